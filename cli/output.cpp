@@ -1,0 +1,78 @@
+// Temporary-file-then-rename output (see output.h).
+#include "cli/output.h"
+
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <iostream>
+
+namespace kgx {
+
+namespace fs = std::filesystem;
+
+AtomicFileSink::~AtomicFileSink() {
+  current_.reset();
+  for (const Pending& p : pending_) {
+    std::error_code ec;
+    fs::remove(p.temp_path, ec);
+  }
+}
+
+Status AtomicFileSink::CloseCurrent() {
+  if (!current_) return Status::Ok();
+  current_->flush();
+  const bool good = current_->good();
+  current_->close();
+  current_.reset();
+  if (!good && error_.ok()) {
+    error_ = Status(ErrorCode::kIo, std::string("write failed: ") + std::strerror(errno),
+                    {pending_.back().final_path});
+  }
+  return error_;
+}
+
+std::ostream& AtomicFileSink::Begin(const std::string& relative_path) {
+  (void)CloseCurrent();
+  const fs::path final_path = fs::path(out_dir_) / relative_path;
+  std::error_code ec;
+  fs::create_directories(final_path.parent_path(), ec);
+  if (ec && error_.ok()) {
+    error_ = Status(ErrorCode::kIo, "cannot create folder: " + ec.message(), {final_path.parent_path().string()});
+  }
+  if (fs::is_directory(final_path, ec) && error_.ok()) {
+    error_ = Status(ErrorCode::kIo, "output path is a folder", {final_path.string()});
+  }
+  const std::string temp = final_path.string() + ".tmp-" + std::to_string(::getpid());
+  pending_.push_back({temp, final_path.string()});
+  current_ = std::make_unique<std::ofstream>(temp, std::ios::binary | std::ios::trunc);
+  if (!*current_ && error_.ok()) {
+    error_ = Status(ErrorCode::kIo, std::string("cannot write: ") + std::strerror(errno), {final_path.string()});
+  }
+  return *current_;
+}
+
+Status AtomicFileSink::Commit() {
+  (void)CloseCurrent();
+  if (!error_.ok()) return error_;
+  for (const Pending& p : pending_) {
+    std::error_code ec;
+    fs::rename(p.temp_path, p.final_path, ec);
+    if (ec) {
+      error_ = Status(ErrorCode::kIo, "cannot rename into place: " + ec.message(), {p.final_path});
+      return error_;
+    }
+    written_.push_back(p.final_path);
+  }
+  pending_.clear();
+  return Status::Ok();
+}
+
+std::ostream& StdoutSink::Begin(const std::string&) {
+  if (started_) return discard_;  // closed stream: writes are dropped
+  started_ = true;
+  return std::cout;
+}
+
+}  // namespace kgx

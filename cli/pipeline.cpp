@@ -1,0 +1,133 @@
+// Parallel extraction with an in-order merge (see pipeline.h). Workers claim document indices
+// from a counter but never run more than a window ahead of the merge, which bounds memory.
+#include "cli/pipeline.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "cli/progress.h"
+#include "extractor/extractor.h"
+#include "extractor/reader.h"
+#include "graph/graph_builder.h"
+
+namespace kgx {
+
+std::string DefaultRulesDir() {
+  if (const char* env = std::getenv("KGX_RULES"); env && *env) return env;
+  std::error_code ec;
+  if (std::filesystem::exists("rules/sections.rules", ec)) return "rules";
+  return KGX_DEFAULT_RULES_DIR;
+}
+
+std::unique_ptr<RuleSet> LoadRulesOrReport(const std::vector<std::string>& dirs, bool quiet) {
+  std::vector<std::string> use = dirs;
+  if (use.empty()) use.push_back(DefaultRulesDir());
+  std::vector<RuleDiagnostic> diagnostics;
+  auto rules = RuleSet::Load(use, diagnostics);
+  for (const RuleDiagnostic& d : diagnostics) {
+    if (d.is_error || !quiet) std::cerr << d.ToString() << '\n';
+  }
+  return rules;
+}
+
+namespace {
+
+struct Slot {
+  std::optional<DocumentResult> result;
+  std::vector<Warning> warnings;
+  bool done = false;
+};
+
+void PrintWarnings(const std::vector<Warning>& warnings, bool quiet, PipelineStats& stats) {
+  stats.warnings += warnings.size();
+  if (quiet) return;
+  for (const Warning& w : warnings) std::cerr << w.ToString() << '\n';
+}
+
+}  // namespace
+
+KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules,
+                           std::size_t threads, bool quiet, PipelineStats& stats) {
+  const auto started = std::chrono::steady_clock::now();
+  std::vector<Warning> listing_warnings;
+  const std::vector<std::string> files = ListInputFiles(inputs, listing_warnings);
+  PrintWarnings(listing_warnings, quiet, stats);
+  stats.files = files.size();
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = std::min(threads, std::max<std::size_t>(1, files.size()));
+
+  const Extractor extractor(rules);
+  GraphBuilder builder;
+  Progress progress(files.size(), quiet);
+  const std::size_t window = threads * 4;
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::map<std::size_t, Slot> slots;  // finished documents waiting for the merge
+  std::size_t next_claim = 0;
+  std::size_t next_merge = 0;
+
+  const auto work = [&] {
+    for (;;) {
+      std::size_t index;
+      {
+        std::unique_lock lock(mutex);
+        changed.wait(lock, [&] { return next_claim >= files.size() || next_claim < next_merge + window; });
+        if (next_claim >= files.size()) return;
+        index = next_claim++;
+      }
+      Slot slot;
+      if (std::optional<SourceText> source = ReadSource(files[index], slot.warnings)) {
+        slot.result = extractor.Extract(*source);
+        for (Warning& w : slot.result->warnings) slot.warnings.push_back(std::move(w));
+        slot.result->warnings.clear();
+      }
+      slot.done = true;
+      {
+        std::lock_guard lock(mutex);
+        slots[index] = std::move(slot);
+      }
+      changed.notify_all();
+    }
+  };
+  std::vector<std::thread> workers;
+  for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+
+  while (next_merge < files.size()) {
+    Slot slot;
+    {
+      std::unique_lock lock(mutex);
+      changed.wait(lock, [&] { return slots.count(next_merge) > 0; });
+      slot = std::move(slots[next_merge]);
+      slots.erase(next_merge);
+    }
+    PrintWarnings(slot.warnings, quiet, stats);
+    if (slot.result) {
+      stats.documents++;
+      stats.bytes += slot.result->bytes;
+      builder.Add(*slot.result);
+      progress.Advance(slot.result->bytes);
+    } else {
+      stats.skipped++;
+      progress.Advance(0);
+    }
+    {
+      std::lock_guard lock(mutex);
+      ++next_merge;
+    }
+    changed.notify_all();
+  }
+  for (std::thread& worker : workers) worker.join();
+  progress.Finish();
+  KnowledgeGraph graph = builder.Finish();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return graph;
+}
+
+}  // namespace kgx

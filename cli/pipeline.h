@@ -1,0 +1,38 @@
+// Pipeline: runs the extractor over every input document, in parallel, and merges the results
+// into the graph in input order (so the output is the same for every thread count). At most a
+// few documents per worker are in memory at once.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "extractor/rule_set.h"
+#include "graph/knowledge_graph.h"
+
+namespace kgx {
+
+struct PipelineStats {
+  std::size_t files = 0;       // files listed
+  std::size_t documents = 0;   // documents extracted
+  std::size_t skipped = 0;     // files skipped (empty, binary, unreadable)
+  std::size_t bytes = 0;
+  std::size_t warnings = 0;
+  double seconds = 0.0;
+};
+
+// Extracts every input and returns the finalized graph. Warnings are printed to standard error
+// as they come, in input order, unless `quiet`; `threads` 0 means all cores.
+KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules,
+                           std::size_t threads, bool quiet, PipelineStats& stats);
+
+// Loads the rule directories (the shipped rules when empty), printing every diagnostic to
+// standard error. Returns nullptr on errors.
+std::unique_ptr<RuleSet> LoadRulesOrReport(const std::vector<std::string>& dirs, bool quiet);
+
+// The shipped rules directory: $KGX_RULES, else rules/ next to the current folder, else the
+// source tree kgx was built from.
+std::string DefaultRulesDir();
+
+}  // namespace kgx

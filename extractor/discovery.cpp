@@ -1,0 +1,124 @@
+// Discovery patterns: each [discover TYPE] line is an RE2 pattern with a `name` group; all
+// lines of all types are gated by one RE2::Set so a line is only matched against the patterns
+// that can hit it.
+#include "extractor/discovery.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <set>
+
+#include "extractor/normalizer.h"
+#include "extractor/text_util.h"
+
+namespace kgx {
+
+namespace {
+
+struct NamePattern {
+  std::unique_ptr<RE2> regex;
+  int name_group = -1;
+  EntityType type = EntityType::kCompany;
+};
+
+}  // namespace
+
+struct Discovery::Impl {
+  std::vector<NamePattern> patterns;
+  std::unique_ptr<RE2::Set> gate;
+  std::set<std::pair<EntityType, std::string>> stop;  // folded stop words per type
+};
+
+Discovery::Discovery() : impl_(std::make_unique<Impl>()) {}
+Discovery::~Discovery() = default;
+
+bool Discovery::HandlesBlockKind(std::string_view kind) {
+  return kind == "discover" || kind == "discover.stop";
+}
+
+std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& blocks,
+                                              std::vector<RuleDiagnostic>& diagnostics) {
+  auto discovery = std::unique_ptr<Discovery>(new Discovery());
+  Impl& impl = *discovery->impl_;
+  bool failed = false;
+  RE2::Options options;
+  options.set_log_errors(false);
+  impl.gate = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const RuleBlock& block : blocks) {
+    if (!HandlesBlockKind(block.kind)) continue;
+    const auto type = ParseEntityType(block.argument);
+    if (!type) {
+      diagnostics.push_back({block.where, "unknown entity type '" + block.argument + "'", true});
+      failed = true;
+      continue;
+    }
+    for (const RuleLine& line : block.lines) {
+      if (block.kind == "discover.stop") {
+        impl.stop.emplace(*type, NormalizeForMatching(line.text));
+        continue;
+      }
+      NamePattern pattern;
+      pattern.type = *type;
+      pattern.regex = std::make_unique<RE2>(line.text, RE2::Quiet);
+      if (!pattern.regex->ok()) {
+        diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + pattern.regex->error(), true});
+        failed = true;
+        continue;
+      }
+      const auto& names = pattern.regex->NamedCapturingGroups();
+      const auto it = names.find("name");
+      if (it == names.end()) {
+        diagnostics.push_back({line.where, "discovery pattern needs a (?P<name>...) group", true});
+        failed = true;
+        continue;
+      }
+      if (RE2::FullMatch("", *pattern.regex)) {
+        diagnostics.push_back({line.where, "pattern '" + line.text + "' matches the empty string", true});
+        failed = true;
+        continue;
+      }
+      pattern.name_group = it->second;
+      std::string error;
+      if (impl.gate->Add(line.text, &error) < 0) {
+        diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + error, true});
+        failed = true;
+        continue;
+      }
+      impl.patterns.push_back(std::move(pattern));
+    }
+  }
+  if (failed || !impl.gate->Compile()) return nullptr;
+  return discovery;
+}
+
+std::vector<DiscoveredName> Discovery::Find(std::string_view line) const {
+  std::vector<DiscoveredName> found;
+  const Impl& impl = *impl_;
+  if (impl.patterns.empty()) return found;
+  std::vector<int> hits;
+  if (!impl.gate->Match(line, &hits)) return found;
+  std::sort(hits.begin(), hits.end());
+  for (int hit : hits) {
+    const NamePattern& pattern = impl.patterns[static_cast<std::size_t>(hit)];
+    const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> parts(static_cast<std::size_t>(groups));
+    std::size_t pos = 0;
+    while (pos < line.size() &&
+           pattern.regex->Match(line, pos, line.size(), RE2::UNANCHORED, parts.data(), groups)) {
+      const std::string_view name = TrimAscii(parts[static_cast<std::size_t>(pattern.name_group)]);
+      const std::size_t whole_end = static_cast<std::size_t>(parts[0].data() - line.data()) + parts[0].size();
+      pos = std::max(whole_end, pos + 1);
+      if (name.empty() || name.data() == nullptr) continue;
+      if (impl.stop.count({pattern.type, NormalizeForMatching(name)})) continue;
+      const std::size_t begin = static_cast<std::size_t>(name.data() - line.data());
+      found.push_back({begin, begin + name.size(), pattern.type});
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const DiscoveredName& a, const DiscoveredName& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+  });
+  return found;
+}
+
+}  // namespace kgx

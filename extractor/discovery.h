@@ -1,0 +1,43 @@
+// Discovery: finds names that are in no list, from how people write them ([discover TYPE]
+// blocks): people by title or honorific (`CEO の Andy Jassy`, `Jeff Lawson 氏`), companies by
+// context (`Intercom社の事例`, `Netflixの中の人`). [discover.stop TYPE] lists words that are never
+// names (`Director`, `PM`). Pipeline: RuleEngine (**discovery**) -> Resolver.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/rule_file.h"
+#include "extractor/types.h"
+
+namespace kgx {
+
+struct DiscoveredName {
+  std::size_t begin = 0;  // offsets into the line given to Find
+  std::size_t end = 0;
+  EntityType type = EntityType::kCompany;
+};
+
+class Discovery {
+ public:
+  static bool HandlesBlockKind(std::string_view kind);
+  static std::unique_ptr<Discovery> Compile(const std::vector<RuleBlock>& blocks,
+                                            std::vector<RuleDiagnostic>& diagnostics);
+
+  // Finds discovered names in one normalized line (case kept). Thread-safe.
+  std::vector<DiscoveredName> Find(std::string_view line) const;
+
+  ~Discovery();
+  Discovery(const Discovery&) = delete;
+  Discovery& operator=(const Discovery&) = delete;
+
+ private:
+  Discovery();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kgx

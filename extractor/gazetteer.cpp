@@ -1,0 +1,330 @@
+// Gazetteer compile and scan. All aliases are literals in one Vectorscan database (leftmost
+// start of match); candidates are then filtered (word boundaries, case, contexts) and
+// selected greedily by priority, length and position. Typo tolerance uses a deletion index.
+#include "extractor/gazetteer.h"
+
+#include <hs/hs.h>
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "extractor/gazetteer_rules.h"
+#include "extractor/near_miss.h"
+#include "extractor/text_util.h"
+
+namespace kgx {
+
+namespace {
+
+struct CompiledAlias {
+  std::string folded;  // what is scanned for
+  std::string cased;   // normalized, case kept (for `case`)
+  std::size_t entity = 0;
+  bool case_sensitive = false;
+  int context = -1;  // index into contexts, -1 = none
+  int unless = -1;
+  int priority = 0;
+  bool word_start = false;  // begins with a Latin letter or digit: needs a boundary before
+  bool word_end = false;
+};
+
+struct CompiledContext {
+  std::unique_ptr<RE2> pattern;  // alternation of the block's lines, or null
+  std::vector<EntityType> required_types;
+};
+
+bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_'; }
+
+void FreeDatabase(hs_database_t* db) {
+  if (db) hs_free_database(db);
+}
+
+// One scratch per thread, grown to fit every database it is used with.
+struct ThreadScratch {
+  hs_scratch_t* scratch = nullptr;
+  ~ThreadScratch() {
+    if (scratch) hs_free_scratch(scratch);
+  }
+};
+
+}  // namespace
+
+struct Gazetteer::Impl {
+  std::vector<Entity> entities;
+  std::vector<CompiledAlias> aliases;
+  std::vector<CompiledContext> contexts;
+  // Unique literals scanned; each leads to the aliases that share it.
+  std::vector<std::string> literals;
+  std::vector<std::vector<std::size_t>> literal_aliases;
+  std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> database{nullptr, FreeDatabase};
+  NearMissIndex near_miss;
+  std::unordered_map<std::string, std::vector<std::size_t>> by_folded;  // folded alias -> aliases
+  std::unordered_map<std::string, std::size_t> by_id;
+
+  bool ContextHolds(int context, std::string_view line, const std::set<EntityType>& types_on_line) const;
+};
+
+bool Gazetteer::Impl::ContextHolds(int context, std::string_view line,
+                                   const std::set<EntityType>& types_on_line) const {
+  const CompiledContext& c = contexts[static_cast<std::size_t>(context)];
+  for (EntityType type : c.required_types) {
+    if (types_on_line.count(type)) return true;
+  }
+  return c.pattern && RE2::PartialMatch(line, *c.pattern);
+}
+
+Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
+Gazetteer::~Gazetteer() = default;
+
+bool Gazetteer::HandlesBlockKind(std::string_view kind) {
+  return kind == "gazetteer" || kind == "context";
+}
+
+const std::vector<Entity>& Gazetteer::entities() const { return impl_->entities; }
+std::size_t Gazetteer::alias_count() const { return impl_->aliases.size(); }
+
+std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& blocks,
+                                              std::vector<RuleDiagnostic>& diagnostics) {
+  const std::size_t errors_before = static_cast<std::size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(), [](const auto& d) { return d.is_error; }));
+  GazetteerRules rules = ParseGazetteerRules(blocks, diagnostics);
+  auto gazetteer = std::unique_ptr<Gazetteer>(new Gazetteer());
+  Impl& impl = *gazetteer->impl_;
+
+  // Contexts: one RE2 alternation per block.
+  std::map<std::string, int> context_index;
+  for (const auto& [name, rule] : rules.contexts) {
+    CompiledContext compiled;
+    compiled.required_types = rule.required_types;
+    std::string alternation;
+    for (const RuleLine& line : rule.patterns) {
+      RE2 single(line.text, RE2::Quiet);
+      if (!single.ok()) {
+        diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + single.error(), true});
+        continue;
+      }
+      if (!alternation.empty()) alternation += '|';
+      alternation += "(?:" + line.text + ")";
+    }
+    if (!alternation.empty()) compiled.pattern = std::make_unique<RE2>(alternation, RE2::Quiet);
+    context_index[name] = static_cast<int>(impl.contexts.size());
+    impl.contexts.push_back(std::move(compiled));
+  }
+
+  impl.entities = std::move(rules.entities);
+  for (std::size_t i = 0; i < impl.entities.size(); ++i) impl.by_id[impl.entities[i].id] = i;
+
+  std::map<std::string, std::size_t> literal_index;
+  std::map<std::string, const AliasRule*> claimed;  // folded alias -> first unconditional claim
+  for (const AliasRule& rule : rules.aliases) {
+    CompiledAlias alias;
+    NormalizedText normalized = Normalize(rule.surface);
+    alias.cased = normalized.text;
+    alias.folded = normalized.folded;
+    alias.entity = rule.entity;
+    alias.case_sensitive = rule.case_sensitive;
+    alias.priority = rule.priority;
+    alias.context = rule.context.empty() ? -1 : (context_index.count(rule.context) ? context_index[rule.context] : -1);
+    alias.unless = rule.unless.empty() ? -1 : (context_index.count(rule.unless) ? context_index[rule.unless] : -1);
+    alias.word_start = IsWordByte(static_cast<unsigned char>(alias.folded.front()));
+    alias.word_end = IsWordByte(static_cast<unsigned char>(alias.folded.back()));
+    const bool unconditional = rule.context.empty() && rule.unless.empty() && !rule.case_sensitive;
+    if (unconditional) {
+      auto [it, inserted] = claimed.emplace(alias.folded, &rule);
+      if (!inserted && impl.entities[it->second->entity].id != impl.entities[rule.entity].id) {
+        diagnostics.push_back({rule.where, "alias '" + rule.surface + "' is also claimed by '" +
+                                               impl.entities[it->second->entity].name + "' at " +
+                                               it->second->where.ToString() + "; the higher priority, then the first, wins",
+                               false});
+      }
+    }
+    const std::size_t alias_index = impl.aliases.size();
+    auto [lit, inserted] = literal_index.emplace(alias.folded, impl.literals.size());
+    if (inserted) {
+      impl.literals.push_back(alias.folded);
+      impl.literal_aliases.emplace_back();
+    }
+    impl.literal_aliases[lit->second].push_back(alias_index);
+    impl.by_folded[alias.folded].push_back(alias_index);
+    if (rule.typo) {
+      if (!impl.near_miss.Add(alias.folded, alias_index)) {
+        diagnostics.push_back({rule.where, "option 'typo' needs a Latin alias of 6 letters or more; ignored for '" +
+                                               rule.surface + "'", false});
+      }
+    }
+    impl.aliases.push_back(std::move(alias));
+  }
+
+  const std::size_t errors_after = static_cast<std::size_t>(
+      std::count_if(diagnostics.begin(), diagnostics.end(), [](const auto& d) { return d.is_error; }));
+  if (errors_after != errors_before) return nullptr;
+  if (impl.literals.empty()) return gazetteer;  // nothing to scan
+
+  std::vector<const char*> expressions;
+  std::vector<std::size_t> lengths;
+  std::vector<unsigned> flags;
+  std::vector<unsigned> ids;
+  for (std::size_t i = 0; i < impl.literals.size(); ++i) {
+    expressions.push_back(impl.literals[i].data());
+    lengths.push_back(impl.literals[i].size());
+    flags.push_back(HS_FLAG_SOM_LEFTMOST);
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* error = nullptr;
+  if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
+                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &db,
+                           &error) != HS_SUCCESS) {
+    const std::string message = error && error->message ? error->message : "unknown error";
+    const int which = error ? error->expression : -1;
+    if (error) hs_free_compile_error(error);
+    diagnostics.push_back({{}, "cannot compile the gazetteer" +
+                                   (which >= 0 ? " (alias '" + impl.literals[static_cast<std::size_t>(which)] + "')" : std::string()) +
+                                   ": " + message, true});
+    return nullptr;
+  }
+  impl.database.reset(db);
+  return gazetteer;
+}
+
+namespace {
+
+struct Candidate {
+  std::size_t begin, end, alias;
+  bool near_miss = false;
+};
+
+int CollectMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void* context) {
+  auto* out = static_cast<std::vector<Candidate>*>(context);
+  out->push_back({static_cast<std::size_t>(from), static_cast<std::size_t>(to), id});
+  return 0;
+}
+
+// Returns [begin, end) of the line holding offset `at`.
+std::pair<std::size_t, std::size_t> LineAround(std::string_view text, std::size_t at) {
+  const std::size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
+  const std::size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
+  std::size_t end = text.find('\n', at);
+  if (end == std::string_view::npos) end = text.size();
+  return {begin, end};
+}
+
+}  // namespace
+
+std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
+  const Impl& impl = *impl_;
+  std::vector<AliasMatch> result;
+  if (!impl.database || text.folded.empty()) return result;
+  static thread_local ThreadScratch scratch;
+  if (hs_alloc_scratch(impl.database.get(), &scratch.scratch) != HS_SUCCESS) return result;
+
+  // 1. Every literal occurrence, expanded to the aliases sharing the literal. Vectorscan takes
+  //    at most 4 GiB per call; longer texts are scanned in overlapping windows.
+  std::vector<Candidate> literal_hits;
+  constexpr std::size_t kWindow = std::size_t{1} << 30;
+  for (std::size_t offset = 0; offset < text.folded.size(); offset += kWindow) {
+    const std::size_t length = std::min(kWindow + 4096, text.folded.size() - offset);
+    std::vector<Candidate> hits;
+    hs_scan(impl.database.get(), text.folded.data() + offset, static_cast<unsigned>(length), 0,
+            scratch.scratch, CollectMatch, &hits);
+    for (Candidate& hit : hits) {
+      hit.begin += offset;
+      hit.end += offset;
+      if (offset > 0 && hit.begin < offset) continue;  // seen in the previous window
+      literal_hits.push_back(hit);
+    }
+  }
+  std::vector<Candidate> candidates;
+  const std::string_view folded = text.folded;
+  for (const Candidate& hit : literal_hits) {
+    for (std::size_t alias_index : impl.literal_aliases[hit.alias]) {
+      const CompiledAlias& alias = impl.aliases[alias_index];
+      if (alias.word_start && hit.begin > 0 && IsWordByte(static_cast<unsigned char>(folded[hit.begin - 1]))) continue;
+      if (alias.word_end && hit.end < folded.size() && IsWordByte(static_cast<unsigned char>(folded[hit.end]))) continue;
+      if (alias.case_sensitive && text.text.compare(hit.begin, hit.end - hit.begin, alias.cased) != 0) continue;
+      candidates.push_back({hit.begin, hit.end, alias_index});
+    }
+  }
+
+  // 2. Near misses of typo-tolerant aliases, on Latin words no exact candidate touches.
+  impl.near_miss.FindInText(folded, [&](std::size_t begin, std::size_t end, std::size_t alias_index) {
+    for (const Candidate& c : candidates) {
+      if (c.begin < end && begin < c.end) return;
+    }
+    candidates.push_back({begin, end, alias_index, true});
+  });
+
+  // 3. Contexts, evaluated per line; @TYPE looks at the line's other unconditional candidates.
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return a.begin != b.begin ? a.begin < b.begin : a.alias < b.alias;
+  });
+  const auto needs_context = [&](const CompiledAlias& a) { return a.context >= 0 || a.unless >= 0; };
+  std::vector<Candidate> accepted;
+  accepted.reserve(candidates.size());
+  for (std::size_t first = 0; first < candidates.size();) {
+    const auto [line_begin, line_end] = LineAround(folded, candidates[first].begin);
+    std::size_t last = first;
+    while (last < candidates.size() && candidates[last].begin < line_end) ++last;
+    const std::string_view line = std::string_view(text.text).substr(line_begin, line_end - line_begin);
+    for (std::size_t i = first; i < last; ++i) {
+      const Candidate& c = candidates[i];
+      const CompiledAlias& alias = impl.aliases[c.alias];
+      if (needs_context(alias)) {
+        std::set<EntityType> others;
+        for (std::size_t j = first; j < last; ++j) {
+          const Candidate& o = candidates[j];
+          if (j == i || needs_context(impl.aliases[o.alias])) continue;
+          if (o.end <= c.begin || o.begin >= c.end) others.insert(impl.entities[impl.aliases[o.alias].entity].type);
+        }
+        if (alias.context >= 0 && !impl.ContextHolds(alias.context, line, others)) continue;
+        if (alias.unless >= 0 && impl.ContextHolds(alias.unless, line, others)) continue;
+      }
+      accepted.push_back(c);
+    }
+    first = last;
+  }
+
+  // 4. Overlaps: priority, then length, then position, then rule order.
+  std::sort(accepted.begin(), accepted.end(), [&](const Candidate& a, const Candidate& b) {
+    const int pa = impl.aliases[a.alias].priority - (a.near_miss ? 1000 : 0);
+    const int pb = impl.aliases[b.alias].priority - (b.near_miss ? 1000 : 0);
+    if (pa != pb) return pa > pb;
+    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+    if (a.begin != b.begin) return a.begin < b.begin;
+    return a.alias < b.alias;
+  });
+  std::map<std::size_t, std::size_t> taken;  // begin -> end of selected spans
+  for (const Candidate& c : accepted) {
+    auto next = taken.lower_bound(c.begin);
+    if (next != taken.end() && next->first < c.end) continue;
+    if (next != taken.begin() && std::prev(next)->second > c.begin) continue;
+    taken.emplace(c.begin, c.end);
+    result.push_back({c.begin, c.end, impl.aliases[c.alias].entity, c.near_miss});
+  }
+  std::sort(result.begin(), result.end(),
+            [](const AliasMatch& a, const AliasMatch& b) { return a.begin < b.begin; });
+  return result;
+}
+
+std::optional<std::size_t> Gazetteer::FindByName(std::string_view name) const {
+  const NormalizedText normalized = Normalize(TrimAscii(name));
+  auto found = impl_->by_folded.find(normalized.folded);
+  if (found != impl_->by_folded.end()) {
+    for (std::size_t alias : found->second) {
+      if (impl_->aliases[alias].cased == normalized.text) return impl_->aliases[alias].entity;
+    }
+    return impl_->aliases[found->second.front()].entity;
+  }
+  return std::nullopt;
+}
+
+std::optional<std::size_t> Gazetteer::FindById(std::string_view id) const {
+  auto found = impl_->by_id.find(std::string(id));
+  if (found == impl_->by_id.end()) return std::nullopt;
+  return found->second;
+}
+
+}  // namespace kgx

@@ -1,0 +1,114 @@
+// QuantityLexicon: the quantity vocabulary (units, count nouns, scales, number words, rate
+// markers, qualifiers, anaphors) as literal tables, with lookups of the literal that starts or
+// ends at a byte offset of a normalized line. Filled by CompileQuantityRules, then read-only.
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kgx {
+
+enum class LexRole : std::uint8_t {
+  kUnit,             // a unit or count noun after the number
+  kPrefixUnit,       // a unit written before the number: $3, ¥500
+  kScale,            // k, M, million: multiplies the number before it
+  kWord,             // a number word with its own unit: 半分 = 0.5 倍
+  kQualifierBefore,  // 約, 最大, up to
+  kQualifierAfter,   // 以上, くらい, +
+  kRateAfter,        // "/", "per": a denominator follows the quantity
+  kRateBefore,       // あたり, ごとに: a denominator precedes the quantity
+  kRateWord,         // daily, 年間, 毎秒: a whole rate in one word
+  kAnaphor,          // うち: a bare number takes the unit of the quantity before it
+};
+inline constexpr std::size_t kLexRoleCount = 10;
+
+// What a unit or count noun means.
+struct UnitDef {
+  std::string unit;      // output unit: "byte", "second", "request", "capacity unit"
+  std::string per_name;  // its name as a rate denominator: "tb", "day", "request"
+  double factor = 1;     // value multiplier into `unit`
+  bool is_count = false;    // a count noun (request, person), not a measure (byte, second)
+  bool is_counter = false;  // a generic counter (つ, 回): a noun near it names the unit
+  bool IsTime() const { return unit == "second"; }
+};
+
+// One literal of the vocabulary.
+struct LexEntry {
+  std::string text;  // normalized (NFKC); ASCII letters compare case-insensitively unless case_sensitive
+  LexRole role = LexRole::kUnit;
+  int def = -1;       // kUnit, kPrefixUnit and kWord: index into QuantityLexicon::units()
+  double number = 0;  // kScale: the factor; kWord: the value
+  std::string name;   // kQualifier*: the qualifier; kRateWord: the per name
+  bool case_sensitive = false;
+  bool digits_only = false;  // kUnit: only after Arabic digits (20億行, not 三行)
+  bool per_only = false;     // kUnit: only as a rate denominator (月 in 月に, s in /s)
+  bool time_only = false;    // kRateBefore: only after a time denominator (1日に)
+  std::string implied_per;   // kUnit: a rate the unit carries (Gbps: "second")
+  std::vector<std::string> line_words;  // kUnit: only on lines holding one of these (folded)
+  std::string where;         // "file:line:col" of the definition, for duplicate warnings
+};
+
+class QuantityLexicon {
+ public:
+  // Adds a unit definition; returns its index.
+  int AddUnit(UnitDef def);
+  // Adds a literal. Returns the earlier entry with the same role and text, or nullptr when new
+  // (a duplicate is not added).
+  const LexEntry* AddEntry(LexEntry entry);
+  // Sorts the lookup indexes (longest literal first). Call once after the last AddEntry.
+  void Finish();
+
+  const std::vector<UnitDef>& units() const { return units_; }
+  const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }
+  // Returns the kUnit entry whose text equals `text` (first defined), or nullptr.
+  const LexEntry* FindUnitLiteral(std::string_view text) const;
+
+  // Returns the longest entry of `role` that starts at `pos` of `line` and that `accept(entry)`
+  // allows, or nullptr. A literal ending in an ASCII letter or digit must not be followed by one.
+  template <typename Accept>
+  const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role, Accept&& accept) const {
+    if (pos >= line.size()) return nullptr;
+    for (const int index : Bucket(forward_, role, line[pos])) {
+      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
+      if (StartsWithAt(line, pos, e) && accept(e)) return &e;
+    }
+    return nullptr;
+  }
+  const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role) const {
+    return MatchAt(line, pos, role, [](const LexEntry&) { return true; });
+  }
+
+  // Returns the longest entry of `role` that ends at `end` of `line` and that `accept` allows.
+  // A literal starting with an ASCII letter must not follow one.
+  template <typename Accept>
+  const LexEntry* MatchEndingAt(std::string_view line, std::size_t end, LexRole role,
+                                Accept&& accept) const {
+    if (end == 0 || end > line.size()) return nullptr;
+    for (const int index : Bucket(backward_, role, line[end - 1])) {
+      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
+      if (EndsWithAt(line, end, e) && accept(e)) return &e;
+    }
+    return nullptr;
+  }
+  const LexEntry* MatchEndingAt(std::string_view line, std::size_t end, LexRole role) const {
+    return MatchEndingAt(line, end, role, [](const LexEntry&) { return true; });
+  }
+
+ private:
+  using Index = std::array<std::array<std::vector<int>, 256>, kLexRoleCount>;
+
+  static const std::vector<int>& Bucket(const Index& index, LexRole role, char byte);
+  static bool StartsWithAt(std::string_view line, std::size_t pos, const LexEntry& e);
+  static bool EndsWithAt(std::string_view line, std::size_t end, const LexEntry& e);
+
+  std::vector<UnitDef> units_;
+  std::vector<LexEntry> entries_;
+  Index forward_;   // role -> first byte (ASCII lower-cased) -> entries, longest first
+  Index backward_;  // role -> last byte (ASCII lower-cased) -> entries, longest first
+};
+
+}  // namespace kgx

@@ -1,0 +1,180 @@
+// Number reading for the quantity parser (see quantity_number.h). Locale-free: digits are
+// collected into a small buffer and converted with std::from_chars.
+#include "extractor/quantity_number.h"
+
+#include <charconv>
+#include <limits>
+#include <string>
+
+#include "extractor/text_util.h"
+
+namespace kgx {
+namespace {
+
+constexpr std::string_view kFractionMarker = "分の";  // 3分の1 = one third
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Returns the value of a kanji digit (〇一二…九), or -1.
+int KanjiDigit(char32_t cp) {
+  switch (cp) {
+    case U'〇': case U'零': return 0;
+    case U'一': return 1;
+    case U'二': return 2;
+    case U'三': return 3;
+    case U'四': return 4;
+    case U'五': return 5;
+    case U'六': return 6;
+    case U'七': return 7;
+    case U'八': return 8;
+    case U'九': return 9;
+    default: return -1;
+  }
+}
+
+// Returns 10, 100, 1000 for 十, 百, 千 (they multiply the digit before them), else 0.
+double SmallMultiplier(char32_t cp) {
+  switch (cp) {
+    case U'十': return 10;
+    case U'百': return 100;
+    case U'千': return 1000;
+    default: return 0;
+  }
+}
+
+// Returns 1e4, 1e8, 1e12 for 万, 億, 兆 (they scale everything before them), else 0.
+double BigMultiplier(char32_t cp) {
+  switch (cp) {
+    case U'万': return 1e4;
+    case U'億': return 1e8;
+    case U'兆': return 1e12;
+    default: return 0;
+  }
+}
+
+// Converts ASCII digits with at most one '.' to a double; 0 when the text is empty.
+double ToDouble(const std::string& digits) {
+  double value = 0;
+  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  return value;
+}
+
+// Reads Arabic digits with `,` thousands groups and a decimal part at `pos` (a digit). Returns the
+// end offset; sets `value`, `grouped` and `integer`.
+std::size_t ReadArabic(std::string_view line, std::size_t pos, double& value, bool& grouped,
+                       bool& integer) {
+  std::string digits;
+  std::size_t i = pos;
+  while (i < line.size() && IsDigit(line[i])) digits += line[i++];
+  // A group is ",ddd" not followed by a fourth digit; "1,2,3" is a list, not a number.
+  while (i + 3 < line.size() && line[i] == ',' && IsDigit(line[i + 1]) && IsDigit(line[i + 2]) &&
+         IsDigit(line[i + 3]) && (i + 4 >= line.size() || !IsDigit(line[i + 4]))) {
+    digits.append(line.substr(i + 1, 3));
+    grouped = true;
+    i += 4;
+  }
+  if (i + 1 < line.size() && line[i] == '.' && IsDigit(line[i + 1])) {
+    digits += '.';
+    ++i;
+    while (i < line.size() && IsDigit(line[i])) digits += line[i++];
+    integer = false;
+  }
+  value = ToDouble(digits);
+  return i;
+}
+
+// Reads "/d" after an ASCII integer `token` as a fraction such as 1/4 or 1/100. Dates (11/29) and
+// paths (2017/11/29) do not qualify: the denominator must be 2-10, 100 or 1000 and above the numerator.
+void ReadSlashFraction(std::string_view line, NumberToken& token) {
+  const std::size_t slash = token.end;
+  if (token.has_kanji || !token.integer || token.grouped || token.value < 1) return;
+  if (slash + 1 >= line.size() || line[slash] != '/' || !IsDigit(line[slash + 1])) return;
+  std::size_t i = slash + 1;
+  std::string digits;
+  while (i < line.size() && IsDigit(line[i]) && digits.size() < 6) digits += line[i++];
+  if (i < line.size() && (IsDigit(line[i]) || line[i] == '/' || line[i] == '.' || line[i] == ':')) return;
+  const double denominator = ToDouble(digits);
+  const bool small = denominator >= 2 && denominator <= 10;
+  if (!(small || denominator == 100 || denominator == 1000) || token.value >= denominator) return;
+  token.value /= denominator;
+  token.end = i;
+  token.integer = false;
+  token.fraction = true;
+}
+
+// Reads "分のM" after `token` (3分の1 = 1/3). Leaves the token alone when no number follows.
+void ReadJapaneseFraction(std::string_view line, NumberToken& token) {
+  if (line.substr(token.end, kFractionMarker.size()) != kFractionMarker || token.value <= 0) return;
+  const std::size_t at = token.end + kFractionMarker.size();
+  if (!NumberStartsAt(line, at)) return;
+  const std::optional<NumberToken> numerator = ReadNumber(line, at);
+  if (!numerator || numerator->fraction || numerator->value > token.value) return;
+  token.value = numerator->value / token.value;
+  token.end = numerator->end;
+  token.integer = false;
+  token.fraction = true;
+}
+
+}  // namespace
+
+bool NumberStartsAt(std::string_view line, std::size_t pos) {
+  if (pos >= line.size()) return false;
+  if (IsDigit(line[pos])) return true;
+  if (static_cast<unsigned char>(line[pos]) < 0x80) return false;
+  std::size_t length = 0;
+  const char32_t cp = DecodeUtf8(line, pos, length);
+  return KanjiDigit(cp) >= 0 || SmallMultiplier(cp) > 0;
+}
+
+std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos) {
+  if (!NumberStartsAt(line, pos)) return std::nullopt;
+  NumberToken token;
+  token.begin = pos;
+  double total = 0;    // everything scaled by 万/億/兆 so far
+  double section = 0;  // the part below the last 万/億/兆, built with 十/百/千
+  std::optional<double> current;  // the digits read last, not yet multiplied
+  double last_big = std::numeric_limits<double>::infinity();
+  bool last_was_kanji_digit = false;
+  std::size_t i = pos;
+  while (i < line.size()) {
+    if (IsDigit(line[i])) {
+      if (current) break;
+      double value = 0;
+      i = ReadArabic(line, i, value, token.grouped, token.integer);
+      current = value;
+      token.has_digits = true;
+      token.end = i;
+      last_was_kanji_digit = false;
+      continue;
+    }
+    std::size_t length = 0;
+    const char32_t cp = DecodeUtf8(line, i, length);
+    if (const int digit = KanjiDigit(cp); digit >= 0) {
+      if (current && !last_was_kanji_digit) break;
+      current = current ? *current * 10 + digit : digit;  // 二〇一六 reads positionally
+      last_was_kanji_digit = true;
+    } else if (const double small = SmallMultiplier(cp); small > 0) {
+      section += current.value_or(1) * small;
+      current.reset();
+      last_was_kanji_digit = false;
+    } else if (const double big = BigMultiplier(cp); big > 0) {
+      if ((!current && section == 0) || big >= last_big) break;
+      total += (section + current.value_or(0)) * big;
+      section = 0;
+      current.reset();
+      last_big = big;
+      last_was_kanji_digit = false;
+    } else {
+      break;
+    }
+    token.has_kanji = true;
+    i += length;
+    token.end = i;
+  }
+  token.value = total + section + current.value_or(0);
+  ReadSlashFraction(line, token);
+  ReadJapaneseFraction(line, token);
+  return token;
+}
+
+}  // namespace kgx

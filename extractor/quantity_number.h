@@ -1,0 +1,31 @@
+// Reading one number of a normalized line for the quantity parser: Arabic digits with `,`
+// groups and decimals, Japanese 万/億/兆 mixes (1億2000万), kanji numerals (三千, 二十億) and
+// fractions (1/4, 3分の1). Scale words such as k/million come from the rules, not from here.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+
+namespace kgx {
+
+struct NumberToken {
+  std::size_t begin = 0;  // byte range of the number in the line
+  std::size_t end = 0;
+  double value = 0;
+  bool has_digits = false;  // written with Arabic digits (at least partly)
+  bool has_kanji = false;   // written with kanji numerals or 万/億/兆 (at least partly)
+  bool integer = true;      // no decimal point and no fraction
+  bool grouped = false;     // used `,` thousands separators
+  bool fraction = false;    // "1/4" or "3分の1": a ratio, value = numerator / denominator
+};
+
+// Returns true when a number can start at `pos`: an ASCII digit or a kanji numeral other than
+// 万/億/兆 (those need a number before them).
+bool NumberStartsAt(std::string_view line, std::size_t pos);
+
+// Reads the longest number starting at `pos`. Returns nullopt when none starts there. Never reads
+// past the line; the token's offsets index `line`.
+std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos);
+
+}  // namespace kgx

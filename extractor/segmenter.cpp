@@ -1,0 +1,258 @@
+// Section detection. Talk, keynote and day headers are RE2 rules; a short line without sentence
+// punctuation is a heading candidate. Inside a talk a candidate opens a new section only when
+// prose follows it (a sub-heading over bullets stays part of the talk), and never right after a
+// line that ends mid-sentence ('、' or ',').
+#include "extractor/segmenter.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "extractor/text_util.h"
+
+namespace kgx {
+
+namespace {
+
+constexpr std::size_t kMaxHeadingCodePoints = 40;
+
+struct HeaderPattern {
+  std::unique_ptr<RE2> regex;
+  int code_group = -1;
+  int title_group = -1;
+};
+
+struct EventPattern {
+  std::unique_ptr<RE2> regex;
+  std::string name_template;
+};
+
+std::size_t CodePoints(std::string_view s) {
+  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+bool HasLetter(std::string_view s) {
+  for (char c : s) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || (u | 0x20) >= 'a' && (u | 0x20) <= 'z') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+struct Segmenter::Impl {
+  std::vector<HeaderPattern> talks, keynotes, days;
+  std::unique_ptr<RE2> not_heading;
+  std::unique_ptr<RE2> bullet;
+  std::vector<EventPattern> events;
+
+  // Returns true and fills `span` when a header pattern of `patterns` matches `line`.
+  bool MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line, SectionSpan& span) const;
+  bool IsBullet(const LineView& line) const { return bullet && RE2::PartialMatch(line.text, *bullet); }
+  bool IsHeadingCandidate(const LineView& line) const;
+};
+
+bool Segmenter::Impl::MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line,
+                                  SectionSpan& span) const {
+  for (const HeaderPattern& p : patterns) {
+    const int groups = p.regex->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups));
+    if (!p.regex->Match(line.text, 0, line.text.size(), RE2::UNANCHORED, found.data(), groups)) continue;
+    const auto offset = [&](std::string_view piece) {
+      return line.norm_begin + static_cast<std::size_t>(piece.data() - line.text.data());
+    };
+    const std::string_view whole = TrimAscii(line.text);
+    std::string_view title = p.title_group > 0 ? TrimAscii(found[static_cast<std::size_t>(p.title_group)]) : whole;
+    if (title.empty() || title.data() == nullptr) title = whole;
+    span.title_begin = offset(title);
+    span.title_end = span.title_begin + title.size();
+    if (p.code_group > 0 && found[static_cast<std::size_t>(p.code_group)].data() != nullptr) {
+      const std::string_view code = found[static_cast<std::size_t>(p.code_group)];
+      span.code_begin = offset(code);
+      span.code_end = span.code_begin + code.size();
+    }
+    return true;
+  }
+  return false;
+}
+
+bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
+  const std::string_view text = TrimAscii(line.text);
+  if (text.empty() || CodePoints(text) > kMaxHeadingCodePoints || !HasLetter(text)) return false;
+  if (IsBullet(line)) return false;
+  return !(not_heading && RE2::PartialMatch(text, *not_heading));
+}
+
+Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
+Segmenter::~Segmenter() = default;
+
+bool Segmenter::HandlesBlockKind(std::string_view kind) { return kind == "section" || kind == "event"; }
+
+std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& blocks,
+                                              std::vector<RuleDiagnostic>& diagnostics) {
+  auto segmenter = std::unique_ptr<Segmenter>(new Segmenter());
+  Impl& impl = *segmenter->impl_;
+  bool failed = false;
+  std::string not_heading, bullet;
+  const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
+    auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
+    if (!regex->ok()) {
+      diagnostics.push_back({line.where, "bad pattern '" + pattern + "': " + regex->error(), true});
+      failed = true;
+      return nullptr;
+    }
+    if (RE2::FullMatch("", *regex)) {
+      diagnostics.push_back({line.where, "pattern '" + pattern + "' matches the empty string", true});
+      failed = true;
+      return nullptr;
+    }
+    return regex;
+  };
+  const auto alternate = [&](std::string& into, const RuleLine& line) {
+    if (!compile(line, line.text)) return;
+    if (!into.empty()) into += '|';
+    into += "(?:" + line.text + ")";
+  };
+  for (const RuleBlock& block : blocks) {
+    if (block.kind == "event") {
+      for (const RuleLine& line : block.lines) {
+        const std::size_t arrow = line.text.find("=>");
+        if (arrow == std::string::npos) {
+          diagnostics.push_back({line.where, "event rule needs 'PATTERN => NAME'", true});
+          failed = true;
+          continue;
+        }
+        const std::string pattern(TrimAscii(std::string_view(line.text).substr(0, arrow)));
+        EventPattern event;
+        event.name_template = std::string(TrimAscii(std::string_view(line.text).substr(arrow + 2)));
+        event.regex = compile(line, pattern);
+        if (event.regex) impl.events.push_back(std::move(event));
+      }
+      continue;
+    }
+    if (block.kind != "section") continue;
+    const std::string& kind = block.argument;
+    if (kind == "not_heading" || kind == "bullet") {
+      for (const RuleLine& line : block.lines) alternate(kind == "bullet" ? bullet : not_heading, line);
+      continue;
+    }
+    std::vector<HeaderPattern>* target = kind == "talk" ? &impl.talks : kind == "keynote" ? &impl.keynotes
+                                         : kind == "day" ? &impl.days : nullptr;
+    if (!target) {
+      diagnostics.push_back({block.where, "unknown section kind '" + kind +
+                                              "' (expected talk, keynote, day, not_heading or bullet)", true});
+      failed = true;
+      continue;
+    }
+    for (const RuleLine& line : block.lines) {
+      HeaderPattern header;
+      header.regex = compile(line, line.text);
+      if (!header.regex) continue;
+      const auto& names = header.regex->NamedCapturingGroups();
+      if (auto it = names.find("code"); it != names.end()) header.code_group = it->second;
+      if (auto it = names.find("title"); it != names.end()) header.title_group = it->second;
+      target->push_back(std::move(header));
+    }
+  }
+  if (!not_heading.empty()) impl.not_heading = std::make_unique<RE2>(not_heading, RE2::Quiet);
+  if (!bullet.empty()) impl.bullet = std::make_unique<RE2>(bullet, RE2::Quiet);
+  if (failed) return nullptr;
+  return segmenter;
+}
+
+std::vector<LineView> SplitLines(std::string_view normalized) {
+  std::vector<LineView> lines;
+  std::size_t start = 0;
+  std::size_t number = 0;
+  while (start < normalized.size()) {
+    std::size_t end = normalized.find('\n', start);
+    const std::size_t next = end == std::string_view::npos ? normalized.size() : end + 1;
+    if (end == std::string_view::npos) end = normalized.size();
+    std::size_t content_end = end;
+    if (content_end > start && normalized[content_end - 1] == '\r') --content_end;
+    lines.push_back({++number, start, content_end, normalized.substr(start, content_end - start)});
+    start = next;
+  }
+  return lines;
+}
+
+Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
+  const Impl& impl = *impl_;
+  Segmentation result;
+  bool inside_talk = false;
+  const auto next_nonblank = [&](std::size_t i) -> const LineView* {
+    for (std::size_t k = i + 1; k < lines.size(); ++k) {
+      if (!TrimAscii(lines[k].text).empty()) return &lines[k];
+    }
+    return nullptr;
+  };
+  const LineView* previous = nullptr;  // previous non-blank line
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const LineView& line = lines[i];
+    const std::string_view trimmed = TrimAscii(line.text);
+    if (trimmed.empty()) continue;
+    SectionSpan span;
+    span.line = line.number;
+    span.title_begin = line.norm_begin + static_cast<std::size_t>(trimmed.data() - line.text.data());
+    span.title_end = span.title_begin + trimmed.size();
+    bool opens = false;
+    if (impl.MatchHeader(impl.talks, line, span)) {
+      span.kind = SectionKind::kTalk;
+      opens = inside_talk = true;
+    } else if (impl.MatchHeader(impl.keynotes, line, span)) {
+      span.kind = SectionKind::kKeynote;
+      opens = inside_talk = true;
+    } else if (impl.MatchHeader(impl.days, line, span)) {
+      opens = true;
+      inside_talk = false;
+    } else if (result.sections.empty()) {
+      opens = true;
+    } else if (impl.IsHeadingCandidate(line)) {
+      const std::string_view before = previous ? TrimAscii(previous->text) : std::string_view();
+      const bool continues_sentence = before.ends_with("、") || before.ends_with(",");
+      if (!continues_sentence) {
+        if (!inside_talk) {
+          opens = true;
+        } else if (const LineView* next = next_nonblank(i);
+                   next && !impl.IsBullet(*next) && !impl.IsHeadingCandidate(*next)) {
+          opens = true;
+          inside_talk = false;
+        }
+      }
+    }
+    if (opens) {
+      if (!result.sections.empty()) result.sections.back().end_line = line.number - 1;
+      result.sections.push_back(span);
+    }
+    previous = &line;
+  }
+  if (!result.sections.empty()) {
+    result.sections.back().end_line = lines.back().number;
+    result.title_begin = result.sections.front().title_begin;
+    result.title_end = result.sections.front().title_end;
+  }
+  for (const EventPattern& event : impl.events) {
+    const auto& names = event.regex->NamedCapturingGroups();
+    const int groups = event.regex->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups));
+    for (const LineView& line : lines) {
+      if (!event.regex->Match(line.text, 0, line.text.size(), RE2::UNANCHORED, found.data(), groups)) continue;
+      std::string name = event.name_template;
+      for (const auto& [group, index] : names) {
+        const std::string placeholder = "$" + group;
+        for (std::size_t at = name.find(placeholder); at != std::string::npos; at = name.find(placeholder)) {
+          name.replace(at, placeholder.size(), std::string(found[static_cast<std::size_t>(index)]));
+        }
+      }
+      result.event = name;
+      break;
+    }
+    if (!result.event.empty()) break;
+  }
+  return result;
+}
+
+}  // namespace kgx

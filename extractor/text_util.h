@@ -1,0 +1,58 @@
+// Small UTF-8 and string helpers shared by the extractor stages. No allocation unless a
+// function returns a string.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kgx {
+
+// Returns `s` without leading and trailing ASCII blanks (space, tab, CR, LF).
+std::string_view TrimAscii(std::string_view s);
+
+// Calls `fn(line)` for each '\n'-separated line of `text` (without the '\n'; a final line without
+// newline is included, an empty text has no lines).
+template <typename Fn>
+void ForEachLine(std::string_view text, Fn&& fn) {
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string_view::npos) end = text.size();
+    fn(text.substr(start, end - start));
+    start = end + 1;
+  }
+}
+
+// Returns true when `s` is well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+// Decodes the code point starting at s[i]; sets `length` to its byte length. On a malformed
+// sequence returns U+FFFD with length = the number of bytes to skip (at least 1).
+char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t& length);
+
+// Appends the UTF-8 encoding of `cp` to `out`.
+void AppendUtf8(char32_t cp, std::string& out);
+
+// Returns the length of the well-formed UTF-8 prefix of `s` that ends on a character boundary
+// at most `limit` bytes long.
+std::size_t Utf8PrefixLength(std::string_view s, std::size_t limit);
+
+inline bool IsAsciiAlnum(unsigned char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+inline bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline char AsciiLower(char c) { return IsAsciiUpper(static_cast<unsigned char>(c)) ? char(c + 32) : c; }
+
+// Returns `s` with ASCII letters lower-cased.
+std::string AsciiLowerCopy(std::string_view s);
+
+}  // namespace kgx
+
+namespace kgx {
+
+// Returns how many terminal columns `s` takes: East Asian wide and full-width characters take 2.
+std::size_t DisplayWidth(std::string_view s);
+
+}  // namespace kgx

@@ -1,0 +1,199 @@
+// Building the graph from DocumentResults (see graph_builder.h). Relations without a subject
+// belong to their section: to the company presenting it when the notes name one, else to the
+// section itself.
+#include "graph/graph_builder.h"
+
+#include <algorithm>
+#include <tuple>
+#include <vector>
+
+#include "extractor/slug.h"
+
+namespace kgx {
+
+std::string DocumentId(std::size_t number) { return "D" + std::to_string(number); }
+std::string SectionId(const std::string& doc_id, std::size_t line) {
+  return doc_id + "#L" + std::to_string(line);
+}
+
+namespace {
+
+std::string SectionKey(const std::string& doc_id, std::size_t line) {
+  return "section/" + doc_id + ".L" + std::to_string(line);
+}
+
+// Returns true when `a` comes before `b` in input order (D2 before D10, then line, then offset).
+bool EarlierPlace(const Provenance& a, const Provenance& b) {
+  if (a.doc.size() != b.doc.size()) return a.doc.size() < b.doc.size();
+  return std::tie(a.doc, a.line, a.start) < std::tie(b.doc, b.line, b.start);
+}
+
+std::string SectionLabel(const Section& section) {
+  return section.code.empty() ? section.title : section.code + " " + section.title;
+}
+
+}  // namespace
+
+void GraphBuilder::Add(const DocumentResult& document) {
+  const std::string doc_id = DocumentId(++documents_);
+  NodeData doc_node;
+  doc_node.key = "document/" + doc_id;
+  doc_node.kind = NodeKind::kDocument;
+  doc_node.type = "document";
+  doc_node.id = doc_id;
+  doc_node.path = document.path;
+  doc_node.title = document.title;
+  doc_node.event = document.event;
+  doc_node.label = document.title.empty() ? document.path : document.title;
+  doc_node.provenance = Provenance{doc_id, "", document.path, 1, 0, 0, document.title};
+  const auto doc_index = graph_.AddNode(std::move(doc_node));
+
+  std::optional<KnowledgeGraph::NodeIndex> event_index;
+  if (!document.event.empty()) {
+    NodeData event;
+    event.key = "event/" + Slugify(document.event);
+    event.kind = NodeKind::kEvent;
+    event.type = "event";
+    event.id = event.key;
+    event.label = document.event;
+    event.title = document.event;
+    event.provenance = Provenance{doc_id, "", document.path, 0, 0, 0, document.event};
+    event_index = graph_.AddNode(std::move(event));
+  }
+
+  // Sections.
+  std::vector<KnowledgeGraph::NodeIndex> section_nodes;
+  std::vector<std::string> section_ids;
+  for (const Section& section : document.sections) {
+    NodeData node;
+    node.key = SectionKey(doc_id, section.line);
+    node.kind = NodeKind::kSection;
+    node.type = std::string(SectionKindName(section.kind));
+    node.id = SectionId(doc_id, section.line);
+    node.code = section.code;
+    node.title = section.title;
+    node.label = SectionLabel(section);
+    node.path = document.path;
+    node.event = document.event;
+    node.provenance = Provenance{doc_id, node.id, document.path, section.line, 0, 0, section.title};
+    section_ids.push_back(node.id);
+    const auto index = graph_.AddNode(std::move(node));
+    section_nodes.push_back(index);
+    EdgeData has;
+    has.kind = EdgeKind::kHasSection;
+    has.evidence.push_back(Provenance{doc_id, section_ids.back(), document.path, section.line, 0, 0, section.title});
+    graph_.AddEdge(doc_index, index, has);
+    if (event_index) {
+      EdgeData part;
+      part.kind = EdgeKind::kPartOfEvent;
+      graph_.AddEdge(index, *event_index, part);
+    }
+  }
+
+  // Entities and mentions.
+  std::map<std::string, KnowledgeGraph::NodeIndex> entity_nodes;
+  for (const Entity& entity : document.entities) {
+    NodeData node;
+    node.key = entity.id;
+    node.kind = NodeKind::kEntity;
+    node.type = std::string(EntityTypeName(entity.type));
+    node.id = entity.id;
+    node.label = entity.name;
+    node.aliases = entity.aliases;
+    node.discovered = entity.discovered;
+    entity_nodes[entity.id] = graph_.AddNode(std::move(node));
+  }
+  std::vector<std::set<KnowledgeGraph::NodeIndex>> section_entities(document.sections.size());
+  for (const Mention& mention : document.mentions) {
+    const auto entity = entity_nodes.at(mention.entity);
+    Provenance where{doc_id, section_ids[mention.section], document.path, mention.line,
+                     mention.start, mention.end, mention.text, mention.context};
+    NodeData& entity_node = graph_.MutableNode(entity);
+    if (!entity_node.provenance || EarlierPlace(where, *entity_node.provenance)) entity_node.provenance = where;
+    EdgeData edge;
+    edge.kind = EdgeKind::kMentions;
+    edge.evidence.push_back(std::move(where));
+    graph_.AddEdge(section_nodes[mention.section], entity, std::move(edge));
+    section_entities[mention.section].insert(entity);
+  }
+
+  // Co-occurrence: one unit of weight per section in which both entities occur.
+  for (std::size_t s = 0; s < section_entities.size(); ++s) {
+    const std::vector<KnowledgeGraph::NodeIndex> members(section_entities[s].begin(), section_entities[s].end());
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      for (std::size_t j = i + 1; j < members.size(); ++j) {
+        auto a = members[i], b = members[j];
+        if (graph_.node(b).key < graph_.node(a).key) std::swap(a, b);
+        EdgeData edge;
+        edge.kind = EdgeKind::kCoOccurs;
+        edge.evidence.push_back(Provenance{doc_id, section_ids[s], document.path,
+                                           document.sections[s].line, 0, 0, document.sections[s].title});
+        graph_.AddEdge(a, b, std::move(edge));
+      }
+    }
+  }
+
+  // Quantities.
+  for (const Quantity& q : document.quantities) {
+    NodeData node;
+    node.key = "quantity/" + doc_id + ".L" + std::to_string(q.line) + "." + std::to_string(q.start);
+    node.kind = NodeKind::kQuantity;
+    node.type = "quantity";
+    node.id = node.key;
+    node.label = q.text;
+    node.value = q.value;
+    node.min = q.min;
+    node.max = q.max;
+    node.unit = q.unit;
+    node.per = q.per;
+    Provenance where{doc_id, section_ids[q.section], document.path, q.line, q.start, q.end, q.text};
+    node.provenance = where;
+    const auto index = graph_.AddNode(std::move(node));
+    EdgeData states;
+    states.kind = EdgeKind::kStates;
+    states.evidence.push_back(where);
+    graph_.AddEdge(section_nodes[q.section], index, std::move(states));
+    if (!q.measures.empty()) {
+      EdgeData measures;
+      measures.kind = EdgeKind::kMeasures;
+      measures.evidence.push_back(where);
+      graph_.AddEdge(index, entity_nodes.at(q.measures), std::move(measures));
+    }
+  }
+
+  // Relations. A section's presenter is the first company it is presented_by.
+  std::map<std::size_t, KnowledgeGraph::NodeIndex> presenter;
+  for (const Relation& r : document.relations) {
+    if (r.predicate == "presented_by" && !presenter.count(r.section)) {
+      const auto object = entity_nodes.at(r.object);
+      if (graph_.node(object).type == "company") presenter[r.section] = object;
+    }
+  }
+  for (const Relation& r : document.relations) {
+    const auto kind = ParseEdgeKind(r.predicate);
+    if (!kind) continue;
+    KnowledgeGraph::NodeIndex subject = section_nodes[r.section];
+    if (!r.subject.empty()) {
+      subject = entity_nodes.at(r.subject);
+    } else if (*kind != EdgeKind::kPresentedBy && *kind != EdgeKind::kAnnounced && presenter.count(r.section)) {
+      subject = presenter[r.section];
+    }
+    const auto object = entity_nodes.at(r.object);
+    if (subject == object) continue;
+    EdgeData edge;
+    edge.kind = *kind;
+    edge.role = r.role;
+    edge.evidence.push_back(Provenance{doc_id, section_ids[r.section], document.path, r.line, 0, 0, r.text});
+    graph_.AddEdge(subject, object, std::move(edge));
+  }
+}
+
+KnowledgeGraph GraphBuilder::Finish() {
+  graph_.Finalize();
+  KnowledgeGraph done = std::move(graph_);
+  graph_ = KnowledgeGraph();
+  documents_ = 0;
+  return done;
+}
+
+}  // namespace kgx
