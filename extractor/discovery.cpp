@@ -28,7 +28,24 @@ struct Discovery::Impl {
   std::vector<NamePattern> patterns;
   std::unique_ptr<RE2::Set> gate;
   std::set<std::pair<EntityType, std::string>> stop;  // folded stop words per type
+
+  bool IsStopped(EntityType type, std::string_view name) const;
 };
+
+// A name is stopped when it, or any of its words, is a stop word of its type: a title such
+// as "Vice President" or "Principal PM" is never a name.
+bool Discovery::Impl::IsStopped(EntityType type, std::string_view name) const {
+  const std::string folded = NormalizeForMatching(name);
+  if (stop.count({type, folded})) return true;
+  std::size_t start = 0;
+  while (start < folded.size()) {
+    std::size_t end = folded.find(' ', start);
+    if (end == std::string::npos) end = folded.size();
+    if (end > start && stop.count({type, folded.substr(start, end - start)})) return true;
+    start = end + 1;
+  }
+  return false;
+}
 
 Discovery::Discovery() : impl_(std::make_unique<Impl>()) {}
 Discovery::~Discovery() = default;
@@ -110,7 +127,7 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line) const {
       const std::size_t whole_end = static_cast<std::size_t>(parts[0].data() - line.data()) + parts[0].size();
       pos = std::max(whole_end, pos + 1);
       if (name.empty() || name.data() == nullptr) continue;
-      if (impl.stop.count({pattern.type, NormalizeForMatching(name)})) continue;
+      if (impl.IsStopped(pattern.type, name)) continue;
       const std::size_t begin = static_cast<std::size_t>(name.data() - line.data());
       found.push_back({begin, begin + name.size(), pattern.type});
     }

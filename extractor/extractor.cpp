@@ -121,7 +121,18 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     for (const DiscoveredName& name : rules_.discovery().Find(line.text)) {
       const std::size_t begin = line.norm_begin + name.begin;
       const std::size_t end = line.norm_begin + name.end;
-      if (overlaps_found(begin, end)) continue;
+      // Longest wins here too: a discovered name replaces listed names strictly inside it
+      // ("lambda-cron" over "lambda") but never cuts one it only overlaps.
+      bool blocked = false;
+      for (const Found& f : found) {
+        const bool overlaps = f.begin < end && begin < f.end;
+        const bool inside = begin <= f.begin && f.end <= end && (f.end - f.begin) < (end - begin);
+        blocked |= overlaps && !inside;
+      }
+      if (blocked) continue;
+      found.erase(std::remove_if(found.begin(), found.end(),
+                                 [&](const Found& f) { return begin <= f.begin && f.end <= end; }),
+                  found.end());
       const std::string surface(normalized.text.substr(begin, end - begin));
       std::size_t slot;
       if (const auto listed = gazetteer.FindByName(surface)) {

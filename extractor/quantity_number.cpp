@@ -132,16 +132,16 @@ std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos) {
   token.begin = pos;
   double total = 0;    // everything scaled by 万/億/兆 so far
   double section = 0;  // the part below the last 万/億/兆, built with 十/百/千
-  std::optional<double> current;  // the digits read last, not yet multiplied
+  double current = 0;  // the digits read last, not yet multiplied
+  bool has_current = false;
   double last_big = std::numeric_limits<double>::infinity();
   bool last_was_kanji_digit = false;
   std::size_t i = pos;
   while (i < line.size()) {
     if (IsDigit(line[i])) {
-      if (current) break;
-      double value = 0;
-      i = ReadArabic(line, i, value, token.grouped, token.integer);
-      current = value;
+      if (has_current) break;
+      i = ReadArabic(line, i, current, token.grouped, token.integer);
+      has_current = true;
       token.has_digits = true;
       token.end = i;
       last_was_kanji_digit = false;
@@ -150,18 +150,21 @@ std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos) {
     std::size_t length = 0;
     const char32_t cp = DecodeUtf8(line, i, length);
     if (const int digit = KanjiDigit(cp); digit >= 0) {
-      if (current && !last_was_kanji_digit) break;
-      current = current ? *current * 10 + digit : digit;  // 二〇一六 reads positionally
+      if (has_current && !last_was_kanji_digit) break;
+      current = has_current ? current * 10 + digit : digit;  // 二〇一六 reads positionally
+      has_current = true;
       last_was_kanji_digit = true;
     } else if (const double small = SmallMultiplier(cp); small > 0) {
-      section += current.value_or(1) * small;
-      current.reset();
+      section += (has_current ? current : 1) * small;
+      current = 0;
+      has_current = false;
       last_was_kanji_digit = false;
     } else if (const double big = BigMultiplier(cp); big > 0) {
-      if ((!current && section == 0) || big >= last_big) break;
-      total += (section + current.value_or(0)) * big;
+      if ((!has_current && section == 0) || big >= last_big) break;
+      total += (section + current) * big;
       section = 0;
-      current.reset();
+      current = 0;
+      has_current = false;
       last_big = big;
       last_was_kanji_digit = false;
     } else {
@@ -171,7 +174,7 @@ std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos) {
     i += length;
     token.end = i;
   }
-  token.value = total + section + current.value_or(0);
+  token.value = total + section + current;
   ReadSlashFraction(line, token);
   ReadJapaneseFraction(line, token);
   return token;

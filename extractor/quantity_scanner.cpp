@@ -5,6 +5,7 @@
 // offsets of the normalized line; words are what the lexicon holds, grammar is here.
 #include "extractor/quantity_scanner.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 
@@ -17,6 +18,7 @@ namespace {
 constexpr std::string_view kNo = "の";         // links a number to the noun it counts
 constexpr std::string_view kOrdinal = "目";    // 2日目, 3回目: ordinals, not amounts
 constexpr std::string_view kRangeKara = "から";  // 60から900秒
+constexpr std::string_view kHalf = "半";        // 1時間半 = 1.5 hours
 constexpr std::size_t kNounWindow = 8;         // characters searched after の for the noun
 constexpr std::size_t kPrefixNounWindow = 10;  // characters of "のスキャン" in 1TBのスキャンあたり
 
@@ -88,7 +90,8 @@ struct LeftContext {
   std::size_t rate_begin = std::string::npos;  // where a rate prefix starts (npos: none)
   std::string per;                             // the rate prefix's denominator
   bool per_needs_other_unit = false;           // "1日5500億": only when the quantity is no duration
-  const UnitDef* topic = nullptr;              // レプリカは15, 体育館二つ
+  const UnitDef* topic = nullptr;              // with a particle: レプリカは15, ピースが5つ
+  const UnitDef* topic_direct = nullptr;       // touching the number: 体育館二つ (counters only)
   bool anaphor = false;                        // うち300
 };
 
@@ -97,6 +100,7 @@ struct Draft {
   std::size_t begin = 0;  // span: the number (or $), then grows over unit, range, rate suffix
   std::size_t end = 0;
   NumberToken token;
+  bool is_word = false;  // a number word (半分) with its own unit
   double number = 0;  // the first number with its scale, before the unit factor
   bool scaled = false;
   bool is_range = false;
@@ -131,7 +135,7 @@ class Scanner {
   bool ReadRange(Draft& d, Hit& unit, std::size_t after_first);
   bool ReadModifiedNoun(Draft& d, std::size_t at);
   Hit NounAfterNo(std::size_t at) const;
-  const UnitDef* NounBefore(std::size_t pos) const;
+  const UnitDef* NounEndingAt(std::size_t end) const;
   bool ReadPrefixRate(std::size_t pos, LeftContext& left) const;
   LeftContext ReadLeft(std::size_t begin) const;
   bool IsDenominator(const Draft& d) const;
@@ -353,21 +357,13 @@ Hit Scanner::NounAfterNo(std::size_t at) const {
   return {};
 }
 
-// Finds a count noun just before the number, directly or with a particle: 体育館二つ,
-// ピースが5つ, レプリカは(最大)15.
-const UnitDef* Scanner::NounBefore(std::size_t pos) const {
-  const auto noun_at = [&](std::size_t end) -> const UnitDef* {
-    const LexEntry* e = lex_.MatchEndingAt(line_, end, LexRole::kUnit, [&](const LexEntry& entry) {
-      const UnitDef& def = lex_.unit(entry);
-      return def.is_count && !def.is_counter && !entry.per_only;
-    });
-    return e == nullptr ? nullptr : &lex_.unit(*e);
-  };
-  if (const UnitDef* direct = noun_at(pos)) return direct;
-  const std::size_t particle = PrevChar(line_, pos);
-  const std::string_view p = line_.substr(particle, pos - particle);
-  if (p == "は" || p == "が" || p == "も" || p == ":" || p == "=") return noun_at(SkipSpacesBack(particle));
-  return nullptr;
+// Returns the count noun (not a counter) that ends at `end`, or nullptr.
+const UnitDef* Scanner::NounEndingAt(std::size_t end) const {
+  const LexEntry* e = lex_.MatchEndingAt(line_, end, LexRole::kUnit, [&](const LexEntry& entry) {
+    const UnitDef& def = lex_.unit(entry);
+    return def.is_count && !def.is_counter && !entry.per_only;
+  });
+  return e == nullptr ? nullptr : &lex_.unit(*e);
 }
 
 // Reads a rate prefix ending at `pos`: a rate word (年間, Quarterで), a denominator with a
@@ -447,7 +443,10 @@ LeftContext Scanner::ReadLeft(std::size_t begin) const {
     left.qualifiers.insert(left.qualifiers.begin(), q->name);
     pos = SkipSpacesBack(pos - q->text.size());
   }
-  left.topic = NounBefore(pos);
+  left.topic_direct = NounEndingAt(pos);
+  const std::size_t particle = PrevChar(line_, pos);
+  const std::string_view p = line_.substr(particle, pos - particle);
+  if (p == "は" || p == "が" || p == "も" || p == ":") left.topic = NounEndingAt(SkipSpacesBack(particle));
   left.anaphor = lex_.MatchEndingAt(line_, pos, LexRole::kAnaphor) != nullptr;
   ReadPrefixRate(pos, left);
   return left;
@@ -492,6 +491,7 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
     d.token.end = pos + word->text.size();
     d.token.value = word->number;
     d.token.integer = false;
+    d.is_word = true;
     d.number = word->number;
     d.def = &lex_.unit(*word);
     d.end = d.token.end;
@@ -526,7 +526,7 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
 // Reads what follows the number: scale, unit, range, rate suffix, counted noun. Returns false
 // when the number turns out to be no quantity.
 bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
-  if (d.def != nullptr && d.token.end == d.end && d.token.begin == d.begin) {  // a number word
+  if (d.is_word) {
     d.end = ReadRateSuffix(d.end, d.per);
     ReadQualifiersAfter(d.end, d.qualifiers);
     return true;
@@ -548,6 +548,11 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
     if (!unit.entry->implied_per.empty()) d.per.push_back(unit.entry->implied_per);
   }
   d.end = unit ? unit.end : end;
+  if (unit && !d.is_range && d.def->IsTime() && line_.substr(d.end, kHalf.size()) == kHalf &&
+      lex_.MatchAt(line_, d.end, LexRole::kWord) == nullptr) {  // 1時間半, 2年半
+    d.number += 0.5;
+    d.end += kHalf.size();
+  }
   if (!d.def && !d.token.fraction && !ReadModifiedNoun(d, after_middle)) {
     if (!middle.empty()) d.qualifiers = middle;
     d.end = end;
@@ -565,14 +570,14 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
   const std::size_t tail = ReadQualifiersAfter(d.def != nullptr ? d.end : after_middle, d.qualifiers);
   if (d.def != nullptr && !d.def->is_counter) return true;
   // A bare number or a generic counter: find what is counted.
-  if (IsYearLike(d)) return false;
+  if (d.def == nullptr && IsYearLike(d)) return false;
   if (const Hit noun = NounAfterNo(tail)) {
     d.def = &lex_.unit(*noun.entry);
     if (noun.begin == tail + kNo.size()) d.end = noun.end;
     return true;
   }
-  if (left.topic != nullptr) {
-    d.def = left.topic;
+  if (left.topic != nullptr || (d.def != nullptr && left.topic_direct != nullptr)) {
+    d.def = left.topic != nullptr ? left.topic : left.topic_direct;
     return true;
   }
   if (d.def != nullptr) return true;  // the counter's own unit: つ -> item, 回 -> time

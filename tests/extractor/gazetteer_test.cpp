@@ -1,0 +1,109 @@
+// Gazetteer: word boundaries, Japanese without spaces, overlaps, case, contexts, near misses.
+#include <catch2/catch.hpp>
+
+#include "extractor/gazetteer.h"
+#include "extractor/rule_file.h"
+
+namespace {
+
+constexpr const char* kRules = R"(
+[gazetteer aws_service]
+Amazon Aurora | Aurora | オーロラ
+Amazon S3 | S3
+Amazon Lex | Lex {case, context=aws_nearby}
+Amazon Kinesis | Kinesis
+Amazon Kinesis Firehose | Kinesis Firehose | Firehose
+Amazon DynamoDB | DynamoDB | Dynamo {case, unless=paper}
+[gazetteer company]
+Amazon | Amazon社
+Twilio | Twilio {typo}
+[gazetteer technology]
+Dynamo {id=dynamo-paper, context=paper}
+Kubernetes {typo}
+[context aws_nearby]
+(?i)\baws\b
+@aws_service
+[context paper]
+論文
+)";
+
+std::unique_ptr<kgx::Gazetteer> Compile(const std::string& text, std::vector<kgx::RuleDiagnostic>& diagnostics) {
+  return kgx::Gazetteer::Compile(kgx::ParseRuleText(text, "test.rules", diagnostics), diagnostics);
+}
+
+const kgx::Gazetteer& TestGazetteer() {
+  static std::vector<kgx::RuleDiagnostic> diagnostics;
+  static const auto gazetteer = Compile(kRules, diagnostics);
+  return *gazetteer;
+}
+
+// Returns "surface=entity-id" for every match.
+std::vector<std::string> Find(const std::string& text) {
+  const auto normalized = kgx::Normalize(text);
+  std::vector<std::string> out;
+  for (const auto& m : TestGazetteer().Scan(normalized)) {
+    out.push_back(normalized.text.substr(m.begin, m.end - m.begin) + "=" + TestGazetteer().entities()[m.entity].id);
+  }
+  return out;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("Latin aliases match only on word boundaries", "[gazetteer]") {
+  CHECK(Find("Alexa and AmazonS3Client and S3x") == V{});
+  CHECK(Find("S3 and s3, (S3).") == V{"S3=aws_service/amazon-s3", "s3=aws_service/amazon-s3", "S3=aws_service/amazon-s3"});
+}
+
+TEST_CASE("Japanese text around a name needs no spaces", "[gazetteer]") {
+  CHECK(Find("Auroraは S3にバックアップ、オーロラも") ==
+        V{"Aurora=aws_service/amazon-aurora", "S3=aws_service/amazon-s3", "オーロラ=aws_service/amazon-aurora"});
+  CHECK(Find("ＡＵＲＯＲＡを使う") == V{"AURORA=aws_service/amazon-aurora"});
+}
+
+TEST_CASE("overlapping aliases: longest wins, then priority", "[gazetteer]") {
+  CHECK(Find("Amazon Aurora と Amazon社") == V{"Amazon Aurora=aws_service/amazon-aurora", "Amazon社=company/amazon"});
+  CHECK(Find("Kinesis Firehose と Kinesis") ==
+        V{"Kinesis Firehose=aws_service/amazon-kinesis-firehose", "Kinesis=aws_service/amazon-kinesis"});
+}
+
+TEST_CASE("case-sensitive aliases with a context need both", "[gazetteer]") {
+  CHECK(Find("音声合成のLex、S3") == V{"Lex=aws_service/amazon-lex", "S3=aws_service/amazon-s3"});
+  CHECK(Find("AWS Lex") == V{"Lex=aws_service/amazon-lex"});
+  CHECK(Find("Lex alone") == V{});
+  CHECK(Find("lex and S3") == V{"S3=aws_service/amazon-s3"});
+}
+
+TEST_CASE("unless= rejects an alias where its context holds", "[gazetteer]") {
+  CHECK(Find("Dynamo と DynamoDB") == V{"Dynamo=aws_service/amazon-dynamodb", "DynamoDB=aws_service/amazon-dynamodb"});
+  CHECK(Find("Dynamo の論文を読んだ") == V{"Dynamo=technology/dynamo-paper"});
+}
+
+TEST_CASE("near misses of typo aliases resolve; exact matches always win", "[gazetteer]") {
+  CHECK(Find("Twillio CEO") == V{"Twillio=company/twilio"});
+  CHECK(Find("Kubernetse and Kubernetes") ==
+        V{"Kubernetse=technology/kubernetes", "Kubernetes=technology/kubernetes"});
+  CHECK(Find("Twil") == V{});
+}
+
+TEST_CASE("names resolve through any alias", "[gazetteer]") {
+  const auto& g = TestGazetteer();
+  REQUIRE(g.FindByName("オーロラ"));
+  CHECK(g.entities()[*g.FindByName("オーロラ")].name == "Amazon Aurora");
+  CHECK(g.entities()[*g.FindByName("amazon aurora")].name == "Amazon Aurora");
+  CHECK_FALSE(g.FindByName("Oracle"));
+}
+
+TEST_CASE("broken gazetteer lines are reported with file, line and column", "[gazetteer]") {
+  std::vector<kgx::RuleDiagnostic> d;
+  CHECK_FALSE(Compile("[gazetteer service]\nX\n[gazetteer company]\nAcme | {case}\nBeta | B {cased}\nGamma | G {context=nowhere\n", d));
+  std::vector<std::string> messages;
+  for (const auto& x : d) messages.push_back(x.ToString());
+  CHECK(messages == std::vector<std::string>{
+                        "test.rules:1:1: error: unknown entity type 'service' (expected aws_service, company, person or technology)",
+                        "test.rules:4:8: error: empty alias",
+                        "test.rules:5:11: error: unknown option 'cased' (expected case, typo, context=NAME, unless=NAME, priority=N, id=SLUG)",
+                        "test.rules:6:11: error: '{' without '}'",
+                    });
+}

@@ -1,0 +1,82 @@
+// Reader: invalid UTF-8, BOM, CRLF, empty and binary files, input listing.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+#include "extractor/reader.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+fs::path TempDir(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("kgx-reader-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  return dir;
+}
+
+void Write(const fs::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+}  // namespace
+
+TEST_CASE("invalid UTF-8 is replaced and reported with line and byte offset", "[reader]") {
+  std::vector<kgx::Warning> warnings;
+  const auto source = kgx::CleanSource("notes.txt", "ok\nbad \xff here\n\xe3\x81 end", warnings);
+  CHECK(source.text == "ok\nbad \xEF\xBF\xBD here\n\xEF\xBF\xBD end");
+  REQUIRE(warnings.size() == 2);
+  CHECK(warnings[0].ToString() == "notes.txt:2: warning: invalid UTF-8 at byte offset 7, replaced by U+FFFD");
+  CHECK(warnings[1].where.line == 3);
+  // Offsets after a replacement still point into the file: "here" is at file byte 9.
+  CHECK(source.FileOffset(source.text.find("here")) == 9);
+  CHECK(source.FileOffset(source.text.find("end")) == 17);
+}
+
+TEST_CASE("a BOM is removed and offsets still count it", "[reader]") {
+  std::vector<kgx::Warning> warnings;
+  const auto source = kgx::CleanSource("bom.txt", "\xEF\xBB\xBFS3\r\nEC2", warnings);
+  CHECK(warnings.empty());
+  CHECK(source.text == "S3\r\nEC2");
+  CHECK(source.FileOffset(0) == 3);
+  CHECK(source.FileOffset(source.text.find("EC2")) == 7);
+}
+
+TEST_CASE("empty, binary and missing files are skipped with a warning naming them", "[reader]") {
+  const fs::path dir = TempDir("skip");
+  Write(dir / "empty.txt", "");
+  Write(dir / "binary.txt", std::string("abc\ndef\0ghi", 11));
+  std::vector<kgx::Warning> warnings;
+  CHECK_FALSE(kgx::ReadSource((dir / "empty.txt").string(), warnings));
+  CHECK_FALSE(kgx::ReadSource((dir / "binary.txt").string(), warnings));
+  CHECK_FALSE(kgx::ReadSource((dir / "missing.txt").string(), warnings));
+  CHECK_FALSE(kgx::ReadSource(dir.string(), warnings));
+  REQUIRE(warnings.size() == 4);
+  CHECK(warnings[0].ToString() == (dir / "empty.txt").string() + ": warning: empty file; skipped");
+  CHECK(warnings[1].ToString() == (dir / "binary.txt").string() + ":2: warning: binary file (NUL byte at offset 7); skipped");
+  CHECK(warnings[2].message.find("cannot open") == 0);
+  CHECK(warnings[3].message == "is a folder, not a file; skipped");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("folders are listed recursively, sorted, *.txt and *.md only, hidden entries skipped", "[reader]") {
+  const fs::path dir = TempDir("list");
+  fs::create_directories(dir / "b" / "c");
+  fs::create_directories(dir / ".git");
+  Write(dir / "b" / "c" / "z.md", "x");
+  Write(dir / "a.txt", "x");
+  Write(dir / "image.png", "x");
+  Write(dir / ".git" / "HEAD.txt", "x");
+  fs::create_directory_symlink(dir, dir / "b" / "loop");
+  std::vector<kgx::Warning> warnings;
+  const auto files = kgx::ListInputFiles({dir.string(), (dir / "a.txt").string(), (dir / "nope").string()}, warnings);
+  REQUIRE(files.size() == 2);
+  CHECK(files[0] == (dir / "a.txt").string());
+  CHECK(files[1] == (dir / "b" / "c" / "z.md").string());
+  bool named_missing = false;
+  for (const auto& w : warnings) named_missing |= w.ToString() == (dir / "nope").string() + ": warning: no such file or folder";
+  CHECK(named_missing);
+  fs::remove_all(dir);
+}
