@@ -213,8 +213,9 @@ std::string ImportScript(const std::map<std::string, CsvFile>& nodes,
       "# " + FormatInteger(graph.node_count()) + " nodes in " + FormatInteger(nodes.size()) +
       " files, " + FormatInteger(graph.edge_count()) + " relationships in " +
       FormatInteger(relationships.size()) +
-      " files. Each file's first row is its header; ids are canonical keys in one id space,\n"
-      "# Node. Arrays (aliases, labels) are separated by U+001F; fields may span lines.\n"
+      " files. Each file's first row is its header;\n"
+      "# ids are canonical keys in one id space (Node); arrays (labels, aliases) are separated\n"
+      "# by U+001F, which no value contains; quoted fields may span lines.\n"
       "# The tool creates no constraints: run the CREATE CONSTRAINT lines of graph.cypher after.\n"
       "set -eu\n"
       "cd \"$(dirname \"$0\")\"\n"

@@ -573,7 +573,7 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
   if (d.def == nullptr && IsYearLike(d)) return false;
   if (const Hit noun = NounAfterNo(tail)) {
     d.def = &lex_.unit(*noun.entry);
-    if (noun.begin == tail + kNo.size()) d.end = noun.end;
+    if (noun.begin == tail + kNo.size() && d.per.empty()) d.end = noun.end;  // 3つのAZ, not 1億件/年の会話
     return true;
   }
   if (left.topic != nullptr || (d.def != nullptr && left.topic_direct != nullptr)) {

@@ -3,8 +3,13 @@
 // each format's escaping so tests can compare the text a reader gets back.
 #pragma once
 
+#include <catch2/catch.hpp>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <locale>
 #include <map>
 #include <memory>
 #include <sstream>
@@ -54,6 +59,66 @@ class DirectorySink final : public FileSink {
  private:
   std::filesystem::path root_;
   std::unique_ptr<std::ofstream> stream_;
+};
+
+#ifndef KGX_SOURCE_DIR
+#define KGX_SOURCE_DIR "."
+#endif
+
+// Compares `actual` with the golden file tests/exporters/golden/<relative_path> byte for byte,
+// naming the first line that differs. With KGX_UPDATE_GOLDEN=1 in the environment it rewrites
+// the golden file instead (on purpose only: review the diff before committing).
+inline void CheckGolden(const std::string& relative_path, const std::string& actual) {
+  const std::filesystem::path path =
+      std::filesystem::path(KGX_SOURCE_DIR) / "tests/exporters/golden" / relative_path;
+  const char* update = std::getenv("KGX_UPDATE_GOLDEN");
+  if (update != nullptr && std::string(update) == "1") {
+    std::filesystem::create_directories(path.parent_path());
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << actual;
+    WARN("rewrote " << path.string());
+    return;
+  }
+  std::ifstream in(path, std::ios::binary);
+  INFO("golden file " << path.string() << " (KGX_UPDATE_GOLDEN=1 rewrites it)");
+  REQUIRE(in.good());
+  const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (actual == expected) {
+    SUCCEED();
+    return;
+  }
+  std::istringstream actual_lines(actual), expected_lines(expected);
+  std::string a, e;
+  std::size_t line = 0;
+  while (true) {
+    ++line;
+    const bool more_a = static_cast<bool>(std::getline(actual_lines, a));
+    const bool more_e = static_cast<bool>(std::getline(expected_lines, e));
+    if (!more_a && !more_e) break;
+    if (more_a != more_e || a != e) {
+      FAIL_CHECK("first difference at line " << line << "\n  actual:   " << (more_a ? a : "<end>")
+                                             << "\n  expected: " << (more_e ? e : "<end>"));
+      return;
+    }
+  }
+  FAIL_CHECK("differs only in the final newline");
+}
+
+// While alive, makes the global C++ locale one with a decimal comma and thousands grouping, as
+// a user's locale could be, to prove that no number goes through iostream formatting.
+class ScopedGroupingLocale {
+ public:
+  ScopedGroupingLocale() : previous_(std::locale::global(std::locale(std::locale::classic(), new Punct))) {}
+  ~ScopedGroupingLocale() { std::locale::global(previous_); }
+  ScopedGroupingLocale(const ScopedGroupingLocale&) = delete;
+  ScopedGroupingLocale& operator=(const ScopedGroupingLocale&) = delete;
+
+ private:
+  struct Punct : std::numpunct<char> {
+    char do_decimal_point() const override { return ','; }
+    char do_thousands_sep() const override { return '.'; }
+    std::string do_grouping() const override { return "\1"; }
+  };
+  std::locale previous_;
 };
 
 // Writes every file of `exporter` into memory.

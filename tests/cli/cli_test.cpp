@@ -1,0 +1,220 @@
+// End-to-end tests of the kgx binary: extraction outputs and offsets, exit statuses, queries,
+// rule errors, pipes, determinism.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+std::string ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+void WriteFile(const fs::path& path, const std::string& bytes) {
+  fs::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// Runs `kgx ARGS` through the shell (ARGS are shell words), capturing both streams.
+Run Kgx(const std::string& args, const fs::path& dir) {
+  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
+  const std::string command = "cd '" + dir.string() + "' && '" KGX_BINARY "' " + args + " > '" + out.string() +
+                              "' 2> '" + err.string() + "'";
+  Run run;
+  const int raw = std::system(command.c_str());
+  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  run.out = ReadFile(out);
+  run.err = ReadFile(err);
+  return run;
+}
+
+fs::path Scratch(const std::string& name) {
+  const fs::path dir = fs::temp_directory_path() / ("kgx-cli-" + name + "-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  fs::create_directory_symlink(KGX_SOURCE_DIR "/rules", dir / "rules");
+  return dir;
+}
+
+std::vector<nlohmann::json> Records(const std::string& jsonl, const std::string& kind) {
+  std::vector<nlohmann::json> out;
+  std::istringstream in(jsonl);
+  for (std::string line; std::getline(in, line);) {
+    auto record = nlohmann::json::parse(line);
+    if (record["kind"] == kind) out.push_back(record);
+  }
+  return out;
+}
+
+constexpr const char* kNote =
+    "\xEF\xBB\xBFre:Invent 2016 メモ\r\n"
+    "DAT303 - Deep Dive on Amazon Aurora\r\n"
+    "- ＡＵＲＯＲＡはＭｙＳＱＬの５倍速い\r\n"
+    "- Intercom社の事例: MySQLからAuroraに移行\r\n"
+    "(CON310) Running Batch Jobs on Amazon ECS\r\n"
+    "- ECSとLambdaで構築\r\n";
+
+}  // namespace
+
+TEST_CASE("extract writes GraphML and JSON-LD by default and prints a summary", "[cli]") {
+  const fs::path dir = Scratch("default");
+  WriteFile(dir / "notes" / "a.txt", kNote);
+  const Run run = Kgx("extract notes", dir);
+  CHECK(run.status == 0);
+  CHECK(fs::exists(dir / "out" / "graph.graphml"));
+  CHECK(fs::exists(dir / "out" / "graph.jsonld"));
+  CHECK(run.err.find("kgx: 1 documents") != std::string::npos);
+  CHECK(run.err.find("2 talks") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("jsonl records report original lines, byte offsets and text", "[cli]") {
+  const fs::path dir = Scratch("offsets");
+  WriteFile(dir / "notes" / "a.txt", kNote);
+  const Run run = Kgx("extract notes --format jsonl --out - --quiet", dir);
+  REQUIRE(run.status == 0);
+  const std::string original = ReadFile(dir / "notes" / "a.txt");
+  const auto sections = Records(run.out, "section");
+  REQUIRE(sections.size() == 3);
+  CHECK(sections[1]["code"] == "DAT303");
+  CHECK(sections[1]["line"] == 2);
+  CHECK(sections[1]["id"] == "D1#L2");
+  CHECK(sections[2]["code"] == "CON310");
+  CHECK(sections[2]["title"] == "Running Batch Jobs on Amazon ECS");
+  const auto documents = Records(run.out, "document");
+  REQUIRE(documents.size() == 1);
+  CHECK(documents[0]["event"] == "AWS re:Invent 2016");
+  bool saw_fullwidth = false;
+  for (const auto& m : Records(run.out, "mention")) {
+    const std::size_t start = m["start"], end = m["end"];
+    CHECK(original.substr(start, end - start) == m["text"].get<std::string>());
+    if (m["text"] == "ＡＵＲＯＲＡ") {
+      saw_fullwidth = true;
+      CHECK(m["line"] == 3);
+      CHECK(m["entity"] == "aws_service/amazon-aurora");
+      CHECK(m["section"] == "D1#L2");
+    }
+  }
+  CHECK(saw_fullwidth);
+  const auto quantities = Records(run.out, "quantity");
+  REQUIRE_FALSE(quantities.empty());
+  CHECK(quantities[0]["text"] == "５倍");
+  CHECK(quantities[0]["unit"] == "times");
+  fs::remove_all(dir);
+}
+
+TEST_CASE("bad usage exits 2 with a message", "[cli]") {
+  const fs::path dir = Scratch("usage");
+  CHECK(Kgx("frobnicate", dir).status == 2);
+  const Run unknown_format = Kgx("extract --format pdf", dir);
+  CHECK(unknown_format.status == 2);
+  CHECK(unknown_format.err.find("unknown format 'pdf'") != std::string::npos);
+  const Run two_to_stdout = Kgx("extract --format jsonl --format dot --out -", dir);
+  CHECK(two_to_stdout.status == 2);
+  CHECK(two_to_stdout.err.find("--out - writes one format") != std::string::npos);
+  CHECK(Kgx("query mentions", dir).status == 2);
+  CHECK(Kgx("--version", dir).out.rfind("kgx ", 0) == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("broken rules stop extraction with exit 2 and file:line:col", "[cli]") {
+  const fs::path dir = Scratch("rules");
+  WriteFile(dir / "bad" / "x.rules", "[section talk]\n^(unclosed\n[gazetteer robot]\nR2D2\n");
+  const Run run = Kgx("extract --rules bad", dir);
+  CHECK(run.status == 2);
+  CHECK(run.err.find("bad/x.rules:2:1: error: bad pattern '^(unclosed': missing ): ^(unclosed") != std::string::npos);
+  CHECK(run.err.find("bad/x.rules:3:1: error: unknown entity type 'robot'") != std::string::npos);
+  const Run check = Kgx("rules check bad", dir);
+  CHECK(check.status == 2);
+  CHECK(check.out.find("rules check: 2 errors, 0 warnings") != std::string::npos);
+  CHECK(Kgx("rules check rules", dir).status == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("query mentions finds an entity by any alias, width or case", "[cli]") {
+  const fs::path dir = Scratch("query");
+  WriteFile(dir / "notes" / "a.txt", kNote);
+  for (const std::string name : {"Aurora", "'Amazon Aurora'", "ａｕｒｏｒａ", "オーロラ"}) {
+    const Run run = Kgx("query notes mentions " + name, dir);
+    CHECK(run.status == 0);
+    CHECK(run.out.find("Amazon Aurora: 1 section") != std::string::npos);
+    CHECK(run.out.find("DAT303") != std::string::npos);
+  }
+  const Run both = Kgx("query notes mentions ECS Lambda --json", dir);
+  CHECK(both.status == 0);
+  CHECK(nlohmann::json::parse(both.out).size() == 1);
+  const Run unknown = Kgx("query notes mentions Auroar", dir);
+  CHECK(unknown.status == 1);
+  CHECK(unknown.err.find("no entity named 'Auroar'; closest known names: Amazon Aurora") != std::string::npos);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a saved graph.jsonl answers queries like the notes do", "[cli]") {
+  const fs::path dir = Scratch("saved");
+  WriteFile(dir / "notes" / "a.txt", kNote);
+  REQUIRE(Kgx("extract notes --format jsonl --quiet", dir).status == 0);
+  const Run live = Kgx("query notes mentions MySQL --json", dir);
+  const Run saved = Kgx("query --graph out/graph.jsonl mentions MySQL --json", dir);
+  CHECK(live.status == 0);
+  CHECK(live.out == saved.out);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("output is identical across runs, thread counts and input order", "[cli]") {
+  const fs::path dir = Scratch("determinism");
+  for (int i = 0; i < 6; ++i) WriteFile(dir / "notes" / ("n" + std::to_string(i) + ".txt"), kNote);
+  REQUIRE(Kgx("extract notes --format jsonl --format graphml --out one --threads 1 --quiet", dir).status == 0);
+  REQUIRE(Kgx("extract notes/n5.txt notes/n1.txt notes --format jsonl --format graphml --out two --threads 2 --quiet", dir).status == 0);
+  CHECK(ReadFile(dir / "one" / "graph.jsonl") == ReadFile(dir / "two" / "graph.jsonl"));
+  CHECK(ReadFile(dir / "one" / "graph.graphml") == ReadFile(dir / "two" / "graph.graphml"));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a closed pipe ends the run quietly with status 0", "[cli]") {
+  const fs::path dir = Scratch("pipe");
+  for (int i = 0; i < 50; ++i) WriteFile(dir / "notes" / ("n" + std::to_string(i) + ".txt"), kNote);
+  const std::string command = "cd '" + dir.string() + "' && set -o pipefail && '" KGX_BINARY
+                              "' extract notes --format jsonl --out - --quiet | head -1 >/dev/null";
+  const int raw = std::system(("bash -c \"" + command + "\"").c_str());
+  CHECK(WIFEXITED(raw));
+  CHECK(WEXITSTATUS(raw) == 0);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("an output path that is a file is a clear error, and nothing is half-written", "[cli]") {
+  const fs::path dir = Scratch("atomic");
+  WriteFile(dir / "notes" / "a.txt", kNote);
+  WriteFile(dir / "blocked", "a file, not a folder");
+  const Run run = Kgx("extract notes --out blocked", dir);
+  CHECK(run.status == 1);
+  CHECK(run.err.find("blocked") != std::string::npos);
+  // A previous output survives a failed run untouched.
+  REQUIRE(Kgx("extract notes --format jsonl --quiet", dir).status == 0);
+  const std::string before = ReadFile(dir / "out" / "graph.jsonl");
+  fs::permissions(dir / "out", fs::perms::owner_write, fs::perm_options::remove);
+  const Run denied = Kgx("extract notes --format jsonl --quiet", dir);
+  fs::permissions(dir / "out", fs::perms::owner_write, fs::perm_options::add);
+  if (::geteuid() != 0) CHECK(denied.status == 1);  // root may write anyway
+  CHECK(ReadFile(dir / "out" / "graph.jsonl") == before);
+  for (const auto& entry : fs::directory_iterator(dir / "out")) {
+    CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+  }
+  fs::remove_all(dir);
+}

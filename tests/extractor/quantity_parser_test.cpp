@@ -1,0 +1,534 @@
+// Tests of the quantity parser with the shipped rules/quantities.rules: a table of lines and the
+// quantities expected in them (Japanese and English, positive and negative), and the messages of
+// malformed quantity rule lines, word for word.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <fstream>
+#include <memory>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extractor/normalizer.h"
+#include "extractor/quantity_parser.h"
+#include "extractor/rule_file.h"
+
+namespace kgx {
+namespace {
+
+// Loads the shipped quantity rules once.
+const QuantityParser& ShippedParser() {
+  static const std::unique_ptr<QuantityParser> parser = [] {
+    const std::string path = std::string(KGX_SOURCE_DIR) + "/rules/quantities.rules";
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    std::vector<RuleDiagnostic> diagnostics;
+    const std::vector<RuleBlock> blocks = ParseRuleText(text.str(), path, diagnostics);
+    auto compiled = QuantityParser::Compile(blocks, diagnostics);
+    for (const RuleDiagnostic& d : diagnostics) UNSCOPED_INFO(d.ToString());
+    REQUIRE(diagnostics.empty());
+    REQUIRE(compiled != nullptr);
+    return compiled;
+  }();
+  return *parser;
+}
+
+// Compiles rule text given inline; returns the diagnostics as "file:line:col: error: message".
+std::vector<std::string> CompileMessages(const std::string& text, bool* compiled = nullptr) {
+  std::vector<RuleDiagnostic> diagnostics;
+  const std::vector<RuleBlock> blocks = ParseRuleText(text, "q.rules", diagnostics);
+  const auto parser = QuantityParser::Compile(blocks, diagnostics);
+  if (compiled != nullptr) *compiled = parser != nullptr;
+  std::vector<std::string> messages;
+  for (const RuleDiagnostic& d : diagnostics) messages.push_back(d.ToString());
+  return messages;
+}
+
+std::vector<std::string> Split(const std::string& s, const std::string& separator) {
+  std::vector<std::string> parts;
+  if (s.empty()) return parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t at = s.find(separator, start);
+    parts.push_back(s.substr(start, at - start));
+    if (at == std::string::npos) return parts;
+    start = at + separator.size();
+  }
+}
+
+bool Close(double got, double want) { return std::fabs(got - want) <= 1e-9 * std::max(1.0, std::fabs(want)); }
+
+// Renders what the parser found in the table's notation, for failure messages.
+std::string Render(const std::string& line, const std::vector<QuantityMatch>& found) {
+  std::ostringstream out;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const QuantityMatch& m = found[i];
+    if (i) out << " ; ";
+    out << line.substr(m.begin, m.end - m.begin) << '|';
+    if (m.value) out << *m.value;
+    if (m.min) out << *m.min << ".." << *m.max;
+    out << '|' << m.unit << '|' << m.per;
+  }
+  return out.str();
+}
+
+// Checks that `found` is exactly `expected`: "text|value|unit|per ; …", a range as "lo..hi".
+void CheckMatches(const std::string& line, const std::vector<QuantityMatch>& found, const std::string& expected) {
+  INFO("line:     " << line);
+  INFO("found:    " << Render(line, found));
+  INFO("expected: " << expected);
+  const std::vector<std::string> wanted = Split(expected, " ; ");
+  REQUIRE(found.size() == wanted.size());
+  for (std::size_t i = 0; i < wanted.size(); ++i) {
+    const std::vector<std::string> f = Split(wanted[i], "|");
+    REQUIRE(f.size() == 4);
+    const QuantityMatch& m = found[i];
+    CHECK(line.substr(m.begin, m.end - m.begin) == f[0]);
+    CHECK(m.unit == f[2]);
+    CHECK(m.per == f[3]);
+    const std::size_t dots = f[1].find("..");
+    if (dots == std::string::npos) {
+      REQUIRE(m.value.has_value());
+      CHECK(Close(*m.value, std::strtod(f[1].c_str(), nullptr)));
+      CHECK(!m.min.has_value());
+    } else {
+      REQUIRE(m.min.has_value());
+      REQUIRE(m.max.has_value());
+      CHECK(Close(*m.min, std::strtod(f[1].substr(0, dots).c_str(), nullptr)));
+      CHECK(Close(*m.max, std::strtod(f[1].substr(dots + 2).c_str(), nullptr)));
+      CHECK(!m.value.has_value());
+    }
+  }
+}
+
+struct Case {
+  const char* line;      // as written; the test normalizes it like the pipeline does
+  const char* expected;  // "text|value|unit|per ; …" in normalized text, "" for none
+};
+
+// clang-format off
+const Case kCases[] = {
+    // --- DESIGN.md §4 and the issue: numbers
+    {"250億リクエスト", "250億リクエスト|25000000000|request|"},
+    {"100k writes", "100k writes|100000|write|"},
+    {"1.5万人が参加", "1.5万人|15000|person|"},
+    {"費用は$1,000です", "$1,000|1000|usd|"},
+    {"1億2000万人", "1億2000万人|120000000|person|"},
+    {"三千人の観客", "三千人|3000|person|"},
+    {"二十億ドルの投資", "二十億ドル|2000000000|usd|"},
+    {"後ろにいた二人の話", "二人|2|person|"},
+    {"部屋が二つある", "二つ|2|item|"},
+    {"コストは半分くらい", "半分|0.5|times|"},
+    {"半年かかった", "半年|15768000|second|"},
+    {"1/4のコストになった", "1/4|0.25|times|"},
+    {"3分の1に削減", "3分の1|0.3333333333333333|times|"},
+    {"約3TBのログ", "3TB|3000000000000|byte|"},
+    {"10年以上やっている", "10年|315360000|second|"},
+    {"700+ Users", "700+ Users|700|user|"},
+    {"500以上のマイクロサービス", "500以上のマイクロサービス|500|microservice|"},
+    {"最大64TB", "64TB|64000000000000|byte|"},
+    {"最小3台から", "3台|3|instance|"},
+    {"1,000,000 users", "1,000,000 users|1000000|user|"},
+    {"2.5 million writes", "2.5 million writes|2500000|write|"},
+    {"5M requests", "5M requests|5000000|request|"},
+    {"1.5B events", "1.5B events|1500000000|event|"},
+    {"3 trillion objects", "3 trillion objects|3000000000000|object|"},
+    {"百万人", "百万人|1000000|person|"},
+    {"1万2000人", "1万2000人|12000|person|"},
+    {"２５０億リクエスト", "250億リクエスト|25000000000|request|"},
+    {"1兆円", "1兆円|1000000000000|jpy|"},
+    {"3千台", "3千台|3000|instance|"},
+    // --- ranges
+    {"フェールオーバーは 30-45秒", "30-45秒|30..45|second|"},
+    {"2-4倍早い", "2-4倍|2..4|times|"},
+    {"sizeは1MBから128MBまで", "1MBから128MB|1000000..128000000|byte|"},
+    {"60から900秒まで", "60から900秒|60..900|second|"},
+    {"10~20%", "10~20%|10..20|percent|"},
+    {"10〜20%", "10~20%|10..20|percent|"},
+    {"料金は1-2割高い", "1-2割|10..20|percent|"},
+    {"5 to 10 minutes", "5 to 10 minutes|300..600|second|"},
+    {"0-5秒", "0-5秒|0..5|second|"},
+    {"5~6人", "5~6人|5..6|person|"},
+    {"100~200ms", "100~200ms|0.1..0.2|second|"},
+    {"500MBから2GB", "500MBから2GB|500000000..2000000000|byte|"},
+    {"3~4年前", "3~4年|94608000..126144000|second|"},
+    {"10 ~ 20 台", "10 ~ 20 台|10..20|instance|"},
+    // --- bytes
+    {"s3に25PB", "25PB|25000000000000000|byte|"},
+    {"5MB payload", "5MB|5000000|byte|"},
+    {"1000KB単位", "1000KB|1000000|byte|"},
+    {"2TBのGP2", "2TB|2000000000000|byte|"},
+    {"144 GiB のメモリ", "144 GiB|154618822656|byte|"},
+    {"4096KBつかえる", "4096KB|4096000|byte|"},
+    {"1KiB", "1KiB|1024|byte|"},
+    {"2TiB", "2TiB|2199023255552|byte|"},
+    {"10テラバイト", "10テラバイト|10000000000000|byte|"},
+    {"8 Exabytes", "8 Exabytes|8000000000000000000|byte|"},
+    {"3 petabytes", "3 petabytes|3000000000000000|byte|"},
+    {"df -H で9.3Eとかでてやばい", "9.3E|9300000000000000000|byte|"},
+    {"スコアは9.3E", ""},
+    {"512バイト", "512バイト|512|byte|"},
+    // --- money and percent
+    {"$3 から", "$3|3|usd|"},
+    {"200ドル", "200ドル|200|usd|"},
+    {"0.035ドル", "0.035ドル|0.035|usd|"},
+    {"100 USD", "100 USD|100|usd|"},
+    {"1000円", "1000円|1000|jpy|"},
+    {"¥600万", "¥600万|6000000|jpy|"},
+    {"1万円", "1万円|10000|jpy|"},
+    {"$10M の調達", "$10M|10000000|usd|"},
+    {"99.95% の可用性", "99.95%|99.95|percent|"},
+    {"99.999%の稼働率", "99.999%|99.999|percent|"},
+    {"4割くらい", "4割|40|percent|"},
+    {"三割引", "三割|30|percent|"},
+    {"50 percent", "50 percent|50|percent|"},
+    {"CPU使用率が90%を超えた", "90%|90|percent|"},
+    // --- durations
+    {"3分でプロビジョニング", "3分|180|second|"},
+    {"12時間単位", "12時間|43200|second|"},
+    {"7日間まで残せる", "7日間|604800|second|"},
+    {"10ms の遅延", "10ms|0.01|second|"},
+    {"60秒以内", "60秒|60|second|"},
+    {"300秒間で", "300秒間|300|second|"},
+    {"200分", "200分|12000|second|"},
+    {"1カ月", "1カ月|2592000|second|"},
+    {"3ヶ月", "3ヶ月|7776000|second|"},
+    {"2か月", "2か月|5184000|second|"},
+    {"1週間", "1週間|604800|second|"},
+    {"19時間", "19時間|68400|second|"},
+    {"2日間かかった", "2日間|172800|second|"},
+    {"5年", "5年|157680000|second|"},
+    {"3年間", "3年間|94608000|second|"},
+    {"Within 3 Months", "3 Months|7776000|second|"},
+    {"30 sec", "30 sec|30|second|"},
+    {"5 min", "5 min|300|second|"},
+    {"2 hours", "2 hours|7200|second|"},
+    {"10 days", "10 days|864000|second|"},
+    {"2 years", "2 years|63072000|second|"},
+    {"24h", "24h|86400|second|"},
+    {"500μs", "500μs|0.0005|second|"},
+    {"1時間半", "1時間半|5400|second|"},
+    {"2年半", "2年半|78840000|second|"},
+    {"三十分", "三十分|1800|second|"},
+    {"100億時間", "100億時間|36000000000000|second|"},
+    // --- multipliers
+    {"5倍の性能", "5倍|5|times|"},
+    {"10x faster", "10x|10|times|"},
+    {"29倍の向上", "29倍|29|times|"},
+    {"12倍くらい早い", "12倍|12|times|"},
+    {"1.5倍", "1.5倍|1.5|times|"},
+    {"3 times", "3 times|3|times|"},
+    // --- counts
+    {"128 nodes / 最大2PB", "128 nodes|128|node|"
+                             " ; 2PB|2000000000000000|byte|"},
+    {"500 records / 5MB payload", "500 records|500|record|"
+                                   " ; 5MB|5000000|byte|"},
+    {"15リードレプリカ", "15リードレプリカ|15|replica|"},
+    {"10 リードレプリカ", "10 リードレプリカ|10|replica|"},
+    {"3つのAZにまたがる", "3つのAZ|3|az|"},
+    {"3AZで", "3AZ|3|az|"},
+    {"14のサービス", "14のサービス|14|service|"},
+    {"3500のインスタンス", "3500のインスタンス|3500|instance|"},
+    {"ピースが5つある", "5つ|5|piece|"},
+    {"6つのリードレプリカ", "6つのリードレプリカ|6|replica|"},
+    {"10の課題", "10の課題|10|challenge|"},
+    {"3000のテスト", "3000のテスト|3000|test|"},
+    {"6-way のレプリカ", "6-way|6|copy|"},
+    {"200台", "200台|200|instance|"},
+    {"600ワーカ", "600ワーカ|600|worker|"},
+    {"25マイル制限", "25マイル|25|mile|"},
+    {"20億行", "20億行|2000000000|row|"},
+    {"70ステップ", "70ステップ|70|step|"},
+    {"8,000人", "8,000人|8000|person|"},
+    {"1200データセット", "1200データセット|1200|dataset|"},
+    {"3 region", "3 region|3|region|"},
+    {"2 リージョン", "2 リージョン|2|region|"},
+    {"200万volume", "200万volume|2000000|volume|"},
+    {"3600CU", "3600CU|3600|capacity unit|"},
+    {"1億のpinする人", "1億|100000000|person|"},
+    {"10000オーダーの同時接続", "10000|10000|connection|"},
+    {"レプリカは最大15まで", "15|15|replica|"},
+    {"partitionが100万とか", "100万|1000000|partition|"},
+    {"体育館二つくらい", "二つ|2|gymnasium|"},
+    {"1000億回のAPIコール", "1000億回|100000000000|call|"},
+    {"5000万回デプロイ", "5000万回デプロイ|50000000|deploy|"},
+    {"3回", "3回|3|time|"},
+    {"3 Billion Game Requests", "3 Billion Game Requests|3000000000|request|"},
+    {"150万Dockerコンテナ", "150万Dockerコンテナ|1500000|container|"},
+    {"5 more users", "5 more users|5|user|"},
+    {"16 vCPU", "16 vCPU|16|vcpu|"},
+    {"エンジニアは約50名", "50名|50|person|"},
+    {"3社が採用", "3社|3|company|"},
+    {"4コア", "4コア|4|core|"},
+    {"5人のチーム", "5人|5|person|"},
+    {"3チーム", "3チーム|3|team|"},
+    {"2,000台のEC2インスタンス", "2,000台|2000|instance|"},
+    {"1000以上の顧客", "1000以上の顧客|1000|customer|"},
+    {"5,000 companies", "5,000 companies|5000|company|"},
+    {"50万人のドライバー", "50万人|500000|person|"},
+    {"190カ国", "190カ国|190|country|"},
+    {"1つ", "1つ|1|item|"},
+    {"3 AZs", "3 AZs|3|az|"},
+    // --- rates
+    {"250億リクエスト/day", "250億リクエスト/day|25000000000|request|day"},
+    {"2500万レコード/日", "2500万レコード/日|25000000|record|day"},
+    {"50MB/sを出し続ける", "50MB/s|50000000|byte|second"},
+    {"100k writes/s & 500k reads/sec", "100k writes/s|100000|write|second"
+                                        " ; 500k reads/sec|500000|read|second"},
+    {"8 Million Events Per Second", "8 Million Events Per Second|8000000|event|second"},
+    {"2.5 million writes per second", "2.5 million writes per second|2500000|write|second"},
+    {"10 TB per day", "10 TB per day|10000000000000|byte|day"},
+    {"ピークで15万リクエスト/秒", "15万リクエスト/秒|150000|request|second"},
+    {"毎秒15万リクエスト", "15万リクエスト|150000|request|second"},
+    {"1日に36TB", "36TB|36000000000000|byte|day"},
+    {"1日に150万Dockerコンテナ", "150万Dockerコンテナ|1500000|container|day"},
+    {"100MB/sを1日あたり12時間だけ", "100MB/s|100000000|byte|second"
+                                      " ; 12時間|43200|second|day"},
+    {"日に3回", "3回|3|time|day"},
+    {"年間5000万回デプロイ", "5000万回デプロイ|50000000|deploy|year"},
+    {"年間8,000回のサービス更新", "8,000回|8000|update|year"},
+    {"とはいえ月に200ドルくらい", "200ドル|200|usd|month"},
+    {"100GB/hでログが出る", "100GB/h|100000000000|byte|hour"},
+    {"25 Billion Daily Requests", "25 Billion Daily Requests|25000000000|request|day"},
+    {"$5 per TB", "$5 per TB|5|usd|tb"},
+    {"Redshift : $1,000/TB/year", "$1,000/TB/year|1000|usd|tb/year"},
+    {"Firehoseは1GBあたり0.035ドル", "0.035ドル|0.035|usd|gb"},
+    {"GBあたり0.05MiB/s", "0.05MiB/s|52428.8|byte|gb/second"},
+    {"1TBのスキャンあたり$5", "$5|5|usd|tb"},
+    {"1shardあたり3台", "3台|3|instance|shard"},
+    {"queueごとに4096KB", "4096KB|4096000|byte|queue"},
+    {"1 seagullごとに7万テスト", "7万テスト|70000|test|seagull"},
+    {"1日に350 seagullが走る", "350 seagull|350|seagull|day"},
+    {"s3に25PB, 1日5500億イベント", "25PB|25000000000000000|byte|"
+                                     " ; 5500億イベント|550000000000|event|day"},
+    {"Quarterで100億時間", "100億時間|36000000000000|second|quarter"},
+    {"1億件/年の会話", "1億件/年|100000000|conversation|year"},
+    {"5億時間/年の処理", "5億時間/年|1800000000000|second|year"},
+    {"200万volume/日", "200万volume/日|2000000|volume|day"},
+    {"1時間あたり$0.10", "$0.10|0.1|usd|hour"},
+    {"1GBあたり$0.023/月", "$0.023/月|0.023|usd|gb/month"},
+    {"1週間に3回", "3回|3|time|week"},
+    {"10Gbps のネットワーク", "10Gbps|10000000000|bit|second"},
+    {"3000 IOPS", "3000 IOPS|3000|operation|second"},
+    {"100 TPS まで", "100 TPS|100|transaction|second"},
+    {"10,000 req/s", "10,000 req/s|10000|request|second"},
+    {"月額$500", "$500|500|usd|month"},
+    {"100万円/月", "100万円/月|1000000|jpy|month"},
+    {"1秒間に1000回の書き込み", "1000回の書き込み|1000|write|second"},
+    {"5秒ごとに再試行する", "5秒|5|second|"},
+    {"1日12時間", "1日|86400|second| ; 12時間|43200|second|"},
+    // --- several in one line, qualifiers, anaphors
+    {"30%が0-5秒、40%が5-10秒", "30%|30|percent| ; 0-5秒|0..5|second| ; 40%|40|percent| ; 5-10秒|5..10|second|"},
+    {"全部で1200データセット、うち300が対象", "1200データセット|1200|dataset| ; 300|300|dataset|"},
+    {"provisioned capacityが1200なら300秒間で3600CU",
+     "1200|1200|capacity unit| ; 300秒間|300|second| ; 3600CU|3600|capacity unit|"},
+    {"8,000人が1億件/年の会話", "8,000人|8000|person| ; 1億件/年|100000000|conversation|year"},
+    {"全体10%から徐々に100%まで", "10%|10|percent| ; 100%|100|percent|"},
+    {"1レコードの最大payloadが1MBまで", "1MB|1000000|byte|"},
+    {"1TBのファイルシステム", "1TB|1000000000000|byte|"},
+    {"Scaling To 25 Billion Daily Requests Within 3 Months",
+     "25 Billion Daily Requests|25000000000|request|day ; 3 Months|7776000|second|"},
+    {"20%程度", "20%|20|percent|"},
+    {"64TBまで", "64TB|64000000000000|byte|"},
+    {"6500万人以上", "6500万人|65000000|person|"},
+    {"1分を減らす", "1分|60|second|"},
+    // --- not quantities
+    {"2004年にダウンがあった", ""},
+    {"re:Invent 2016 の発表", ""},
+    {"2017/11/29 に公開", ""},
+    {"11/29の発表", ""},
+    {"2017.01追記", ""},
+    {"2017/Q1 には実現", ""},
+    {"現地朝4:30に集合", ""},
+    {"16:00ごろ到着", ""},
+    {"MySQL5.6互換", ""},
+    {"v1.9 でロック改善", ""},
+    {"Postgres は 9.6 互換", ""},
+    {"Kernel 3.8以上", ""},
+    {"DAT303 - Deep Dive on Amazon Aurora", ""},
+    {"(BDT320) New! Streaming Data Flows", ""},
+    {"r3.8xlarge 2台", "2台|2|instance|"},
+    {"r3.8xlarge, m5.large, c3, c4, t2.small", ""},
+    {"1. はじめに", ""},
+    {"(1) 概要", ""},
+    {"Keynote Day1", ""},
+    {"Day 2 の Keynote", ""},
+    {"2日目", ""},
+    {"3回目の参加", ""},
+    {"メモ その2", ""},
+    {"第3回", ""},
+    {"コネクションとスレッドは1:1", ""},
+    {"5xx と遅延を見る", ""},
+    {"TPC-C 100で測定", ""},
+    {"40x 系のセッション", ""},
+    {"--vpc-id vpc-40f18d25 us-west-2 rtb-61c78704", ""},
+    {"S3 と EC2 と Route53", ""},
+    {"9.11レベルの災害", ""},
+    {"P.S. 動画もある", ""},
+    {"日に数TB", ""},
+    {"数百MBになる", ""},
+    {"数十台のサーバ", ""},
+    {"何百ものサービス", ""},
+    {"三行でまとめる", ""},
+    {"十分短い", ""},
+    {"一人で観光した", ""},
+    {"一つ一つ確認", ""},
+    {"1個の大きいオブジェクト", ""},
+    {"1テーブルのデータ", ""},
+    {"bash の exit code 0: OK、3: reject", ""},
+    {"24時間365日稼働", ""},
+    {"24/7 サポート", ""},
+    {"Windows 10 と Python 3.6", ""},
+    {"1080p と 3rd party", ""},
+    {"1.2.3 にアップグレード", ""},
+    {"ISO27001、HIPAA", ""},
+    {"TLS 1.2 と HTTP/2", ""},
+    {"12/1(木)", ""},
+    {"2016年11月29日", ""},
+    {"1990年代", ""},
+    {"ステップ1: 準備", ""},
+    {"上位3位", ""},
+    {"re:Invent 2015のスライド", ""},
+    {"ポート8080", ""},
+    {"2分割する", ""},
+};
+// clang-format on
+
+TEST_CASE("the quantity table: every line gives exactly the expected quantities", "[quantity]") {
+  const QuantityParser& parser = ShippedParser();
+  for (const Case& c : kCases) {
+    const std::string line = Normalize(c.line).text;
+    CheckMatches(line, parser.Find(line), c.expected);
+  }
+}
+
+TEST_CASE("the quantity table has at least 200 cases", "[quantity]") {
+  CHECK(std::size(kCases) >= 200);
+}
+
+TEST_CASE("quantity qualifiers are kept apart and do not change the value", "[quantity]") {
+  const QuantityParser& parser = ShippedParser();
+  const std::string line = "約3TB、700+ Users、最大64TB、10年以上、500以下、20%程度";
+  const std::vector<QuantityMatch> found = parser.Find(Normalize(line).text);
+  REQUIRE(found.size() == 5);
+  CHECK(found[0].qualifiers == std::vector<std::string>{"approx"});
+  CHECK(found[1].qualifiers == std::vector<std::string>{"plus"});
+  CHECK(*found[1].value == 700);
+  CHECK(found[2].qualifiers == std::vector<std::string>{"max"});
+  CHECK(found[3].qualifiers == std::vector<std::string>{"at_least"});
+  CHECK(found[4].qualifiers == std::vector<std::string>{"approx"});
+}
+
+TEST_CASE("quantity spans are byte offsets into the normalized line, left to right", "[quantity]") {
+  const QuantityParser& parser = ShippedParser();
+  const std::string line = "ab 5倍 cd 10%";
+  const std::vector<QuantityMatch> found = parser.Find(line);
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].begin == 3);
+  CHECK(found[0].end == 7);
+  CHECK(found[1].begin == 11);
+  CHECK(found[1].end == 14);
+  CHECK(parser.Find("").empty());
+}
+
+TEST_CASE("the quantity parser recognises exactly its block kinds", "[quantity]") {
+  for (const char* kind : {"quantity.unit", "quantity.count", "quantity.scale", "quantity.word", "quantity.rate",
+                           "quantity.qualifier", "quantity.anaphor", "quantity.veto"}) {
+    CHECK(QuantityParser::HandlesBlockKind(kind));
+  }
+  for (const char* kind : {"quantity", "quantity.units", "gazetteer", "context", "section", ""}) {
+    CHECK_FALSE(QuantityParser::HandlesBlockKind(kind));
+  }
+}
+
+TEST_CASE("quantity blocks of other kinds are ignored and an empty rule set finds nothing", "[quantity]") {
+  bool compiled = false;
+  CHECK(CompileMessages("[gazetteer aws_service]\nAmazon S3 | S3\n", &compiled).empty());
+  CHECK(compiled);
+}
+
+TEST_CASE("malformed quantity rule lines are reported at file:line:col, word for word", "[quantity]") {
+  struct Bad {
+    const char* text;
+    const char* message;
+  };
+  const Bad kBad[] = {
+      {"[quantity.count]\nrequest requests\n", "q.rules:2:1: error: missing ':' between the head and the literals"},
+      {"[quantity.unit byte]\nkb = lots : KB\n",
+       "q.rules:2:6: error: bad factor 'lots': expected a number such as 1e6 or 0.001"},
+      {"[quantity.unit byte]\nkb 1e3 : KB\n", "q.rules:2:1: error: expected 'name = factor' before ':'"},
+      {"[quantity.unit byte]\nkb = 1e3 : KB {cas}\n",
+       "q.rules:2:16: error: unknown option 'cas' in [quantity.unit]; allowed: case, digits, per_only, prefix, per, line"},
+      {"[quantity.count]\nrequest : requests {prefix}\n",
+       "q.rules:2:21: error: unknown option 'prefix' in [quantity.count]; allowed: case, digits, per_only, counter, per, line"},
+      {"[quantity.count]\nrequest : requests, , req\n", "q.rules:2:20: error: empty literal"},
+      {"[quantity.count]\nrequest : requests {case\n",
+       "q.rules:2:20: error: unclosed '{' in the options of 'requests'"},
+      {"[quantity.count]\nrequest : requests {case} x\n", "q.rules:2:26: error: unexpected text after '}'"},
+      {"[quantity.count]\nrequest : requests {per}\n", "q.rules:2:21: error: option 'per' needs a value: per=…"},
+      {"[quantity.count]\nrequest : requests {case=yes}\n", "q.rules:2:21: error: option 'case' takes no value"},
+      {"[quantity.count]\nrequest :\n", "q.rules:2:10: error: no literals after ':'"},
+      {"[quantity.count]\nRequest : requests\n",
+       "q.rules:2:1: error: name 'Request' must be lower-case ASCII letters, digits, spaces or '_'"},
+      {"[quantity.unit]\nkb = 1e3 : KB\n",
+       "q.rules:1:1: error: block [quantity.unit] needs the lower-case unit it measures, as in [quantity.unit byte]"},
+      {"[quantity.count people]\nperson : 人\n", "q.rules:1:1: error: block [quantity.count] takes no argument"},
+      {"[quantity.scale]\nlots : k\n", "q.rules:2:1: error: bad factor 'lots': expected a number such as 1e6 or 0.001"},
+      {"[quantity.word]\n0.5 : 半分\n", "q.rules:2:1: error: expected 'value unit' before ':', as in '0.5 倍 : 半分'"},
+      {"[quantity.word]\nhalf 倍 : 半分\n", "q.rules:2:1: error: bad value 'half': expected a number such as 0.5"},
+      {"[quantity.word]\n0.5 倍 : 半分\n",
+       "q.rules:2:5: error: unknown unit '倍' in a number word; define it in a [quantity.unit] or [quantity.count] block"},
+      {"[quantity.qualifier]\napprox around : 約\n", "q.rules:2:1: error: expected 'name before' or 'name after' before ':'"},
+      {"[quantity.rate]\nbetween : /\n", "q.rules:2:1: error: expected 'after', 'before' or 'word NAME' before ':'"},
+      {"[quantity.rate]\nbefore : あたり {day}\n",
+       "q.rules:2:21: error: unknown option 'day' in [quantity.rate]; allowed: case, time"},
+      {"[quantity.unit byte]\nkb = 1e3 : KB {per=Second}\n", "q.rules:2:16: error: per name 'Second' must be lower-case ASCII"},
+      {"[quantity.veto]\n  (abc\n", "q.rules:2:3: error: bad pattern '(abc': missing ): (abc"},
+  };
+  for (const Bad& bad : kBad) {
+    bool compiled = true;
+    const std::vector<std::string> messages = CompileMessages(bad.text, &compiled);
+    INFO(bad.text);
+    REQUIRE(messages.size() == 1);
+    CHECK(messages[0] == bad.message);
+    CHECK_FALSE(compiled);
+  }
+}
+
+TEST_CASE("every malformed quantity line is reported at once", "[quantity]") {
+  const std::vector<std::string> messages =
+      CompileMessages("[quantity.count]\nrequest requests\nevent : events {x}\n[quantity.veto]\n(\n");
+  REQUIRE(messages.size() == 3);
+  CHECK(messages[0] == "q.rules:2:1: error: missing ':' between the head and the literals");
+  CHECK(messages[2].rfind("q.rules:5:1: error: bad pattern '(': ", 0) == 0);
+}
+
+TEST_CASE("a quantity literal defined twice is a warning and the first definition wins", "[quantity]") {
+  bool compiled = false;
+  const std::vector<std::string> messages =
+      CompileMessages("[quantity.count]\nrequest : requests\nevent : requests\n", &compiled);
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0] ==
+        "q.rules:3:9: warning: literal 'requests' is already defined at q.rules:2:11; the first definition is used");
+  CHECK(compiled);
+}
+
+TEST_CASE("quantity rules from a small inline file drive the parser", "[quantity]") {
+  std::vector<RuleDiagnostic> diagnostics;
+  const std::vector<RuleBlock> blocks = ParseRuleText(
+      "[quantity.unit byte]\nkb = 1e3 : KB\n[quantity.count]\nwidget : widgets, ウィジェット\n"
+      "[quantity.rate]\nafter : /\n[quantity.unit second]\nday = 86400 : day\n",
+      "inline.rules", diagnostics);
+  const auto parser = QuantityParser::Compile(blocks, diagnostics);
+  REQUIRE(diagnostics.empty());
+  REQUIRE(parser != nullptr);
+  CheckMatches("3KB/day と 5 widgets", parser->Find("3KB/day と 5 widgets"),
+               "3KB/day|3000|byte|day ; 5 widgets|5|widget|");
+  CHECK(parser->Find("5MB").empty());
+}
+
+}  // namespace
+}  // namespace kgx

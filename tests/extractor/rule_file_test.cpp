@@ -1,0 +1,56 @@
+// Rule files: blocks, comments, headers versus character classes, located errors.
+#include <catch2/catch.hpp>
+
+#include "extractor/rule_file.h"
+#include "extractor/rule_set.h"
+
+namespace {
+
+std::vector<std::string> Messages(const std::vector<kgx::RuleDiagnostic>& diagnostics) {
+  std::vector<std::string> out;
+  for (const auto& d : diagnostics) out.push_back(d.ToString());
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("rule text splits into located blocks; comments and blanks are skipped", "[rules]") {
+  std::vector<kgx::RuleDiagnostic> d;
+  const auto blocks = kgx::ParseRuleText("# header\n\n[gazetteer company]\n  Acme | ACME\n[section not_heading]\n[。!]\\s*$\n", "a.rules", d);
+  CHECK(d.empty());
+  REQUIRE(blocks.size() == 2);
+  CHECK(blocks[0].kind == "gazetteer");
+  CHECK(blocks[0].argument == "company");
+  REQUIRE(blocks[0].lines.size() == 1);
+  CHECK(blocks[0].lines[0].text == "Acme | ACME");
+  CHECK(blocks[0].lines[0].where.ToString() == "a.rules:4:3");
+  REQUIRE(blocks[1].lines.size() == 1);
+  CHECK(blocks[1].lines[0].text == "[。!]\\s*$");  // a character class, not a header
+}
+
+TEST_CASE("malformed rule files are reported word for word", "[rules]") {
+  std::vector<kgx::RuleDiagnostic> d;
+  const auto blocks = kgx::ParseRuleText(
+      "orphan line\n[gazetteer company\nAcme\n[frobnicate]\nx\n[section talk]\n(unclosed\n^.*$\n[context]\n"
+      "[discover person]\n(?P<nom>[A-Z]\\w+) 氏\n[relation uses]\n{subject:robot} uses {object:aws_service}\n",
+      "bad.rules", d);
+  kgx::RuleSet::FromBlocks(blocks, d);
+  CHECK(Messages(d) == std::vector<std::string>{
+                           "bad.rules:1:1: error: rule line before any [block] header",
+                           "bad.rules:2:1: error: block header must end with ']'",
+                           "bad.rules:4:1: error: unknown block kind 'frobnicate'",
+                           "bad.rules:9:1: error: context block needs a name: [context NAME]",
+                           "bad.rules:7:1: error: bad pattern '(unclosed': missing ): (unclosed",
+                           "bad.rules:8:1: error: pattern '^.*$' matches the empty string",
+                           "bad.rules:11:1: error: discovery pattern needs a (?P<name>...) group",
+                           "bad.rules:13:1: error: bad placeholder '{subject:robot}' (expected {TYPES}, {subject:TYPES}, {object:TYPES} or {=NAME})",
+                       });
+}
+
+TEST_CASE("the shipped rules load without errors, and fast", "[rules]") {
+  std::vector<kgx::RuleDiagnostic> d;
+  const auto rules = kgx::RuleSet::Load({KGX_SOURCE_DIR "/rules"}, d);
+  for (const auto& x : d) CHECK_FALSE(x.is_error);
+  REQUIRE(rules);
+  CHECK(rules->gazetteer().entities().size() > 1000);
+}
