@@ -49,15 +49,21 @@ class Row {
     }
   }
   void Boolean(bool value) { Add(value ? "true" : "false"); }
+  // Joins the sanitised, non-empty items with the array delimiter (which sanitising removes
+  // from every item), or writes no property when none is left.
   void TextArray(const std::vector<std::string>& items) {
-    std::string joined;
+    std::string field;
     for (const std::string& item : items) {
-      const std::string clean = SanitizeText(item);
-      if (clean.empty()) continue;  // an empty element cannot be told from no element
-      if (!joined.empty()) joined.push_back(kArrayDelimiter);
-      joined += clean;
+      const std::string quoted = QuoteCsvField(item);  // sanitised and quoted
+      if (quoted.size() == 2) continue;  // an empty element cannot be told from no element
+      field += field.empty() ? "\"" : std::string(1, kArrayDelimiter);
+      field.append(quoted, 1, quoted.size() - 2);
     }
-    TextOrEmpty(joined);
+    if (field.empty()) {
+      Empty();
+    } else {
+      Add(field + "\"");
+    }
   }
   std::string Finish() { return line_ + "\n"; }
 
@@ -107,12 +113,7 @@ void AddProvenance(Row& row, const std::optional<Provenance>& provenance) {
 std::string NodeRow(const NodeData& node) {
   Row row;
   row.Text(node.key);
-  std::string labels;
-  for (const std::string& label : NodeLabels(node)) {
-    if (!labels.empty()) labels.push_back(kArrayDelimiter);
-    labels += label;
-  }
-  row.Text(labels);
+  row.TextArray(NodeLabels(node));
   row.Text(DisplayLabel(node));
   row.Text(NodeKindName(node.kind));
   row.TextOrEmpty(node.type);

@@ -320,7 +320,7 @@ special = re.compile(r"^[^:]*:(ID(\([^)]+\))?|LABEL|TYPE|IGNORE|START_ID(\([^)]+
 typed = re.compile(r"^[^:]+(:(int|long|float|double|boolean|byte|short|char|string|point|date|localtime|time|localdatetime|datetime|duration)(\[\])?)?$")
 script = read(os.path.join(folder, "import.sh"))
 assert "--array-delimiter=U+001F" in script and "--multiline-fields=true" in script
-ids, rels, names = {}, [], {}
+ids, rels, names, aliases = {}, [], {}, {}
 node_rows = rel_rows = 0
 files = sorted(f for f in os.listdir(folder) if f.endswith(".csv"))
 for name in files:
@@ -353,6 +353,7 @@ for name in files:
             assert key not in ids, f"duplicate id {key!r}"
             ids[key] = name
             names[key] = record.get("name:string")
+            aliases[key] = record.get("aliases:string[]")
         else:
             rel_rows += 1
             rels.append((record[":START_ID(Node)"], record[":END_ID(Node)"], name))
@@ -364,6 +365,8 @@ if expected:
     want = load(expected)
     for key, label in want["labels"].items():
         assert names[key] == label, f"{key}: {names[key]!r}"
+    got = aliases[want["hostile_key"]].split(delimiter)
+    assert got == want["hostile_aliases"], f"aliases {got!r}"
 
 # The Cypher script: rows per statement, and the hostile names decoded from the literals.
 cypher = read(os.path.join(out, "graph.cypher"))
@@ -398,7 +401,7 @@ if expected:
 print(f"{node_rows} node rows in {sum(f.startswith('nodes_') for f in files)} files, "
       f"{rel_rows} relationship rows in {sum(f.startswith('rels_') for f in files)} files; "
       f"cypher {node_literals} node rows, {rel_literals} relationship rows"
-      + (", names round-trip" if expected else ""))
+      + (", names and aliases round-trip" if expected else ""))
 PY
 note "neo4j csv checker" "$(sed -n '$p' "$work/csv.out")"
 

@@ -73,9 +73,9 @@ TEST_CASE("cypher escapes hostile names in literals", "[cypher][hostile]") {
   std::string line;
   while (std::getline(lines, line)) {
     INFO(line);
-    CHECK(std::regex_match(line, std::regex(R"(^(//.*|CREATE CONSTRAINT .*;|UNWIND \[|  \{.*\},?|\] AS row|MERGE .*|MATCH .*|SET .*;)$)")));
+    CHECK(std::regex_match(line, std::regex(R"re(^(//.*|CREATE CONSTRAINT .*;|UNWIND \[|  \{.*\},?|\] AS row|MERGE .*|MATCH .*|SET .*;)$)re")));
   }
-  const std::regex hostile(R"(\{`key`: 'company/hostile', `name`: '((?:[^'\\]|\\.)*)')");
+  const std::regex hostile(R"re(\{`key`: 'company/hostile', `name`: '((?:[^'\\]|\\.)*)')re");
   std::smatch match;
   REQUIRE(std::regex_search(script, match, hostile));
   CHECK(Unquote(match[1]) == testing::HostileNameSanitized());

@@ -43,7 +43,7 @@ TEST_CASE("dot quotes keyword ids and escapes hostile names", "[dot][hostile]") 
   std::string line;
   while (std::getline(lines, line)) {
     INFO(line);
-    CHECK(std::regex_search(line, std::regex(R"(^(//|digraph "kgx" \{$|  (graph|node|edge) \[|  "|\}$))")));
+    CHECK(std::regex_search(line, std::regex(R"re(^(//|digraph "kgx" \{$|  (graph|node|edge) \[|  "|\}$))re")));
   }
   CHECK(dot.find("  \"technology/node\" [label=\"node\"") != std::string::npos);
   CHECK(dot.find("  \"technology/node\" -> \"technology/graph\" [") != std::string::npos);

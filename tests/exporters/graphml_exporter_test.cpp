@@ -34,7 +34,7 @@ TEST_CASE("graphml declares keys per domain, never for=all or the ids d3/d7", "[
   CHECK(xml.find("id=\"d7\"") == std::string::npos);
   CHECK(xml.find("<default>") == std::string::npos);
   CHECK(xml.find("directed=") == std::string::npos);  // edgedefault only
-  const std::regex key(R"(<key id="([^"]+)" for="(node|edge|graph)" attr\.name="([^"]+)" attr\.type="(boolean|int|long|float|double|string)"/>)");
+  const std::regex key(R"re(<key id="([^"]+)" for="(node|edge|graph)" attr\.name="([^"]+)" attr\.type="(boolean|int|long|float|double|string)"/>)re");
   std::set<std::string> ids, names;
   for (auto it = std::sregex_iterator(xml.begin(), xml.end(), key); it != std::sregex_iterator(); ++it) {
     CHECK(ids.insert((*it)[1]).second);
@@ -48,7 +48,7 @@ TEST_CASE("graphml declares keys per domain, never for=all or the ids d3/d7", "[
 
 TEST_CASE("graphml writes the relationship type as each edge's first data", "[graphml]") {
   const std::string xml = testing::Export(GraphmlExporter(), testing::SmallGraph()).Text("graph.graphml");
-  const std::regex edge(R"(<edge id="e(\d+)" source="[^"]+" target="[^"]+">\n\s*<data key="([^"]+)">([^<]*)</data>)");
+  const std::regex edge(R"re(<edge id="e(\d+)" source="[^"]+" target="[^"]+">\n\s*<data key="([^"]+)">([^<]*)</data>)re");
   std::size_t count = 0;
   for (auto it = std::sregex_iterator(xml.begin(), xml.end(), edge); it != std::sregex_iterator(); ++it) {
     CHECK((*it)[1] == std::to_string(count));
@@ -67,7 +67,7 @@ TEST_CASE("graphml keeps hostile names as escaped text with NMTOKEN ids", "[grap
   CHECK(escaped.find("]]>") == std::string::npos);
   CHECK(escaped.find("&#13;") != std::string::npos);
   CHECK(xml.find("<data key=\"v_label\">" + escaped + "</data>") != std::string::npos);
-  const std::regex node_id(R"(<node id="([^"]*)">)");
+  const std::regex node_id(R"re(<node id="([^"]*)">)re");
   std::size_t nodes = 0;
   for (auto it = std::sregex_iterator(xml.begin(), xml.end(), node_id); it != std::sregex_iterator(); ++it) {
     CHECK(std::regex_match(std::string((*it)[1]), std::regex("[A-Za-z0-9._:-]+")));

@@ -74,8 +74,8 @@ TEST_CASE("neo4j output does not depend on the global locale", "[neo4j]") {
 TEST_CASE("neo4j headers are typed and every relationship end is a node id", "[neo4j]") {
   const KnowledgeGraph graph = testing::HostileGraph();
   const testing::MemorySink sink = testing::Export(Neo4jExporter(), graph);
-  const std::regex special(R"(^[^:]*:(ID(\([^)]+\))?|LABEL|TYPE|IGNORE|START_ID(\([^)]+\))?|END_ID(\([^)]+\))?)$)");
-  const std::regex typed(R"(^[^:]+(:(int|long|float|double|boolean|byte|short|char|string|point|date|localtime|time|localdatetime|datetime|duration)(\[\])?)?$)");
+  const std::regex special(R"re(^[^:]*:(ID(\([^)]+\))?|LABEL|TYPE|IGNORE|START_ID(\([^)]+\))?|END_ID(\([^)]+\))?)$)re");
+  const std::regex typed(R"re(^[^:]+(:(int|long|float|double|boolean|byte|short|char|string|point|date|localtime|time|localdatetime|datetime|duration)(\[\])?)?$)re");
   std::set<std::string> ids;
   std::vector<std::pair<std::string, std::string>> ends;
   const std::string script = sink.Text("neo4j/import.sh");
