@@ -1,0 +1,61 @@
+// Ambiguous aliases: names that are also ordinary words count only in context, as the rules say.
+// Positive and negative sentences, Japanese and English, written for these tests.
+#include <catch2/catch.hpp>
+
+#include "tests/extractor/extract_support.h"
+
+using kgx::testing::Has;
+
+TEST_CASE("Lex, Polly and Athena count next to AWS words, not as ordinary words", "[ambiguous]") {
+  CHECK(Has("音声合成のPolly、自然言語認識のLex、Rekognition", "aws_service:Amazon Lex"));
+  CHECK(Has("音声合成のPolly、自然言語認識のLex、Rekognition", "aws_service:Amazon Polly"));
+  CHECK(Has("S3のデータを直接扱えるSQLエンジン、Athena", "aws_service:Amazon Athena"));
+  CHECK_FALSE(Has("Alexa is a product; Lex Luthor is a villain", "aws_service:Amazon Lex"));
+  CHECK_FALSE(Has("polly wants a cracker", "aws_service:Amazon Polly"));
+  CHECK_FALSE(Has("The temple of Athena in Greece", "aws_service:Amazon Athena"));
+}
+
+TEST_CASE("Glue, Batch, Config and Shield need AWS around them", "[ambiguous]") {
+  CHECK(Has("それを全部うめるサービスが Amazon Glue だ", "aws_service:AWS Glue"));
+  CHECK_FALSE(Has("some glue code between services", "aws_service:AWS Glue"));
+  CHECK_FALSE(Has("Running Batch Jobs on our own cluster", "aws_service:AWS Batch"));
+  CHECK_FALSE(Has("Config files live in git", "aws_service:AWS Config"));
+  CHECK_FALSE(Has("the Shield of the hero", "aws_service:AWS Shield"));
+}
+
+TEST_CASE("Snowball counts as the service only in AWS context", "[ambiguous]") {
+  CHECK(Has("AWS Snowball でデータを運ぶ", "aws_service:AWS Snowball"));
+  CHECK_FALSE(Has("a snowball effect on costs", "aws_service:AWS Snowball"));
+}
+
+TEST_CASE("Dynamo is DynamoDB unless the paper is meant", "[ambiguous]") {
+  CHECK(Has("候補は Dynamo, Aurora", "aws_service:Amazon DynamoDB"));
+  CHECK(Has("Dynamo の論文(PDF) には名前が", "technology:Dynamo"));
+  CHECK_FALSE(Has("Dynamo の論文(PDF) には名前が", "aws_service:Amazon DynamoDB"));
+}
+
+TEST_CASE("Oracle is the database, or the vendor where the line speaks of one", "[ambiguous]") {
+  CHECK(Has("Oracle,SQLserver から移行", "technology:Oracle Database"));
+  CHECK(Has("Oracle社のライセンス", "company:Oracle"));
+}
+
+TEST_CASE("AWS and Amazon are companies when they stand alone, not inside service names", "[ambiguous]") {
+  CHECK(Has("AWSのパワーを見せつけられた", "company:Amazon Web Services"));
+  CHECK_FALSE(Has("AWS Lambda を使う", "company:Amazon Web Services"));
+  CHECK(Has("AWS Lambda を使う", "aws_service:AWS Lambda"));
+  CHECK(Has("Amazon社のCTO", "company:Amazon"));
+  CHECK_FALSE(Has("Amazon Aurora の話", "company:Amazon"));
+}
+
+TEST_CASE("Go is the language only where programming is meant", "[ambiguous]") {
+  CHECK(Has("Go, Docker, CoreOS で構成", "technology:Go"));
+  CHECK_FALSE(Has("Go to the next room", "technology:Go"));
+}
+
+TEST_CASE("near misses of listed names resolve", "[ambiguous]") {
+  CHECK(Has("Twillio CEO の講演", "company:Twilio"));
+  CHECK(Has("NetFlixでのコンテナ活用事例", "company:Netflix"));
+  CHECK(Has("スケーリングは定期実行の Lamdba で", "aws_service:AWS Lambda"));
+  CHECK(Has("Lambdaをデバイス上で動かすGreenglass", "aws_service:AWS Greengrass"));
+  CHECK(Has("ElasticCache - memcached, redis", "aws_service:Amazon ElastiCache"));
+}

@@ -1,0 +1,59 @@
+// Discovery patterns: people and companies in no list are found from titles, honorifics and
+// company markers; stop words keep titles from becoming names. Sentences are our own.
+#include <catch2/catch.hpp>
+
+#include "tests/extractor/extract_support.h"
+
+using kgx::testing::EntitiesIn;
+using kgx::testing::Has;
+
+TEST_CASE("people are discovered after a title", "[discovery]") {
+  CHECK(Has("CEO の Hanna Kowalski が登壇", "person:Hanna Kowalski"));
+  CHECK(Has("Zorblax社のCTO、Pieter Vandamme のスピーチ", "person:Pieter Vandamme"));
+  CHECK(Has("Principal Solutions Architect の Oskar Lindqvist さんが解説", "person:Oskar Lindqvist"));
+  CHECK(Has("Vice President, Amara Okafor explained the roadmap", "person:Amara Okafor"));
+}
+
+TEST_CASE("people are discovered before an honorific", "[discovery]") {
+  CHECK(Has("Tomasz Brzezinski 氏の講演はパワフル", "person:Tomasz Brzezinski"));
+  CHECK(Has("- Ingrid Halvorsen さんのデモ", "person:Ingrid Halvorsen"));
+  CHECK(Has("Dr.Felix Ambrose が飛行機を予約するデモ", "person:Felix Ambrose"));
+  CHECK(Has("登壇者: 森本 健太", "person:森本 健太"));
+  CHECK(Has("西村 恵子さんのセッション", "person:西村 恵子"));
+}
+
+TEST_CASE("titles alone are never people", "[discovery]") {
+  const auto found = EntitiesIn("AWSのDB担当 Vice President、の発表。Principal Solutions Architectの人");
+  for (const auto& name : found) CHECK(name.rfind("person:", 0) != 0);
+  CHECK_FALSE(Has("Solutions Architect さんに質問", "person:Solutions Architect"));
+}
+
+TEST_CASE("companies are discovered from 社, の事例, の中の人, の方, customer and at", "[discovery]") {
+  CHECK(Has("Quillfeather社の導入事例", "company:Quillfeather"));
+  CHECK(Has("Brindlewood の中の人のプレゼン", "company:Brindlewood"));
+  CHECK(Has("Marrowgateの方。CIの話", "company:Marrowgate"));
+  CHECK(Has("Zentravaの事例です", "company:Zentrava"));
+  CHECK(Has("our customer Plumtree saved money", "company:Plumtree"));
+  CHECK(Has("a senior engineer at Fernhollow built it", "company:Fernhollow"));
+  CHECK(Has("スカイリンク社の事例", "company:スカイリンク"));
+}
+
+TEST_CASE("role words before の方 are not companies", "[discovery]") {
+  const auto found = EntitiesIn("Directorの方、PMの方、SAの方、Solutions Architectの人");
+  for (const auto& name : found) CHECK(name.rfind("company:", 0) != 0);
+  CHECK_FALSE(Has("Top Customer Request は何か", "company:Request"));
+}
+
+TEST_CASE("a discovered name is found again later in the same document", "[discovery]") {
+  const auto result = kgx::testing::ExtractText("Quillfeather社の事例\n- Quillfeatherは移行した\n- quillfeatherx は別物\n");
+  std::size_t count = 0;
+  for (const auto& m : result.mentions) count += m.entity == "company/quillfeather";
+  CHECK(count == 2);
+}
+
+TEST_CASE("tools defined in a bullet and repositories are discovered as technologies", "[discovery]") {
+  CHECK(Has("- Kestrelbot - キューを処理するライブラリ", "technology:Kestrelbot"));
+  CHECK(Has("- Ravenmill: 分散ビルドのためのシステム", "technology:Ravenmill"));
+  CHECK(Has("  • someorg/fancy-widget を参照", "technology:fancy-widget"));
+  CHECK_FALSE(Has("CPU/IO/IOPS は気にしない", "technology:IOPS"));
+}

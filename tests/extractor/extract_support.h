@@ -1,0 +1,46 @@
+// Test support: runs the whole extractor with the shipped rules on a snippet of notes and
+// lists what it found as "type:Canonical Name" strings.
+#pragma once
+
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "extractor/extractor.h"
+#include "extractor/reader.h"
+#include "extractor/rule_set.h"
+
+namespace kgx::testing {
+
+inline const RuleSet& ShippedRules() {
+  static const std::unique_ptr<RuleSet> rules = [] {
+    std::vector<RuleDiagnostic> diagnostics;
+    return RuleSet::Load({KGX_SOURCE_DIR "/rules"}, diagnostics);
+  }();
+  return *rules;
+}
+
+inline DocumentResult ExtractText(const std::string& text) {
+  std::vector<Warning> warnings;
+  const SourceText source = CleanSource("snippet.txt", text, warnings);
+  return Extractor(ShippedRules()).Extract(source);
+}
+
+// Every entity mentioned in `text`, as "type:Name", sorted.
+inline std::set<std::string> EntitiesIn(const std::string& text) {
+  const DocumentResult result = ExtractText(text);
+  std::set<std::string> out;
+  for (const Mention& m : result.mentions) {
+    for (const Entity& e : result.entities) {
+      if (e.id == m.entity) out.insert(std::string(EntityTypeName(e.type)) + ":" + e.name);
+    }
+  }
+  return out;
+}
+
+inline bool Has(const std::string& text, const std::string& typed_name) {
+  return EntitiesIn(text).count(typed_name) > 0;
+}
+
+}  // namespace kgx::testing
