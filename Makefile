@@ -6,7 +6,7 @@ CMAKE_FLAGS ?=
 JOBS ?= $(shell nproc)
 KGX = $(BUILD)/cli/kgx
 
-.PHONY: all deps build demo test clean
+.PHONY: all deps build demo test clean bench-quantities
 
 all: build
 
@@ -27,6 +27,10 @@ demo: build
 
 test: build
 	@cd $(BUILD) && ctest --output-on-failure -j$(JOBS)
+
+# kgx against Microsoft Recognizers-Text on the shared notes (npm package into bench/node_modules)
+bench-quantities: build
+	@bench/quantities_vs_recognizers.sh $(KGX) ../shared
 
 clean:
 	rm -rf $(BUILD) out
