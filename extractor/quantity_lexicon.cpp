@@ -1,5 +1,5 @@
 // Literal tables of the quantity vocabulary (see quantity_lexicon.h): indexed by first and last
-// byte, longest literal first, compared ASCII-case-insensitively unless a literal says `case`.
+// character, longest literal first, compared ASCII-case-insensitively unless a literal says `case`.
 #include "extractor/quantity_lexicon.h"
 
 #include <algorithm>
@@ -14,6 +14,8 @@ bool SameByte(char a, char b, bool case_sensitive) {
 }
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+char AsciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
 
 }  // namespace
 
@@ -34,25 +36,42 @@ const LexEntry* QuantityLexicon::AddEntry(LexEntry entry) {
   return nullptr;
 }
 
+void QuantityLexicon::MarkWordStart(std::string_view text) {
+  // Both ASCII cases of the first two bytes; any second byte when the literal has one byte only.
+  for (const char first : {AsciiLower(text[0]), AsciiUpper(text[0])}) {
+    const unsigned high = static_cast<unsigned char>(first) << 8;
+    if (text.size() == 1) {
+      for (unsigned low = 0; low < 256; ++low) word_starts_.set(high | low);
+      continue;
+    }
+    word_starts_.set(high | static_cast<unsigned char>(AsciiLower(text[1])));
+    word_starts_.set(high | static_cast<unsigned char>(AsciiUpper(text[1])));
+  }
+}
+
 void QuantityLexicon::Finish() {
-  for (auto& per_role : forward_) for (auto& bucket : per_role) bucket.clear();
-  for (auto& per_role : backward_) for (auto& bucket : per_role) bucket.clear();
+  word_starts_.reset();
+  for (auto& per_role : forward_) per_role.clear();
+  for (auto& per_role : backward_) per_role.clear();
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const LexEntry& e = entries_[i];
     if (e.text.empty()) continue;
     const auto role = static_cast<std::size_t>(e.role);
-    const auto first = static_cast<unsigned char>(AsciiLower(e.text.front()));
-    const auto last = static_cast<unsigned char>(AsciiLower(e.text.back()));
-    forward_[role][first].push_back(static_cast<int>(i));
-    backward_[role][last].push_back(static_cast<int>(i));
+    forward_[role][FirstKey(e.text)].push_back(static_cast<int>(i));
+    if (e.role == LexRole::kWord || e.role == LexRole::kPrefixUnit) MarkWordStart(e.text);
+    backward_[role][LastKey(e.text)].push_back(static_cast<int>(i));
   }
   const auto longest_first = [this](int a, int b) {
     const std::size_t la = entries_[static_cast<std::size_t>(a)].text.size();
     const std::size_t lb = entries_[static_cast<std::size_t>(b)].text.size();
     return la != lb ? la > lb : a < b;
   };
-  for (auto& per_role : forward_) for (auto& bucket : per_role) std::sort(bucket.begin(), bucket.end(), longest_first);
-  for (auto& per_role : backward_) for (auto& bucket : per_role) std::sort(bucket.begin(), bucket.end(), longest_first);
+  for (auto& per_role : forward_) {
+    for (auto& [key, bucket] : per_role) std::sort(bucket.begin(), bucket.end(), longest_first);
+  }
+  for (auto& per_role : backward_) {
+    for (auto& [key, bucket] : per_role) std::sort(bucket.begin(), bucket.end(), longest_first);
+  }
 }
 
 const LexEntry* QuantityLexicon::FindUnitLiteral(std::string_view text) const {
@@ -62,9 +81,27 @@ const LexEntry* QuantityLexicon::FindUnitLiteral(std::string_view text) const {
   return nullptr;
 }
 
-const std::vector<int>& QuantityLexicon::Bucket(const Index& index, LexRole role, char byte) {
-  const auto key = static_cast<unsigned char>(AsciiLower(byte));
-  return index[static_cast<std::size_t>(role)][key];
+char32_t QuantityLexicon::FirstKey(std::string_view text) {
+  if (text.empty()) return 0;
+  std::size_t length = 0;
+  const char32_t cp = DecodeUtf8(text, 0, length);
+  return cp < 0x80 ? static_cast<char32_t>(AsciiLower(static_cast<char>(cp))) : cp;
+}
+
+char32_t QuantityLexicon::LastKey(std::string_view text) {
+  if (text.empty()) return 0;
+  std::size_t start = text.size() - 1;
+  while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
+  std::size_t length = 0;
+  const char32_t cp = DecodeUtf8(text, start, length);
+  return cp < 0x80 ? static_cast<char32_t>(AsciiLower(static_cast<char>(cp))) : cp;
+}
+
+const std::vector<int>& QuantityLexicon::Bucket(const Index& index, LexRole role, char32_t key) {
+  static const std::vector<int> kNone;
+  const auto& per_role = index[static_cast<std::size_t>(role)];
+  const auto it = per_role.find(key);
+  return it == per_role.end() ? kNone : it->second;
 }
 
 bool QuantityLexicon::StartsWithAt(std::string_view line, std::size_t pos, const LexEntry& e) {

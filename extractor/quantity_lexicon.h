@@ -4,10 +4,12 @@
 #pragma once
 
 #include <array>
+#include <bitset>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace kgx {
@@ -62,6 +64,14 @@ class QuantityLexicon {
   // Sorts the lookup indexes (longest literal first). Call once after the last AddEntry.
   void Finish();
 
+  // Returns false when no number word or prefix unit (半分, $) can start at `pos`: a cheap
+  // filter on the first two bytes, so that the scan skips most characters at once.
+  bool MayStartWordAt(std::string_view line, std::size_t pos) const {
+    const auto b0 = static_cast<unsigned char>(line[pos]);
+    const auto b1 = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
+    return word_starts_[(b0 << 8) | b1];
+  }
+
   const std::vector<UnitDef>& units() const { return units_; }
   const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }
   // Returns the kUnit entry whose text equals `text` (first defined), or nullptr.
@@ -72,7 +82,7 @@ class QuantityLexicon {
   template <typename Accept>
   const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role, Accept&& accept) const {
     if (pos >= line.size()) return nullptr;
-    for (const int index : Bucket(forward_, role, line[pos])) {
+    for (const int index : Bucket(forward_, role, FirstKey(line.substr(pos)))) {
       const LexEntry& e = entries_[static_cast<std::size_t>(index)];
       if (StartsWithAt(line, pos, e) && accept(e)) return &e;
     }
@@ -88,7 +98,7 @@ class QuantityLexicon {
   const LexEntry* MatchEndingAt(std::string_view line, std::size_t end, LexRole role,
                                 Accept&& accept) const {
     if (end == 0 || end > line.size()) return nullptr;
-    for (const int index : Bucket(backward_, role, line[end - 1])) {
+    for (const int index : Bucket(backward_, role, LastKey(line.substr(0, end)))) {
       const LexEntry& e = entries_[static_cast<std::size_t>(index)];
       if (EndsWithAt(line, end, e) && accept(e)) return &e;
     }
@@ -99,16 +109,21 @@ class QuantityLexicon {
   }
 
  private:
-  using Index = std::array<std::array<std::vector<int>, 256>, kLexRoleCount>;
+  // role -> first (or last) character, ASCII lower-cased -> entries, longest first
+  using Index = std::array<std::unordered_map<char32_t, std::vector<int>>, kLexRoleCount>;
 
-  static const std::vector<int>& Bucket(const Index& index, LexRole role, char byte);
+  void MarkWordStart(std::string_view text);
+  static char32_t FirstKey(std::string_view text);
+  static char32_t LastKey(std::string_view text);
+  static const std::vector<int>& Bucket(const Index& index, LexRole role, char32_t key);
   static bool StartsWithAt(std::string_view line, std::size_t pos, const LexEntry& e);
   static bool EndsWithAt(std::string_view line, std::size_t end, const LexEntry& e);
 
   std::vector<UnitDef> units_;
   std::vector<LexEntry> entries_;
-  Index forward_;   // role -> first byte (ASCII lower-cased) -> entries, longest first
-  Index backward_;  // role -> last byte (ASCII lower-cased) -> entries, longest first
+  std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
+  Index forward_;   // by first character
+  Index backward_;  // by last character
 };
 
 }  // namespace kgx
