@@ -34,9 +34,4 @@ int RunRulesCheck(const Options& options) {
   return kExitOk;
 }
 
-int RunEval(const Options&) {
-  std::cerr << "kgx: eval is not available yet in this build\n";
-  return kExitUsage;
-}
-
 }  // namespace kgx

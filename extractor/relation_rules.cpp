@@ -1,12 +1,19 @@
-// Relation patterns over marked lines (see relation_rules.h). A marker is U+E000, one type
-// letter (a = aws_service, c = company, p = person, t = technology), the mention's index and
-// U+E001; private-use characters never occur in normalized notes, so markers cannot collide.
+// Relation patterns over marked lines, applied section by section (see relation_rules.h). A
+// marker is U+E000, one type letter (a = aws_service, c = company, p = person, t = technology),
+// the mention's index and U+E001; private-use characters never occur in normalized notes, so
+// markers cannot collide with text.
 #include "extractor/relation_rules.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
+#include <array>
+#include <cctype>
 #include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 
 #include "extractor/text_util.h"
 
@@ -16,6 +23,7 @@ namespace {
 
 constexpr std::string_view kOpen = "\xEE\x80\x80";   // U+E000
 constexpr std::string_view kClose = "\xEE\x80\x81";  // U+E001
+constexpr std::string_view kSeparatorDefine = "separator";
 
 char TypeLetter(EntityType type) {
   switch (type) {
@@ -27,14 +35,8 @@ char TypeLetter(EntityType type) {
   return 't';
 }
 
-struct RelationPattern {
-  std::string predicate;
-  std::unique_ptr<RE2> regex;
-  int subject_group = -1, object_group = -1, role_group = -1;
-};
-
-// Turns "company|aws_service" into "[ca]"; returns "" on an unknown type name.
-std::string TypeClass(std::string_view types) {
+// Turns "company|aws_service" into "ca"; returns "" on an unknown type name.
+std::string TypeLetters(std::string_view types) {
   std::string letters;
   std::size_t start = 0;
   while (start <= types.size()) {
@@ -50,20 +52,230 @@ std::string TypeClass(std::string_view types) {
     }
     start = bar + 1;
   }
-  return "[" + letters + "]";
+  return letters;
+}
+
+std::string MarkerPattern(const std::string& letters) {
+  return std::string(kOpen) + "[" + letters + "][0-9]+" + std::string(kClose);
+}
+
+// Which lines of a section a block applies to.
+enum class LineScope { kAny, kHeader, kBody };
+
+// Where a relation without a {subject:…} placeholder takes its subject from, tried in order.
+enum class SubjectSource {
+  kLine,       // the line's topic ([relation.topic] on a body line), or its parent bullet's
+  kPresenter,  // the first company the section is presented_by
+  kTopic,      // the section's topic ([relation.topic] on the header)
+  kTalk,       // the section itself, when it is a talk or a keynote
+  kSection,    // the section itself, whatever its kind
+};
+
+// How the object placeholder captures mentions.
+enum class Capture {
+  kOne,   // {object:TYPES}: one mention
+  kList,  // {objects:TYPES} (a list joined by {=separator}) or (?P<objects>…): every mention in it
+  kEach,  // {each:TYPES}: every mention of TYPES in the rest of the match
+};
+
+struct BlockOptions {
+  LineScope where = LineScope::kAny;
+  std::array<bool, 3> kinds = {true, true, true};  // indexed by SectionKind
+  std::unique_ptr<RE2> section_has;  // some line of the section must match
+  std::unique_ptr<RE2> line;         // the line must match
+  std::unique_ptr<RE2> after;        // this line or one of the two before it must match
+  std::unique_ptr<RE2> unless;       // the phrase around the object must not match
+  std::unique_ptr<RE2> unless_line;  // the line must not match
+  std::vector<SubjectSource> subject;
+};
+
+struct RelationPattern {
+  std::string predicate;  // empty for a topic pattern
+  std::unique_ptr<RE2> regex;
+  int subject_group = -1, object_group = -1, role_group = -1;
+  Capture capture = Capture::kOne;
+  std::string object_letters;
+  std::shared_ptr<const BlockOptions> options;
+};
+
+constexpr std::string_view kPredicates[] = {"uses", "migrated_from", "migrated_to",
+                                            "role_at", "presented_by", "announced"};
+
+std::size_t KindIndex(SectionKind kind) { return static_cast<std::size_t>(kind); }
+
+// Reads the mention index out of a marker (U+E000, letter, digits, U+E001).
+int MarkerIndex(std::string_view marker) {
+  int value = 0;
+  for (std::size_t i = kOpen.size() + 1; i < marker.size() && std::isdigit(static_cast<unsigned char>(marker[i])); ++i) {
+    value = value * 10 + (marker[i] - '0');
+  }
+  return value;
+}
+
+// Returns the indices of the markers inside `span` whose type letter is in `letters`.
+std::vector<int> MarkersIn(std::string_view span, std::string_view letters) {
+  std::vector<int> found;
+  for (std::size_t at = span.find(kOpen); at != std::string_view::npos; at = span.find(kOpen, at + 1)) {
+    if (at + kOpen.size() >= span.size()) break;
+    if (letters.find(span[at + kOpen.size()]) == std::string_view::npos) continue;
+    found.push_back(MarkerIndex(span.substr(at)));
+  }
+  return found;
+}
+
+// Returns the byte range of the marker of mention `index` in `marked`, or npos.
+std::pair<std::size_t, std::size_t> MarkerRange(std::string_view marked, int index) {
+  for (std::size_t at = marked.find(kOpen); at != std::string_view::npos; at = marked.find(kOpen, at + 1)) {
+    if (MarkerIndex(marked.substr(at)) != index) continue;
+    const std::size_t close = marked.find(kClose, at);
+    return {at, close == std::string_view::npos ? marked.size() : close + kClose.size()};
+  }
+  return {std::string_view::npos, std::string_view::npos};
+}
+
+// Returns the phrase of `marked` around [begin, end): from after the punctuation before it up to
+// and including the punctuation after it (。、!?, and a '.' that ends a sentence).
+std::string_view PhraseAround(std::string_view marked, std::size_t begin, std::size_t end) {
+  static constexpr std::string_view kMarks[] = {"\xE3\x80\x82", "\xE3\x80\x81", "!", "?", ","};  // 。、
+  std::size_t from = 0;
+  std::size_t to = marked.size();
+  for (std::string_view mark : kMarks) {
+    const std::size_t before = marked.rfind(mark, begin == 0 ? 0 : begin - 1);
+    if (before != std::string_view::npos && before < begin) from = std::max(from, before + mark.size());
+    const std::size_t after = marked.find(mark, end);
+    if (after != std::string_view::npos) to = std::min(to, after + mark.size());
+  }
+  if (const std::size_t dot = marked.find(". ", end); dot != std::string_view::npos) to = std::min(to, dot + 1);
+  return marked.substr(from, to - from);
+}
+
+// Returns how far a line is indented: its leading blanks, in bytes.
+std::size_t Indent(std::string_view line) {
+  const std::size_t first = line.find_first_not_of(" \t");
+  return first == std::string_view::npos ? line.size() : first;
+}
+
+std::vector<std::string_view> SplitOptionList(std::string_view value) {
+  std::vector<std::string_view> items;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t sep = value.find_first_of(",|", start);
+    if (sep == std::string_view::npos) sep = value.size();
+    const std::string_view item = TrimAscii(value.substr(start, sep - start));
+    if (!item.empty()) items.push_back(item);
+    start = sep + 1;
+  }
+  return items;
+}
+
+// Parses the `@name value` lines of a block into `options`; returns false after reporting a
+// problem. The default subject is the section for presented_by and announced, else the line's
+// topic, the presenter, the section's topic or the talk.
+// Replaces each {=NAME} of an option's pattern by its define; returns false after reporting an
+// unknown name.
+bool ExpandDefines(const RuleLine& line, std::string_view value, const std::map<std::string, std::string>& defines,
+                   std::string& out, std::vector<RuleDiagnostic>& diagnostics) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::size_t close = value.substr(i, 2) == "{=" ? value.find('}', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      out += value[i];
+      continue;
+    }
+    const std::string name(value.substr(i + 2, close - i - 2));
+    const auto it = defines.find(name);
+    if (it == defines.end()) {
+      diagnostics.push_back({line.where, "unknown define '" + name + "'", true});
+      return false;
+    }
+    out += it->second;
+    i = close;
+  }
+  return true;
+}
+
+bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::string>& defines, BlockOptions& options,
+                  std::vector<RuleDiagnostic>& diagnostics) {
+  bool ok = true;
+  const bool section_subject = block.argument == "presented_by" || block.argument == "announced";
+  options.subject = section_subject ? std::vector<SubjectSource>{SubjectSource::kSection}
+                                    : std::vector<SubjectSource>{SubjectSource::kLine, SubjectSource::kPresenter,
+                                                                 SubjectSource::kTopic, SubjectSource::kTalk};
+  const auto fail = [&](const RuleLine& line, const std::string& message) {
+    diagnostics.push_back({line.where, message, true});
+    ok = false;
+  };
+  const auto regex = [&](const RuleLine& line, std::string_view value, std::unique_ptr<RE2>& out) {
+    std::string expanded;
+    if (!ExpandDefines(line, value, defines, expanded, diagnostics)) {
+      ok = false;
+      return;
+    }
+    out = std::make_unique<RE2>(expanded, RE2::Quiet);
+    if (!out->ok()) fail(line, "bad pattern '" + std::string(value) + "': " + out->error());
+  };
+  for (const RuleLine& line : block.lines) {
+    if (line.text.empty() || line.text.front() != '@') continue;
+    const std::string_view text(line.text);
+    const std::size_t space = text.find_first_of(" \t");
+    const std::string_view name = text.substr(1, space == std::string_view::npos ? std::string_view::npos : space - 1);
+    const std::string_view value = space == std::string_view::npos ? std::string_view() : TrimAscii(text.substr(space));
+    if (value.empty()) {
+      fail(line, "option '@" + std::string(name) + "' needs a value");
+    } else if (name == "where") {
+      if (value == "header") options.where = LineScope::kHeader;
+      else if (value == "body") options.where = LineScope::kBody;
+      else if (value == "any") options.where = LineScope::kAny;
+      else fail(line, "bad @where '" + std::string(value) + "' (expected header, body or any)");
+    } else if (name == "section") {
+      options.kinds = {false, false, false};
+      for (std::string_view kind : SplitOptionList(value)) {
+        if (kind == "talk") options.kinds[KindIndex(SectionKind::kTalk)] = true;
+        else if (kind == "keynote") options.kinds[KindIndex(SectionKind::kKeynote)] = true;
+        else if (kind == "other") options.kinds[KindIndex(SectionKind::kOther)] = true;
+        else fail(line, "bad @section kind '" + std::string(kind) + "' (expected talk, keynote or other)");
+      }
+    } else if (name == "section_has") {
+      regex(line, value, options.section_has);
+    } else if (name == "line") {
+      regex(line, value, options.line);
+    } else if (name == "after") {
+      regex(line, value, options.after);
+    } else if (name == "unless") {
+      regex(line, value, options.unless);
+    } else if (name == "unless_line") {
+      regex(line, value, options.unless_line);
+    } else if (name == "subject") {
+      options.subject.clear();
+      for (std::string_view source : SplitOptionList(value)) {
+        if (source == "line") options.subject.push_back(SubjectSource::kLine);
+        else if (source == "presenter") options.subject.push_back(SubjectSource::kPresenter);
+        else if (source == "topic") options.subject.push_back(SubjectSource::kTopic);
+        else if (source == "talk") options.subject.push_back(SubjectSource::kTalk);
+        else if (source == "section") options.subject.push_back(SubjectSource::kSection);
+        else fail(line, "bad @subject source '" + std::string(source) + "' (expected line, presenter, topic, talk or section)");
+      }
+    } else {
+      fail(line, "unknown option '@" + std::string(name) +
+                     "' (expected @where, @section, @section_has, @line, @after, @unless, @unless_line or @subject)");
+    }
+  }
+  return ok;
 }
 
 }  // namespace
 
 struct RelationRules::Impl {
-  std::vector<RelationPattern> patterns;
+  std::vector<RelationPattern> patterns;  // file order; topic patterns have no predicate
+  // Every pattern in one automaton: a line is matched only against the patterns that can match
+  // it. Null when the set could not be built; then every pattern is tried.
+  std::unique_ptr<RE2::Set> gate;
 };
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
 RelationRules::~RelationRules() = default;
 
 bool RelationRules::HandlesBlockKind(std::string_view kind) {
-  return kind == "relation" || kind == "relation.define";
+  return kind == "relation" || kind == "relation.define" || kind == "relation.topic";
 }
 
 std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBlock>& blocks,
@@ -80,23 +292,35 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
     }
     defines[block.argument] = "(?:" + alternation + ")";
   }
-  static const std::vector<std::string_view> kPredicates = {
-      "uses", "migrated_from", "migrated_to", "role_at", "presented_by", "announced"};
   for (const RuleBlock& block : blocks) {
-    if (block.kind != "relation") continue;
-    if (std::find(kPredicates.begin(), kPredicates.end(), block.argument) == kPredicates.end()) {
+    const bool is_topic = block.kind == "relation.topic";
+    if (block.kind != "relation" && !is_topic) continue;
+    if (!is_topic && std::find(std::begin(kPredicates), std::end(kPredicates), block.argument) == std::end(kPredicates)) {
       diagnostics.push_back({block.where, "unknown relation '" + block.argument +
                                               "' (expected uses, migrated_from, migrated_to, role_at, presented_by or announced)", true});
       failed = true;
       continue;
     }
+    auto options = std::make_shared<BlockOptions>();
+    if (!ParseOptions(block, defines, *options, diagnostics)) {
+      failed = true;
+      continue;
+    }
     for (const RuleLine& line : block.lines) {
+      if (line.text.front() == '@') continue;
       // Expand {…} placeholders; everything else is RE2 as written.
       std::string pattern;
       bool line_failed = false;
+      std::string object_letters = "acpt";  // a hand-written (?P<objects>…) holds any mention
+      const auto fail = [&](Location where, const std::string& message) {
+        diagnostics.push_back({where, message, true});
+        line_failed = true;
+      };
       for (std::size_t i = 0; i < line.text.size(); ++i) {
         const char c = line.text[i];
-        const bool escaped = i > 0 && line.text[i - 1] == '\\';
+        // "\{" is a brace; "\x{E000}", "\p{Han}" and "\P{Han}" are RE2's own braces.
+        const bool escaped = (i > 0 && line.text[i - 1] == '\\') ||
+                             (i > 1 && line.text[i - 2] == '\\' && std::string_view("xpP").find(line.text[i - 1]) != std::string_view::npos);
         const std::size_t close = c == '{' && !escaped ? line.text.find('}', i) : std::string::npos;
         const std::string_view inner = close == std::string::npos ? std::string_view()
                                                                   : std::string_view(line.text).substr(i + 1, close - i - 1);
@@ -107,36 +331,54 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         }
         Location where = line.where;
         where.column += i;
+        i = close;
         if (inner.front() == '=') {
           const auto it = defines.find(std::string(inner.substr(1)));
           if (it == defines.end()) {
-            diagnostics.push_back({where, "unknown define '" + std::string(inner.substr(1)) + "'", true});
-            line_failed = true;
+            fail(where, "unknown define '" + std::string(inner.substr(1)) + "'");
           } else {
             pattern += it->second;
           }
-        } else {
-          const std::size_t colon = inner.find(':');
-          const std::string_view role = colon == std::string_view::npos ? std::string_view() : inner.substr(0, colon);
-          const std::string_view types = colon == std::string_view::npos ? inner : inner.substr(colon + 1);
-          const std::string type_class = TypeClass(types);
-          if (type_class.empty() || (!role.empty() && role != "subject" && role != "object")) {
-            diagnostics.push_back({where, "bad placeholder '{" + std::string(inner) +
-                                              "}' (expected {TYPES}, {subject:TYPES}, {object:TYPES} or {=NAME})", true});
-            line_failed = true;
-          } else {
-            const std::string marker = std::string(kOpen) + type_class + "[0-9]+" + std::string(kClose);
-            pattern += role.empty() ? "(?:" + marker + ")" : "(?P<" + std::string(role) + ">" + marker + ")";
-          }
+          continue;
         }
-        i = close;
+        const std::size_t colon = inner.find(':');
+        const std::string_view role = colon == std::string_view::npos ? std::string_view() : inner.substr(0, colon);
+        const std::string_view types = colon == std::string_view::npos ? inner : inner.substr(colon + 1);
+        const std::string letters = TypeLetters(types);
+        const bool known_role = role.empty() || role == "subject" || role == "object" || role == "objects" || role == "each";
+        if (letters.empty() || !known_role) {
+          fail(where, "bad placeholder '{" + std::string(inner) +
+                          "}' (expected {TYPES}, {subject:TYPES}, {object:TYPES} or {=NAME})");
+          continue;
+        }
+        const std::string marker = MarkerPattern(letters);
+        if (role.empty()) {
+          pattern += "(?:" + marker + ")";
+        } else if (role == "subject") {
+          pattern += "(?P<subject>" + marker + ")";
+        } else if (role == "object") {
+          pattern += "(?P<object>" + marker + ")";
+        } else if (role == "objects") {
+          const auto sep = defines.find(std::string(kSeparatorDefine));
+          if (sep == defines.end()) {
+            fail(where, "{objects:…} needs a [relation.define separator] block");
+            continue;
+          }
+          pattern += "(?P<objects>" + marker + "(?:\\s*" + sep->second + "\\s*" + marker + ")*)";
+          object_letters = letters;
+        } else {
+          pattern += "(?P<each>.*)";
+          object_letters = letters;
+        }
       }
       if (line_failed) {
         failed = true;
         continue;
       }
       RelationPattern compiled;
-      compiled.predicate = block.argument;
+      compiled.predicate = is_topic ? "" : block.argument;
+      compiled.object_letters = object_letters;
+      compiled.options = options;
       compiled.regex = std::make_unique<RE2>(pattern, RE2::Quiet);
       if (!compiled.regex->ok()) {
         diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + compiled.regex->error(), true});
@@ -145,10 +387,26 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       }
       const auto& names = compiled.regex->NamedCapturingGroups();
       if (auto it = names.find("subject"); it != names.end()) compiled.subject_group = it->second;
-      if (auto it = names.find("object"); it != names.end()) compiled.object_group = it->second;
       if (auto it = names.find("role"); it != names.end()) compiled.role_group = it->second;
-      if (compiled.object_group < 0) {
-        diagnostics.push_back({line.where, "relation pattern needs an {object:TYPES} placeholder", true});
+      int object_groups = 0;
+      for (const auto& [name, capture] : {std::pair{"object", Capture::kOne}, std::pair{"objects", Capture::kList},
+                                          std::pair{"each", Capture::kEach}}) {
+        if (auto it = names.find(name); it != names.end()) {
+          compiled.object_group = it->second;
+          compiled.capture = capture;
+          ++object_groups;
+        }
+      }
+      if (object_groups != 1) {
+        diagnostics.push_back({line.where, object_groups == 0
+                                               ? "relation pattern needs an {object:TYPES}, {objects:TYPES} or {each:TYPES} placeholder"
+                                               : "a pattern captures its object once: {object:…}, {objects:…} or {each:…}",
+                               true});
+        failed = true;
+        continue;
+      }
+      if (is_topic && compiled.subject_group >= 0) {
+        diagnostics.push_back({line.where, "a [relation.topic] pattern has no {subject:…}: its object is the topic", true});
         failed = true;
         continue;
       }
@@ -156,8 +414,30 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
     }
   }
   if (failed) return nullptr;
+  RE2::Options gate_options;
+  gate_options.set_max_mem(64 << 20);
+  auto gate = std::make_unique<RE2::Set>(gate_options, RE2::UNANCHORED);
+  bool gate_ok = true;
+  for (const RelationPattern& pattern : rules->impl_->patterns) gate_ok &= gate->Add(pattern.regex->pattern(), nullptr) >= 0;
+  if (gate_ok && gate->Compile()) rules->impl_->gate = std::move(gate);
   return rules;
 }
+
+namespace {
+
+// Appends `text` to `marked`; a marker character already in the text becomes U+FFFD (also three
+// bytes), so that text can never pose as a mention.
+void AppendText(std::string_view text, std::string& marked) {
+  const std::size_t from = marked.size();
+  marked.append(text);
+  for (std::string_view mark : {kOpen, kClose}) {
+    for (std::size_t at = marked.find(mark, from); at != std::string::npos; at = marked.find(mark, at)) {
+      marked.replace(at, mark.size(), "\xEF\xBF\xBD");
+    }
+  }
+}
+
+}  // namespace
 
 std::string RelationRules::MarkLine(std::string_view line, const std::vector<TypedMention>& mentions) {
   std::string marked;
@@ -166,50 +446,208 @@ std::string RelationRules::MarkLine(std::string_view line, const std::vector<Typ
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const TypedMention& m = mentions[i];
     if (m.begin < at || m.end > line.size()) continue;
-    marked.append(line.substr(at, m.begin - at));
+    AppendText(line.substr(at, m.begin - at), marked);
     marked.append(kOpen);
     marked += TypeLetter(m.type);
     marked += std::to_string(i);
     marked.append(kClose);
     at = m.end;
   }
-  marked.append(line.substr(at));
+  AppendText(line.substr(at), marked);
   return marked;
 }
 
-std::vector<RelationMatch> RelationRules::Apply(std::string_view line,
-                                                const std::vector<TypedMention>& mentions) const {
-  std::vector<RelationMatch> found;
-  if (mentions.empty() || impl_->patterns.empty()) return found;
-  const std::string marked = MarkLine(line, mentions);
-  const auto index_of = [](std::string_view marker) {
-    // marker: U+E000, letter, digits, U+E001
-    int value = 0;
-    for (std::size_t i = kOpen.size() + 1; i < marker.size() && std::isdigit(static_cast<unsigned char>(marker[i])); ++i) {
-      value = value * 10 + (marker[i] - '0');
+namespace {
+
+// One pattern match for one object, before its subject is resolved.
+struct Candidate {
+  std::size_t pattern = 0;  // index in file order
+  int line = 0;
+  int subject = -1;  // mention on the same line, -1 = to be resolved
+  int object = 0;
+  std::string role;
+};
+
+using Claims = std::set<std::tuple<int, std::string, int>>;  // line, predicate, object mention
+
+// Returns, for each line of a section, which patterns can match it: those the gate finds, or all
+// of them when there is no gate or it gives up.
+std::vector<std::vector<bool>> GateLines(const RE2::Set* gate, const RelationSection& section,
+                                         const std::vector<std::string>& marked, std::size_t patterns) {
+  std::vector<std::vector<bool>> may_match(section.lines.size(), std::vector<bool>(patterns, gate == nullptr));
+  std::vector<int> hits;
+  for (std::size_t i = 0; gate && i < section.lines.size(); ++i) {
+    if (section.lines[i].mentions.empty()) continue;
+    hits.clear();
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    if (!gate->Match(marked[i], &hits, &error) && error.kind != RE2::Set::kNoError) {
+      may_match[i].assign(patterns, true);
+      continue;
     }
-    return value;
+    for (int hit : hits) may_match[i][static_cast<std::size_t>(hit)] = true;
+  }
+  return may_match;
+}
+
+// Returns true when a block's line options (@where, @line, @unless_line, @after) let it run on
+// line `i` of the section.
+bool LineApplies(const BlockOptions& options, const RelationSection& section, std::size_t i) {
+  if (options.where == LineScope::kHeader && i != 0) return false;
+  if (options.where == LineScope::kBody && i == 0) return false;
+  if (section.lines[i].mentions.empty()) return false;
+  if (options.line && !RE2::PartialMatch(section.lines[i].text, *options.line)) return false;
+  if (options.unless_line && RE2::PartialMatch(section.lines[i].text, *options.unless_line)) return false;
+  if (!options.after) return true;
+  for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i; ++k) {
+    if (RE2::PartialMatch(section.lines[k].text, *options.after)) return true;
+  }
+  return false;
+}
+
+// Adds every match of `pattern` (index `p`) on one marked line to `out`, one candidate per
+// object the pattern captures that no earlier rule of its predicate claimed and @unless spares.
+void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const std::string& text, Claims& claimed,
+               std::vector<Candidate>& out) {
+  const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> parts(static_cast<std::size_t>(groups));
+  const auto part = [&](int group) { return parts[static_cast<std::size_t>(group)]; };
+  std::size_t pos = 0;
+  while (pos < text.size() && pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, parts.data(), groups)) {
+    const re2::StringPiece object_part = part(pattern.object_group);
+    const re2::StringPiece resume = object_part.data() ? object_part : part(0);
+    pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), pos + 1);
+    if (!object_part.data()) continue;
+    Candidate base;
+    base.pattern = p;
+    base.line = line;
+    if (pattern.subject_group > 0 && part(pattern.subject_group).data()) base.subject = MarkerIndex(part(pattern.subject_group));
+    if (pattern.role_group > 0 && part(pattern.role_group).data()) base.role = std::string(TrimAscii(part(pattern.role_group)));
+    const std::vector<int> objects = pattern.capture == Capture::kOne ? std::vector<int>{MarkerIndex(object_part)}
+                                                                      : MarkersIn(object_part, pattern.object_letters);
+    for (int object : objects) {
+      if (object == base.subject || !claimed.emplace(line, pattern.predicate, object).second) continue;
+      if (pattern.options->unless) {
+        const auto [begin, end] = MarkerRange(text, object);
+        if (begin != std::string_view::npos && RE2::PartialMatch(PhraseAround(text, begin, end), *pattern.options->unless)) continue;
+      }
+      Candidate found = base;
+      found.object = object;
+      out.push_back(std::move(found));
+    }
+  }
+}
+
+// Returns each line's topic: its first [relation.topic] match (candidates come in pattern
+// order); for a body line without one, its parent bullet's, the nearest line above it that is
+// indented less. lines[0]'s topic is the section's.
+std::vector<MentionRef> LineTopics(const RelationSection& section, const std::vector<RelationPattern>& patterns,
+                                   const std::vector<Candidate>& candidates) {
+  std::vector<MentionRef> topics(section.lines.size());
+  for (const Candidate& c : candidates) {
+    MentionRef& own = topics[static_cast<std::size_t>(c.line)];
+    if (patterns[c.pattern].predicate.empty() && own.IsSection()) own = MentionRef{c.line, c.object};
+  }
+  for (std::size_t i = 1; i < section.lines.size(); ++i) {
+    if (!topics[i].IsSection()) continue;
+    const std::size_t indent = Indent(section.lines[i].text);
+    for (std::size_t k = i - 1; k >= 1; --k) {
+      if (TrimAscii(section.lines[k].text).empty() || Indent(section.lines[k].text) >= indent) continue;
+      topics[i] = topics[k];
+      break;
+    }
+  }
+  return topics;
+}
+
+}  // namespace
+
+std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& section) const {
+  std::vector<SectionRelation> out;
+  const auto& patterns = impl_->patterns;
+  if (section.lines.empty() || patterns.empty()) return out;
+  std::vector<std::string> marked;
+  marked.reserve(section.lines.size());
+  for (const RelationLine& line : section.lines) marked.push_back(MarkLine(line.text, line.mentions));
+  const std::vector<std::vector<bool>> may_match = GateLines(impl_->gate.get(), section, marked, patterns.size());
+
+  // Every pattern over every line; an object mention of a line belongs to the first rule of a
+  // predicate that relates it (or vetoes it), so specific rules listed first win.
+  std::map<const BlockOptions*, bool> section_has;  // @section_has, evaluated once per block
+  std::vector<Candidate> candidates;
+  Claims claimed;
+  for (std::size_t p = 0; p < patterns.size(); ++p) {
+    const BlockOptions& options = *patterns[p].options;
+    if (!options.kinds[KindIndex(section.kind)]) continue;
+    if (options.section_has) {
+      auto [it, inserted] = section_has.emplace(&options, false);
+      if (inserted) {
+        it->second = std::any_of(section.lines.begin(), section.lines.end(),
+                                 [&](const RelationLine& line) { return RE2::PartialMatch(line.text, *options.section_has); });
+      }
+      if (!it->second) continue;
+    }
+    for (std::size_t i = 0; i < section.lines.size(); ++i) {
+      if (may_match[i][p] && LineApplies(options, section, i)) MatchLine(patterns[p], p, static_cast<int>(i), marked[i], claimed, candidates);
+    }
+  }
+
+  // Who a relation without a subject is about: the section's presenter is its earliest company
+  // presented_by (header first, then line by line); topics come from [relation.topic].
+  const Candidate* presenter = nullptr;
+  for (const Candidate& c : candidates) {
+    const bool is_company = section.lines[static_cast<std::size_t>(c.line)].mentions[static_cast<std::size_t>(c.object)].type ==
+                            EntityType::kCompany;
+    if (patterns[c.pattern].predicate != "presented_by" || !is_company) continue;
+    if (!presenter || std::tie(c.line, c.pattern) < std::tie(presenter->line, presenter->pattern)) presenter = &c;
+  }
+  const std::vector<MentionRef> topics = LineTopics(section, patterns, candidates);
+  const bool is_talk = section.kind == SectionKind::kTalk || section.kind == SectionKind::kKeynote;
+  const auto subject_from = [&](SubjectSource source, std::size_t line) -> std::optional<MentionRef> {
+    switch (source) {
+      case SubjectSource::kLine: return topics[line].IsSection() ? std::nullopt : std::optional(topics[line]);
+      case SubjectSource::kPresenter: return presenter ? std::optional(MentionRef{presenter->line, presenter->object}) : std::nullopt;
+      case SubjectSource::kTopic: return topics[0].IsSection() ? std::nullopt : std::optional(topics[0]);
+      case SubjectSource::kTalk: return is_talk ? std::optional(MentionRef{}) : std::nullopt;
+      case SubjectSource::kSection: return MentionRef{};
+    }
+    return std::nullopt;
   };
-  for (const RelationPattern& p : impl_->patterns) {
-    const int groups = p.regex->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> parts(static_cast<std::size_t>(groups));
-    std::size_t pos = 0;
-    while (pos < marked.size() && p.regex->Match(marked, pos, marked.size(), RE2::UNANCHORED, parts.data(), groups)) {
-      RelationMatch match;
-      match.predicate = p.predicate;
-      match.object = index_of(parts[static_cast<std::size_t>(p.object_group)]);
-      if (p.subject_group > 0 && parts[static_cast<std::size_t>(p.subject_group)].data()) {
-        match.subject = index_of(parts[static_cast<std::size_t>(p.subject_group)]);
-      }
-      if (p.role_group > 0 && parts[static_cast<std::size_t>(p.role_group)].data()) {
-        match.role = std::string(TrimAscii(parts[static_cast<std::size_t>(p.role_group)]));
-      }
-      if (match.subject != match.object) found.push_back(std::move(match));
-      // Go on after the object marker, so one line can state several relations.
-      const std::string_view object = parts[static_cast<std::size_t>(p.object_group)];
-      const std::size_t next = static_cast<std::size_t>(object.data() - marked.data()) + object.size();
-      pos = std::max(next, pos + 1);
+
+  for (const Candidate& c : candidates) {
+    const RelationPattern& pattern = patterns[c.pattern];
+    if (pattern.predicate.empty()) continue;
+    SectionRelation relation;
+    relation.predicate = pattern.predicate;
+    relation.object = MentionRef{c.line, c.object};
+    relation.role = c.role;
+    relation.line = static_cast<std::size_t>(c.line);
+    std::optional<MentionRef> subject;
+    if (c.subject >= 0) subject = MentionRef{c.line, c.subject};
+    for (std::size_t k = 0; !subject && k < pattern.options->subject.size(); ++k) {
+      subject = subject_from(pattern.options->subject[k], relation.line);
     }
+    if (!subject || *subject == relation.object) continue;
+    relation.subject = *subject;
+    out.push_back(std::move(relation));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const SectionRelation& a, const SectionRelation& b) { return a.line < b.line; });
+  return out;
+}
+
+std::vector<RelationMatch> RelationRules::Apply(std::string_view line, const std::vector<TypedMention>& mentions) const {
+  RelationSection section;
+  section.kind = SectionKind::kTalk;
+  section.lines.push_back({std::string_view(), {}});  // no header
+  section.lines.push_back({line, mentions});
+  std::vector<RelationMatch> found;
+  for (const SectionRelation& r : ApplySection(section)) {
+    if (r.object.line != 1) continue;
+    RelationMatch match;
+    match.predicate = r.predicate;
+    match.object = r.object.mention;
+    match.subject = r.subject.line == 1 ? r.subject.mention : -1;
+    match.role = r.role;
+    found.push_back(std::move(match));
   }
   return found;
 }

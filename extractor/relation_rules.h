@@ -1,10 +1,7 @@
-// RelationRules: `[relation PREDICATE]` patterns over a line in which every entity mention has
-// been replaced by a typed marker, so a rule reads like the sentence it describes:
-//   {subject:company}から{object:technology|aws_service}に移行
-// `{subject:TYPES}` and `{object:TYPES}` capture a mention, `{TYPES}` matches one without
-// capturing, `{=NAME}` inserts the alternation of a [relation.define NAME] block, and a
-// `(?P<role>…)` group gives role_at its role. Without a subject the section (or the company
-// presenting it) is the subject. Pipeline: RuleEngine (**relations**) -> Resolver.
+// RelationRules: `[relation PREDICATE]` patterns over lines whose entity mentions are typed
+// markers (`{subject:company}から{object:technology}に移行`), run over one section at a time with
+// block options that scope them and say whose a relation without a subject is (rules/README.md,
+// "Relations"). Pipeline: RuleEngine (**relations**) -> Resolver.
 #pragma once
 
 #include <cstddef>
@@ -25,21 +22,56 @@ struct TypedMention {
   EntityType type = EntityType::kTechnology;
 };
 
+// One normalized line of a section with its mentions (sorted, non-overlapping).
+struct RelationLine {
+  std::string_view text;
+  std::vector<TypedMention> mentions;
+};
+
+// A section as the relation rules see it. lines[0] is the section's header line.
+struct RelationSection {
+  SectionKind kind = SectionKind::kOther;
+  std::vector<RelationLine> lines;
+};
+
+// A mention of a section: lines[line].mentions[mention]. line < 0 names the section itself.
+struct MentionRef {
+  int line = -1;
+  int mention = -1;
+  bool IsSection() const { return line < 0; }
+  bool operator==(const MentionRef&) const = default;
+};
+
+struct SectionRelation {
+  std::string predicate;
+  MentionRef subject;     // the section itself when IsSection()
+  MentionRef object;
+  std::string role;       // text of the role group, if any
+  std::size_t line = 0;   // index of the evidence line in RelationSection::lines
+};
+
+// A relation found on a single line (Apply): indices into that line's mentions.
 struct RelationMatch {
   std::string predicate;
-  int subject = -1;  // index into the line's mentions, -1 = the section (or its presenter)
+  int subject = -1;  // index into the line's mentions, -1 = the section
   int object = -1;
-  std::string role;  // text of the role group, if any
+  std::string role;
 };
 
 class RelationRules {
  public:
   static bool HandlesBlockKind(std::string_view kind);
+  // Compiles [relation PREDICATE], [relation.topic] and [relation.define NAME] blocks. Returns
+  // nullptr when any block has an error; every problem is in `diagnostics`.
   static std::unique_ptr<RelationRules> Compile(const std::vector<RuleBlock>& blocks,
                                                 std::vector<RuleDiagnostic>& diagnostics);
 
-  // Applies every relation rule to one normalized line whose mentions (sorted, non-overlapping)
-  // are `mentions`. Thread-safe.
+  // Applies every relation rule to every line of one section and resolves the subjects the
+  // patterns leave open. Relations come in line order. Thread-safe.
+  std::vector<SectionRelation> ApplySection(const RelationSection& section) const;
+
+  // Applies the rules to one body line of a talk that has no presenter and no topic (tests,
+  // tools). Thread-safe.
   std::vector<RelationMatch> Apply(std::string_view line, const std::vector<TypedMention>& mentions) const;
 
   // Builds the marker text of a line (exposed for tests).

@@ -1,0 +1,481 @@
+// RelationRules with the shipped rules/relations.rules: each family of relation patterns
+// (uses, migrated_from/to, role_at, presented_by, announced) on Japanese and English sentences,
+// positive and negative, plus the mechanism (block options, subjects, lists, vetoes, errors).
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "extractor/relation_rules.h"
+#include "extractor/rule_file.h"
+
+namespace {
+
+using kgx::SectionKind;
+
+const kgx::RelationRules& ShippedRules() {
+  static const std::unique_ptr<kgx::RelationRules> rules = [] {
+    std::vector<kgx::RuleDiagnostic> diagnostics;
+    auto blocks = kgx::LoadRuleDirectory(KGX_SOURCE_DIR "/rules", diagnostics);
+    auto compiled = kgx::RelationRules::Compile(blocks, diagnostics);
+    for (const auto& d : diagnostics) {
+      if (d.is_error) FAIL(d.ToString());
+    }
+    return compiled;
+  }();
+  REQUIRE(rules);
+  return *rules;
+}
+
+// A section written as lines in which every mention is bracketed with its type letter:
+// "[c:Netflix]の中の人" (a = aws_service, c = company, p = person, t = technology).
+// lines[0] is the header.
+struct WrittenSection {
+  std::vector<std::string> texts;
+  std::vector<std::vector<std::string>> names;
+  kgx::RelationSection section;
+
+  WrittenSection(SectionKind kind, const std::vector<std::string>& lines) {
+    section.kind = kind;
+    texts.reserve(lines.size());
+    for (const std::string& written : lines) {
+      std::string text;
+      std::vector<kgx::TypedMention> mentions;
+      std::vector<std::string> line_names;
+      for (std::size_t i = 0; i < written.size(); ++i) {
+        const std::size_t close = written.find(']', i);
+        if (written[i] != '[' || close == std::string::npos || i + 2 >= written.size() || written[i + 2] != ':') {
+          text += written[i];
+          continue;
+        }
+        const char letter = written[i + 1];
+        const kgx::EntityType type = letter == 'a'   ? kgx::EntityType::kAwsService
+                                     : letter == 'c' ? kgx::EntityType::kCompany
+                                     : letter == 'p' ? kgx::EntityType::kPerson
+                                                     : kgx::EntityType::kTechnology;
+        const std::string name = written.substr(i + 3, close - i - 3);
+        mentions.push_back({text.size(), text.size() + name.size(), type});
+        line_names.push_back(name);
+        text += name;
+        i = close;
+      }
+      texts.push_back(std::move(text));
+      names.push_back(std::move(line_names));
+      section.lines.push_back({texts.back(), std::move(mentions)});
+    }
+  }
+
+  std::string Name(const kgx::MentionRef& ref) const {
+    if (ref.IsSection()) return "<section>";
+    return names[static_cast<std::size_t>(ref.line)][static_cast<std::size_t>(ref.mention)];
+  }
+};
+
+// Returns "subject predicate object [role]" for every relation of the section, sorted.
+std::vector<std::string> Relations(SectionKind kind, const std::vector<std::string>& lines,
+                                   const kgx::RelationRules& rules = ShippedRules()) {
+  const WrittenSection written(kind, lines);
+  std::vector<std::string> out;
+  for (const kgx::SectionRelation& r : rules.ApplySection(written.section)) {
+    std::string text = written.Name(r.subject) + " " + r.predicate + " " + written.Name(r.object);
+    if (!r.role.empty()) text += " [" + r.role + "]";
+    out.push_back(text);
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+// A talk whose only line is `line` (after an empty header).
+std::vector<std::string> TalkLine(const std::string& line) { return Relations(SectionKind::kTalk, {"", line}); }
+
+using Strings = std::vector<std::string>;
+
+}  // namespace
+
+// --- uses ---------------------------------------------------------------------------------
+
+TEST_CASE("a talk's subject uses what a line says it used, in Japanese", "[relations]") {
+  CHECK(TalkLine("- [t:NetApp ONTAP] を使った。コストは半分") == Strings{"<section> uses NetApp ONTAP"});
+  CHECK(TalkLine("• 相変わらず[a:EMR]つかってるらしい") == Strings{"<section> uses EMR"});
+  CHECK(TalkLine("• microservice構成になってて[t:Consul]つかってdiscovery") == Strings{"<section> uses Consul"});
+  CHECK(TalkLine("• Homepage - [c:SignalFx] を監視につかってるらしい") == Strings{"<section> uses SignalFx"});
+  CHECK(TalkLine("- 社内では[t:Kubernetes]を導入している") == Strings{"<section> uses Kubernetes"});
+  CHECK(TalkLine("- [c:Example] で ([a:EMR]で) [t:Hadoop] 使った。") ==
+        Strings{"<section> uses EMR", "<section> uses Hadoop"});
+}
+
+TEST_CASE("uses: where data is put, built, deployed or served", "[relations]") {
+  CHECK(TalkLine("• それぞれの時間を[a:DynamoDB]にいれてる") == Strings{"<section> uses DynamoDB"});
+  CHECK(TalkLine("• [t:Jenkins]ではartifactを[a:s3]にあげてる") == Strings{"<section> uses s3"});
+  CHECK(TalkLine("- [a:Kinesis Firehose] から [a:S3] に格納することでコスト減") ==
+        Strings{"<section> uses Kinesis Firehose", "<section> uses S3"});
+  CHECK(TalkLine("- [t:Jenkins] で 全体10%から徐々に100%までデプロイ。") == Strings{"<section> uses Jenkins"});
+  CHECK(TalkLine("• 遅いので[t:nginx]でserveするようにしたらしい") == Strings{"<section> uses nginx"});
+  CHECK(TalkLine("- [t:RabbitMQ] を経由することでサービスディスカバリを実現した") == Strings{"<section> uses RabbitMQ"});
+  CHECK(TalkLine("• [a:s3]に25PB, 1日5500億イベント") == Strings{"<section> uses s3"});
+  CHECK(TalkLine("- [a:S3]にすると使った分だけのコストになった!") == Strings{"<section> uses S3"});
+  CHECK(TalkLine("• messagingは[t:Rabbit MQ]でやってるらしい。") == Strings{"<section> uses Rabbit MQ"});
+  CHECK(TalkLine("こちらは[a:ECS]上でのバッチ実行に関するセッションです。") == Strings{"<section> uses ECS"});
+}
+
+TEST_CASE("uses: a stack written as a list, a configuration or a bare bullet", "[relations]") {
+  CHECK(TalkLine("- [t:.js], [t:Rails], [t:MySQL] の構成") ==
+        Strings{"<section> uses .js", "<section> uses MySQL", "<section> uses Rails"});
+  CHECK(TalkLine("    • [t:Go], [t:Docker], [t:CoreOS].") ==
+        Strings{"<section> uses CoreOS", "<section> uses Docker", "<section> uses Go"});
+  CHECK(TalkLine("  • [t:MongoDB]構成") == Strings{"<section> uses MongoDB"});
+  CHECK(TalkLine("  • 構成は[t:Jenkins]クラスタ、ジョブ実行のためにcontainer") == Strings{"<section> uses Jenkins"});
+  CHECK(TalkLine("  • 1日に150万[t:Docker]コンテナつくってる") == Strings{"<section> uses Docker"});
+  CHECK(TalkLine("    • [t:Riak]だ。") == Strings{"<section> uses Riak"});
+}
+
+TEST_CASE("uses: a heading or a bullet naming a single thing is no stack", "[relations]") {
+  CHECK(TalkLine("  • [a:Kinesis Firehose]").empty());
+  CHECK(TalkLine("[a:Athena]").empty());
+  CHECK(TalkLine("[a:ElasticCache] - [t:memcached], [t:redis]").empty());
+}
+
+TEST_CASE("uses in English", "[relations]") {
+  CHECK(TalkLine("  • [t:Spark] jobs on [t:YARN]") == Strings{"<section> uses YARN"});
+  CHECK(TalkLine("The pipeline is built with [t:Kafka] and more") == Strings{"<section> uses Kafka"});
+  CHECK(TalkLine("We use [t:Go], [t:Docker] and [t:CoreOS] everywhere") ==
+        Strings{"<section> uses CoreOS", "<section> uses Docker", "<section> uses Go"});
+  CHECK(TalkLine("[c:Example] uses [a:Amazon Kinesis] for clickstreams") == Strings{"Example uses Amazon Kinesis"});
+}
+
+TEST_CASE("uses is not read from negations, wishes, abilities or descriptions", "[relations]") {
+  CHECK(TalkLine("- [a:EFS]は[t:DFSR]より高かったので使ってない").empty());
+  CHECK(TalkLine("- [a:EC2]は遅いので使わなかった").empty());
+  CHECK(TalkLine("- [t:Spark] や [t:Presto] を使いたいというニーズ").empty());
+  CHECK(TalkLine("- 実行時間が決まっているタスクには[a:スポットインスタンス]を使う").empty());
+  CHECK(TalkLine("• [a:Firehose]をつかった[a:S3]への転送").empty());
+  CHECK(TalkLine("• [a:Firehose]のdelivery streamもつかえるらしい").empty());
+  CHECK(TalkLine("- [a:QuickSight] : [a:Redshift], [a:RDS] のデータソースが使える").empty());
+  CHECK(TalkLine("- フェールオーバーは 30-45秒([t:DNS]ベース)").empty());
+  CHECK(TalkLine("[a:S3]上でSQL。1TBのスキャンあたり$5").empty());
+  CHECK(TalkLine("• [a:S3]に配置する場合、 YYYY/MM/DD/HH のpathになる").empty());
+  CHECK(TalkLine("We did not use [t:Kafka] at all").empty());
+  CHECK(TalkLine("- HA NATを[a:EC2]を使って実現しよう").empty());
+}
+
+TEST_CASE("uses with the subject in the line: companies, services and technologies as actors", "[relations]") {
+  CHECK(TalkLine("- [c:AWS]は[c:Twillio]を利用しているし[c:Twillio]も[c:AWS]を利用している。") ==
+        Strings{"AWS uses Twillio", "Twillio uses AWS"});
+  CHECK(TalkLine("- [a:ECS] は [a:EC2] のクラスタ上に構築されている。") == Strings{"ECS uses EC2"});
+  CHECK(TalkLine("- [t:Fenzo] は [t:Titus] のコア部分。[t:Mesos]ベースのスケジューラ。") ==
+        Strings{"Fenzo uses Mesos", "Titus uses Fenzo"});
+  CHECK(TalkLine("- [t:MySQL]はコネクションとスレッドは1:1だが、[a:Aurora]は[t:epoll]") == Strings{"Aurora uses epoll"});
+  CHECK(TalkLine("- [t:watchbot] - [a:SQS]からメッセージを受け取ってタスクを処理するライブラリ") ==
+        Strings{"watchbot uses SQS"});
+  CHECK(TalkLine("- [t:Titus] - [c:Netflix]独自のコンテナ/ジョブ管理ツールを作った") == Strings{"Netflix uses Titus"});
+  CHECK(TalkLine("- [c:Netflix]のインフラと統合している - [t:Spinnaker] CI/CD, モニタリングの[t:Atlas] , 変更管理の[t:Edda]") ==
+        Strings{"Netflix uses Atlas", "Netflix uses Edda", "Netflix uses Spinnaker"});
+  CHECK(TalkLine("[c:Example]はこういう工夫、[t:BigQuery] ラッパーのbq_*") == Strings{"Example uses BigQuery"});
+}
+
+// --- subjects: presenter, topic, talk ------------------------------------------------------
+
+TEST_CASE("relations without a subject belong to the company presenting the talk", "[relations]") {
+  const auto found = Relations(SectionKind::kTalk, {"(ARC348) Seagull: How Yelp Built A System",
+                                                    "  • [c:Yelp]の方。CIにおけるテスト高速化の話。",
+                                                    "    • [a:DynamoDB]にいれてる"});
+  CHECK(found == Strings{"<section> presented_by Yelp", "Yelp uses DynamoDB"});
+}
+
+TEST_CASE("the presenter uses what a case study's title runs on", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"CON310 - Running Batch Jobs on [a:Amazon ECS]", "- [c:MapBox] の事例。地図のサービス。"}) ==
+        Strings{"<section> presented_by MapBox", "MapBox uses Amazon ECS"});
+  CHECK(Relations(SectionKind::kTalk, {"(BDT303) Running [t:Spark] and [t:Presto] on the [c:Netflix] Big Data Platform",
+                                       "  • [c:Netflix]の中の人のプレゼン"}) ==
+        Strings{"<section> presented_by Netflix", "Netflix uses Presto", "Netflix uses Spark"});
+  CHECK(Relations(SectionKind::kTalk, {"(ARC348) [t:Seagull]: How [c:Yelp] Built A System For Task Execution"}) ==
+        Strings{"<section> presented_by Yelp", "Yelp uses Seagull"});
+}
+
+TEST_CASE("a title's service is nobody's when no company presents the talk", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"(ARC308) The Serverless Company: Using [a:AWS Lambda]"}).empty());
+  CHECK(Relations(SectionKind::kTalk, {"(BDT320) New! Streaming Data Flows with [a:Amazon Kinesis Firehose]"}).empty());
+}
+
+TEST_CASE("a deep dive's service is the subject of its relations", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"DAT303 - Deep Dive on [a:Amazon Aurora]",
+                                       "- 64TBまでの自動拡張。[a:S3]にバックアップ",
+                                       "- v1.9 でロックをbitmapに圧縮、スピンロックを[t:futex]に、ロック解除"}) ==
+        Strings{"Amazon Aurora uses S3", "Amazon Aurora uses futex"});
+}
+
+TEST_CASE("closing remarks and other non-talk sections have no subject of their own", "[relations]") {
+  CHECK(Relations(SectionKind::kOther, {"印象まとめ", "単なる[a:EC2]移行だけではなく", "[t:Hadoop] 使った。"}).empty());
+  CHECK(Relations(SectionKind::kOther, {"3日目", "[c:Amazon]社のCTO、[p:Werner Vogels] です"}) ==
+        Strings{"Werner Vogels role_at Amazon [CTO]"});
+}
+
+TEST_CASE("a company a line opens with is the subject of the line and of its child bullets", "[relations]") {
+  const auto found = Relations(SectionKind::kOther, {
+      "その後",
+      "- [c:クックパッド]の方は [a:ECS] と [a:Spot Fleet] の組み合わせをかなり攻めて使っているらしい",
+      "- [c:サイバーエージェント]の方は、分析基盤を [a:Redshift] から [a:Athena] と [t:Presto] へ一部移行中",
+      "  - ちなみにバッチ処理は全部 [t:Digdag] で回しているらしい",
+      "- ほかの人は [t:Hadoop] を使っていた。"});
+  CHECK(found == Strings{"クックパッド uses ECS", "クックパッド uses Spot Fleet", "サイバーエージェント migrated_from Redshift",
+                         "サイバーエージェント migrated_to Athena", "サイバーエージェント migrated_to Presto",
+                         "サイバーエージェント uses Digdag"});
+}
+
+TEST_CASE("what customers of a vendor's talk use is not the vendor's", "[relations]") {
+  const auto found = Relations(SectionKind::kTalk, {
+      "AIM214 - Machine Learning Leadership Session",
+      "[c:AWS] の機械学習担当 Vice President、[p:Swami] さんのセッション。",
+      "- [a:SageMaker] で学習を回しているお客さんのうち、約85%は [t:TensorFlow] を使っている"});
+  CHECK(found == Strings{"<section> presented_by AWS", "Swami role_at AWS [Vice President]"});
+}
+
+TEST_CASE("uses: titles of case studies in English and Japanese", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"CON326 - How [c:Netflix] Runs [t:Titus], Its Container Platform, on [a:Amazon EC2]"}) ==
+        Strings{"<section> presented_by Netflix", "Netflix uses Amazon EC2", "Netflix uses Titus"});
+  CHECK(Relations(SectionKind::kTalk, {"(CMP305) [c:クックパッド]における [a:ECS] と [a:Fargate] の使い分け"}) ==
+        Strings{"クックパッド uses ECS", "クックパッド uses Fargate"});
+  CHECK(Relations(SectionKind::kTalk, {"(ARC304) [c:メルカリ]社の事例: 画像配信を [a:CloudFront] と [a:Lambda@Edge] で作り直した話"}) ==
+        Strings{"<section> presented_by メルカリ", "メルカリ uses CloudFront", "メルカリ uses Lambda@Edge"});
+}
+
+TEST_CASE("uses: English statements with their actor, and 'X on Y'", "[relations]") {
+  CHECK(TalkLine("- \"[t:Titus] is built with [t:Mesos], [t:Java] and a lot of patience\"") ==
+        Strings{"Titus uses Java", "Titus uses Mesos"});
+  CHECK(TalkLine("- 1社目は広告配信の会社。[t:Kafka] on [a:EC2]") == Strings{"<section> uses EC2", "<section> uses Kafka"});
+  CHECK(TalkLine("- Deep dive on [a:Lambda]").empty());
+}
+
+// --- migrated_from / migrated_to -----------------------------------------------------------
+
+TEST_CASE("migrations in Japanese", "[relations]") {
+  CHECK(TalkLine("• [t:Asgard]じゃなくて[t:Spinnaker]というのに移行しているらしい") ==
+        Strings{"<section> migrated_from Asgard", "<section> migrated_to Spinnaker"});
+  CHECK(TalkLine("- [t:Oracle]から[t:PostgreSQL]に移行した") ==
+        Strings{"<section> migrated_from Oracle", "<section> migrated_to PostgreSQL"});
+  CHECK(TalkLine("- サービス開発に集中でき、[t:Node.js]移行できた") == Strings{"<section> migrated_to Node.js"});
+  CHECK(TalkLine("  • [c:Pinterest]の[a:VPC]への移行事例") == Strings{"Pinterest migrated_to VPC"});
+  CHECK(TalkLine("- [t:Titus] は昔は [a:ECS] を使っていたが、今は [t:Mesos] から [a:EC2] を起動している") ==
+        Strings{"Titus migrated_from ECS", "Titus migrated_to Mesos"});
+}
+
+TEST_CASE("'Bにした' is a migration only after candidates were weighed", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"", "- 移行先を悩んだ。候補は [a:Dynamo], [a:Aurora]", "- [a:Aurora]にした。速度"}) ==
+        Strings{"<section> migrated_to Aurora"});
+  CHECK(Relations(SectionKind::kTalk, {"", "- 前置き", "- さらに前置き", "- もう一つ", "- [a:Aurora]にした。"}).empty());
+}
+
+TEST_CASE("migrations: lists, services named with their flavour, 'AからBにした'", "[relations]") {
+  CHECK(TalkLine("- 数年前に [t:PHP] のモノリスから [t:Python] と [t:Go] のマイクロサービスへ移行") ==
+        Strings{"<section> migrated_from PHP", "<section> migrated_to Go", "<section> migrated_to Python"});
+  CHECK(TalkLine("• オンプレの MySQL5.6 から [a:Aurora] [t:MySQL] (MySQL5.7 互換版) に移行") ==
+        Strings{"<section> migrated_to Aurora"});
+  CHECK(TalkLine("- [t:PostgreSQL] 互換の [a:Aurora] も検討したが、方言だらけなので [a:Aurora] [t:MySQL] にした") ==
+        Strings{"<section> migrated_to Aurora"});
+  CHECK(TalkLine("- クエリエンジンは [t:Hive] から [t:Presto] にした") ==
+        Strings{"<section> migrated_from Hive", "<section> migrated_to Presto"});
+  CHECK(TalkLine("- 以前は [t:Kafka] を使っていたが、[a:Kinesis Streams] と [a:Kinesis Firehose] に移行した") ==
+        Strings{"<section> migrated_from Kafka", "<section> migrated_to Kinesis Firehose", "<section> migrated_to Kinesis Streams"});
+}
+
+TEST_CASE("plans, questions and refusals are no migrations", "[relations]") {
+  CHECK(TalkLine("- 「[a:EKS] に移行する予定は?」という質問に「今のところない」").empty());
+  CHECK(TalkLine("- [t:Kubernetes] への移行は? という質問には「全面移行はしない」").empty());
+  CHECK(TalkLine("- 次は [t:Kafka] から [a:Kinesis Data Streams] への置き換えを検討中").empty());
+  CHECK(TalkLine("- We will not migrate to [t:Kubernetes] this year").empty());
+}
+
+TEST_CASE("migrations in English and in titles", "[relations]") {
+  CHECK(TalkLine("We migrated from [t:MySQL] to [a:Aurora] last year") ==
+        Strings{"<section> migrated_from MySQL", "<section> migrated_to Aurora"});
+  CHECK(Relations(SectionKind::kTalk, {"(NET307) [c:Pinterest]: The road from [a:EC2-Classic] To [a:EC2-VPC]"}) ==
+        Strings{"<section> presented_by Pinterest", "Pinterest migrated_from EC2-Classic", "Pinterest migrated_to EC2-VPC"});
+}
+
+TEST_CASE("moving data or talking about migration is no migration", "[relations]") {
+  CHECK(TalkLine("- [t:MySQL] [a:RDS]から -> コンソールでワンクリックで移行できる").empty());
+  CHECK(TalkLine("- [c:AWS] に移すだけだと高くなる").empty());
+}
+
+// --- role_at --------------------------------------------------------------------------------
+
+TEST_CASE("role_at: company, role and person in either order", "[relations]") {
+  CHECK(TalkLine("[c:Amazon社]のCTO、[p:Werner Vogels] のスピーチです。") ==
+        Strings{"<section> presented_by Amazon社", "Werner Vogels role_at Amazon社 [CTO]"});
+  CHECK(TalkLine("- [c:Twillio] CEO の [p:Jeff Lawson] 氏の講演") ==
+        Strings{"<section> presented_by Twillio", "Jeff Lawson role_at Twillio [CEO]"});
+  CHECK(TalkLine("[c:AWS]のDB担当 Vice President、[p:Raju Gulabani] さんです。") ==
+        Strings{"<section> presented_by AWS", "Raju Gulabani role_at AWS [Vice President]"});
+  CHECK(TalkLine("[p:Jane Doe], CTO of [c:Example] opened the talk") == Strings{"Jane Doe role_at Example [CTO]"});
+}
+
+TEST_CASE("role_at needs a company: a bare title names no employer", "[relations]") {
+  CHECK(TalkLine("- [p:Jeff Bezos] が CTO の [p:Werner Vogels] に何とかしろといった").empty());
+}
+
+// --- presented_by ---------------------------------------------------------------------------
+
+TEST_CASE("presented_by: how notes say who speaks", "[relations]") {
+  CHECK(TalkLine("  • [c:Sophos]の人のセッション") == Strings{"<section> presented_by Sophos"});
+  CHECK(TalkLine("  • [c:METEOR]の中の人") == Strings{"<section> presented_by METEOR"});
+  CHECK(TalkLine("  • [c:Netflix]のPerformanceとReliabilityのDirectorの方") == Strings{"<section> presented_by Netflix"});
+  CHECK(TalkLine("ECSの入門と [c:InstaCart]社の導入事例の紹介です。") == Strings{"<section> presented_by InstaCart"});
+  CHECK(TalkLine("  • [c:Turbine]というゲーム会社の発表") == Strings{"<section> presented_by Turbine"});
+  CHECK(TalkLine("[c:NetFlix]でのコンテナ活用事例です。") == Strings{"<section> presented_by NetFlix"});
+  CHECK(Relations(SectionKind::kTalk, {"ARC318 - Busting the Myth: How [c:D2L] Embraced the Lock"}) ==
+        Strings{"<section> presented_by D2L"});
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote Day2 - [p:Werner Vogels]"}) ==
+        Strings{"<section> presented_by Werner Vogels"});
+}
+
+TEST_CASE("presented_by: a company merely named is no presenter", "[relations]") {
+  CHECK(TalkLine("- [c:エムスリー]のようなユーザーの立場では").empty());
+  CHECK(TalkLine("- 次は[c:Qiita]の記事を参照").empty());
+  CHECK(Relations(SectionKind::kTalk, {"(ARC346) Scaling To 25 Billion Daily Requests On [c:AWS]"}).empty());
+}
+
+// --- announced ------------------------------------------------------------------------------
+
+TEST_CASE("announced: the services a keynote's bullets name as new", "[relations]") {
+  const auto found = Relations(SectionKind::kKeynote, {
+      "Keynote Day1",
+      "- 新サービス続々発表。",
+      "- より大きくて速い[a:EC2インスタンス]と、[a:EC2 Elastic GPU]、F1 インスタンス",
+      "- [a:S3]のデータを直接扱えるSQLエンジン、[a:Athena]",
+      "- 画像認識の[a:Rekognition]、音声合成の[a:Polly]",
+      "- [a:Lambda]をデバイス上で動かす[a:Greengrass]",
+      "- [a:Aurora] は [t:PostgreSQL] に対応する!!",
+      "- それを全部うめるサービスが [a:Amazon Glue] だ!"});
+  CHECK(found == Strings{"<section> announced Amazon Glue", "<section> announced Athena", "<section> announced EC2 Elastic GPU",
+                         "<section> announced Greengrass", "<section> announced Polly", "<section> announced Rekognition"});
+}
+
+TEST_CASE("announced: English launches in a keynote", "[relations]") {
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "Launch: [a:Amazon Athena] queries S3 directly"}) ==
+        Strings{"<section> announced Amazon Athena"});
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "Andy is announcing [a:AWS Glue] today"}) ==
+        Strings{"<section> announced AWS Glue"});
+}
+
+TEST_CASE("announced only in keynotes that announce something", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"(BDT209) Launch: [a:Amazon Elasticsearch] For Analytics", "- [a:Athena]"}).empty());
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "- [a:Athena]、[a:Polly]", "- 顧客事例の紹介"}).empty());
+}
+
+TEST_CASE("announced: a keynote bullet that says a service was not announced, or moved data", "[relations]") {
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "- 新サービスの発表", "- [a:S3] の発表はなかった"}).empty());
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "- 新サービスの発表", "  - 約75PB のデータを、[a:Aurora]、[a:DynamoDB] などに移した"})
+            .empty());
+}
+
+// --- the mechanism ---------------------------------------------------------------------------
+
+TEST_CASE("block options scope rules to headers, kinds of sections and nearby lines", "[relations]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto blocks = kgx::ParseRuleText(R"(
+[relation uses]
+@where header
+@section keynote
+@subject section
+use {object:any}
+[relation uses]
+@where body
+@after 前
+@unless ない
+bullet {object:any}
+)", "test.rules", diagnostics);
+  const auto rules = kgx::RelationRules::Compile(blocks, diagnostics);
+  REQUIRE(rules);
+  CHECK(Relations(SectionKind::kKeynote, {"use [t:X]", "use [t:Y]"}, *rules) == Strings{"<section> uses X"});
+  CHECK(Relations(SectionKind::kTalk, {"use [t:X]"}, *rules).empty());
+  CHECK(Relations(SectionKind::kTalk, {"", "前", "x", "bullet [t:Z]"}, *rules) == Strings{"<section> uses Z"});
+  CHECK(Relations(SectionKind::kTalk, {"", "前", "x", "y", "bullet [t:Z]"}, *rules).empty());
+  CHECK(Relations(SectionKind::kTalk, {"", "前 bullet [t:Z] ない"}, *rules).empty());
+  CHECK(Relations(SectionKind::kTalk, {"", "前 bullet [t:Z]、ない"}, *rules) == Strings{"<section> uses Z"});
+}
+
+TEST_CASE("within a predicate the first rule that relates an object decides", "[relations]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto blocks = kgx::ParseRuleText(R"(
+[relation uses]
+{subject:company} likes {object:any}
+[relation uses]
+likes {object:any}
+[relation migrated_to]
+likes {object:any}
+)", "test.rules", diagnostics);
+  const auto rules = kgx::RelationRules::Compile(blocks, diagnostics);
+  REQUIRE(rules);
+  CHECK(Relations(SectionKind::kTalk, {"", "[c:A] likes [t:B]"}, *rules) ==
+        Strings{"<section> migrated_to B", "A uses B"});
+}
+
+TEST_CASE("Apply runs the rules on one body line", "[relations]") {
+  const std::string line = "AはBを使った。";
+  const std::vector<kgx::TypedMention> mentions = {{0, 1, kgx::EntityType::kCompany}, {4, 5, kgx::EntityType::kTechnology}};
+  const auto found = ShippedRules().Apply(line, mentions);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].predicate == "uses");
+  CHECK(found[0].subject == 0);
+  CHECK(found[0].object == 1);
+  CHECK(ShippedRules().Apply("Bを使った。", {{0, 1, kgx::EntityType::kTechnology}}).at(0).subject == -1);
+}
+
+TEST_CASE("a line holding the marker characters themselves cannot fake a mention", "[relations]") {
+  const std::string fake = "\xEE\x80\x80t7\xEE\x80\x81を使った。";
+  const std::string line = "Xと" + fake;
+  CHECK(kgx::RelationRules::MarkLine(line, {{0, 1, kgx::EntityType::kTechnology}}).find("\xEE\x80\x80t7") == std::string::npos);
+  CHECK(ShippedRules().Apply(line, {{0, 1, kgx::EntityType::kTechnology}}).empty());
+}
+
+TEST_CASE("bad relation rules are reported with their place", "[relations]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto blocks = kgx::ParseRuleText(R"([relation likes]
+x {object:any}
+[relation uses]
+@where sometimes
+@colour blue
+{object:gadget}
+{subject:company} only
+{object:any} and {objects:any}
+{objects:any}
+(unclosed {object:any}
+)", "test.rules", diagnostics);
+  CHECK_FALSE(kgx::RelationRules::Compile(blocks, diagnostics));
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics) messages.push_back(d.ToString());
+  CHECK(messages == Strings{
+      "test.rules:1:1: error: unknown relation 'likes' (expected uses, migrated_from, migrated_to, role_at, presented_by or announced)",
+      "test.rules:4:1: error: bad @where 'sometimes' (expected header, body or any)",
+      "test.rules:5:1: error: unknown option '@colour' (expected @where, @section, @section_has, @line, @after, @unless, "
+      "@unless_line or @subject)",
+  });
+  diagnostics.clear();
+  const auto patterns = kgx::ParseRuleText(R"([relation.define separator]
+,
+[relation uses]
+{object:gadget}
+{subject:company} only
+{object:any} and {objects:any}
+{=missing} {object:any}
+(unclosed {object:any}
+)", "test.rules", diagnostics);
+  CHECK_FALSE(kgx::RelationRules::Compile(patterns, diagnostics));
+  messages.clear();
+  for (const auto& d : diagnostics) messages.push_back(d.ToString());
+  REQUIRE(messages.size() == 5);
+  CHECK(messages[0] == "test.rules:4:1: error: bad placeholder '{object:gadget}' (expected {TYPES}, {subject:TYPES}, "
+                       "{object:TYPES} or {=NAME})");
+  CHECK(messages[1] == "test.rules:5:1: error: relation pattern needs an {object:TYPES}, {objects:TYPES} or {each:TYPES} placeholder");
+  CHECK(messages[2] == "test.rules:6:1: error: a pattern captures its object once: {object:…}, {objects:…} or {each:…}");
+  CHECK(messages[3] == "test.rules:7:1: error: unknown define 'missing'");
+  CHECK(messages[4].rfind("test.rules:8:1: error: bad pattern '(unclosed {object:any}': ", 0) == 0);
+}
+
+TEST_CASE("{objects:…} needs the separator define", "[relations]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto blocks = kgx::ParseRuleText("[relation uses]\nuse {objects:any}\n", "test.rules", diagnostics);
+  CHECK_FALSE(kgx::RelationRules::Compile(blocks, diagnostics));
+  REQUIRE(diagnostics.size() == 1);
+  CHECK(diagnostics[0].ToString() == "test.rules:2:5: error: {objects:…} needs a [relation.define separator] block");
+}
