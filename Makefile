@@ -32,5 +32,12 @@ test: build
 bench-quantities: build
 	@bench/quantities_vs_recognizers.sh $(KGX) ../shared
 
+# Extraction throughput against ripgrep, peak memory and time per stage on a synthetic corpus of
+# MB megabytes (default 200; MB="50 200 400" runs several sizes). Prints a table; no threshold.
+MB ?= 200
+.PHONY: bench
+bench: build
+	@python3 bench/extract_vs_ripgrep.py --kgx $(KGX) --shared ../shared --mb "$(MB)"
+
 clean:
 	rm -rf $(BUILD) out

@@ -2,6 +2,9 @@
 #include "cli/graph_input.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -18,8 +21,10 @@ Result<KnowledgeGraph> LoadGraphFromJsonLines(const std::vector<std::string>& fi
     if (file == "-") {
       status = ReadJsonLines(std::cin, "<stdin>", documents);
     } else {
+      std::error_code ec;
+      if (std::filesystem::is_directory(file, ec)) return Status(ErrorCode::kIo, "is a folder, not a file", {file});
       std::ifstream in(file, std::ios::binary);
-      if (!in) return Status(ErrorCode::kIo, "cannot open", {file});
+      if (!in) return Status(ErrorCode::kIo, std::string("cannot open: ") + std::strerror(errno), {file});
       status = ReadJsonLines(in, file, documents);
     }
     if (!status.ok()) return status;

@@ -1,6 +1,7 @@
 // Temporary-file-then-rename output (see output.h).
 #include "cli/output.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -11,6 +12,21 @@
 namespace kgx {
 
 namespace fs = std::filesystem;
+
+namespace {
+
+// Flushes the file at `path` to the disk; returns false (errno set) on failure.
+bool SyncFile(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  const bool synced = ::fsync(fd) == 0;
+  const int saved = errno;
+  ::close(fd);
+  errno = saved;
+  return synced;
+}
+
+}  // namespace
 
 AtomicFileSink::~AtomicFileSink() {
   current_.reset();
@@ -44,7 +60,9 @@ std::ostream& AtomicFileSink::Begin(const std::string& relative_path) {
   if (fs::is_directory(final_path, ec) && error_.ok()) {
     error_ = Status(ErrorCode::kIo, "output path is a folder", {final_path.string()});
   }
-  const std::string temp = final_path.string() + ".tmp-" + std::to_string(::getpid());
+  // Hidden and named apart, so that even a killed run never leaves anything named graph.*.
+  const std::string temp =
+      (final_path.parent_path() / ("." + final_path.filename().string() + ".tmp-" + std::to_string(::getpid()))).string();
   pending_.push_back({temp, final_path.string()});
   current_ = std::make_unique<std::ofstream>(temp, std::ios::binary | std::ios::trunc);
   if (!*current_ && error_.ok()) {
@@ -57,6 +75,12 @@ Status AtomicFileSink::Commit() {
   (void)CloseCurrent();
   if (!error_.ok()) return error_;
   for (const Pending& p : pending_) {
+    // The data reaches the disk before the name does, so a crash right after the rename
+    // cannot leave an empty graph.* in place of the previous one.
+    if (!SyncFile(p.temp_path)) {
+      error_ = Status(ErrorCode::kIo, std::string("cannot write: ") + std::strerror(errno), {p.final_path});
+      return error_;
+    }
     std::error_code ec;
     fs::rename(p.temp_path, p.final_path, ec);
     if (ec) {

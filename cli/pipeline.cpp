@@ -15,6 +15,7 @@
 #include "cli/progress.h"
 #include "extractor/extractor.h"
 #include "extractor/reader.h"
+#include "extractor/stage_times.h"
 #include "graph/graph_builder.h"
 
 namespace kgx {
@@ -83,7 +84,10 @@ KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet
         index = next_claim++;
       }
       Slot slot;
-      if (std::optional<SourceText> source = ReadSource(files[index], slot.warnings)) {
+      StageTimer read_timer(Stage::kRead);
+      std::optional<SourceText> source = ReadSource(files[index], slot.warnings);
+      read_timer.Switch(Stage::kCount);  // Extract charges its own stages
+      if (source) {
         slot.result = extractor.Extract(*source);
         for (Warning& w : slot.result->warnings) slot.warnings.push_back(std::move(w));
         slot.result->warnings.clear();
@@ -111,6 +115,7 @@ KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet
     if (slot.result) {
       stats.documents++;
       stats.bytes += slot.result->bytes;
+      StageTimer graph_timer(Stage::kGraph);
       builder.Add(*slot.result);
       progress.Advance(slot.result->bytes);
     } else {
@@ -125,6 +130,7 @@ KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet
   }
   for (std::thread& worker : workers) worker.join();
   progress.Finish();
+  StageTimer graph_timer(Stage::kGraph);
   KnowledgeGraph graph = builder.Finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return graph;

@@ -1,8 +1,7 @@
 // The `cypher` exporter: graph.cypher, a self-contained Neo4j 5 script (EXPORT-FORMATS.md §3b):
 // CREATE CONSTRAINT … IF NOT EXISTS per MERGE label, then batched UNWIND [...] AS row MERGE
-// statements for nodes (per label set) and relationships (per type and end labels). MERGE on
-// `key` then SET makes a second run change nothing; every string is a sanitised, escaped
-// single-quoted literal.
+// statements for nodes and relationships; MERGE on `key` then SET makes a second run change
+// nothing. Every string is a sanitised, escaped single-quoted literal.
 #include <cmath>
 #include <map>
 #include <optional>
@@ -37,7 +36,8 @@ class MapLiteral {
   void Boolean(std::string_view name, bool value) { Add(name, value ? "true" : "false"); }
   void TextList(std::string_view name, const std::vector<std::string>& items) {
     std::string list;
-    for (const std::string& item : items) list += (list.empty() ? "" : ", ") + QuoteCypherString(item);
+    for (const std::string& item : items)
+      list += (list.empty() ? "" : ", ") + QuoteCypherString(item);
     if (!list.empty()) Add(name, "[" + list + "]");
   }
   void Raw(std::string_view name, std::string_view literal) { Add(name, literal); }
@@ -139,8 +139,8 @@ class CypherFormat final : public Exporter {
 
   void Write(const KnowledgeGraph& graph, FileSink& sink) const override {
     std::ostream& out = sink.Begin("graph.cypher");
-    out << "// kgx knowledge graph for Neo4j 5: " << FormatInteger(graph.node_count())
-        << " nodes, " << FormatInteger(graph.edge_count())
+    out << "// kgx knowledge graph for Neo4j 5: " << FormatInteger(graph.node_count()) << " nodes, "
+        << FormatInteger(graph.edge_count())
         << " relationships.\n"
            "// Idempotent: constraints IF NOT EXISTS, nodes MERGEd on `key`, relationships "
            "MERGEd between them.\n";
@@ -165,21 +165,20 @@ class CypherFormat final : public Exporter {
 
     RelationshipGroups relationships;
     for (const KnowledgeGraph::Edge& edge : graph.edges()) {
-      const auto key = std::make_tuple(RelationshipType(edge.data->kind),
-                                       PrimaryLabel(graph.node(edge.source)),
-                                       PrimaryLabel(graph.node(edge.target)),
-                                       !edge.data->role.empty());
+      const auto key =
+          std::make_tuple(RelationshipType(edge.data->kind), PrimaryLabel(graph.node(edge.source)),
+                          PrimaryLabel(graph.node(edge.target)), !edge.data->role.empty());
       relationships[key].push_back(RelationshipRow(graph, edge));
     }
     for (const auto& [key, rows] : relationships) {
       const auto& [type, source_label, target_label, by_role] = key;
-      const std::string tail = "MATCH (a:" + source_label + " {key: row.s})\nMATCH (b:" +
-                               target_label + " {key: row.t})\nMERGE (a)-[r:" + type +
+      const std::string tail = "MATCH (a:" + source_label +
+                               " {key: row.s})\nMATCH (b:" + target_label +
+                               " {key: row.t})\nMERGE (a)-[r:" + type +
                                (by_role ? " {role: row.role}" : "") + "]->(b)\nSET r += row.p;\n";
       WriteBatches(out, rows, tail);
     }
   }
-
 };
 
 }  // namespace

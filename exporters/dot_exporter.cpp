@@ -1,8 +1,7 @@
 // The `dot` exporter: graph.dot for Graphviz (EXPORT-FORMATS.md §5), the entity-level view:
-// entities, sections and events and the edges among them; documents and quantities (and so
-// has_section, states and measures) are left to the other formats, and the header states both
-// graphs' counts. Every id and value is a quoted, escaped string; attribute names come from a
-// fixed list; colour by node kind and entity type; the KG weight goes to penwidth and kg_weight.
+// entities, sections, events and their edges, without co_occurs seen in one section only (drawn
+// through that section anyway); the header gives both graphs' counts. Ids and values are quoted
+// and escaped; colour by type; the KG weight goes to penwidth and kg_weight.
 #include <algorithm>
 #include <cmath>
 #include <ostream>
@@ -24,19 +23,30 @@ namespace {
 // when only IPA fonts are present.
 constexpr std::string_view kFontName = "Noto Sans CJK JP,DejaVu Sans,IPAGothic,sans-serif";
 constexpr double kMaxPenWidth = 8.0;
+// co_occurs edges below this weight (sections in common) are left out of the drawing.
+constexpr double kMinCoOccursWeight = 2.0;
 
 bool InView(const NodeData& node) {
   return node.kind == NodeKind::kEntity || node.kind == NodeKind::kSection ||
          node.kind == NodeKind::kEvent;
 }
 
+bool InView(const EdgeData& edge) {
+  return edge.kind != EdgeKind::kCoOccurs || edge.weight >= kMinCoOccursWeight;
+}
+
 std::string_view Shape(const NodeData& node) {
   switch (node.kind) {
-    case NodeKind::kSection: return "box";
-    case NodeKind::kEvent: return "doubleoctagon";
-    case NodeKind::kDocument: return "note";
-    case NodeKind::kQuantity: return "plaintext";
-    case NodeKind::kEntity: break;
+    case NodeKind::kSection:
+      return "box";
+    case NodeKind::kEvent:
+      return "doubleoctagon";
+    case NodeKind::kDocument:
+      return "note";
+    case NodeKind::kQuantity:
+      return "plaintext";
+    case NodeKind::kEntity:
+      break;
   }
   return "ellipse";
 }
@@ -46,7 +56,8 @@ void Attributes(std::ostream& out,
                 const std::vector<std::pair<std::string_view, std::string>>& attributes) {
   out << " [";
   for (std::size_t i = 0; i < attributes.size(); ++i) {
-    out << (i > 0 ? ", " : "") << attributes[i].first << '=' << QuoteDotString(attributes[i].second);
+    out << (i > 0 ? ", " : "") << attributes[i].first << '='
+        << QuoteDotString(attributes[i].second);
   }
   out << "];\n";
 }
@@ -104,9 +115,7 @@ class DotFormat final : public Exporter {
  public:
   std::string_view name() const override { return "dot"; }
 
-  std::vector<std::string> FileNames(const KnowledgeGraph&) const override {
-    return {"graph.dot"};
-  }
+  std::vector<std::string> FileNames(const KnowledgeGraph&) const override { return {"graph.dot"}; }
 
   void Write(const KnowledgeGraph& graph, FileSink& sink) const override {
     std::vector<bool> in_view(graph.node_count());
@@ -117,15 +126,18 @@ class DotFormat final : public Exporter {
     }
     std::vector<const KnowledgeGraph::Edge*> view_edges;
     for (const KnowledgeGraph::Edge& edge : graph.edges()) {
-      if (in_view[edge.source] && in_view[edge.target]) view_edges.push_back(&edge);
+      if (in_view[edge.source] && in_view[edge.target] && InView(*edge.data)) {
+        view_edges.push_back(&edge);
+      }
     }
 
     std::ostream& out = sink.Begin("graph.dot");
     out << "// kgx knowledge graph, entity-level view: entities, sections and events ("
         << FormatInteger(view_nodes) << " of " << FormatInteger(graph.node_count())
-        << " nodes)\n// and the edges among them (" << FormatInteger(view_edges.size()) << " of "
+        << " nodes)\n// and the edges among them but co_occurs of weight below "
+        << FormatDouble(kMinCoOccursWeight) << " (" << FormatInteger(view_edges.size()) << " of "
         << FormatInteger(graph.edge_count())
-        << " edges). Documents and quantities are in the other formats.\n"
+        << " edges).\n// Documents and quantities, and every edge, are in the other formats.\n"
            "// Render: dot -Tsvg graph.dot -o graph.svg (sfdp -Goverlap=prism for large graphs).\n"
            "digraph \"kgx\" {\n";
     out << "  graph";
@@ -133,7 +145,8 @@ class DotFormat final : public Exporter {
                      {"kg_nodes", FormatInteger(view_nodes)},
                      {"kg_edges", FormatInteger(view_edges.size())},
                      {"kg_graph_nodes", FormatInteger(graph.node_count())},
-                     {"kg_graph_edges", FormatInteger(graph.edge_count())}});
+                     {"kg_graph_edges", FormatInteger(graph.edge_count())},
+                     {"kg_co_occurs_min_weight", FormatDouble(kMinCoOccursWeight)}});
     out << "  node";
     Attributes(out, {{"fontname", std::string(kFontName)}, {"style", "filled"}});
     out << "  edge";

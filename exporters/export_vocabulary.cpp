@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "exporters/text_sanitizer.h"
@@ -87,9 +86,12 @@ const std::string& DisplayLabel(const NodeData& node) {
 
 Rgb NodeColor(const NodeData& node) {
   switch (node.kind) {
-    case NodeKind::kDocument: return {140, 86, 75};
-    case NodeKind::kEvent: return {214, 39, 40};
-    case NodeKind::kQuantity: return {199, 199, 199};
+    case NodeKind::kDocument:
+      return {140, 86, 75};
+    case NodeKind::kEvent:
+      return {214, 39, 40};
+    case NodeKind::kQuantity:
+      return {199, 199, 199};
     case NodeKind::kSection:
       if (node.type == "talk") return {23, 190, 207};
       if (node.type == "keynote") return {227, 119, 194};
@@ -119,11 +121,16 @@ NodeSizer::NodeSizer(const KnowledgeGraph& graph) {
 
 double NodeSizer::Size(const NodeData& node) const {
   switch (node.kind) {
-    case NodeKind::kDocument: return 20.0;
-    case NodeKind::kEvent: return 24.0;
-    case NodeKind::kSection: return 8.0;
-    case NodeKind::kQuantity: return 4.0;
-    case NodeKind::kEntity: break;
+    case NodeKind::kDocument:
+      return 20.0;
+    case NodeKind::kEvent:
+      return 24.0;
+    case NodeKind::kSection:
+      return 8.0;
+    case NodeKind::kQuantity:
+      return 4.0;
+    case NodeKind::kEntity:
+      break;
   }
   if (max_score_ <= 0.0) return kMinEntitySize;
   double score = by_pagerank_ ? node.pagerank : static_cast<double>(node.degree);

@@ -23,22 +23,40 @@ struct AttributeSpec {
 };
 
 constexpr AttributeSpec kNodeAttributes[] = {
-    {"key", "string"},       {"kind", "string"},       {"type", "string"},
-    {"record_id", "string"}, {"code", "string"},       {"title", "string"},
-    {"path", "string"},      {"event", "string"},      {"aliases", "liststring"},
-    {"discovered", "boolean"}, {"value", "double"},    {"min", "double"},
-    {"max", "double"},       {"unit", "string"},       {"per", "string"},
-    {"degree", "integer"},   {"pagerank", "double"},   {"component", "integer"},
-    {"mention_count", "integer"}, {"src_doc", "string"}, {"src_section", "string"},
-    {"src_path", "string"},  {"src_line", "integer"},  {"src_start", "long"},
-    {"src_end", "long"},     {"src_text", "string"},   {"src_context", "string"},
+    {"key", "string"},
+    {"kind", "string"},
+    {"type", "string"},
+    {"record_id", "string"},
+    {"code", "string"},
+    {"title", "string"},
+    {"path", "string"},
+    {"event", "string"},
+    {"aliases", "liststring"},
+    {"discovered", "boolean"},
+    {"value", "double"},
+    {"min", "double"},
+    {"max", "double"},
+    {"unit", "string"},
+    {"per", "string"},
+    {"degree", "integer"},
+    {"pagerank", "double"},
+    {"component", "integer"},
+    {"mention_count", "integer"},
+    {"src_doc", "string"},
+    {"src_section", "string"},
+    {"src_path", "string"},
+    {"src_line", "integer"},
+    {"src_start", "long"},
+    {"src_end", "long"},
+    {"src_text", "string"},
+    {"src_context", "string"},
 };
 
 constexpr AttributeSpec kEdgeAttributes[] = {
-    {"relation", "string"},  {"count", "integer"},     {"role", "string"},
-    {"symmetric", "boolean"}, {"src_doc", "string"},   {"src_section", "string"},
-    {"src_path", "string"},  {"src_line", "integer"},  {"src_start", "long"},
-    {"src_end", "long"},     {"src_text", "string"},   {"src_context", "string"},
+    {"relation", "string"},        {"count", "integer"},    {"role", "string"},
+    {"symmetric", "boolean"},      {"src_doc", "string"},   {"src_section", "string"},
+    {"src_path", "string"},        {"src_line", "integer"}, {"src_start", "long"},
+    {"src_end", "long"},           {"src_text", "string"},  {"src_context", "string"},
     {"evidence_count", "integer"}, {"evidence", "string"},
 };
 
@@ -53,7 +71,8 @@ void WriteAttributes(std::ostream& out, std::string_view class_name, const auto&
 
 // Writes one <attvalue>; `value` is escaped here.
 void Value(std::ostream& out, std::string_view id, std::string_view value) {
-  out << "          <attvalue for=\"" << id << "\" value=\"" << EscapeXmlAttribute(value) << "\"/>\n";
+  out << "          <attvalue for=\"" << id << "\" value=\"" << EscapeXmlAttribute(value)
+      << "\"/>\n";
 }
 
 void ValueIfSet(std::ostream& out, std::string_view id, std::string_view value) {
@@ -72,12 +91,23 @@ std::string ListValue(const std::vector<std::string>& items) {
     out.push_back('\'');
     for (char c : SanitizeText(items[i])) {
       switch (c) {
-        case '\\': out += "\\\\"; break;
-        case '\'': out += "\\'"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default: out.push_back(c);
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\'':
+          out += "\\'";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        default:
+          out.push_back(c);
       }
     }
     out.push_back('\'');
@@ -127,8 +157,8 @@ void WriteNode(std::ostream& out, const NodeData& node, const NodeSizer& sizer) 
   if (node.provenance) WriteProvenance(out, *node.provenance);
   const Rgb color = NodeColor(node);
   out << "        </attvalues>\n"
-      << "        <viz:color r=\"" << Channel(color.r) << "\" g=\"" << Channel(color.g)
-      << "\" b=\"" << Channel(color.b) << "\" a=\"1.0\"/>\n"
+      << "        <viz:color r=\"" << Channel(color.r) << "\" g=\"" << Channel(color.g) << "\" b=\""
+      << Channel(color.b) << "\" a=\"1.0\"/>\n"
       << "        <viz:size value=\"" << FormatDouble(sizer.Size(node)) << "\"/>\n"
       << "      </node>\n";
 }
@@ -156,8 +186,7 @@ void WriteEdge(std::ostream& out, const KnowledgeGraph& graph, std::size_t index
       << EscapeXmlAttribute(graph.node(edge.source).key) << "\" target=\""
       << EscapeXmlAttribute(graph.node(edge.target).key) << "\" kind=\""
       << EscapeXmlAttribute(EdgeKindValue(graph.edges(), index)) << "\" label=\"" << relation
-      << "\" weight=\"" << FormatDouble(std::isfinite(data.weight) ? data.weight : 0.0)
-      << "\">\n"
+      << "\" weight=\"" << FormatDouble(std::isfinite(data.weight) ? data.weight : 0.0) << "\">\n"
       << "        <attvalues>\n";
   Value(out, "relation", relation);
   Value(out, "count", FormatInteger(data.count));

@@ -137,7 +137,8 @@ void WriteNode(std::ostream& out, const NodeData& node, const NodeSizer& sizer) 
   DataIfSet(out, kIndent, "v_unit", node.unit);
   DataIfSet(out, kIndent, "v_per", node.per);
   Data(out, kIndent, "v_degree", FormatInteger(node.degree));
-  Data(out, kIndent, "v_pagerank", FormatDouble(std::isfinite(node.pagerank) ? node.pagerank : 0.0));
+  Data(out, kIndent, "v_pagerank",
+       FormatDouble(std::isfinite(node.pagerank) ? node.pagerank : 0.0));
   Data(out, kIndent, "v_component", FormatInteger(node.component));
   Data(out, kIndent, "v_mention_count", FormatInteger(node.mention_count));
   const Rgb color = NodeColor(node);
@@ -184,8 +185,8 @@ class GraphmlFormat final : public Exporter {
            "         xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns "
            "http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n";
     for (const KeySpec& key : kKeys) {
-      out << "  <key id=\"" << key.id << "\" for=\"" << key.domain << "\" attr.name=\""
-          << key.name << "\" attr.type=\"" << key.type << "\"/>\n";
+      out << "  <key id=\"" << key.id << "\" for=\"" << key.domain << "\" attr.name=\"" << key.name
+          << "\" attr.type=\"" << key.type << "\"/>\n";
     }
     out << "  <graph id=\"kgx\" edgedefault=\"directed\">\n";
     Data(out, "    ", "g_node_count", FormatInteger(graph.node_count()));

@@ -1,16 +1,14 @@
-// The `jsonld` exporter: graph.jsonld, JSON-LD 1.1 with an inline context (schema.org terms plus
-// the kgx: vocabulary urn:kgx:vocab#), so it expands offline and in jsonld.js safe mode
-// (EXPORT-FORMATS.md §4). Each node is one object with an absolute urn:kgx: @id and one plain
-// triple per edge; each edge also gets an rdf:Statement carrying weight, count, role and its
-// evidence (doc, path, line, offsets, text). One object per line, in canonical order.
+// The `jsonld` exporter: graph.jsonld, JSON-LD 1.1 with an inline context (schema.org plus the
+// kgx: vocabulary urn:kgx:vocab#) that expands offline in safe mode (EXPORT-FORMATS.md §4). A
+// node object per node with absolute urn:kgx: ids and one triple per edge, plus an rdf:Statement
+// per edge with weight, count, role and evidence; one object per line, in canonical order.
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "exporters/export_vocabulary.h"
 #include "exporters/exporter.h"
@@ -100,18 +98,30 @@ Json Context() {
 // Returns the context term of an edge kind; the term is also the statement's predicate.
 std::string_view PredicateTerm(EdgeKind kind) {
   switch (kind) {
-    case EdgeKind::kHasSection: return "about";
-    case EdgeKind::kPartOfEvent: return "superEvent";
-    case EdgeKind::kMentions: return "mentions";
-    case EdgeKind::kStates: return "states";
-    case EdgeKind::kMeasures: return "measures";
-    case EdgeKind::kCoOccurs: return "coOccurs";
-    case EdgeKind::kUses: return "uses";
-    case EdgeKind::kMigratedFrom: return "migratedFrom";
-    case EdgeKind::kMigratedTo: return "migratedTo";
-    case EdgeKind::kRoleAt: return "roleAt";
-    case EdgeKind::kPresentedBy: return "presentedBy";
-    case EdgeKind::kAnnounced: return "announced";
+    case EdgeKind::kHasSection:
+      return "about";
+    case EdgeKind::kPartOfEvent:
+      return "superEvent";
+    case EdgeKind::kMentions:
+      return "mentions";
+    case EdgeKind::kStates:
+      return "states";
+    case EdgeKind::kMeasures:
+      return "measures";
+    case EdgeKind::kCoOccurs:
+      return "coOccurs";
+    case EdgeKind::kUses:
+      return "uses";
+    case EdgeKind::kMigratedFrom:
+      return "migratedFrom";
+    case EdgeKind::kMigratedTo:
+      return "migratedTo";
+    case EdgeKind::kRoleAt:
+      return "roleAt";
+    case EdgeKind::kPresentedBy:
+      return "presentedBy";
+    case EdgeKind::kAnnounced:
+      return "announced";
   }
   return "mentions";
 }
@@ -120,10 +130,16 @@ std::string_view PredicateTerm(EdgeKind kind) {
 Json NodeTypes(const NodeData& node) {
   Json types = Json::array();
   switch (node.kind) {
-    case NodeKind::kDocument: types.push_back("DigitalDocument"); break;
+    case NodeKind::kDocument:
+      types.push_back("DigitalDocument");
+      break;
     case NodeKind::kEvent:
-    case NodeKind::kSection: types.push_back("Event"); break;
-    case NodeKind::kQuantity: types.push_back("QuantitativeValue"); break;
+    case NodeKind::kSection:
+      types.push_back("Event");
+      break;
+    case NodeKind::kQuantity:
+      types.push_back("QuantitativeValue");
+      break;
     case NodeKind::kEntity:
       if (node.type == "company") {
         types.push_back("Organization");

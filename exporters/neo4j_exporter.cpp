@@ -1,12 +1,12 @@
-// The `neo4j` exporter: a folder neo4j/ for `neo4j-admin database import full` (EXPORT-FORMATS.md
-// §3a): one node CSV per label set (nodes_entity_aws_service.csv …), one relationship CSV per
-// type (rels_mentions.csv …), typed headers in each file's first row, one id space `Node` of
-// canonical keys, and import.sh with the full command. Arrays are delimited by U+001F, which
-// the sanitiser removes from all text, so no value can contain the delimiter.
+// The `neo4j` exporter: neo4j/ for `neo4j-admin database import full` (EXPORT-FORMATS.md §3a):
+// a node CSV per label set and a relationship CSV per type, typed headers in each first row, one
+// id space (Node) of canonical keys, import.sh with the command. Arrays are split on U+001F,
+// which the sanitiser removes from all text, so no value can contain the delimiter.
 #include <cmath>
 #include <map>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,7 +25,9 @@ constexpr std::string_view kArrayDelimiterOption = "U+001F";
 
 std::string NodeFileName(const NodeData& node) {
   std::string stem;
-  for (const std::string& label : NodeLabels(node)) stem += (stem.empty() ? "" : "_") + LowerSnake(label);
+  for (const std::string& label : NodeLabels(node)) {
+    stem += (stem.empty() ? "" : "_") + LowerSnake(label);
+  }
   return std::string(kFolder) + "nodes_" + stem + ".csv";
 }
 
@@ -80,13 +82,20 @@ class Row {
 std::string NodeHeader(NodeKind kind) {
   std::string header = "key:ID(Node),:LABEL,name:string,kind:string,type:string,record_id:string";
   switch (kind) {
-    case NodeKind::kDocument: header += ",path:string,event:string"; break;
-    case NodeKind::kSection: header += ",code:string,title:string,event:string"; break;
-    case NodeKind::kEntity: header += ",aliases:string[],discovered:boolean"; break;
+    case NodeKind::kDocument:
+      header += ",path:string,event:string";
+      break;
+    case NodeKind::kSection:
+      header += ",code:string,title:string,event:string";
+      break;
+    case NodeKind::kEntity:
+      header += ",aliases:string[],discovered:boolean";
+      break;
     case NodeKind::kQuantity:
       header += ",value:double,min:double,max:double,unit:string,per:string";
       break;
-    case NodeKind::kEvent: break;
+    case NodeKind::kEvent:
+      break;
   }
   header +=
       ",degree:long,pagerank:double,component:long,mention_count:long"
@@ -139,7 +148,8 @@ std::string NodeRow(const NodeData& node) {
       row.TextOrEmpty(node.unit);
       row.TextOrEmpty(node.per);
       break;
-    case NodeKind::kEvent: break;
+    case NodeKind::kEvent:
+      break;
   }
   row.Integer(node.degree);
   row.Number(std::isfinite(node.pagerank) ? node.pagerank : 0.0);
@@ -211,8 +221,9 @@ std::string ImportScript(const std::map<std::string, CsvFile>& nodes,
       "#!/bin/sh\n"
       "# Bulk-imports this folder into a new, empty Neo4j 5 database (neo4j-admin works offline:\n"
       "# stop the database first). Usage: sh import.sh [DATABASE]   (default: neo4j)\n"
-      "# " + FormatInteger(graph.node_count()) + " nodes in " + FormatInteger(nodes.size()) +
-      " files, " + FormatInteger(graph.edge_count()) + " relationships in " +
+      "# " +
+      FormatInteger(graph.node_count()) + " nodes in " + FormatInteger(nodes.size()) + " files, " +
+      FormatInteger(graph.edge_count()) + " relationships in " +
       FormatInteger(relationships.size()) +
       " files. Each file's first row is its header;\n"
       "# ids are canonical keys in one id space (Node); arrays (labels, aliases) are separated\n"
@@ -238,9 +249,13 @@ class Neo4jFormat final : public Exporter {
   std::string_view name() const override { return "neo4j"; }
 
   std::vector<std::string> FileNames(const KnowledgeGraph& graph) const override {
-    std::vector<std::string> names;
-    for (const auto& [path, file] : NodeFiles(graph)) names.push_back(path);
-    for (const auto& [path, file] : RelationshipFiles(graph)) names.push_back(path);
+    std::set<std::string> nodes, relationships;
+    for (std::size_t i = 0; i < graph.node_count(); ++i) nodes.insert(NodeFileName(graph.node(i)));
+    for (const KnowledgeGraph::Edge& edge : graph.edges()) {
+      relationships.insert(RelationshipFileName(edge.data->kind));
+    }
+    std::vector<std::string> names(nodes.begin(), nodes.end());
+    names.insert(names.end(), relationships.begin(), relationships.end());
     names.push_back(std::string(kFolder) + "import.sh");
     return names;
   }

@@ -8,11 +8,24 @@
 
 #include "extractor/normalizer.h"
 #include "extractor/slug.h"
+#include "extractor/stage_times.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
 
 namespace {
+
+// Evidence lines are cut: a mention's context at kMaxContext bytes, any other line (a
+// relation's text) and titles at kMaxLineEvidence, so a huge line is never copied per match
+// nor into every node of the graph.
+constexpr std::size_t kMaxContext = 240;
+constexpr std::size_t kMaxLineEvidence = 4096;
+
+// Returns `text` cut on a character boundary after `limit` bytes, "…" marking the cut.
+std::string CutText(std::string_view text, std::size_t limit) {
+  if (text.size() <= limit) return std::string(text);
+  return std::string(text.substr(0, Utf8PrefixLength(text, limit))) + "…";
+}
 
 // Maps normalized spans to the document's original offsets, lines and text.
 class SpanMapper {
@@ -27,17 +40,23 @@ class SpanMapper {
   }
   std::size_t TextBegin(std::size_t norm) const { return normalized_.map.ToSourceBegin(norm); }
   std::size_t TextEnd(std::size_t norm) const { return normalized_.map.ToSourceEnd(norm); }
-  std::string OriginalText(std::size_t norm_begin, std::size_t norm_end) const {
+  // Returns the original text of a normalized span; the view lives as long as the source.
+  std::string_view OriginalView(std::size_t norm_begin, std::size_t norm_end) const {
     const std::size_t b = TextBegin(norm_begin);
     const std::size_t e = std::max(b, TextEnd(norm_end));
-    return source_.text.substr(b, e - b);
+    return std::string_view(source_.text).substr(b, e - b);
+  }
+  std::string OriginalText(std::size_t norm_begin, std::size_t norm_end) const {
+    return std::string(OriginalView(norm_begin, norm_end));
   }
   std::size_t FileBegin(std::size_t norm) const { return source_.FileOffset(TextBegin(norm)); }
   std::size_t FileEnd(std::size_t norm) const { return source_.FileOffset(TextEnd(norm)); }
   const LineView& Line(std::size_t number) const { return lines_[number - 1]; }
-  std::string OriginalLine(std::size_t number) const {
+  // Returns the original line, trimmed and cut on a character boundary after `limit` bytes
+  // ("…" marks the cut). Copies only what it returns, so a 100 MB line costs nothing per call.
+  std::string OriginalLine(std::size_t number, std::size_t limit = kMaxLineEvidence) const {
     const LineView& line = Line(number);
-    return std::string(TrimAscii(OriginalText(line.norm_begin, line.norm_end)));
+    return CutText(TrimAscii(OriginalView(line.norm_begin, line.norm_end)), limit);
   }
 
  private:
@@ -58,14 +77,6 @@ struct Found {
   std::size_t begin, end, entity;
 };
 
-// Keeps evidence lines short: at most kMaxContext bytes, cut on a character boundary.
-std::string ShortLine(std::string line) {
-  constexpr std::size_t kMaxContext = 240;
-  if (line.size() <= kMaxContext) return line;
-  line.resize(Utf8PrefixLength(line, kMaxContext));
-  return line + "…";
-}
-
 bool IsWordByte(char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 }  // namespace
@@ -74,31 +85,34 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   DocumentResult result;
   result.path = source.path;
   result.bytes = source.text.size();
+  StageTimer timer(Stage::kNormalize);  // charged to each stage in turn, until the return
   const NormalizedText normalized = Normalize(source.text);
   const std::vector<LineView> lines = SplitLines(normalized.text);
   if (lines.empty()) return result;
   const SpanMapper map(source, normalized, lines);
 
   // Sections.
+  timer.Switch(Stage::kSegment);
   const Segmentation segmentation = rules_.segmenter().Segment(lines);
   result.event = segmentation.event;
   if (segmentation.title_end > segmentation.title_begin) {
-    std::string title = map.OriginalText(segmentation.title_begin, segmentation.title_end);
+    const std::string_view title = map.OriginalView(segmentation.title_begin, segmentation.title_end);
     const std::size_t hashes = title.find_first_not_of('#');
-    result.title = std::string(TrimAscii(std::string_view(title).substr(hashes == std::string::npos ? 0 : hashes)));
+    result.title = CutText(TrimAscii(title.substr(hashes == std::string::npos ? 0 : hashes)), kMaxLineEvidence);
   }
   for (const SectionSpan& span : segmentation.sections) {
     Section section;
     section.kind = span.kind;
     section.line = span.line;
     section.end_line = span.end_line;
-    section.title = std::string(TrimAscii(map.OriginalText(span.title_begin, span.title_end)));
+    section.title = CutText(TrimAscii(map.OriginalView(span.title_begin, span.title_end)), kMaxLineEvidence);
     if (span.code_end > span.code_begin) section.code = map.OriginalText(span.code_begin, span.code_end);
     result.sections.push_back(std::move(section));
   }
   if (result.sections.empty()) return result;  // only blank lines
 
   // Entities: gazetteer matches, then discovered names and their later mentions.
+  timer.Switch(Stage::kGazetteer);
   const Gazetteer& gazetteer = rules_.gazetteer();
   std::map<std::string, std::size_t> entity_slot;  // entity id -> index in result.entities
   const auto slot_of = [&](const Entity& entity) {
@@ -106,16 +120,20 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     if (inserted) result.entities.push_back(entity);
     return it->second;
   };
-  std::vector<Found> found;
+  // Listed and discovered spans are disjoint; kept by begin, every overlap test is a lookup
+  // (a 100 MB line holds millions of them).
+  std::map<std::size_t, Found> spans;
   for (const AliasMatch& match : gazetteer.Scan(normalized)) {
-    found.push_back({match.begin, match.end, slot_of(gazetteer.entities()[match.entity])});
+    spans.emplace(match.begin, Found{match.begin, match.end, slot_of(gazetteer.entities()[match.entity])});
   }
-  const auto overlaps_found = [&](std::size_t begin, std::size_t end) {
-    for (const Found& f : found) {
-      if (f.begin < end && begin < f.end) return true;
-    }
-    return false;
+  // Returns the first span overlapping [begin, end), or spans.end(); the spans after it overlap
+  // too while they begin before `end`.
+  const auto first_overlap = [&](std::size_t begin, std::size_t end) {
+    auto it = spans.lower_bound(begin);
+    if (it != spans.begin() && std::prev(it)->second.end > begin) --it;
+    return it != spans.end() && it->first < end ? it : spans.end();
   };
+  timer.Switch(Stage::kDiscovery);
   std::map<std::string, std::size_t> discovered_names;  // folded name -> entity slot
   for (const LineView& line : lines) {
     for (const DiscoveredName& name : rules_.discovery().Find(line.text)) {
@@ -124,15 +142,14 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       // Longest wins here too: a discovered name replaces listed names strictly inside it
       // ("lambda-cron" over "lambda") but never cuts one it only overlaps.
       bool blocked = false;
-      for (const Found& f : found) {
-        const bool overlaps = f.begin < end && begin < f.end;
-        const bool inside = begin <= f.begin && f.end <= end && (f.end - f.begin) < (end - begin);
-        blocked |= overlaps && !inside;
+      const auto first = first_overlap(begin, end);
+      auto last = first;
+      for (; last != spans.end() && last->first < end; ++last) {
+        const Found& f = last->second;
+        blocked |= !(begin <= f.begin && f.end <= end && (f.end - f.begin) < (end - begin));
       }
       if (blocked) continue;
-      found.erase(std::remove_if(found.begin(), found.end(),
-                                 [&](const Found& f) { return begin <= f.begin && f.end <= end; }),
-                  found.end());
+      spans.erase(first, last);
       const std::string surface(normalized.text.substr(begin, end - begin));
       std::size_t slot;
       if (const auto listed = gazetteer.FindByName(surface)) {
@@ -145,7 +162,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
         entity.discovered = true;
         slot = slot_of(entity);
       }
-      found.push_back({begin, end, slot});
+      spans.emplace(begin, Found{begin, end, slot});
       discovered_names.emplace(normalized.folded.substr(begin, end - begin), slot);
     }
   }
@@ -156,12 +173,15 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       const std::size_t end = at + folded_name.size();
       if (IsWordByte(folded_name.front()) && at > 0 && IsWordByte(normalized.folded[at - 1])) continue;
       if (IsWordByte(folded_name.back()) && end < normalized.folded.size() && IsWordByte(normalized.folded[end])) continue;
-      if (overlaps_found(at, end)) continue;
-      found.push_back({at, end, slot});
+      if (first_overlap(at, end) != spans.end()) continue;
+      spans.emplace(at, Found{at, end, slot});
     }
   }
-  std::sort(found.begin(), found.end(), [](const Found& a, const Found& b) { return a.begin < b.begin; });
+  std::vector<Found> found;  // by begin
+  found.reserve(spans.size());
+  for (const auto& [begin, f] : spans) found.push_back(f);
 
+  timer.Switch(Stage::kResolve);
   for (const Found& f : found) {
     Mention mention;
     mention.entity = result.entities[f.entity].id;
@@ -170,10 +190,11 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     mention.start = map.FileBegin(f.begin);
     mention.end = map.FileEnd(f.end);
     mention.text = map.OriginalText(f.begin, f.end);
-    mention.context = ShortLine(map.OriginalLine(mention.line));
+    mention.context = map.OriginalLine(mention.line, kMaxContext);
     result.mentions.push_back(std::move(mention));
   }
 
+  timer.Switch(Stage::kQuantities);
   // Quantities, line by line; a quantity measures the nearest entity on its line.
   std::size_t next_found = 0;
   for (const LineView& line : lines) {
@@ -195,8 +216,14 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       quantity.unit = q.unit;
       quantity.per = q.per;
       quantity.qualifiers = q.qualifiers;
+      // `found` is sorted and disjoint: the nearest span is the last one ending at or before the
+      // quantity or the one after it, so look at those two only (a huge line has millions).
+      const auto line_first = found.begin() + static_cast<std::ptrdiff_t>(next_found);
+      const auto line_last = found.begin() + static_cast<std::ptrdiff_t>(line_found_end);
+      const std::size_t near = static_cast<std::size_t>(
+          std::partition_point(line_first, line_last, [&](const Found& f) { return f.end <= begin; }) - found.begin());
       std::size_t best_distance = std::string::npos;
-      for (std::size_t k = next_found; k < line_found_end; ++k) {
+      for (std::size_t k = std::max(next_found + 1, near) - 1; k < std::min(line_found_end, near + 1); ++k) {
         const Found& f = found[k];
         const std::size_t distance = f.end <= begin ? begin - f.end : (f.begin >= end ? f.begin - end : 0);
         if (distance < best_distance) {
@@ -208,28 +235,38 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     }
   }
 
-  // Relations, line by line, over the line's mentions.
+  timer.Switch(Stage::kRelations);
+  // Relations, section by section, over each line's mentions; lines[0] of a section is its header.
   next_found = 0;
-  for (const LineView& line : lines) {
-    while (next_found < found.size() && found[next_found].begin < line.norm_begin) ++next_found;
-    std::vector<TypedMention> typed;
-    std::vector<std::size_t> slots;
-    for (std::size_t k = next_found; k < found.size() && found[k].begin < line.norm_end; ++k) {
-      typed.push_back({found[k].begin - line.norm_begin, found[k].end - line.norm_begin,
-                       result.entities[found[k].entity].type});
-      slots.push_back(found[k].entity);
+  for (std::size_t s = 0; s < result.sections.size(); ++s) {
+    const Section& section = result.sections[s];
+    RelationSection input;
+    input.kind = section.kind;
+    std::vector<std::vector<std::size_t>> slots;  // per line of the section: entity slot per mention
+    for (std::size_t number = section.line; number <= section.end_line && number <= lines.size(); ++number) {
+      const LineView& line = lines[number - 1];
+      while (next_found < found.size() && found[next_found].begin < line.norm_begin) ++next_found;
+      RelationLine& typed = input.lines.emplace_back(RelationLine{line.text, {}});
+      slots.emplace_back();
+      for (std::size_t k = next_found; k < found.size() && found[k].begin < line.norm_end; ++k) {
+        typed.mentions.push_back({found[k].begin - line.norm_begin, found[k].end - line.norm_begin,
+                                  result.entities[found[k].entity].type});
+        slots.back().push_back(found[k].entity);
+      }
     }
-    if (typed.empty()) continue;
-    const std::size_t section = SectionOfLine(result.sections, line.number);
-    for (const RelationMatch& match : rules_.relations().Apply(line.text, typed)) {
+    const auto id_of = [&](const MentionRef& ref) {
+      return ref.IsSection() ? std::string()
+                             : result.entities[slots[static_cast<std::size_t>(ref.line)][static_cast<std::size_t>(ref.mention)]].id;
+    };
+    for (const SectionRelation& match : rules_.relations().ApplySection(input)) {
       Relation relation;
       relation.predicate = match.predicate;
-      relation.object = result.entities[slots[static_cast<std::size_t>(match.object)]].id;
-      relation.subject = match.subject >= 0 ? result.entities[slots[static_cast<std::size_t>(match.subject)]].id : "";
+      relation.object = id_of(match.object);
+      relation.subject = id_of(match.subject);
       relation.role = match.role;
-      relation.section = section;
-      relation.line = line.number;
-      relation.text = map.OriginalLine(line.number);
+      relation.section = s;
+      relation.line = section.line + match.line;
+      relation.text = map.OriginalLine(relation.line);
       if (relation.subject == relation.object) continue;
       result.relations.push_back(std::move(relation));
     }

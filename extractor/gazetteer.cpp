@@ -1,12 +1,17 @@
-// Gazetteer compile and scan. All aliases are literals in one Vectorscan database (leftmost
-// start of match); candidates are then filtered (word boundaries, case, contexts) and
-// selected greedily by priority, length and position. Typo tolerance uses a deletion index.
+// Gazetteer compile and scan. All aliases are literals in one Vectorscan database (without
+// start-of-match tracking, which would slow the scan: a literal's start is its end minus its
+// length); candidates are then filtered (word boundaries, case, contexts) and selected
+// greedily by priority, length and position. Typo tolerance uses a deletion index.
 #include "extractor/gazetteer.h"
 
 #include <hs/hs.h>
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -38,21 +43,39 @@ struct CompiledContext {
 
 bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_'; }
 
+// Candidates per entity type (indexed by EntityType).
+using TypeCounts = std::array<std::size_t, std::size(kAllEntityTypes)>;
+
 void FreeDatabase(hs_database_t* db) {
   if (db) hs_free_database(db);
 }
 
-// One scratch per thread, grown to fit every database it is used with.
-struct ThreadScratch {
-  hs_scratch_t* scratch = nullptr;
-  ~ThreadScratch() {
-    if (scratch) hs_free_scratch(scratch);
+// One scratch per thread, grown to fit every database it is used with. Sizing it costs more than
+// scanning a document, so it is done once per thread and database (each compiled gazetteer has
+// its own serial number; database addresses may be reused).
+hs_scratch_t* ScratchFor(const hs_database_t* db, std::uint64_t serial) {
+  struct ThreadScratch {
+    hs_scratch_t* scratch = nullptr;
+    std::vector<std::uint64_t> sized_for;
+    ~ThreadScratch() {
+      if (scratch) hs_free_scratch(scratch);
+    }
+  };
+  static thread_local ThreadScratch local;
+  if (std::find(local.sized_for.begin(), local.sized_for.end(), serial) != local.sized_for.end()) {
+    return local.scratch;
   }
-};
+  if (hs_alloc_scratch(db, &local.scratch) != HS_SUCCESS) return nullptr;
+  local.sized_for.push_back(serial);
+  return local.scratch;
+}
+
+std::atomic<std::uint64_t> next_serial{1};
 
 }  // namespace
 
 struct Gazetteer::Impl {
+  std::uint64_t serial = next_serial++;
   std::vector<Entity> entities;
   std::vector<CompiledAlias> aliases;
   std::vector<CompiledContext> contexts;
@@ -64,16 +87,23 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, std::vector<std::size_t>> by_folded;  // folded alias -> aliases
   std::unordered_map<std::string, std::size_t> by_id;
 
-  bool ContextHolds(int context, std::string_view line, const std::set<EntityType>& types_on_line) const;
+  // Returns whether `context` holds on `line`, where `others` counts the line's other
+  // unconditional candidates per entity type. A pattern is run at most once per line: its result
+  // is kept in `pattern_holds` (-1 = not run yet), so a line with many candidates stays linear.
+  bool ContextHolds(int context, std::string_view line, const TypeCounts& others,
+                    std::vector<signed char>& pattern_holds) const;
 };
 
-bool Gazetteer::Impl::ContextHolds(int context, std::string_view line,
-                                   const std::set<EntityType>& types_on_line) const {
+bool Gazetteer::Impl::ContextHolds(int context, std::string_view line, const TypeCounts& others,
+                                   std::vector<signed char>& pattern_holds) const {
   const CompiledContext& c = contexts[static_cast<std::size_t>(context)];
   for (EntityType type : c.required_types) {
-    if (types_on_line.count(type)) return true;
+    if (others[static_cast<std::size_t>(type)] > 0) return true;
   }
-  return c.pattern && RE2::PartialMatch(line, *c.pattern);
+  if (!c.pattern) return false;
+  signed char& holds = pattern_holds[static_cast<std::size_t>(context)];
+  if (holds < 0) holds = RE2::PartialMatch(line, *c.pattern) ? 1 : 0;
+  return holds == 1;
 }
 
 Gazetteer::Gazetteer() : impl_(std::make_unique<Impl>()) {}
@@ -106,6 +136,10 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
         diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + single.error(), true});
         continue;
       }
+      if (RE2::PartialMatch("", single)) {  // would hold on every line
+        diagnostics.push_back({line.where, "pattern '" + line.text + "' matches the empty string", true});
+        continue;
+      }
       if (!alternation.empty()) alternation += '|';
       alternation += "(?:" + line.text + ")";
     }
@@ -118,6 +152,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
   for (std::size_t i = 0; i < impl.entities.size(); ++i) impl.by_id[impl.entities[i].id] = i;
 
   std::map<std::string, std::size_t> literal_index;
+  std::vector<Location> literal_where;  // the first alias of each literal, for errors
   std::map<std::string, const AliasRule*> claimed;  // folded alias -> first unconditional claim
   for (const AliasRule& rule : rules.aliases) {
     CompiledAlias alias;
@@ -146,6 +181,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
     if (inserted) {
       impl.literals.push_back(alias.folded);
       impl.literal_aliases.emplace_back();
+      literal_where.push_back(rule.where);
     }
     impl.literal_aliases[lit->second].push_back(alias_index);
     impl.by_folded[alias.folded].push_back(alias_index);
@@ -170,7 +206,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
   for (std::size_t i = 0; i < impl.literals.size(); ++i) {
     expressions.push_back(impl.literals[i].data());
     lengths.push_back(impl.literals[i].size());
-    flags.push_back(HS_FLAG_SOM_LEFTMOST);
+    flags.push_back(0);  // no start-of-match tracking: a literal starts its length before its end
     ids.push_back(static_cast<unsigned>(i));
   }
   hs_database_t* db = nullptr;
@@ -181,9 +217,11 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
     const std::string message = error && error->message ? error->message : "unknown error";
     const int which = error ? error->expression : -1;
     if (error) hs_free_compile_error(error);
-    diagnostics.push_back({{}, "cannot compile the gazetteer" +
-                                   (which >= 0 ? " (alias '" + impl.literals[static_cast<std::size_t>(which)] + "')" : std::string()) +
-                                   ": " + message, true});
+    const bool known = which >= 0 && static_cast<std::size_t>(which) < impl.literals.size();
+    diagnostics.push_back({known ? literal_where[static_cast<std::size_t>(which)] : Location{},
+                           "cannot compile the gazetteer" +
+                               (known ? " (alias '" + impl.literals[static_cast<std::size_t>(which)] + "')" : std::string()) +
+                               ": " + message, true});
     return nullptr;
   }
   impl.database.reset(db);
@@ -197,9 +235,16 @@ struct Candidate {
   bool near_miss = false;
 };
 
-int CollectMatch(unsigned int id, unsigned long long from, unsigned long long to, unsigned int, void* context) {
-  auto* out = static_cast<std::vector<Candidate>*>(context);
-  out->push_back({static_cast<std::size_t>(from), static_cast<std::size_t>(to), id});
+// Where a scan's matches go; the literals' lengths give their starts.
+struct MatchSink {
+  const std::vector<std::string>* literals;
+  std::vector<Candidate>* hits;
+};
+
+int CollectMatch(unsigned int id, unsigned long long, unsigned long long to, unsigned int, void* context) {
+  const auto* sink = static_cast<const MatchSink*>(context);
+  const auto end = static_cast<std::size_t>(to);
+  sink->hits->push_back({end - (*sink->literals)[id].size(), end, id});
   return 0;
 }
 
@@ -218,8 +263,8 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
   const Impl& impl = *impl_;
   std::vector<AliasMatch> result;
   if (!impl.database || text.folded.empty()) return result;
-  static thread_local ThreadScratch scratch;
-  if (hs_alloc_scratch(impl.database.get(), &scratch.scratch) != HS_SUCCESS) return result;
+  hs_scratch_t* scratch = ScratchFor(impl.database.get(), impl.serial);
+  if (scratch == nullptr) return result;
 
   // 1. Every literal occurrence, expanded to the aliases sharing the literal. Vectorscan takes
   //    at most 4 GiB per call; longer texts are scanned in overlapping windows.
@@ -228,8 +273,9 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
   for (std::size_t offset = 0; offset < text.folded.size(); offset += kWindow) {
     const std::size_t length = std::min(kWindow + 4096, text.folded.size() - offset);
     std::vector<Candidate> hits;
+    MatchSink sink{&impl.literals, &hits};
     hs_scan(impl.database.get(), text.folded.data() + offset, static_cast<unsigned>(length), 0,
-            scratch.scratch, CollectMatch, &hits);
+            scratch, CollectMatch, &sink);
     for (Candidate& hit : hits) {
       hit.begin += offset;
       hit.end += offset;
@@ -257,30 +303,43 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
     candidates.push_back({begin, end, alias_index, true});
   });
 
-  // 3. Contexts, evaluated per line; @TYPE looks at the line's other unconditional candidates.
+  // 3. Contexts, evaluated per line; @TYPE looks at the line's other unconditional candidates
+  //    (those that do not overlap the candidate). Linear in the line's candidates: the line's
+  //    counts per type, minus the overlapping ones, found within the longest candidate's reach.
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.alias < b.alias;
   });
   const auto needs_context = [&](const CompiledAlias& a) { return a.context >= 0 || a.unless >= 0; };
+  const auto type_index = [&](const Candidate& c) {
+    return static_cast<std::size_t>(impl.entities[impl.aliases[c.alias].entity].type);
+  };
   std::vector<Candidate> accepted;
   accepted.reserve(candidates.size());
+  std::vector<signed char> pattern_holds;
   for (std::size_t first = 0; first < candidates.size();) {
     const auto [line_begin, line_end] = LineAround(folded, candidates[first].begin);
     std::size_t last = first;
-    while (last < candidates.size() && candidates[last].begin < line_end) ++last;
+    TypeCounts unconditional{};
+    std::size_t longest = 0;
+    for (; last < candidates.size() && candidates[last].begin < line_end; ++last) {
+      const Candidate& c = candidates[last];
+      longest = std::max(longest, c.end - c.begin);
+      if (!needs_context(impl.aliases[c.alias])) ++unconditional[type_index(c)];
+    }
     const std::string_view line = std::string_view(text.text).substr(line_begin, line_end - line_begin);
+    pattern_holds.assign(impl.contexts.size(), -1);
     for (std::size_t i = first; i < last; ++i) {
       const Candidate& c = candidates[i];
       const CompiledAlias& alias = impl.aliases[c.alias];
       if (needs_context(alias)) {
-        std::set<EntityType> others;
-        for (std::size_t j = first; j < last; ++j) {
-          const Candidate& o = candidates[j];
-          if (j == i || needs_context(impl.aliases[o.alias])) continue;
-          if (o.end <= c.begin || o.begin >= c.end) others.insert(impl.entities[impl.aliases[o.alias].entity].type);
-        }
-        if (alias.context >= 0 && !impl.ContextHolds(alias.context, line, others)) continue;
-        if (alias.unless >= 0 && impl.ContextHolds(alias.unless, line, others)) continue;
+        TypeCounts others = unconditional;
+        const auto discount_overlap = [&](const Candidate& o) {
+          if (!needs_context(impl.aliases[o.alias]) && o.begin < c.end && c.begin < o.end) --others[type_index(o)];
+        };
+        for (std::size_t j = i; j-- > first && candidates[j].begin + longest > c.begin;) discount_overlap(candidates[j]);
+        for (std::size_t j = i + 1; j < last && candidates[j].begin < c.end; ++j) discount_overlap(candidates[j]);
+        if (alias.context >= 0 && !impl.ContextHolds(alias.context, line, others, pattern_holds)) continue;
+        if (alias.unless >= 0 && impl.ContextHolds(alias.unless, line, others, pattern_holds)) continue;
       }
       accepted.push_back(c);
     }

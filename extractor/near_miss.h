@@ -1,10 +1,13 @@
 // NearMissIndex: typo tolerance for gazetteer aliases marked `typo`. Finds Latin words that are
 // one edit (insertion, deletion, substitution) or one swap of neighbours away from an alias,
 // through an index of single deletions (each alias and each word is looked up with every letter
-// left out once), so a lookup costs O(word length) hash probes.
+// left out once), so a lookup costs O(word length) hash probes. The index holds 64-bit hashes of
+// the deletion variants, computed from prefix and suffix hashes without building any string; a
+// colliding hash only adds a candidate that the final edit-distance check throws out.
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -30,7 +33,8 @@ class NearMissIndex {
 
  private:
   std::vector<std::pair<std::string, std::size_t>> aliases_;
-  std::unordered_map<std::string, std::vector<std::size_t>> by_variant_;  // variant -> aliases_
+  std::unordered_map<std::uint64_t, std::vector<std::uint32_t>> by_variant_;  // variant hash -> aliases_
+  std::size_t min_length_ = 0, max_length_ = 0;  // alias lengths, for a cheap length filter
 };
 
 // Returns true when `a` and `b` differ by at most one insertion, deletion, substitution or

@@ -1,6 +1,9 @@
 // NFKC straight from UTF-8 to UTF-8 (Normalizer2::normalizeUTF8 with icu::Edits, never through
 // UTF-16), then dash/tilde unification recorded as a second Edits and merged, so one sparse
-// OffsetMap leads back to the source bytes.
+// OffsetMap leads back to the source bytes. The text is normalized line by line (NFKC never
+// composes across a newline): a line that ICU's quick check finds already normalized (nearly
+// all of them) is copied with the punctuation unified inline, and only the others go through
+// normalizeUTF8 and the Edits merge. Latin case folding is a byte loop with a table for ASCII.
 #include "extractor/normalizer.h"
 
 #include <unicode/bytestream.h>
@@ -82,7 +85,16 @@ std::string FoldLatinCase(std::string_view text) {
   std::size_t i = 0;
   while (i < out.size()) {
     const unsigned char b = static_cast<unsigned char>(out[i]);
-    if (b < 0x80) { out[i] = AsciiLower(out[i]); ++i; continue; }
+    if (b < 0x80) {
+      if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + 32);
+      ++i;
+      continue;
+    }
+    // Only two-byte characters from U+00C0 to U+024F (lead bytes C3 to C9) can fold in place.
+    if (b < 0xC3 || b > 0xC9) {
+      ++i;
+      continue;
+    }
     std::size_t length = 0;
     const char32_t cp = DecodeUtf8(out, i, length);
     if (length == 2 && cp >= 0xC0 && cp <= 0x24F) {
@@ -99,35 +111,108 @@ std::string FoldLatinCase(std::string_view text) {
   return out;
 }
 
+namespace {
+
+// Returns the ASCII byte a three-byte dash or wave dash at `p` becomes, or 0. The same
+// characters as UnifiedPunctuation, matched on their UTF-8 bytes.
+char UnifiedAt(const unsigned char* p) {
+  if (p[0] == 0xE2) {
+    if (p[1] == 0x80 && p[2] >= 0x90 && p[2] <= 0x95) return '-';  // U+2010..U+2015
+    if (p[1] == 0x88 && p[2] == 0x92) return '-';                  // U+2212
+    if (p[1] == 0x81 && p[2] == 0x93) return '~';                  // U+2053
+    return 0;
+  }
+  if (p[0] == 0xEF) {
+    if (p[1] == 0xB9 && (p[2] == 0x98 || p[2] == 0xA3)) return '-';  // U+FE58, U+FE63
+    return 0;
+  }
+  if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x9C) return '~';  // U+301C
+  return 0;
+}
+
+// Appends the already-NFKC `chunk` (which starts at source offset `src_base`) to `out`,
+// unifying dashes and wave dashes and recording each replacement in `map`.
+void AppendUnified(std::string_view chunk, std::size_t src_base, std::string& out, OffsetMap& map) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
+  std::size_t run = 0;
+  for (std::size_t i = 0; i + 2 < chunk.size(); ++i) {
+    const unsigned char b = bytes[i];
+    if (b != 0xE2 && b != 0xE3 && b != 0xEF) continue;
+    const char ascii = UnifiedAt(bytes + i);
+    if (!ascii) continue;
+    out.append(chunk.data() + run, i - run);
+    const std::size_t dst = out.size();
+    out += ascii;
+    map.AddChange({dst, dst + 1, src_base + i, src_base + i + 3});
+    i += 2;
+    run = i + 1;
+  }
+  out.append(chunk.data() + run, chunk.size() - run);
+}
+
+bool IsAscii(std::string_view s) {
+  for (char c : s) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+// Normalizes one chunk that ICU's quick check did not pass: normalizeUTF8 with Edits, then the
+// punctuation unification, both merged into `map` (offsets shifted by the chunk's place).
+bool AppendNormalized(const icu::Normalizer2& nfkc, std::string_view chunk, std::size_t src_base, std::string& out,
+                      OffsetMap& map) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::string nfkc_text;
+  icu::Edits nfkc_edits;
+  nfkc_text.reserve(chunk.size() + chunk.size() / 8);
+  icu::StringByteSink<std::string> sink(&nfkc_text);
+  nfkc.normalizeUTF8(0, icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), sink, &nfkc_edits, status);
+  if (U_FAILURE(status)) return false;
+  icu::Edits unify_edits;
+  const std::string unified = UnifyPunctuation(nfkc_text, unify_edits);
+  icu::Edits merged;
+  merged.mergeAndAppend(nfkc_edits, unify_edits, status);
+  if (U_FAILURE(status)) return false;
+  const std::size_t dst_base = out.size();
+  icu::Edits::Iterator it = merged.getFineChangesIterator();
+  while (it.next(status)) {
+    const auto src = src_base + static_cast<std::size_t>(it.sourceIndex());
+    const auto dst = dst_base + static_cast<std::size_t>(it.destinationIndex());
+    map.AddChange({dst, dst + static_cast<std::size_t>(it.newLength()), src,
+                   src + static_cast<std::size_t>(it.oldLength())});
+  }
+  out += unified;
+  return true;
+}
+
+}  // namespace
+
 NormalizedText Normalize(std::string_view source) {
   NormalizedText result;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-  std::string nfkc_text;
-  icu::Edits nfkc_edits;
-  if (U_SUCCESS(status)) {
-    nfkc_text.reserve(source.size() + source.size() / 8);
-    icu::StringByteSink<std::string> sink(&nfkc_text);
-    nfkc->normalizeUTF8(0, icu::StringPiece(source.data(), static_cast<int32_t>(source.size())),
-                        sink, &nfkc_edits, status);
-  }
-  if (U_FAILURE(status)) {
-    result.text = std::string(source);
-    result.folded = FoldLatinCase(result.text);
-    return result;
-  }
-  icu::Edits unify_edits;
-  result.text = UnifyPunctuation(nfkc_text, unify_edits);
-  icu::Edits merged;
-  merged.mergeAndAppend(nfkc_edits, unify_edits, status);
-  if (U_SUCCESS(status)) {
-    icu::Edits::Iterator it = merged.getFineChangesIterator();
-    while (it.next(status)) {
-      const auto src = static_cast<std::size_t>(it.sourceIndex());
-      const auto dst = static_cast<std::size_t>(it.destinationIndex());
-      result.map.AddChange({dst, dst + static_cast<std::size_t>(it.newLength()), src,
-                            src + static_cast<std::size_t>(it.oldLength())});
+  const auto pass_through = [&] {
+    NormalizedText plain;
+    plain.text = std::string(source);
+    plain.folded = FoldLatinCase(plain.text);
+    return plain;
+  };
+  if (U_FAILURE(status)) return pass_through();
+  result.text.reserve(source.size());
+  std::size_t start = 0;
+  while (start < source.size()) {
+    std::size_t end = source.find('\n', start);
+    end = end == std::string_view::npos ? source.size() : end + 1;
+    const std::string_view chunk = source.substr(start, end - start);
+    status = U_ZERO_ERROR;
+    if (IsAscii(chunk) ||
+        (nfkc->isNormalizedUTF8(icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), status) &&
+         U_SUCCESS(status))) {
+      AppendUnified(chunk, start, result.text, result.map);
+    } else if (!AppendNormalized(*nfkc, chunk, start, result.text, result.map)) {
+      return pass_through();
     }
+    start = end;
   }
   result.folded = FoldLatinCase(result.text);
   return result;

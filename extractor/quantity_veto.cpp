@@ -34,6 +34,11 @@ std::unique_ptr<QuantityVeto> QuantityVeto::Compile(const std::vector<VetoPatter
       bad = true;
       continue;
     }
+    if (RE2::PartialMatch("", alone)) {  // would veto nothing, or everything
+      diagnostics.push_back({pattern.where, "pattern '" + pattern.pattern + "' matches the empty string", true});
+      bad = true;
+      continue;
+    }
     if (!joined.empty()) joined += '|';
     joined += "(" + pattern.pattern + ")";
     veto->impl_->outer_group.push_back(group);

@@ -2,6 +2,10 @@
 // keeps only one document (per worker) in memory.
 #include "extractor/reader.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -57,11 +61,21 @@ void CollectFolder(const fs::path& root, std::set<std::string>& files, std::vect
       const fs::path& path = it->path();
       if (path.filename().string().starts_with(".")) continue;
       std::error_code type_ec;
-      if (it->is_directory(type_ec)) {
+      const fs::file_status target = it->status(type_ec);  // through symlinks
+      if (fs::is_directory(target)) {
         pending.push_back(path);
-      } else if (it->is_regular_file(type_ec) && IsNoteFile(path)) {
-        files.insert(path.lexically_normal().string());
+        continue;
       }
+      if (!IsNoteFile(path)) continue;
+      if (fs::is_regular_file(target)) {
+        files.insert(path.lexically_normal().string());
+        continue;
+      }
+      // A note that cannot be read as a file: say so rather than lose it silently.
+      const char* why = target.type() == fs::file_type::not_found ? "broken symbolic link; skipped"
+                        : type_ec                                  ? "cannot read its type; skipped"
+                                                                   : "not a regular file; skipped";
+      warnings.push_back({{path.string()}, why});
     }
     if (ec) warnings.push_back({{dir.string()}, "error while listing folder: " + ec.message()});
   }
@@ -79,8 +93,9 @@ std::vector<std::string> ListInputFiles(const std::vector<std::string>& inputs,
     }
     std::error_code ec;
     const fs::file_status status = fs::status(input, ec);
-    if (ec || !fs::exists(status)) {
-      warnings.push_back({{input}, "no such file or folder"});
+    if (!fs::exists(status)) {
+      const bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+      warnings.push_back({{input}, missing ? "no such file or folder" : "cannot read: " + ec.message()});
       continue;
     }
     if (fs::is_directory(status)) {
@@ -139,29 +154,43 @@ SourceText CleanSource(std::string path, std::string_view bytes, std::vector<War
   return source;
 }
 
+namespace {
+
+// Reads the whole file at `path` into `bytes`; returns "" or why it cannot be read. Opens
+// without blocking, so a FIFO that no one writes to reads as empty instead of hanging the run;
+// a pipe with a writer (`kgx extract <(zcat notes.gz)`) is read to its end as usual.
+std::string ReadFileBytes(const std::string& path, std::string& bytes) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) return std::string("cannot open: ") + std::strerror(errno);
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) return std::string("cannot read: ") + std::strerror(errno);
+  if (S_ISDIR(info.st_mode)) return "is a folder, not a file";
+  if (const int flags = ::fcntl(fd, F_GETFL); flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+  if (S_ISREG(info.st_mode)) bytes.reserve(static_cast<std::size_t>(info.st_size));
+  char buffer[1 << 16];
+  for (;;) {
+    const ssize_t n = ::read(fd, buffer, sizeof buffer);
+    if (n == 0) return "";
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return std::string("read error: ") + std::strerror(errno);
+    bytes.append(buffer, static_cast<std::size_t>(n));
+  }
+}
+
+}  // namespace
+
 std::optional<SourceText> ReadSource(const std::string& path, std::vector<Warning>& warnings) {
   std::string bytes;
   std::string shown = path == "-" ? "<stdin>" : path;
   if (path == "-") {
     bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::error_code ec;
-    if (fs::is_directory(path, ec)) {
-      warnings.push_back({{shown}, "is a folder, not a file; skipped"});
-      return std::nullopt;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      warnings.push_back({{shown}, std::string("cannot open: ") + std::strerror(errno) + "; skipped"});
-      return std::nullopt;
-    }
-    std::ostringstream content;
-    content << in.rdbuf();
-    if (in.bad()) {
-      warnings.push_back({{shown}, "read error; skipped"});
-      return std::nullopt;
-    }
-    bytes = std::move(content).str();
+  } else if (const std::string problem = ReadFileBytes(path, bytes); !problem.empty()) {
+    warnings.push_back({{shown}, problem + "; skipped"});
+    return std::nullopt;
   }
   if (bytes.empty()) {
     warnings.push_back({{shown}, "empty file; skipped"});

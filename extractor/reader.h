@@ -38,7 +38,8 @@ std::vector<std::string> ListInputFiles(const std::vector<std::string>& inputs,
                                         std::vector<Warning>& warnings);
 
 // Reads one file ("-" = standard input). Returns nullopt, with a warning, for files that are
-// skipped: unreadable, empty, binary (NUL bytes) or a directory. Invalid UTF-8 is replaced
+// skipped: unreadable, empty, binary (NUL bytes) or a directory. A FIFO that no one writes to
+// reads as empty (never blocks the run); a pipe with a writer is read. Invalid UTF-8 is replaced
 // and each bad sequence is reported with line and byte offset (at most 10 per file, then a count).
 std::optional<SourceText> ReadSource(const std::string& path, std::vector<Warning>& warnings);
 

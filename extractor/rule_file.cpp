@@ -41,6 +41,7 @@ std::vector<RuleBlock> ParseRuleText(std::string_view text, const std::string& f
                                      std::vector<RuleDiagnostic>& diagnostics) {
   std::vector<RuleBlock> blocks;
   bool reported_orphan = false;
+  bool reported_nul = false;
   std::size_t line_number = 0;
   if (!IsValidUtf8(text)) {
     diagnostics.push_back({{file, 0, 0}, "rule file is not valid UTF-8", true});
@@ -56,6 +57,13 @@ std::vector<RuleBlock> ParseRuleText(std::string_view text, const std::string& f
     const std::string_view content = TrimAscii(line);
     if (content.front() == '#') return;  // comment
     const Location where{file, line_number, indent + 1};
+    if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos) {
+      // A NUL is never rule text (and cannot be a Vectorscan literal): a binary or broken file.
+      // Reported once per file; every such line is ignored.
+      if (!reported_nul) diagnostics.push_back({{file, line_number, nul + 1}, "NUL byte in rule text", true});
+      reported_nul = true;
+      return;
+    }
     if (LooksLikeHeader(content)) {
       if (content.back() != ']') {
         diagnostics.push_back({where, "block header must end with ']'", true});

@@ -2,9 +2,12 @@
 // punctuation is a heading candidate. Inside a talk a candidate opens a new section only when
 // prose follows it (a sub-heading over bullets stays part of the talk), and never right after a
 // line that ends mid-sentence ('、' or ',').
+// Every header and event pattern sits in one RE2::Set as well: a line costs one DFA pass, and a
+// pattern with capture groups runs only on a line the set says it matches.
 #include "extractor/segmenter.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 
@@ -27,30 +30,49 @@ struct EventPattern {
   std::string name_template;
 };
 
-std::size_t CodePoints(std::string_view s) {
-  return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
+// Returns true when `s` has more than `limit` code points (stops counting there).
+bool LongerThan(std::string_view s, std::size_t limit) {
+  if (s.size() <= limit) return false;
+  std::size_t count = 0;
+  for (char c : s) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80 && ++count > limit) return true;
+  }
+  return false;
 }
 
 bool HasLetter(std::string_view s) {
   for (char c : s) {
     const unsigned char u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || (u | 0x20) >= 'a' && (u | 0x20) <= 'z') return true;
+    if (u >= 0x80 || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z')) return true;
   }
   return false;
 }
 
 }  // namespace
 
+// Which patterns of the line set matched one line: the first of each header kind and the
+// first event pattern (-1 = none).
+struct LineHits {
+  int talk = -1, keynote = -1, day = -1, event = -1;
+};
+
 struct Segmenter::Impl {
   std::vector<HeaderPattern> talks, keynotes, days;
   std::unique_ptr<RE2> not_heading;
   std::unique_ptr<RE2> bullet;
   std::vector<EventPattern> events;
+  // talks, keynotes, days and events, in that order; null when it could not be compiled.
+  std::unique_ptr<RE2::Set> line_set;
 
   // Returns true and fills `span` when a header pattern of `patterns` matches `line`.
   bool MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line, SectionSpan& span) const;
+  bool MatchOne(const HeaderPattern& p, const LineView& line, SectionSpan& span) const;
+  // Same, for the one pattern the line set found (index into `patterns`, or -1 for none).
+  bool MatchHeaderAt(const std::vector<HeaderPattern>& patterns, int index, const LineView& line,
+                     SectionSpan& span) const;
+  // Runs the line set on `line`; returns false when the set cannot tell (then match one by one).
+  bool Hits(std::string_view line, LineHits& hits) const;
+  void CompileLineSet();
   bool IsBullet(const LineView& line) const { return bullet && RE2::PartialMatch(line.text, *bullet); }
   bool IsHeadingCandidate(const LineView& line) const;
 };
@@ -58,30 +80,78 @@ struct Segmenter::Impl {
 bool Segmenter::Impl::MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line,
                                   SectionSpan& span) const {
   for (const HeaderPattern& p : patterns) {
-    const int groups = p.regex->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups));
-    if (!p.regex->Match(line.text, 0, line.text.size(), RE2::UNANCHORED, found.data(), groups)) continue;
-    const auto offset = [&](std::string_view piece) {
-      return line.norm_begin + static_cast<std::size_t>(piece.data() - line.text.data());
-    };
-    const std::string_view whole = TrimAscii(line.text);
-    std::string_view title = p.title_group > 0 ? TrimAscii(found[static_cast<std::size_t>(p.title_group)]) : whole;
-    if (title.empty() || title.data() == nullptr) title = whole;
-    span.title_begin = offset(title);
-    span.title_end = span.title_begin + title.size();
-    if (p.code_group > 0 && found[static_cast<std::size_t>(p.code_group)].data() != nullptr) {
-      const std::string_view code = found[static_cast<std::size_t>(p.code_group)];
-      span.code_begin = offset(code);
-      span.code_end = span.code_begin + code.size();
-    }
-    return true;
+    if (MatchOne(p, line, span)) return true;
   }
   return false;
 }
 
+bool Segmenter::Impl::MatchOne(const HeaderPattern& p, const LineView& line, SectionSpan& span) const {
+  const int groups = p.regex->NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups));
+  if (!p.regex->Match(line.text, 0, line.text.size(), RE2::UNANCHORED, found.data(), groups)) return false;
+  const auto offset = [&](std::string_view piece) {
+    return line.norm_begin + static_cast<std::size_t>(piece.data() - line.text.data());
+  };
+  const std::string_view whole = TrimAscii(line.text);
+  std::string_view title = p.title_group > 0 ? TrimAscii(found[static_cast<std::size_t>(p.title_group)]) : whole;
+  if (title.empty() || title.data() == nullptr) title = whole;
+  span.title_begin = offset(title);
+  span.title_end = span.title_begin + title.size();
+  if (p.code_group > 0 && found[static_cast<std::size_t>(p.code_group)].data() != nullptr) {
+    const std::string_view code = found[static_cast<std::size_t>(p.code_group)];
+    span.code_begin = offset(code);
+    span.code_end = span.code_begin + code.size();
+  }
+  return true;
+}
+
+bool Segmenter::Impl::MatchHeaderAt(const std::vector<HeaderPattern>& patterns, int index, const LineView& line,
+                                    SectionSpan& span) const {
+  return index >= 0 && MatchOne(patterns[static_cast<std::size_t>(index)], line, span);
+}
+
+void Segmenter::Impl::CompileLineSet() {
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(64 << 20);
+  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  for (const auto* group : {&talks, &keynotes, &days}) {
+    for (const HeaderPattern& p : *group) {
+      if (set->Add(p.regex->pattern(), nullptr) < 0) return;
+    }
+  }
+  for (const EventPattern& e : events) {
+    if (set->Add(e.regex->pattern(), nullptr) < 0) return;
+  }
+  if (!set->Compile()) return;
+  line_set = std::move(set);
+}
+
+bool Segmenter::Impl::Hits(std::string_view line, LineHits& hits) const {
+  hits = LineHits();
+  if (!line_set) return false;
+  thread_local std::vector<int> matched;
+  matched.clear();
+  RE2::Set::ErrorInfo error;
+  if (!line_set->Match(line, &matched, &error)) return error.kind == RE2::Set::kNoError;
+  const int t = static_cast<int>(talks.size());
+  const int k = t + static_cast<int>(keynotes.size());
+  const int d = k + static_cast<int>(days.size());
+  const auto first = [](int& slot, int value) {
+    if (slot < 0 || value < slot) slot = value;
+  };
+  for (const int m : matched) {
+    if (m < t) first(hits.talk, m);
+    else if (m < k) first(hits.keynote, m - t);
+    else if (m < d) first(hits.day, m - k);
+    else first(hits.event, m - d);
+  }
+  return true;
+}
+
 bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   const std::string_view text = TrimAscii(line.text);
-  if (text.empty() || CodePoints(text) > kMaxHeadingCodePoints || !HasLetter(text)) return false;
+  if (text.empty() || LongerThan(text, kMaxHeadingCodePoints) || !HasLetter(text)) return false;
   if (IsBullet(line)) return false;
   return !(not_heading && RE2::PartialMatch(text, *not_heading));
 }
@@ -160,6 +230,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   if (!not_heading.empty()) impl.not_heading = std::make_unique<RE2>(not_heading, RE2::Quiet);
   if (!bullet.empty()) impl.bullet = std::make_unique<RE2>(bullet, RE2::Quiet);
   if (failed) return nullptr;
+  impl.CompileLineSet();
   return segmenter;
 }
 
@@ -190,22 +261,36 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     return nullptr;
   };
   const LineView* previous = nullptr;  // previous non-blank line
+  // The event: the first event pattern (in rule order) that matches any line, at its first line.
+  int event_pattern = -1;
+  const LineView* event_line = nullptr;
+  bool events_by_set = true;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineView& line = lines[i];
+    LineHits hits;
+    const bool by_set = impl.Hits(line.text, hits);
+    events_by_set &= by_set;
+    if (hits.event >= 0 && (event_pattern < 0 || hits.event < event_pattern)) {
+      event_pattern = hits.event;
+      event_line = &line;
+    }
     const std::string_view trimmed = TrimAscii(line.text);
     if (trimmed.empty()) continue;
     SectionSpan span;
     span.line = line.number;
     span.title_begin = line.norm_begin + static_cast<std::size_t>(trimmed.data() - line.text.data());
     span.title_end = span.title_begin + trimmed.size();
+    const auto header = [&](const std::vector<HeaderPattern>& patterns, int hit) {
+      return by_set ? impl.MatchHeaderAt(patterns, hit, line, span) : impl.MatchHeader(patterns, line, span);
+    };
     bool opens = false;
-    if (impl.MatchHeader(impl.talks, line, span)) {
+    if (header(impl.talks, hits.talk)) {
       span.kind = SectionKind::kTalk;
       opens = inside_talk = true;
-    } else if (impl.MatchHeader(impl.keynotes, line, span)) {
+    } else if (header(impl.keynotes, hits.keynote)) {
       span.kind = SectionKind::kKeynote;
       opens = inside_talk = true;
-    } else if (impl.MatchHeader(impl.days, line, span)) {
+    } else if (header(impl.days, hits.day)) {
       opens = true;
       inside_talk = false;
     } else if (result.sections.empty()) {
@@ -234,11 +319,19 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     result.title_begin = result.sections.front().title_begin;
     result.title_end = result.sections.front().title_end;
   }
-  for (const EventPattern& event : impl.events) {
+  const std::size_t event_count = events_by_set && event_pattern < 0 ? 0 : impl.events.size();
+  for (std::size_t e = 0; e < event_count; ++e) {
+    // With the set's answer, only the pattern it found is tried, on the line it found; should its
+    // name come out empty, the patterns after it are tried one by one as before.
+    if (events_by_set && static_cast<int>(e) < event_pattern) continue;
+    if (events_by_set && static_cast<int>(e) > event_pattern) events_by_set = false;
+    if (events_by_set && static_cast<int>(e) != event_pattern) continue;
+    const EventPattern& event = impl.events[e];
     const auto& names = event.regex->NamedCapturingGroups();
     const int groups = event.regex->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups));
     for (const LineView& line : lines) {
+      if (events_by_set && &line != event_line) continue;
       if (!event.regex->Match(line.text, 0, line.text.size(), RE2::UNANCHORED, found.data(), groups)) continue;
       std::string name = event.name_template;
       for (const auto& [group, index] : names) {

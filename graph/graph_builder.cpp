@@ -4,7 +4,9 @@
 #include "graph/graph_builder.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "extractor/slug.h"
@@ -45,7 +47,7 @@ void GraphBuilder::Add(const DocumentResult& document) {
   doc_node.title = document.title;
   doc_node.event = document.event;
   doc_node.label = document.title.empty() ? document.path : document.title;
-  doc_node.provenance = Provenance{doc_id, "", document.path, 1, 0, 0, document.title};
+  doc_node.provenance = Provenance{doc_id, "", document.path, 1, 0, 0, document.title, ""};
   const auto doc_index = graph_.AddNode(std::move(doc_node));
 
   std::optional<KnowledgeGraph::NodeIndex> event_index;
@@ -57,7 +59,7 @@ void GraphBuilder::Add(const DocumentResult& document) {
     event.id = event.key;
     event.label = document.event;
     event.title = document.event;
-    event.provenance = Provenance{doc_id, "", document.path, 0, 0, 0, document.event};
+    event.provenance = Provenance{doc_id, "", document.path, 0, 0, 0, document.event, ""};
     event_index = graph_.AddNode(std::move(event));
   }
 
@@ -75,13 +77,13 @@ void GraphBuilder::Add(const DocumentResult& document) {
     node.label = SectionLabel(section);
     node.path = document.path;
     node.event = document.event;
-    node.provenance = Provenance{doc_id, node.id, document.path, section.line, 0, 0, section.title};
+    node.provenance = Provenance{doc_id, node.id, document.path, section.line, 0, 0, section.title, ""};
     section_ids.push_back(node.id);
     const auto index = graph_.AddNode(std::move(node));
     section_nodes.push_back(index);
     EdgeData has;
     has.kind = EdgeKind::kHasSection;
-    has.evidence.push_back(Provenance{doc_id, section_ids.back(), document.path, section.line, 0, 0, section.title});
+    has.evidence.push_back(Provenance{doc_id, section_ids.back(), document.path, section.line, 0, 0, section.title, ""});
     graph_.AddEdge(doc_index, index, has);
     if (event_index) {
       EdgeData part;
@@ -90,9 +92,14 @@ void GraphBuilder::Add(const DocumentResult& document) {
     }
   }
 
-  // Entities and mentions.
-  std::map<std::string, KnowledgeGraph::NodeIndex> entity_nodes;
+  // Entities and mentions. A node is built only for an entity the graph does not have yet.
+  std::unordered_map<std::string, KnowledgeGraph::NodeIndex> entity_nodes;
+  entity_nodes.reserve(document.entities.size());
   for (const Entity& entity : document.entities) {
+    if (const auto existing = graph_.Find(entity.id)) {
+      entity_nodes.emplace(entity.id, *existing);
+      continue;
+    }
     NodeData node;
     node.key = entity.id;
     node.kind = NodeKind::kEntity;
@@ -101,37 +108,34 @@ void GraphBuilder::Add(const DocumentResult& document) {
     node.label = entity.name;
     node.aliases = entity.aliases;
     node.discovered = entity.discovered;
-    entity_nodes[entity.id] = graph_.AddNode(std::move(node));
+    entity_nodes.emplace(entity.id, graph_.AddNode(std::move(node)));
   }
-  std::vector<std::set<KnowledgeGraph::NodeIndex>> section_entities(document.sections.size());
+  // One mentions edge per (section, entity) of this document, with every occurrence as evidence.
+  std::unordered_map<std::uint64_t, std::size_t> mention_edge;  // (section, entity) -> index below
+  std::vector<std::pair<std::pair<std::size_t, KnowledgeGraph::NodeIndex>, EdgeData>> mention_edges;
   for (const Mention& mention : document.mentions) {
     const auto entity = entity_nodes.at(mention.entity);
     Provenance where{doc_id, section_ids[mention.section], document.path, mention.line,
                      mention.start, mention.end, mention.text, mention.context};
-    NodeData& entity_node = graph_.MutableNode(entity);
-    if (!entity_node.provenance || EarlierPlace(where, *entity_node.provenance)) entity_node.provenance = where;
-    EdgeData edge;
-    edge.kind = EdgeKind::kMentions;
-    edge.evidence.push_back(std::move(where));
-    graph_.AddEdge(section_nodes[mention.section], entity, std::move(edge));
-    section_entities[mention.section].insert(entity);
-  }
-
-  // Co-occurrence: one unit of weight per section in which both entities occur.
-  for (std::size_t s = 0; s < section_entities.size(); ++s) {
-    const std::vector<KnowledgeGraph::NodeIndex> members(section_entities[s].begin(), section_entities[s].end());
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      for (std::size_t j = i + 1; j < members.size(); ++j) {
-        auto a = members[i], b = members[j];
-        if (graph_.node(b).key < graph_.node(a).key) std::swap(a, b);
-        EdgeData edge;
-        edge.kind = EdgeKind::kCoOccurs;
-        edge.evidence.push_back(Provenance{doc_id, section_ids[s], document.path,
-                                           document.sections[s].line, 0, 0, document.sections[s].title});
-        graph_.AddEdge(a, b, std::move(edge));
-      }
+    const NodeData& seen = graph_.node(entity);
+    if (!seen.provenance || EarlierPlace(where, *seen.provenance)) graph_.MutableNode(entity).provenance = where;
+    const std::uint64_t key = (static_cast<std::uint64_t>(mention.section) << 32) ^ entity;
+    auto [it, added] = mention_edge.try_emplace(key, mention_edges.size());
+    if (added) {
+      EdgeData edge;
+      edge.kind = EdgeKind::kMentions;
+      edge.weight = 0.0;
+      edge.count = 0;
+      mention_edges.push_back({{mention.section, entity}, std::move(edge)});
     }
+    EdgeData& edge = mention_edges[it->second].second;
+    edge.weight += 1.0;
+    edge.count += 1;
+    edge.evidence.push_back(std::move(where));
   }
+  for (auto& [ends, edge] : mention_edges) graph_.AddEdge(section_nodes[ends.first], ends.second, std::move(edge));
+
+  // Co-occurrence is derived from the mentions edges once, in Finish().
 
   // Quantities.
   for (const Quantity& q : document.quantities) {
@@ -146,7 +150,7 @@ void GraphBuilder::Add(const DocumentResult& document) {
     node.max = q.max;
     node.unit = q.unit;
     node.per = q.per;
-    Provenance where{doc_id, section_ids[q.section], document.path, q.line, q.start, q.end, q.text};
+    Provenance where{doc_id, section_ids[q.section], document.path, q.line, q.start, q.end, q.text, ""};
     node.provenance = where;
     const auto index = graph_.AddNode(std::move(node));
     EdgeData states;
@@ -183,12 +187,13 @@ void GraphBuilder::Add(const DocumentResult& document) {
     EdgeData edge;
     edge.kind = *kind;
     edge.role = r.role;
-    edge.evidence.push_back(Provenance{doc_id, section_ids[r.section], document.path, r.line, 0, 0, r.text});
+    edge.evidence.push_back(Provenance{doc_id, section_ids[r.section], document.path, r.line, 0, 0, r.text, ""});
     graph_.AddEdge(subject, object, std::move(edge));
   }
 }
 
 KnowledgeGraph GraphBuilder::Finish() {
+  graph_.DeriveCoOccurrences();
   graph_.Finalize();
   KnowledgeGraph done = std::move(graph_);
   graph_ = KnowledgeGraph();

@@ -1,7 +1,9 @@
 // KnowledgeGraph: the graph model of DESIGN.md §5 behind a small read interface that exporters
 // and queries use (Boost.Graph stays inside graph/). Nodes and edges carry plain data and
 // provenance; after Finalize() they are in one canonical order, so every exporter writes the
-// same graph byte for byte on every run.
+// same graph byte for byte on every run. Building only appends (nodes are merged by key through
+// a hash index; edges are merged when Finalize sorts them); Finalize orders both once and
+// builds a Boost CSR adjacency for the reading side.
 #pragma once
 
 #include <cstddef>
@@ -89,8 +91,14 @@ struct EdgeData {
   double weight = 1.0;     // co_occurs: sections in common; mentions: count; else 1
   std::size_t count = 1;   // occurrences behind this edge
   std::string role;        // role_at only ("CEO", "Vice President")
-  std::vector<Provenance> evidence;  // every occurrence, in document order
+  std::vector<Provenance> evidence;  // every occurrence, in document order (co_occurs: the first
+                                     // kCoOccursEvidence sections, that is none; see `weight`)
 };
+
+// How many sections a co_occurs edge lists as evidence: none, its weight counts the sections.
+// Listing them made co_occurs, quadratic in the entities of a section, most of the graph's
+// memory; the sections behind a pair are those whose mentions edges reach both entities.
+inline constexpr std::size_t kCoOccursEvidence = 0;
 
 class KnowledgeGraph {
  public:
@@ -112,6 +120,12 @@ class KnowledgeGraph {
   // counts and weights add up, evidence is appended.
   void AddEdge(NodeIndex source, NodeIndex target, EdgeData data);
   NodeData& MutableNode(NodeIndex node);
+  // Adds the co_occurs edges that the mentions edges imply: for every two entities mentioned in
+  // one section, one unit of weight per such section, with the first kCoOccursEvidence sections
+  // (in document order, from the sections' provenance) as evidence. Works as a sparse product of
+  // the section-entity incidence, so it costs O(pairs), not hash look-ups per pair. Call once,
+  // before Finalize.
+  void DeriveCoOccurrences();
 
   // Puts nodes in key order and edges in (source key, target key, kind, role) order, sorts
   // evidence, and computes the analytics. Call once after building; reading needs it.

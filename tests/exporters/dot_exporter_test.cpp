@@ -2,13 +2,12 @@
 // §5 (every id and value quoted and escaped, entity-level view with its counts, fonts, weight
 // in penwidth and kg_weight).
 #include <catch2/catch.hpp>
-
 #include <regex>
 #include <string>
 
+#include "export_test_support.h"
 #include "exporters/formats.h"
 #include "exporters/text_sanitizer.h"
-#include "export_test_support.h"
 
 namespace kgx {
 namespace {
@@ -28,13 +27,16 @@ TEST_CASE("dot output does not depend on the global locale", "[dot]") {
 
 TEST_CASE("dot shows entities, sections and events and states both graphs' counts", "[dot]") {
   const std::string dot = testing::Export(DotExporter(), testing::SmallGraph()).Text("graph.dot");
-  CHECK(dot.find("kg_nodes=\"5\", kg_edges=\"6\", kg_graph_nodes=\"7\", kg_graph_edges=\"9\"") != std::string::npos);
+  CHECK(dot.find("kg_nodes=\"5\", kg_edges=\"5\", kg_graph_nodes=\"7\", kg_graph_edges=\"9\"") !=
+        std::string::npos);
+  CHECK(dot.find("kg_kind=\"co_occurs\"") == std::string::npos);  // weight 1: through the section
   CHECK(dot.find("\"document/D1\"") == std::string::npos);
   CHECK(dot.find("\"quantity/") == std::string::npos);
-  CHECK(dot.find("weight=") == dot.find("kg_weight=") + 3);  // no Graphviz layout weight
+  CHECK_FALSE(std::regex_search(dot, std::regex("[ \\[]weight=")));  // no Graphviz layout weight
   CHECK(dot.find("penwidth=\"2\"") != std::string::npos);
   CHECK(dot.find("shape=\"record\"") == std::string::npos);
-  for (const char* scope : {"graph [fontname=", "node [fontname=", "edge [fontname="}) CHECK(dot.find(scope) != std::string::npos);
+  for (const char* scope : {"graph [fontname=", "node [fontname=", "edge [fontname="})
+    CHECK(dot.find(scope) != std::string::npos);
 }
 
 TEST_CASE("dot quotes keyword ids and escapes hostile names", "[dot][hostile]") {
@@ -43,10 +45,12 @@ TEST_CASE("dot quotes keyword ids and escapes hostile names", "[dot][hostile]") 
   std::string line;
   while (std::getline(lines, line)) {
     INFO(line);
-    CHECK(std::regex_search(line, std::regex(R"re(^(//|digraph "kgx" \{$|  (graph|node|edge) \[|  "|\}$))re")));
+    CHECK(std::regex_search(
+        line, std::regex(R"re(^(//|digraph "kgx" \{$|  (graph|node|edge) \[|  "|\}$))re")));
   }
   CHECK(dot.find("  \"technology/node\" [label=\"node\"") != std::string::npos);
-  CHECK(dot.find("  \"technology/node\" -> \"technology/graph\" [") != std::string::npos);
+  CHECK(dot.find("  \"technology/node\" -> \"technology/graph\" [kg_kind=\"co_occurs\", "
+                 "kg_weight=\"2\"") != std::string::npos);
   CHECK(dot.find("[label=" + QuoteDotString(testing::HostileName()) + ",") != std::string::npos);
   CHECK(QuoteDotString(testing::HostileName()).find("C:\\\\tmp\\\\\"") != std::string::npos);
   CHECK(dot.find("\"technology/c#: \\\"we'ird\\\" key\\\\\"") != std::string::npos);

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -81,7 +80,8 @@ inline void CheckGolden(const std::string& relative_path, const std::string& act
   std::ifstream in(path, std::ios::binary);
   INFO("golden file " << path.string() << " (KGX_UPDATE_GOLDEN=1 rewrites it)");
   REQUIRE(in.good());
-  const std::string expected((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string expected((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
   if (actual == expected) {
     SUCCEED();
     return;
@@ -107,7 +107,8 @@ inline void CheckGolden(const std::string& relative_path, const std::string& act
 // a user's locale could be, to prove that no number goes through iostream formatting.
 class ScopedGroupingLocale {
  public:
-  ScopedGroupingLocale() : previous_(std::locale::global(std::locale(std::locale::classic(), new Punct))) {}
+  ScopedGroupingLocale()
+      : previous_(std::locale::global(std::locale(std::locale::classic(), new Punct))) {}
   ~ScopedGroupingLocale() { std::locale::global(previous_); }
   ScopedGroupingLocale(const ScopedGroupingLocale&) = delete;
   ScopedGroupingLocale& operator=(const ScopedGroupingLocale&) = delete;
@@ -232,15 +233,19 @@ inline KnowledgeGraph SmallGraph() {
     data.evidence = std::move(evidence);
     graph.AddEdge(from, to, std::move(data));
   };
-  edge(doc, section, EdgeKind::kHasSection, {Where(3, 40, 76, "DAT303 - Deep Dive on Amazon Aurora")});
+  edge(doc, section, EdgeKind::kHasSection,
+       {Where(3, 40, 76, "DAT303 - Deep Dive on Amazon Aurora")});
   edge(section, ev, EdgeKind::kPartOfEvent, {Where(1, 0, 0, "AWS re:Invent 2016 & friends")});
-  edge(section, service, EdgeKind::kMentions, {Where(4, 80, 86, "Aurora"), Where(9, 300, 306, "オーロラ")}, 2.0);
+  edge(section, service, EdgeKind::kMentions,
+       {Where(4, 80, 86, "Aurora"), Where(9, 300, 306, "オーロラ")}, 2.0);
   edge(section, company, EdgeKind::kMentions, {Where(5, 120, 127, "Netflix")});
   edge(section, quantity, EdgeKind::kStates, {Where(7, 200, 204, "5倍")});
   edge(quantity, service, EdgeKind::kMeasures, {Where(7, 200, 204, "5倍")});
-  edge(service, company, EdgeKind::kCoOccurs, {Where(3, 40, 76, "DAT303 - Deep Dive on Amazon Aurora")});
+  edge(service, company, EdgeKind::kCoOccurs,
+       {Where(3, 40, 76, "DAT303 - Deep Dive on Amazon Aurora")});
   edge(company, service, EdgeKind::kUses, {Where(5, 120, 140, "NetflixはAuroraを使う")});
-  edge(person, company, EdgeKind::kRoleAt, {Where(6, 140, 170, "Adrian Cockcroft (Netflix, \"Cloud\" Architect)")}, 1.0,
+  edge(person, company, EdgeKind::kRoleAt,
+       {Where(6, 140, 170, "Adrian Cockcroft (Netflix, \"Cloud\" Architect)")}, 1.0,
        "Cloud Architect");
   graph.Finalize();
   return graph;
@@ -252,8 +257,15 @@ inline KnowledgeGraph SmallGraph() {
 inline std::string HostileName() {
   using namespace std::string_literals;
   return "Q\"uote 'apos' <lt> &amp; & >gt \\N back`tick` ]]> node graph\n"
-         "new\ttab\rcr \x01" "ctl \x7F" "del \xC2\x85" "nel \x00" "nul \xEF\xBF\xBE" "fffe "
-         "\xF0\x9F\x98\x80 emoji \xE2\x80\x8F" "rtl \xE2\x80\xAE" "rlo "
+         "new\ttab\rcr \x01"
+         "ctl \x7F"
+         "del \xC2\x85"
+         "nel \x00"
+         "nul \xEF\xBF\xBE"
+         "fffe "
+         "\xF0\x9F\x98\x80 emoji \xE2\x80\x8F"
+         "rtl \xE2\x80\xAE"
+         "rlo "
          "\xFF bad \xC3( cut \xED\xA0\x80 surrogate C:\\tmp\\"s;
 }
 
@@ -262,8 +274,11 @@ inline std::string HostileName() {
 inline std::string HostileNameSanitized() {
   return "Q\"uote 'apos' <lt> &amp; & >gt \\N back`tick` ]]> node graph\n"
          "new\ttab\rcr ctl del nel nul fffe "
-         "\xF0\x9F\x98\x80 emoji \xE2\x80\x8F" "rtl \xE2\x80\xAE" "rlo "
-         "\xEF\xBF\xBD bad \xEF\xBF\xBD( cut \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD surrogate C:\\tmp\\";
+         "\xF0\x9F\x98\x80 emoji \xE2\x80\x8F"
+         "rtl \xE2\x80\xAE"
+         "rlo "
+         "\xEF\xBF\xBD bad \xEF\xBF\xBD( cut \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD surrogate "
+         "C:\\tmp\\";
 }
 
 // The hostile graph: a document whose section mentions entities named HostileName() and DOT
@@ -308,7 +323,9 @@ inline KnowledgeGraph HostileGraph() {
     data.type = std::move(type);
     data.label = std::move(label);
     data.id = data.key;
-    data.aliases = {name, "alias;with;semicolons", "\x1F" "unit separator"};
+    data.aliases = {name, "alias;with;semicolons",
+                    "\x1F"
+                    "unit separator"};
     data.provenance = Evidence("D1", "D1#L2", document.path, 3, 30, 40, name, name);
     return graph.AddNode(std::move(data));
   };
@@ -330,9 +347,11 @@ inline KnowledgeGraph HostileGraph() {
   quantity.provenance = Evidence("D1", "D1#L2", document.path, 4, 50, 60, name);
   const auto amount = graph.AddNode(quantity);
 
-  const auto edge = [&](auto from, auto to, EdgeKind kind, std::string role = "") {
+  const auto edge = [&](auto from, auto to, EdgeKind kind, std::string role = "",
+                        double weight = 1.0) {
     EdgeData data;
     data.kind = kind;
+    data.weight = weight;
     data.role = std::move(role);
     data.evidence = {Evidence("D1", "D1#L2", document.path, 5, 70, 80, name, name)};
     graph.AddEdge(from, to, std::move(data));
@@ -342,7 +361,7 @@ inline KnowledgeGraph HostileGraph() {
   edge(section, hostile, EdgeKind::kMentions);
   edge(section, node_keyword, EdgeKind::kMentions);
   edge(section, amount, EdgeKind::kStates);
-  edge(node_keyword, graph_keyword, EdgeKind::kCoOccurs);
+  edge(node_keyword, graph_keyword, EdgeKind::kCoOccurs, "", 2.0);
   edge(hostile, weird, EdgeKind::kUses);
   edge(japanese, hostile, EdgeKind::kRoleAt, name);
   edge(japanese, hostile, EdgeKind::kRoleAt, "CEO");

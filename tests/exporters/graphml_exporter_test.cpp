@@ -1,14 +1,13 @@
 // Tests of the graphml exporter: exact bytes for a small graph, and the rules of
 // EXPORT-FORMATS.md §1 (typed keys per domain, NMTOKEN ids, APOC keys, hostile text).
 #include <catch2/catch.hpp>
-
 #include <regex>
 #include <set>
 #include <string>
 
+#include "export_test_support.h"
 #include "exporters/formats.h"
 #include "exporters/text_sanitizer.h"
-#include "export_test_support.h"
 
 namespace kgx {
 namespace {
@@ -28,15 +27,18 @@ TEST_CASE("graphml output does not depend on the global locale", "[graphml]") {
 }
 
 TEST_CASE("graphml declares keys per domain, never for=all or the ids d3/d7", "[graphml]") {
-  const std::string xml = testing::Export(GraphmlExporter(), testing::SmallGraph()).Text("graph.graphml");
+  const std::string xml =
+      testing::Export(GraphmlExporter(), testing::SmallGraph()).Text("graph.graphml");
   CHECK(xml.find("for=\"all\"") == std::string::npos);
   CHECK(xml.find("id=\"d3\"") == std::string::npos);
   CHECK(xml.find("id=\"d7\"") == std::string::npos);
   CHECK(xml.find("<default>") == std::string::npos);
   CHECK(xml.find("directed=") == std::string::npos);  // edgedefault only
-  const std::regex key(R"re(<key id="([^"]+)" for="(node|edge|graph)" attr\.name="([^"]+)" attr\.type="(boolean|int|long|float|double|string)"/>)re");
+  const std::regex key(
+      R"re(<key id="([^"]+)" for="(node|edge|graph)" attr\.name="([^"]+)" attr\.type="(boolean|int|long|float|double|string)"/>)re");
   std::set<std::string> ids, names;
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), key); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), key); it != std::sregex_iterator();
+       ++it) {
     CHECK(ids.insert((*it)[1]).second);
     CHECK(names.insert(std::string((*it)[2]) + "/" + std::string((*it)[3])).second);
   }
@@ -47,10 +49,13 @@ TEST_CASE("graphml declares keys per domain, never for=all or the ids d3/d7", "[
 }
 
 TEST_CASE("graphml writes the relationship type as each edge's first data", "[graphml]") {
-  const std::string xml = testing::Export(GraphmlExporter(), testing::SmallGraph()).Text("graph.graphml");
-  const std::regex edge(R"re(<edge id="e(\d+)" source="[^"]+" target="[^"]+">\n\s*<data key="([^"]+)">([^<]*)</data>)re");
+  const std::string xml =
+      testing::Export(GraphmlExporter(), testing::SmallGraph()).Text("graph.graphml");
+  const std::regex edge(
+      R"re(<edge id="e(\d+)" source="[^"]+" target="[^"]+">\n\s*<data key="([^"]+)">([^<]*)</data>)re");
   std::size_t count = 0;
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), edge); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), edge); it != std::sregex_iterator();
+       ++it) {
     CHECK((*it)[1] == std::to_string(count));
     CHECK((*it)[2] == "label");
     CHECK(std::regex_match(std::string((*it)[3]), std::regex("[A-Z_]+")));
@@ -69,7 +74,8 @@ TEST_CASE("graphml keeps hostile names as escaped text with NMTOKEN ids", "[grap
   CHECK(xml.find("<data key=\"v_label\">" + escaped + "</data>") != std::string::npos);
   const std::regex node_id(R"re(<node id="([^"]*)">)re");
   std::size_t nodes = 0;
-  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), node_id); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(xml.begin(), xml.end(), node_id);
+       it != std::sregex_iterator(); ++it) {
     CHECK(std::regex_match(std::string((*it)[1]), std::regex("[A-Za-z0-9._:-]+")));
     ++nodes;
   }

@@ -2,17 +2,15 @@
 // named by KGX_HOSTILE_OUT, for tests/exporters/check_consumers.sh --hostile; also checks that
 // no exporter lets a raw control character or ill-formed UTF-8 through.
 #include <catch2/catch.hpp>
-
 #include <cstdlib>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "export_test_support.h"
 #include "exporters/exporter.h"
 #include "exporters/formats.h"
 #include "exporters/text_sanitizer.h"
-#include "export_test_support.h"
 
 namespace kgx {
 namespace {
@@ -79,7 +77,8 @@ TEST_CASE("The hostile graph's exports are written to KGX_HOSTILE_OUT", "[hostil
     }
   }
   CHECK(expected["labels"]["company/hostile"] == testing::HostileNameSanitized());
-  std::ofstream(std::string(folder) + "/expected.json", std::ios::binary) << expected.dump(2) << "\n";
+  std::ofstream(std::string(folder) + "/expected.json", std::ios::binary)
+      << expected.dump(2) << "\n";
 }
 
 }  // namespace

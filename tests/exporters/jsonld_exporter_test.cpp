@@ -2,15 +2,13 @@
 // EXPORT-FORMATS.md §4 (inline context defining every term, absolute urn:kgx: ids, references
 // coerced to @id, one plain triple per edge plus a statement with its evidence).
 #include <catch2/catch.hpp>
-
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 
-#include <nlohmann/json.hpp>
-
+#include "export_test_support.h"
 #include "exporters/formats.h"
 #include "exporters/text_sanitizer.h"
-#include "export_test_support.h"
 
 namespace kgx {
 namespace {
@@ -79,7 +77,8 @@ TEST_CASE("jsonld types nodes with schema.org and links them by the graph's edge
   const Json talk = find("urn:kgx:section/D1.L3");
   CHECK(talk["@type"][0] == "Event");
   CHECK(talk["superEvent"] == Json::array({"urn:kgx:event/aws-reinvent-2016"}));
-  CHECK(talk["mentions"] == Json::array({"urn:kgx:aws_service/amazon-aurora", "urn:kgx:company/netflix"}));
+  CHECK(talk["mentions"] ==
+        Json::array({"urn:kgx:aws_service/amazon-aurora", "urn:kgx:company/netflix"}));
   CHECK(find("urn:kgx:company/netflix")["@type"][0] == "Organization");
   CHECK(find("urn:kgx:person/adrian-cockcroft")["@type"][0] == "Person");
   CHECK(find("urn:kgx:aws_service/amazon-aurora")["@type"][0] == "SoftwareApplication");
@@ -88,7 +87,8 @@ TEST_CASE("jsonld types nodes with schema.org and links them by the graph's edge
   CHECK(quantity["@type"][0] == "QuantitativeValue");
   CHECK(quantity["value"] == 5.0);
   CHECK(quantity["unitText"] == "times");
-  const Json role = find("urn:kgx:stmt/role_at/person%2Fadrian-cockcroft/company%2Fnetflix/Cloud%20Architect");
+  const Json role =
+      find("urn:kgx:stmt/role_at/person%2Fadrian-cockcroft/company%2Fnetflix/Cloud%20Architect");
   CHECK(role["predicate"] == "roleAt");
   CHECK(role["roleName"] == "Cloud Architect");
   CHECK(role["provenance"][0]["line"] == 6);

@@ -2,15 +2,14 @@
 // and the rules of EXPORT-FORMATS.md §3a and §3e (typed headers, one id space, resolvable
 // relationship ends, array delimiter absent from values, hostile text).
 #include <catch2/catch.hpp>
-
 #include <map>
 #include <regex>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "exporters/formats.h"
 #include "export_test_support.h"
+#include "exporters/formats.h"
 
 namespace kgx {
 namespace {
@@ -74,8 +73,10 @@ TEST_CASE("neo4j output does not depend on the global locale", "[neo4j]") {
 TEST_CASE("neo4j headers are typed and every relationship end is a node id", "[neo4j]") {
   const KnowledgeGraph graph = testing::HostileGraph();
   const testing::MemorySink sink = testing::Export(Neo4jExporter(), graph);
-  const std::regex special(R"re(^[^:]*:(ID(\([^)]+\))?|LABEL|TYPE|IGNORE|START_ID(\([^)]+\))?|END_ID(\([^)]+\))?)$)re");
-  const std::regex typed(R"re(^[^:]+(:(int|long|float|double|boolean|byte|short|char|string|point|date|localtime|time|localdatetime|datetime|duration)(\[\])?)?$)re");
+  const std::regex special(
+      R"re(^[^:]*:(ID(\([^)]+\))?|LABEL|TYPE|IGNORE|START_ID(\([^)]+\))?|END_ID(\([^)]+\))?)$)re");
+  const std::regex typed(
+      R"re(^[^:]+(:(int|long|float|double|boolean|byte|short|char|string|point|date|localtime|time|localdatetime|datetime|duration)(\[\])?)?$)re");
   std::set<std::string> ids;
   std::vector<std::pair<std::string, std::string>> ends;
   const std::string script = sink.Text("neo4j/import.sh");
@@ -83,10 +84,12 @@ TEST_CASE("neo4j headers are typed and every relationship end is a node id", "[n
     if (path == "neo4j/import.sh") continue;
     INFO(path);
     const std::string file = path.substr(6);
-    CHECK(script.find((file.rfind("nodes_", 0) == 0 ? "--nodes=" : "--relationships=") + file + " \\\n") != std::string::npos);
+    CHECK(script.find((file.rfind("nodes_", 0) == 0 ? "--nodes=" : "--relationships=") + file +
+                      " \\\n") != std::string::npos);
     const Rows rows = ParseCsv(sink.Text(path));
     const std::vector<std::string>& header = rows.front();
-    for (const std::string& cell : header) CHECK((std::regex_match(cell, special) || std::regex_match(cell, typed)));
+    for (const std::string& cell : header)
+      CHECK((std::regex_match(cell, special) || std::regex_match(cell, typed)));
     for (std::size_t r = 1; r < rows.size(); ++r) {
       REQUIRE(rows[r].size() == header.size());
       if (header[0] == "key:ID(Node)") {
@@ -114,10 +117,15 @@ TEST_CASE("neo4j keeps hostile names and splits arrays only on U+001F", "[neo4j]
   for (std::size_t r = 1; r < rows.size(); ++r) by_key[rows[r][0]] = rows[r];
   const std::vector<std::string>& hostile = by_key.at("company/hostile");
   CHECK(rows[0][1] == ":LABEL");
-  CHECK(hostile[1] == "Entity\x1F" "Company");
+  CHECK(hostile[1] ==
+        "Entity\x1F"
+        "Company");
   CHECK(hostile[2] == testing::HostileNameSanitized());
   CHECK(rows[0][6] == "aliases:string[]");
-  CHECK(hostile[6] == testing::HostileNameSanitized() + "\x1F" "alias;with;semicolons\x1F" "unit separator");
+  CHECK(hostile[6] == testing::HostileNameSanitized() +
+                          "\x1F"
+                          "alias;with;semicolons\x1F"
+                          "unit separator");
   CHECK(by_key.count("company/日本電気") == 1);
 }
 

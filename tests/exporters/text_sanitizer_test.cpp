@@ -1,12 +1,13 @@
-// Tests of the exporters' shared sanitiser, escapers, id derivations and number formatting.
-#include <catch2/catch.hpp>
+// Tests of the exporters' shared sanitiser, escapers, id derivations and number formatting
+// (exporters/text_sanitizer.h).
+#include "exporters/text_sanitizer.h"
 
+#include <catch2/catch.hpp>
 #include <clocale>
 #include <locale>
 #include <set>
 #include <string>
 
-#include "exporters/text_sanitizer.h"
 #include "export_test_support.h"
 
 namespace kgx {
@@ -15,13 +16,21 @@ namespace {
 using namespace std::string_literals;
 
 TEST_CASE("SanitizeText keeps valid text, emoji and RTL marks unchanged", "[sanitizer]") {
-  const std::string text = "Amazon Aurora オーロラ \xF0\x9F\x98\x80 \xE2\x80\x8F\xE2\x80\xAE \xEF\xBB\xBF\t\n\r";
+  const std::string text =
+      "Amazon Aurora オーロラ \xF0\x9F\x98\x80 \xE2\x80\x8F\xE2\x80\xAE \xEF\xBB\xBF\t\n\r";
   CHECK(SanitizeText(text) == text);
 }
 
 TEST_CASE("SanitizeText removes controls, DEL, C1 controls, U+FFFE and U+FFFF", "[sanitizer]") {
   SanitizeStats stats;
-  CHECK(SanitizeText("a\x01" "b\x1F" "c\x7F" "d\xC2\x80" "e\xC2\x9F" "f\xEF\xBF\xBE" "g\xEF\xBF\xBF" "h\0i"s,
+  CHECK(SanitizeText("a\x01"
+                     "b\x1F"
+                     "c\x7F"
+                     "d\xC2\x80"
+                     "e\xC2\x9F"
+                     "f\xEF\xBF\xBE"
+                     "g\xEF\xBF\xBF"
+                     "h\0i"s,
                      &stats) == "abcdefghi");
   CHECK(stats.removed_controls == 8);
   CHECK(stats.invalid_sequences == 0);
@@ -36,10 +45,10 @@ TEST_CASE("SanitizeText replaces each maximal ill-formed sequence by one U+FFFD"
   };
   CHECK(clean("\xFF") == std::make_pair(r, std::size_t{1}));
   CHECK(clean("a\xC3(") == std::make_pair("a" + r + "(", std::size_t{1}));
-  CHECK(clean("\xE3\x81") == std::make_pair(r, std::size_t{1}));              // truncated
-  CHECK(clean("\xC0\xAF") == std::make_pair(r + r, std::size_t{2}));          // overlong
-  CHECK(clean("\xE0\x80\xAF") == std::make_pair(r + r + r, std::size_t{3}));  // overlong
-  CHECK(clean("\xED\xA0\x80") == std::make_pair(r + r + r, std::size_t{3}));  // surrogate
+  CHECK(clean("\xE3\x81") == std::make_pair(r, std::size_t{1}));                      // truncated
+  CHECK(clean("\xC0\xAF") == std::make_pair(r + r, std::size_t{2}));                  // overlong
+  CHECK(clean("\xE0\x80\xAF") == std::make_pair(r + r + r, std::size_t{3}));          // overlong
+  CHECK(clean("\xED\xA0\x80") == std::make_pair(r + r + r, std::size_t{3}));          // surrogate
   CHECK(clean("\xF4\x90\x80\x80") == std::make_pair(r + r + r + r, std::size_t{4}));  // > U+10FFFF
   CHECK(clean("\xF0\x9F\x98") == std::make_pair(r, std::size_t{1}));  // truncated emoji
 }
@@ -85,9 +94,10 @@ TEST_CASE("GraphmlId maps / to : and leaves slug keys readable", "[sanitizer]") 
 }
 
 TEST_CASE("GraphmlId is collision-free and NMTOKEN-valid on tricky keys", "[sanitizer]") {
-  const std::vector<std::string> keys = {
-      "a/b", "a:b", "a_3Ab", "a_b", "a_2Fb", "a/2Fb", "a_5F", "a_", "a__", "_", "", "_5F",
-      "x_A", "x_5FA", "x/_A", "a#b", "a_23b", "a b", "a_20b", "日本", "_E6_97_A5", "a\\b", "a\"b"};
+  const std::vector<std::string> keys = {"a/b",   "a:b",   "a_3Ab",     "a_b",  "a_2Fb", "a/2Fb",
+                                         "a_5F",  "a_",    "a__",       "_",    "",      "_5F",
+                                         "x_A",   "x_5FA", "x/_A",      "a#b",  "a_23b", "a b",
+                                         "a_20b", "日本",  "_E6_97_A5", "a\\b", "a\"b"};
   std::set<std::string> ids;
   for (const std::string& key : keys) {
     const std::string id = GraphmlId(key);
