@@ -39,5 +39,33 @@ MB ?= 200
 bench: build
 	@python3 bench/extract_vs_ripgrep.py --kgx $(KGX) --shared ../shared --mb "$(MB)"
 
+# Issue 8, hostile input. `make sanitize`: everything built with AddressSanitizer (LeakSanitizer
+# included) and UndefinedBehaviorSanitizer in one reused folder, then every test through CTest;
+# any report fails the run. `make fuzz`: the libFuzzer targets (clang) built in their own folder,
+# each run for FUZZ_SECONDS after replaying tests/fuzz/regressions/.
+SANITIZE_BUILD ?= build-asan
+SANITIZE_REPORTS = $(abspath $(SANITIZE_BUILD))/sanitizer-reports
+SANITIZE_ENV = ASAN_OPTIONS=detect_leaks=1:log_path=$(SANITIZE_REPORTS)/asan \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:log_path=$(SANITIZE_REPORTS)/ubsan
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS = normalizer quantity rules segmenter extract
+.PHONY: sanitize fuzz
+
+# Reports of every process (kgx children of the end-to-end tests too) go to SANITIZE_REPORTS.
+sanitize: deps
+	@cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKGX_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(SANITIZE_BUILD) -j2
+	@rm -rf $(SANITIZE_REPORTS) && mkdir -p $(SANITIZE_REPORTS)
+	@status=0; (cd $(SANITIZE_BUILD) && $(SANITIZE_ENV) ctest --output-on-failure -j2) || status=$$?; \
+	 if [ -n "$$(ls -A $(SANITIZE_REPORTS))" ]; then cat $(SANITIZE_REPORTS)/* >&2; echo "sanitize: sanitizer reports above" >&2; exit 1; fi; \
+	 [ $$status -eq 0 ] && echo "sanitize: every test passed, no sanitizer report"; exit $$status
+
+fuzz:
+	@.ci/install-deps --ci
+	@CC=clang CXX=clang++ cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKGX_FUZZ=ON -DKGX_TESTS=OFF >/dev/null
+	@cmake --build $(FUZZ_BUILD) -j2 --target $(addsuffix _fuzz,$(FUZZ_TARGETS))
+	@tests/fuzz/run_fuzzers.sh $(FUZZ_BUILD) $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
 clean:
 	rm -rf $(BUILD) out

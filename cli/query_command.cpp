@@ -137,8 +137,13 @@ int Neighbors(const KnowledgeGraph& graph, const Options& options) {
 int Path(const KnowledgeGraph& graph, const Options& options) {
   std::vector<KnowledgeGraph::NodeIndex> ends;
   if (!ResolveNames(graph, options.names, "", ends)) return kExitFailure;
-  auto path = graph.ShortestPath(ends[0], ends[1], false);
-  if (path.empty() && ends[0] != ends[1]) path = graph.ShortestPath(ends[0], ends[1], true);
+  // The most telling chain first: relations, then co-occurrence, then shared sections.
+  std::vector<KnowledgeGraph::Edge> path;
+  for (const auto scope : {KnowledgeGraph::PathScope::kRelations, KnowledgeGraph::PathScope::kCoOccurring,
+                           KnowledgeGraph::PathScope::kSections}) {
+    path = graph.ShortestPath(ends[0], ends[1], scope);
+    if (!path.empty() || ends[0] == ends[1]) break;
+  }
   if (options.json) {
     Json out = Json::array();
     for (const auto& step : path) {

@@ -137,6 +137,16 @@ std::pair<std::size_t, std::size_t> MarkerRange(std::string_view marked, int ind
 // and including the punctuation after it (。、!?, and a '.' that ends a sentence).
 std::string_view PhraseAround(std::string_view marked, std::size_t begin, std::size_t end) {
   static constexpr std::string_view kMarks[] = {"\xE3\x80\x82", "\xE3\x80\x81", "!", "?", ","};  // 。、
+  // A phrase reaches at most kMaxReach bytes either side: on a huge line without punctuation,
+  // searching the whole line for every candidate made a 100 MB line take minutes.
+  constexpr std::size_t kMaxReach = 1024;
+  std::size_t offset = begin > kMaxReach ? begin - kMaxReach : 0;
+  while (offset < begin && (static_cast<unsigned char>(marked[offset]) & 0xC0) == 0x80) ++offset;
+  std::size_t stop = std::min(marked.size(), end + kMaxReach);
+  while (stop > end && stop < marked.size() && (static_cast<unsigned char>(marked[stop]) & 0xC0) == 0x80) --stop;
+  marked = marked.substr(offset, stop - offset);
+  begin -= offset;
+  end -= offset;
   std::size_t from = 0;
   std::size_t to = marked.size();
   for (std::string_view mark : kMarks) {

@@ -336,8 +336,11 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       std::string name = event.name_template;
       for (const auto& [group, index] : names) {
         const std::string placeholder = "$" + group;
-        for (std::size_t at = name.find(placeholder); at != std::string::npos; at = name.find(placeholder)) {
-          name.replace(at, placeholder.size(), std::string(found[static_cast<std::size_t>(index)]));
+        const std::string value(found[static_cast<std::size_t>(index)]);
+        // Search on after the inserted text: a value holding "$group" must not loop forever.
+        for (std::size_t at = name.find(placeholder); at != std::string::npos;
+             at = name.find(placeholder, at + value.size())) {
+          name.replace(at, placeholder.size(), value);
         }
       }
       result.event = name;

@@ -433,7 +433,8 @@ std::vector<KnowledgeGraph::Edge> KnowledgeGraph::InEdges(NodeIndex node) const 
 }
 
 std::vector<KnowledgeGraph::Edge> KnowledgeGraph::ShortestPath(NodeIndex from, NodeIndex to,
-                                                                bool through_sections) const {
+                                                                PathScope scope) const {
+  const bool through_sections = scope == PathScope::kSections;
   // An undirected view of the relation edges; each undirected edge remembers its original.
   using Undirected = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS,
                                            boost::no_property, std::size_t>;
@@ -442,6 +443,7 @@ std::vector<KnowledgeGraph::Edge> KnowledgeGraph::ShortestPath(NodeIndex from, N
   for (std::size_t i = 0; i < all.size(); ++i) {
     const Edge& e = all[i];
     if (IsStructural(e.data->kind)) continue;
+    if (e.data->kind == EdgeKind::kCoOccurs && scope == PathScope::kRelations) continue;
     const auto allowed = [&](NodeIndex v) {
       const NodeKind kind = node(v).kind;
       if (kind == NodeKind::kEntity) return true;

@@ -141,10 +141,15 @@ class KnowledgeGraph {
   std::vector<Edge> OutEdges(NodeIndex node) const;
   std::vector<Edge> InEdges(NodeIndex node) const;
 
-  // Shortest undirected chain of edges between two nodes, ignoring the structural edges
-  // (has_section, part_of_event, states) and section nodes unless `through_sections`.
-  // Empty when there is no path.
-  std::vector<Edge> ShortestPath(NodeIndex from, NodeIndex to, bool through_sections) const;
+  // How far a path search may reach, from the most to the least telling edges.
+  enum class PathScope {
+    kRelations,   // uses, migrated_*, role_at, announced, presented_by, measures
+    kCoOccurring, // also co_occurs
+    kSections,    // also through sections (mentions)
+  };
+  // Shortest undirected chain of edges between two nodes within `scope` (structural edges never
+  // count), found with Boost's breadth-first search. Empty when there is no path.
+  std::vector<Edge> ShortestPath(NodeIndex from, NodeIndex to, PathScope scope) const;
 
  private:
   struct Impl;

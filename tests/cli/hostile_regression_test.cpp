@@ -3,6 +3,10 @@
 // named after what broke.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -145,6 +149,41 @@ TEST_CASE("a quantity measures the nearest entity of its line, the first on a ti
   CHECK(measures("10倍 速い Amazon Aurora と Amazon S3") == "aws_service/amazon-aurora");
   CHECK(measures("Amazon S3 x 10倍 x Amazon Aurora") == "aws_service/amazon-s3");
   CHECK(measures("10倍 だけ") == "");
+}
+
+// Found by the 100 MB line: a relation's veto (@unless) searched the whole line for the phrase's
+// punctuation, once per candidate and mark: minutes for a line of 100 MB without a 。.
+TEST_CASE("relation vetoes on a huge line look only at the phrase around the mention", "[hostile][relations]") {
+  std::string line;
+  std::size_t sentences = 0;
+  while (line.size() < (32u << 20)) {
+    if (line.size() % (64u << 10) < 16) {
+      line += " Amazon Aurora を使っている ";
+      ++sentences;
+    }
+    line += "lorem ipsum dolor amet ";
+  }
+  const auto start = std::chrono::steady_clock::now();
+  const kgx::DocumentResult r = ExtractText("DAT303 - Talk\n" + line + "\n- Amazon Aurora を使っていない\n");
+  INFO("seconds: " << SecondsSince(start));
+  CHECK(SecondsSince(start) < 60);
+  std::size_t uses = 0;
+  for (const kgx::Relation& rel : r.relations) uses += rel.predicate == "uses" && rel.object == "aws_service/amazon-aurora" && rel.line == 2;
+  CHECK(uses == sentences);
+  for (const kgx::Relation& rel : r.relations) CHECK(rel.line != 3);  // the negated line is still vetoed
+}
+
+// Found by review of the rules fuzzer's event checks: filling "$x" with a captured text that held
+// "$x" searched the result again from its start, forever.
+TEST_CASE("an event name whose captured text holds its own placeholder is filled once", "[hostile][segmenter]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto blocks = kgx::ParseRuleText("[event]\n(?i)summit\\s+(?P<x>\\S+) => AWS Summit $x\n", "events.rules", diagnostics);
+  const auto segmenter = kgx::Segmenter::Compile(blocks, diagnostics);
+  REQUIRE(segmenter);
+  const std::string text = "Summit $x$x\n";
+  const auto lines = kgx::SplitLines(text);
+  CHECK(segmenter->Segment(lines).event == "AWS Summit $x$x");
+  CHECK(kgx::fuzz::CheckRules("[event]\n(?P<x>\\$\\w+) => $x\n") == "");
 }
 
 // Found by the FIFO case: opening a FIFO that no one writes to blocked the whole run forever.

@@ -141,9 +141,12 @@ TEST_CASE("queries find entities by alias and answer mentions, neighbors, path a
   CHECK(kgx::SectionsMentioningAll(g, {*aurora.node, *s3}).size() == 1);
 
   const auto intercom = kgx::FindEntity(g, "Intercom").node;
-  const auto path = g.ShortestPath(*intercom, *aurora.node, false);
+  const auto path = g.ShortestPath(*intercom, *aurora.node, kgx::KnowledgeGraph::PathScope::kRelations);
   REQUIRE_FALSE(path.empty());
   CHECK(path.size() == 1);
+  CHECK(path[0].data->kind == kgx::EdgeKind::kMigratedTo);
+  CHECK(g.ShortestPath(*intercom, *s3, kgx::KnowledgeGraph::PathScope::kRelations).empty());
+  CHECK(g.ShortestPath(*intercom, *s3, kgx::KnowledgeGraph::PathScope::kCoOccurring).size() == 2);
   const auto neighbors = kgx::NeighborsOf(g, *intercom, "", "migrated_to");
   REQUIRE(neighbors.size() == 1);
   CHECK(g.node(neighbors[0].node).label == "Amazon Aurora");
