@@ -53,8 +53,10 @@ FUZZ_TARGETS = normalizer quantity rules segmenter extract
 .PHONY: sanitize fuzz
 
 # Reports of every process (kgx children of the end-to-end tests too) go to SANITIZE_REPORTS.
+# Warnings are not errors here: gcc's instrumentation makes false -Wmaybe-uninitialized in
+# library headers (Catch2, <functional>); the normal build enforces warnings.
 sanitize: deps
-	@cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKGX_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake -S . -B $(SANITIZE_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DKGX_SANITIZE=ON -DKGX_WERROR=OFF $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(SANITIZE_BUILD) -j2
 	@rm -rf $(SANITIZE_REPORTS) && mkdir -p $(SANITIZE_REPORTS)
 	@status=0; (cd $(SANITIZE_BUILD) && $(SANITIZE_ENV) ctest --output-on-failure -j2) || status=$$?; \

@@ -52,7 +52,7 @@ void CollectFolder(const fs::path& root, std::set<std::string>& files, std::vect
       warnings.push_back({{dir.string()}, "folder already visited (symlink loop?), skipped"});
       continue;
     }
-    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    fs::directory_iterator it(dir, ec);  // an unreadable folder is a warning, not silence
     if (ec) {
       warnings.push_back({{dir.string()}, "cannot list folder: " + ec.message()});
       continue;

@@ -332,10 +332,25 @@ void KnowledgeGraph::Finalize() {
     e.target = new_index[e.target];
     keys.push_back({e.source, e.target, static_cast<std::uint32_t>(e.data.kind), role_rank(e.data.role), i});
   }
-  std::sort(keys.begin(), keys.end(), [](const SortKey& a, const SortKey& b) {
-    return std::tie(a.source, a.target, a.kind, a.role, a.index) <
-           std::tie(b.source, b.target, b.kind, b.role, b.index);
-  });
+  // Bucketed by source first (a counting sort, linear), then each source's few edges sorted:
+  // the same order as one comparison sort of all of them, at a fraction of the cost.
+  {
+    std::vector<std::size_t> start(n + 1, 0);
+    for (const SortKey& k : keys) ++start[k.source + 1];
+    for (std::size_t v = 0; v < n; ++v) start[v + 1] += start[v];
+    std::vector<SortKey> bucketed(keys.size());
+    std::vector<std::size_t> fill(start.begin(), start.end() - 1);
+    for (const SortKey& k : keys) bucketed[fill[k.source]++] = k;
+    const auto less = [](const SortKey& a, const SortKey& b) {
+      return std::tie(a.target, a.kind, a.role, a.index) < std::tie(b.target, b.kind, b.role, b.index);
+    };
+    for (std::size_t v = 0; v < n; ++v) {
+      const auto first = bucketed.begin() + static_cast<std::ptrdiff_t>(start[v]);
+      const auto last = bucketed.begin() + static_cast<std::ptrdiff_t>(start[v + 1]);
+      if (!std::is_sorted(first, last, less)) std::sort(first, last, less);
+    }
+    keys = std::move(bucketed);
+  }
   std::vector<StoredEdge> sorted;
   sorted.reserve(impl.stored.size());
   for (std::size_t k = 0; k < keys.size(); ++k) {

@@ -72,6 +72,10 @@ fs::path Scratch(const std::string& name) {
 }
 
 struct Spawn {
+  Spawn(std::vector<std::string> arguments, fs::path folder, std::map<std::string, std::string> environment = {},
+        rlim_t file_limit = RLIM_INFINITY, int timeout = 600)
+      : args(std::move(arguments)), dir(std::move(folder)), env(std::move(environment)),
+        max_file_bytes(file_limit), timeout_seconds(timeout) {}
   std::vector<std::string> args;          // after "kgx"
   fs::path dir;                           // working folder; stdout.txt and stderr.txt go here
   std::map<std::string, std::string> env; // set (or, with an empty value, unset) in the child
@@ -184,7 +188,7 @@ constexpr const char* kNote =
     "(CON310) Running Batch Jobs on Amazon ECS\n"
     "- ECSとLambdaで構築\n";
 
-std::size_t CountOf(const std::string& text, const std::string& what) {
+[[maybe_unused]] std::size_t CountOf(const std::string& text, const std::string& what) {
   std::size_t n = 0;
   for (std::size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
   return n;
@@ -370,6 +374,8 @@ TEST_CASE("files that cannot be read are skipped with a warning naming them; the
   REQUIRE(::mkfifo((dir / "notes" / "fifo.txt").c_str(), 0644) == 0);
   WriteFile(dir / "notes" / "locked.txt", kNote);
   fs::permissions(dir / "notes" / "locked.txt", fs::perms::none);
+  WriteFile(dir / "notes" / "closed" / "inside.txt", kNote);
+  fs::permissions(dir / "notes" / "closed", fs::perms::none);  // stops only non-root users
 
   // Inside a folder: not regular files, reported and skipped.
   const Outcome listed = Kgx(Spawn{{"extract", "notes", "--rules", kShippedRules, "--format", "jsonl", "--out", "out"}, dir, {}, RLIM_INFINITY, 60});
@@ -377,6 +383,7 @@ TEST_CASE("files that cannot be read are skipped with a warning naming them; the
   REQUIRE(listed.status == 0);
   CHECK(Contains(listed.err, "notes/socket.txt: warning: not a regular file; skipped"));
   CHECK(Contains(listed.err, "notes/fifo.txt: warning: not a regular file; skipped"));
+  if (::geteuid() != 0) CHECK(Contains(listed.err, "notes/closed: warning: cannot list folder: Permission denied"));
   // Given by name: read, and what cannot be read is named.
   const Outcome named = Kgx(Spawn{{"extract", "notes/socket.txt", "notes/fifo.txt", "notes/locked.txt", "notes/good.txt",
                                    "--rules", kShippedRules, "--format", "jsonl", "--out", "out"}, dir, {}, RLIM_INFINITY, 60});
@@ -392,6 +399,7 @@ TEST_CASE("files that cannot be read are skipped with a warning naming them; the
                                     : std::set<std::string>{"notes/good.txt"}));
   ::close(sock);
   fs::permissions(dir / "notes" / "locked.txt", fs::perms::owner_all);
+  fs::permissions(dir / "notes" / "closed", fs::perms::owner_all);
   fs::remove_all(dir);
 }
 

@@ -11,5 +11,5 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  return kgx::fuzz::RunCheck(kgx::fuzz::CheckExtract, data, size);
+  return kgx::fuzz::RunCheck([](std::string_view bytes) { return kgx::fuzz::CheckExtract(bytes); }, data, size);
 }

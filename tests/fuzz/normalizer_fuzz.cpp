@@ -5,11 +5,6 @@
 
 #include "tests/fuzz/fuzz_checks.h"
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  (void)kgx::fuzz::ShippedRules();
-  return 0;
-}
-
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   return kgx::fuzz::RunCheck(kgx::fuzz::CheckNormalizer, data, size);
 }
