@@ -18,6 +18,7 @@
 
 #include "extractor/normalizer.h"
 #include "extractor/text_util.h"
+#include "extractor/vectorscan_scratch.h"
 
 namespace kgx {
 
@@ -47,26 +48,6 @@ bool HasNonAsciiCase(std::string_view atom) {
   return false;
 }
 
-// A per-thread Vectorscan scratch, (re)sized only for databases it has not seen: sizing it on
-// every call would cost more than the scan of a line.
-hs_scratch_t* ScratchFor(const hs_database_t* db, std::uint64_t serial) {
-  struct ThreadScratch {
-    hs_scratch_t* scratch = nullptr;
-    std::vector<std::uint64_t> sized_for;
-    ~ThreadScratch() {
-      if (scratch) hs_free_scratch(scratch);
-    }
-  };
-  static thread_local ThreadScratch local;
-  if (std::find(local.sized_for.begin(), local.sized_for.end(), serial) != local.sized_for.end()) {
-    return local.scratch;
-  }
-  if (hs_alloc_scratch(db, &local.scratch) != HS_SUCCESS) return nullptr;
-  local.sized_for.push_back(serial);
-  return local.scratch;
-}
-
-std::atomic<std::uint64_t> next_serial{1};
 
 int CollectAtom(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
   static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(id));
@@ -88,7 +69,7 @@ struct Discovery::Impl {
   std::size_t strict_atoms = 0;          // atoms below this id belong to `strict`
   std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> atoms{nullptr, FreeDatabase};
   bool use_prefilter = false;
-  std::uint64_t serial = next_serial++;
+  std::uint64_t serial = NewVectorscanSerial();
 
   bool IsStopped(EntityType type, std::string_view name) const;
   // Compiles the prefilter; on any problem leaves use_prefilter false (the gate still works).
@@ -175,7 +156,7 @@ std::vector<int> Discovery::Impl::Candidates(std::string_view line) const {
   }
   std::vector<int> found_atoms;
   if (atoms) {
-    hs_scratch_t* scratch = ScratchFor(atoms.get(), serial);
+    hs_scratch_t* scratch = VectorscanScratchFor(atoms.get(), serial);
     if (scratch == nullptr || hs_scan(atoms.get(), line.data(), static_cast<unsigned>(line.size()), 0, scratch,
                                       CollectAtom, &found_atoms) != HS_SUCCESS) {
       return AllPatterns();

@@ -19,6 +19,7 @@
 #include "extractor/gazetteer_rules.h"
 #include "extractor/near_miss.h"
 #include "extractor/text_util.h"
+#include "extractor/vectorscan_scratch.h"
 
 namespace kgx {
 
@@ -50,32 +51,11 @@ void FreeDatabase(hs_database_t* db) {
   if (db) hs_free_database(db);
 }
 
-// One scratch per thread, grown to fit every database it is used with. Sizing it costs more than
-// scanning a document, so it is done once per thread and database (each compiled gazetteer has
-// its own serial number; database addresses may be reused).
-hs_scratch_t* ScratchFor(const hs_database_t* db, std::uint64_t serial) {
-  struct ThreadScratch {
-    hs_scratch_t* scratch = nullptr;
-    std::vector<std::uint64_t> sized_for;
-    ~ThreadScratch() {
-      if (scratch) hs_free_scratch(scratch);
-    }
-  };
-  static thread_local ThreadScratch local;
-  if (std::find(local.sized_for.begin(), local.sized_for.end(), serial) != local.sized_for.end()) {
-    return local.scratch;
-  }
-  if (hs_alloc_scratch(db, &local.scratch) != HS_SUCCESS) return nullptr;
-  local.sized_for.push_back(serial);
-  return local.scratch;
-}
-
-std::atomic<std::uint64_t> next_serial{1};
 
 }  // namespace
 
 struct Gazetteer::Impl {
-  std::uint64_t serial = next_serial++;
+  std::uint64_t serial = NewVectorscanSerial();
   std::vector<Entity> entities;
   std::vector<CompiledAlias> aliases;
   std::vector<CompiledContext> contexts;
@@ -263,7 +243,7 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
   const Impl& impl = *impl_;
   std::vector<AliasMatch> result;
   if (!impl.database || text.folded.empty()) return result;
-  hs_scratch_t* scratch = ScratchFor(impl.database.get(), impl.serial);
+  hs_scratch_t* scratch = VectorscanScratchFor(impl.database.get(), impl.serial);
   if (scratch == nullptr) return result;
 
   // 1. Every literal occurrence, expanded to the aliases sharing the literal. Vectorscan takes
