@@ -180,6 +180,21 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   std::vector<Found> found;  // by begin
   found.reserve(spans.size());
   for (const auto& [begin, f] : spans) found.push_back(f);
+  // An entity whose every span gave way to a longer discovered name ("Lyft" inside "Xcustomer
+  // Lyft") is not referred to: drop it, or it becomes a node without mentions that a merge of
+  // the JSON Lines output cannot rebuild.
+  std::vector<std::size_t> kept_index(result.entities.size(), 0);
+  std::vector<bool> referred(result.entities.size(), false);
+  for (const Found& f : found) referred[f.entity] = true;
+  std::size_t kept = 0;
+  for (std::size_t e = 0; e < result.entities.size(); ++e) {
+    kept_index[e] = kept;
+    if (!referred[e]) continue;
+    if (kept != e) result.entities[kept] = std::move(result.entities[e]);
+    ++kept;
+  }
+  result.entities.resize(kept);
+  for (Found& f : found) f.entity = kept_index[f.entity];
 
   timer.Switch(Stage::kResolve);
   for (const Found& f : found) {

@@ -557,14 +557,19 @@ std::vector<MentionRef> LineTopics(const RelationSection& section, const std::ve
     MentionRef& own = topics[static_cast<std::size_t>(c.line)];
     if (patterns[c.pattern].predicate.empty() && own.IsSection()) own = MentionRef{c.line, c.object};
   }
+  // The lines that can still be a later line's parent, indents strictly increasing: the parent
+  // is the topmost one indented less, found without scanning back over every line above (a
+  // section of a million lines made that quadratic).
+  std::vector<std::pair<std::size_t, std::size_t>> open;  // (indent, line)
   for (std::size_t i = 1; i < section.lines.size(); ++i) {
-    if (!topics[i].IsSection()) continue;
     const std::size_t indent = Indent(section.lines[i].text);
-    for (std::size_t k = i - 1; k >= 1; --k) {
-      if (TrimAscii(section.lines[k].text).empty() || Indent(section.lines[k].text) >= indent) continue;
-      topics[i] = topics[k];
-      break;
+    if (topics[i].IsSection()) {
+      const auto above = std::partition_point(open.begin(), open.end(), [&](const auto& o) { return o.first < indent; });
+      if (above != open.begin()) topics[i] = topics[std::prev(above)->second];
     }
+    if (TrimAscii(section.lines[i].text).empty()) continue;
+    while (!open.empty() && open.back().first >= indent) open.pop_back();
+    open.emplace_back(indent, i);
   }
   return topics;
 }

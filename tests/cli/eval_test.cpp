@@ -246,7 +246,8 @@ TEST_CASE("precision is rounded to four decimals like Python's round, ties to ev
   for (int i = 0; i < 31; ++i) {
     jsonl += R"({"kind":"mention","doc":"D1","line":4,"type":"technology","name":"Tool )" + std::to_string(i) + "\"}\n";
   }
-  const kgx::PrecisionRecall& entity = Prf(Score(jsonl), "entity");
+  const kgx::EvalReport report = Score(jsonl);  // kept: Prf returns a reference into it
+  const kgx::PrecisionRecall& entity = Prf(report, "entity");
   CHECK(entity.tp == 1);
   CHECK(entity.fp == 31);
   CHECK(entity.p == 0.0312);

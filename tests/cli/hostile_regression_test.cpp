@@ -85,6 +85,20 @@ TEST_CASE("a NUL byte in a rule file is an error at its line and column", "[host
   CHECK(kgx::fuzz::CheckRules(text) == "");
 }
 
+// Found by extract_fuzz (the shard contract): "Lyft" gave way to the discovered "Xcustomer Lyft"
+// but stayed in the document's entities, a graph node without mentions that `kgx merge` of the
+// JSON Lines output did not rebuild, so PageRank and the entity list differed.
+TEST_CASE("an entity whose only mention gives way to a longer discovered name is not listed", "[hostile][extractor]") {
+  const std::string text = "ARC680 - Journey to Microservices\nXcustomer Lyft の事例セッション。Envoy を作った会社の話\n";
+  const kgx::DocumentResult r = ExtractText(text);
+  CHECK(MentionsOf(r, "company/xcustomer-lyft") == 1);
+  for (const kgx::Entity& e : r.entities) {
+    INFO(e.id);
+    CHECK(MentionsOf(r, e.id) > 0);
+  }
+  CHECK(kgx::fuzz::CheckExtract(text, true) == "");
+}
+
 // Found by the 100 MB line: per candidate, contexts ran their patterns over the whole line and
 // compared the candidate with every other candidate of the line (quadratic).
 TEST_CASE("a long line of context-dependent aliases is scanned in linear time", "[hostile][gazetteer]") {
@@ -184,6 +198,19 @@ TEST_CASE("an event name whose captured text holds its own placeholder is filled
   const auto lines = kgx::SplitLines(text);
   CHECK(segmenter->Segment(lines).event == "AWS Summit $x$x");
   CHECK(kgx::fuzz::CheckRules("[event]\n(?P<x>\\$\\w+) => $x\n") == "");
+}
+
+// Found by a file of empty lines: each line of a section looked for its parent bullet by scanning
+// back over every line above it (quadratic in the section's lines).
+TEST_CASE("a section of many lines finds each line's parent bullet in linear time", "[hostile][relations]") {
+  std::string text = "DAT303 - Talk\n- Amazon Aurora\n";
+  for (int i = 0; i < 400000; ++i) text += i % 1000 == 0 ? "  - を使っている\n" : "\n";
+  const auto start = std::chrono::steady_clock::now();
+  const kgx::DocumentResult r = ExtractText(text);
+  INFO("seconds: " << SecondsSince(start));
+  CHECK(SecondsSince(start) < 60);
+  REQUIRE(r.sections.size() == 1);
+  CHECK(r.sections[0].end_line == 400002);
 }
 
 // Found by the FIFO case: opening a FIFO that no one writes to blocked the whole run forever.
