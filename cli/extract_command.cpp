@@ -2,6 +2,7 @@
 // standard error (documents, sections, entities per type, the most mentioned entities, outputs).
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "cli/pipeline.h"
 #include "cli/summary.h"
 #include "exporters/exporter.h"
+#include "exporters/jsonl_stream.h"
 #include "extractor/stage_times.h"
 
 namespace kgx {
@@ -59,6 +61,57 @@ int WriteOutputs(const KnowledgeGraph& graph, const Options& options, std::vecto
   return kExitOk;
 }
 
+// `--format jsonl` alone is streamed (exporters/jsonl_stream.h): the per-document records are
+// rendered by the workers and spooled to disk, so memory holds only the entity graph.
+bool StreamsJsonl(const Options& options) {
+  return !options.formats.empty() &&
+         std::all_of(options.formats.begin(), options.formats.end(), [](const std::string& f) { return f == "jsonl"; });
+}
+
+class JsonlSink final : public DocumentSink {
+ public:
+  std::string Prepare(const DocumentResult& document) const override { return RenderDocumentRecords(document); }
+  void Merge(const DocumentResult& document, std::string prepared) override { stream.Add(document, prepared); }
+  JsonlStream stream;
+};
+
+// The streamed run: extraction into the spool, then graph.jsonl (atomically, or to stdout).
+int ExtractStreamed(const Options& options, const RuleSet& rules, PipelineStats& stats,
+                    std::vector<std::string>& written, KnowledgeGraph& entity_graph, JsonlSink& sink) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  std::string spool_folder = options.out == "-" ? fs::temp_directory_path(ec).string() : options.out;
+  if (options.out != "-") {
+    fs::create_directories(options.out, ec);
+    if (ec) {
+      std::cerr << "kgx: " << options.out << ": cannot create folder: " << ec.message() << '\n';
+      return kExitFailure;
+    }
+  }
+  if (Status opened = sink.stream.Open(spool_folder); !opened.ok()) {
+    std::cerr << "kgx: " << opened.ToString() << '\n';
+    return kExitFailure;
+  }
+  RunPipeline(DefaultInputs(options), rules, options.threads, options.quiet, stats, sink);
+  StageTimer timer(Stage::kOutput);
+  if (options.out == "-") {
+    StdoutSink out;
+    Status status = sink.stream.Finish(out, entity_graph);
+    std::cout.flush();
+    if (!status.ok()) std::cerr << "kgx: " << status.ToString() << '\n';
+    return status.ok() ? kExitOk : kExitFailure;
+  }
+  AtomicFileSink out(options.out);
+  Status status = sink.stream.Finish(out, entity_graph);
+  if (status.ok()) status = out.Commit();
+  if (!status.ok()) {
+    std::cerr << "kgx: " << status.ToString() << '\n';
+    return kExitFailure;
+  }
+  written = out.written();
+  return kExitOk;
+}
+
 int RunExtract(const Options& options) {
   if (options.formats.empty() == false && options.out == "-" && options.formats.size() > 1) {
     std::cerr << "kgx: --out - writes one format; choose one with --format\n";
@@ -72,6 +125,18 @@ int RunExtract(const Options& options) {
   }
   timer.Switch(Stage::kCount);  // the pipeline charges its own stages
   PipelineStats stats;
+  if (StreamsJsonl(options)) {
+    JsonlSink sink;
+    KnowledgeGraph entity_graph;
+    std::vector<std::string> written;
+    const int status = ExtractStreamed(options, *rules, stats, written, entity_graph, sink);
+    if (status == kExitOk && !options.quiet) {
+      const SummaryCounts counts{sink.stream.sections(), sink.stream.quantities(), sink.stream.relations()};
+      PrintSummary(entity_graph, stats, written, std::cerr, &counts);
+    }
+    if (StageTimesEnabled()) PrintStageTimes(std::cerr);
+    return status;
+  }
   // The graph is kept until the process exits, on purpose: freeing its millions of small
   // allocations one by one costs several percent of a run, and the system reclaims the memory
   // at once. The static pointer keeps it reachable, so leak checkers do not report it.

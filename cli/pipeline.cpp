@@ -42,8 +42,8 @@ namespace {
 
 struct Slot {
   std::optional<DocumentResult> result;
+  std::string prepared;
   std::vector<Warning> warnings;
-  bool done = false;
 };
 
 void PrintWarnings(const std::vector<Warning>& warnings, bool quiet, PipelineStats& stats) {
@@ -54,8 +54,8 @@ void PrintWarnings(const std::vector<Warning>& warnings, bool quiet, PipelineSta
 
 }  // namespace
 
-KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules,
-                           std::size_t threads, bool quiet, PipelineStats& stats) {
+void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, std::size_t threads, bool quiet,
+                 PipelineStats& stats, DocumentSink& sink) {
   const auto started = std::chrono::steady_clock::now();
   std::vector<Warning> listing_warnings;
   const std::vector<std::string> files = ListInputFiles(inputs, listing_warnings);
@@ -65,7 +65,6 @@ KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet
   threads = std::min(threads, std::max<std::size_t>(1, files.size()));
 
   const Extractor extractor(rules);
-  GraphBuilder builder;
   Progress progress(files.size(), quiet);
   const std::size_t window = threads * 4;
   std::mutex mutex;
@@ -74,34 +73,63 @@ KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet
   std::size_t next_claim = 0;
   std::size_t next_merge = 0;
 
-  const auto work = [&] {
-    for (;;) {
-      std::size_t index;
-      {
-        std::unique_lock lock(mutex);
-        changed.wait(lock, [&] { return next_claim >= files.size() || next_claim < next_merge + window; });
-        if (next_claim >= files.size()) return;
-        index = next_claim++;
-      }
-      Slot slot;
-      StageTimer read_timer(Stage::kRead);
-      std::optional<SourceText> source = ReadSource(files[index], slot.warnings);
-      read_timer.Switch(Stage::kCount);  // Extract charges its own stages
-      if (source) {
-        slot.result = extractor.Extract(*source);
-        for (Warning& w : slot.result->warnings) slot.warnings.push_back(std::move(w));
-        slot.result->warnings.clear();
-      }
-      slot.done = true;
-      {
-        std::lock_guard lock(mutex);
-        slots[index] = std::move(slot);
-      }
-      changed.notify_all();
+  // Reads and extracts one document (on a worker, or inline with one thread).
+  const auto extract = [&](std::size_t index) {
+    Slot slot;
+    StageTimer read_timer(Stage::kRead);
+    std::optional<SourceText> source = ReadSource(files[index], slot.warnings);
+    read_timer.Switch(Stage::kCount);  // Extract charges its own stages
+    if (source) {
+      slot.result = extractor.Extract(*source);
+      for (Warning& w : slot.result->warnings) slot.warnings.push_back(std::move(w));
+      slot.result->warnings.clear();
+      StageTimer output_timer(Stage::kOutput);
+      slot.prepared = sink.Prepare(*slot.result);
+    }
+    return slot;
+  };
+  const auto merge = [&](Slot& slot) {
+    PrintWarnings(slot.warnings, quiet, stats);
+    if (slot.result) {
+      stats.documents++;
+      stats.bytes += slot.result->bytes;
+      StageTimer graph_timer(Stage::kGraph);
+      sink.Merge(*slot.result, std::move(slot.prepared));
+      progress.Advance(slot.result->bytes);
+    } else {
+      stats.skipped++;
+      progress.Advance(0);
     }
   };
+
+  // One thread does everything itself: `--threads 1` means one core.
   std::vector<std::thread> workers;
-  for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+  if (threads == 1) {
+    for (std::size_t index = 0; index < files.size(); ++index) {
+      Slot slot = extract(index);
+      merge(slot);
+    }
+    next_merge = files.size();
+  } else {
+    const auto work = [&] {
+      for (;;) {
+        std::size_t index;
+        {
+          std::unique_lock lock(mutex);
+          changed.wait(lock, [&] { return next_claim >= files.size() || next_claim < next_merge + window; });
+          if (next_claim >= files.size()) return;
+          index = next_claim++;
+        }
+        Slot slot = extract(index);
+        {
+          std::lock_guard lock(mutex);
+          slots[index] = std::move(slot);
+        }
+        changed.notify_all();
+      }
+    };
+    for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+  }
 
   while (next_merge < files.size()) {
     Slot slot;
@@ -111,17 +139,7 @@ KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet
       slot = std::move(slots[next_merge]);
       slots.erase(next_merge);
     }
-    PrintWarnings(slot.warnings, quiet, stats);
-    if (slot.result) {
-      stats.documents++;
-      stats.bytes += slot.result->bytes;
-      StageTimer graph_timer(Stage::kGraph);
-      builder.Add(*slot.result);
-      progress.Advance(slot.result->bytes);
-    } else {
-      stats.skipped++;
-      progress.Advance(0);
-    }
+    merge(slot);
     {
       std::lock_guard lock(mutex);
       ++next_merge;
@@ -130,8 +148,26 @@ KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet
   }
   for (std::thread& worker : workers) worker.join();
   progress.Finish();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+}
+
+namespace {
+
+class GraphSink final : public DocumentSink {
+ public:
+  void Merge(const DocumentResult& document, std::string) override { builder.Add(document); }
+  GraphBuilder builder;
+};
+
+}  // namespace
+
+KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules,
+                           std::size_t threads, bool quiet, PipelineStats& stats) {
+  const auto started = std::chrono::steady_clock::now();
+  GraphSink sink;
+  RunPipeline(inputs, rules, threads, quiet, stats, sink);
   StageTimer graph_timer(Stage::kGraph);
-  KnowledgeGraph graph = builder.Finish();
+  KnowledgeGraph graph = sink.builder.Finish();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return graph;
 }

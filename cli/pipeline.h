@@ -22,6 +22,22 @@ struct PipelineStats {
   double seconds = 0.0;
 };
 
+// What the pipeline does with the documents it extracts.
+class DocumentSink {
+ public:
+  virtual ~DocumentSink() = default;
+  // On the worker that extracted `document`, concurrently with other calls: the work that does
+  // not need to know the documents before it. Its result goes to Merge.
+  virtual std::string Prepare(const DocumentResult& /*document*/) const { return {}; }
+  // In input order, one document at a time.
+  virtual void Merge(const DocumentResult& document, std::string prepared) = 0;
+};
+
+// Extracts every input into `sink`. Warnings are printed to standard error as they come, in
+// input order, unless `quiet`; `threads` 0 means all cores.
+void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, std::size_t threads, bool quiet,
+                 PipelineStats& stats, DocumentSink& sink);
+
 // Extracts every input and returns the finalized graph. Warnings are printed to standard error
 // as they come, in input order, unless `quiet`; `threads` 0 means all cores.
 KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules,

@@ -19,8 +19,8 @@ std::string Fixed(double value, int digits) {
 
 }  // namespace
 
-void PrintSummary(const KnowledgeGraph& graph, const PipelineStats& stats,
-                  const std::vector<std::string>& written, std::ostream& out) {
+void PrintSummary(const KnowledgeGraph& graph, const PipelineStats& stats, const std::vector<std::string>& written,
+                  std::ostream& out, const SummaryCounts* counts) {
   std::map<std::string, std::size_t> sections, entities;
   std::size_t quantities = 0, relations = 0, entity_total = 0;
   for (std::size_t v = 0; v < graph.node_count(); ++v) {
@@ -36,6 +36,11 @@ void PrintSummary(const KnowledgeGraph& graph, const PipelineStats& stats,
       relations += edge.data->evidence.size();
     }
   }
+  if (counts) {
+    sections = counts->sections;
+    quantities = counts->quantities;
+    relations = counts->relations;
+  }
   out << "kgx: " << stats.documents << " documents (" << Fixed(static_cast<double>(stats.bytes) / 1e3, 1)
       << " KB) in " << Fixed(stats.seconds, 2) << " s; " << stats.skipped << " skipped, " << stats.warnings
       << " warnings\n";
@@ -48,8 +53,12 @@ void PrintSummary(const KnowledgeGraph& graph, const PipelineStats& stats,
     first = false;
   }
   out << ")\n";
-  out << "  quantities: " << quantities << ", relations: " << relations << ", graph: " << graph.node_count()
-      << " nodes, " << graph.edge_count() << " edges\n";
+  out << "  quantities: " << quantities << ", relations: " << relations;
+  if (counts) {
+    out << ", entity graph: " << graph.node_count() << " nodes, " << graph.edge_count() << " edges (records streamed)\n";
+  } else {
+    out << ", graph: " << graph.node_count() << " nodes, " << graph.edge_count() << " edges\n";
+  }
   out << "  most mentioned:";
   for (const auto v : TopEntities(graph, "mentions", "", 8)) {
     out << ' ' << graph.node(v).label << " (" << graph.node(v).mention_count << ")";

@@ -2,6 +2,8 @@
 // which entities matter most, where the outputs went.
 #pragma once
 
+#include <cstddef>
+#include <map>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -11,7 +13,14 @@
 
 namespace kgx {
 
-void PrintSummary(const KnowledgeGraph& graph, const PipelineStats& stats,
-                  const std::vector<std::string>& written, std::ostream& out);
+// What a streamed run wrote, which its entity graph does not hold.
+struct SummaryCounts {
+  std::map<std::string, std::size_t> sections;  // by kind
+  std::size_t quantities = 0, relations = 0;
+};
+
+// `counts`: given for a streamed run, whose graph holds only documents and entities.
+void PrintSummary(const KnowledgeGraph& graph, const PipelineStats& stats, const std::vector<std::string>& written,
+                  std::ostream& out, const SummaryCounts* counts = nullptr);
 
 }  // namespace kgx

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <map>
 #include <optional>
 #include <set>
@@ -70,6 +71,9 @@ Status ReadJsonLines(std::istream& in, const std::string& name, std::vector<Docu
       } else if (kind == "entity") {
         Entity entity;
         entity.id = String(record, "id");
+        if (std::any_of(entity.id.begin(), entity.id.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20; })) {
+          return Status(ErrorCode::kInvalidArgument, "entity id with a control character", {name, number});
+        }
         const auto type = ParseEntityType(String(record, "type"));
         if (!type) return Status(ErrorCode::kInvalidArgument, "unknown entity type", {name, number});
         entity.type = *type;

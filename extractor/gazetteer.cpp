@@ -179,24 +179,11 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
   if (errors_after != errors_before) return nullptr;
   if (impl.literals.empty()) return gazetteer;  // nothing to scan
 
-  std::vector<const char*> expressions;
-  std::vector<std::size_t> lengths;
-  std::vector<unsigned> flags;
-  std::vector<unsigned> ids;
-  for (std::size_t i = 0; i < impl.literals.size(); ++i) {
-    expressions.push_back(impl.literals[i].data());
-    lengths.push_back(impl.literals[i].size());
-    flags.push_back(0);  // no start-of-match tracking: a literal starts its length before its end
-    ids.push_back(static_cast<unsigned>(i));
-  }
-  hs_database_t* db = nullptr;
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_lit_multi(expressions.data(), flags.data(), ids.data(), lengths.data(),
-                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &db,
-                           &error) != HS_SUCCESS) {
-    const std::string message = error && error->message ? error->message : "unknown error";
-    const int which = error ? error->expression : -1;
-    if (error) hs_free_compile_error(error);
+  std::string message;
+  int which = -1;
+  // No start-of-match tracking: a literal starts its length before its end.
+  hs_database_t* db = CompileLiteralDatabase(impl.literals, 0, message, which);
+  if (db == nullptr) {
     const bool known = which >= 0 && static_cast<std::size_t>(which) < impl.literals.size();
     diagnostics.push_back({known ? literal_where[static_cast<std::size_t>(which)] : Location{},
                            "cannot compile the gazetteer" +

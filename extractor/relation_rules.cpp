@@ -5,7 +5,6 @@
 #include "extractor/relation_rules.h"
 
 #include <re2/re2.h>
-#include <re2/set.h>
 
 #include <algorithm>
 #include <array>
@@ -15,6 +14,7 @@
 #include <set>
 #include <tuple>
 
+#include "extractor/pattern_prefilter.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -276,9 +276,8 @@ bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::strin
 
 struct RelationRules::Impl {
   std::vector<RelationPattern> patterns;  // file order; topic patterns have no predicate
-  // Every pattern in one automaton: a line is matched only against the patterns that can match
-  // it. Null when the set could not be built; then every pattern is tried.
-  std::unique_ptr<RE2::Set> gate;
+  // A line is matched only against the patterns that can match it.
+  std::unique_ptr<PatternPrefilter> prefilter;
 };
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
@@ -424,12 +423,9 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
     }
   }
   if (failed) return nullptr;
-  RE2::Options gate_options;
-  gate_options.set_max_mem(64 << 20);
-  auto gate = std::make_unique<RE2::Set>(gate_options, RE2::UNANCHORED);
-  bool gate_ok = true;
-  for (const RelationPattern& pattern : rules->impl_->patterns) gate_ok &= gate->Add(pattern.regex->pattern(), nullptr) >= 0;
-  if (gate_ok && gate->Compile()) rules->impl_->gate = std::move(gate);
+  std::vector<std::string> sources;
+  for (const RelationPattern& pattern : rules->impl_->patterns) sources.push_back(pattern.regex->pattern());
+  rules->impl_->prefilter = PatternPrefilter::Build(sources, 64 << 20);
   return rules;
 }
 
@@ -480,21 +476,13 @@ struct Candidate {
 
 using Claims = std::set<std::tuple<int, std::string, int>>;  // line, predicate, object mention
 
-// Returns, for each line of a section, which patterns can match it: those the gate finds, or all
-// of them when there is no gate or it gives up.
-std::vector<std::vector<bool>> GateLines(const RE2::Set* gate, const RelationSection& section,
-                                         const std::vector<std::string>& marked, std::size_t patterns) {
-  std::vector<std::vector<bool>> may_match(section.lines.size(), std::vector<bool>(patterns, gate == nullptr));
-  std::vector<int> hits;
-  for (std::size_t i = 0; gate && i < section.lines.size(); ++i) {
+// Returns, for each line of a section, which patterns can match it.
+std::vector<std::vector<bool>> GateLines(const PatternPrefilter& prefilter, const RelationSection& section,
+                                         const std::vector<std::string>& marked) {
+  std::vector<std::vector<bool>> may_match(section.lines.size(), std::vector<bool>(prefilter.size(), false));
+  for (std::size_t i = 0; i < section.lines.size(); ++i) {
     if (section.lines[i].mentions.empty()) continue;
-    hits.clear();
-    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
-    if (!gate->Match(marked[i], &hits, &error) && error.kind != RE2::Set::kNoError) {
-      may_match[i].assign(patterns, true);
-      continue;
-    }
-    for (int hit : hits) may_match[i][static_cast<std::size_t>(hit)] = true;
+    for (int hit : prefilter.Candidates(marked[i])) may_match[i][static_cast<std::size_t>(hit)] = true;
   }
   return may_match;
 }
@@ -583,7 +571,7 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   std::vector<std::string> marked;
   marked.reserve(section.lines.size());
   for (const RelationLine& line : section.lines) marked.push_back(MarkLine(line.text, line.mentions));
-  const std::vector<std::vector<bool>> may_match = GateLines(impl_->gate.get(), section, marked, patterns.size());
+  const std::vector<std::vector<bool>> may_match = GateLines(*impl_->prefilter, section, marked);
 
   // Every pattern over every line; an object mention of a line belongs to the first rule of a
   // predicate that relates it (or vetoes it), so specific rules listed first win.

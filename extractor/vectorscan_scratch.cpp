@@ -33,4 +33,30 @@ hs_scratch_t* VectorscanScratchFor(const hs_database_t* db, std::uint64_t serial
   return local.scratch;
 }
 
+hs_database_t* CompileLiteralDatabase(const std::vector<std::string>& literals, unsigned flags, std::string& error,
+                                      int& failed) {
+  std::vector<const char*> expressions;
+  std::vector<std::size_t> lengths;
+  std::vector<unsigned> all_flags(literals.size(), flags), ids;
+  for (std::size_t i = 0; i < literals.size(); ++i) {
+    expressions.push_back(literals[i].data());
+    lengths.push_back(literals[i].size());
+    ids.push_back(static_cast<unsigned>(i));
+  }
+  hs_database_t* db = nullptr;
+  hs_compile_error_t* compile_error = nullptr;
+  failed = -1;
+  if (hs_compile_lit_multi(expressions.data(), all_flags.data(), ids.data(), lengths.data(),
+                           static_cast<unsigned>(expressions.size()), HS_MODE_BLOCK, nullptr, &db,
+                           &compile_error) != HS_SUCCESS) {
+    error = compile_error && compile_error->message ? compile_error->message : "unknown error";
+    if (compile_error) {
+      failed = compile_error->expression;
+      hs_free_compile_error(compile_error);
+    }
+    return nullptr;
+  }
+  return db;
+}
+
 }  // namespace kgx

@@ -1,10 +1,12 @@
 // One Vectorscan scratch per thread, shared by every database of the extractor (gazetteer,
-// discovery prefilter). Internal to extractor/: other folders never see Vectorscan types.
+// pattern prefilters), and the one way they compile their literals. Internal to extractor/: other folders never see Vectorscan types.
 #pragma once
 
 #include <hs/hs.h>
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace kgx {
 
@@ -16,5 +18,11 @@ std::uint64_t NewVectorscanSerial();
 // (sizing costs more than scanning a line, so it is done once per thread and database).
 // Returns nullptr when Vectorscan cannot allocate it. Valid until the thread ends.
 hs_scratch_t* VectorscanScratchFor(const hs_database_t* db, std::uint64_t serial);
+
+// Compiles `literals` (each one's id is its index) into one block-mode database, with `flags`
+// on every literal. On failure returns nullptr with the library's message in `error` and the
+// index of the literal it names in `failed` (-1 when none).
+hs_database_t* CompileLiteralDatabase(const std::vector<std::string>& literals, unsigned flags, std::string& error,
+                                      int& failed);
 
 }  // namespace kgx

@@ -56,6 +56,7 @@ EntityAnalytics ComputeEntityAnalytics(const KnowledgeGraph& graph) {
   result.pagerank.assign(n, 0.0);
   result.component.assign(n, 0);
   result.mention_count.assign(n, 0);
+  for (std::size_t v = 0; v < n; ++v) result.mention_count[v] = graph.node(v).unlinked_mentions;
 
   // Entities get dense indices in node order.
   std::vector<std::size_t> dense(n, static_cast<std::size_t>(-1));
@@ -81,6 +82,12 @@ EntityAnalytics ComputeEntityAnalytics(const KnowledgeGraph& graph) {
     } else {
       down.emplace_back(b, a);
     }
+  }
+  for (const auto& [source, target] : graph.entity_links()) {
+    const std::size_t a = dense[source];
+    const std::size_t b = dense[target];
+    if (a == static_cast<std::size_t>(-1) || b == static_cast<std::size_t>(-1) || a == b) continue;
+    down.emplace_back(std::min(a, b), std::max(a, b));
   }
   if (!std::is_sorted(up.begin(), up.end())) std::sort(up.begin(), up.end());
   std::sort(down.begin(), down.end());

@@ -36,32 +36,76 @@ std::string SectionLabel(const Section& section) {
 
 }  // namespace
 
+std::vector<LinkedRelation> LinkRelations(const DocumentResult& document) {
+  std::unordered_map<std::string_view, EntityType> type_of;
+  for (const Entity& entity : document.entities) type_of.emplace(entity.id, entity.type);
+  const auto is_company = [&](const std::string& id) {
+    const auto it = type_of.find(id);
+    return it != type_of.end() && it->second == EntityType::kCompany;
+  };
+  std::map<std::size_t, std::string_view> presenter;  // section -> company
+  for (const Relation& r : document.relations) {
+    if (r.predicate == "presented_by" && !presenter.count(r.section) && is_company(r.object)) presenter[r.section] = r.object;
+  }
+  std::vector<LinkedRelation> linked;
+  linked.reserve(document.relations.size());
+  for (const Relation& r : document.relations) {
+    const auto kind = ParseEdgeKind(r.predicate);
+    if (!kind) continue;
+    std::string_view subject = r.subject;
+    if (subject.empty() && *kind != EdgeKind::kPresentedBy && *kind != EdgeKind::kAnnounced) {
+      if (const auto it = presenter.find(r.section); it != presenter.end()) subject = it->second;
+    }
+    if (subject == r.object) continue;
+    linked.push_back({&r, *kind, subject});
+  }
+  return linked;
+}
+
+NodeData DocumentNode(const DocumentResult& document, const std::string& doc_id) {
+  NodeData node;
+  node.key = "document/" + doc_id;
+  node.kind = NodeKind::kDocument;
+  node.type = "document";
+  node.id = doc_id;
+  node.path = document.path;
+  node.title = document.title;
+  node.event = document.event;
+  node.label = document.title.empty() ? document.path : document.title;
+  node.provenance = Provenance{doc_id, "", document.path, 1, 0, 0, document.title, ""};
+  return node;
+}
+
+std::optional<NodeData> EventNode(const DocumentResult& document, const std::string& doc_id) {
+  if (document.event.empty()) return std::nullopt;
+  NodeData event;
+  event.key = "event/" + Slugify(document.event);
+  event.kind = NodeKind::kEvent;
+  event.type = "event";
+  event.id = event.key;
+  event.label = document.event;
+  event.title = document.event;
+  event.provenance = Provenance{doc_id, "", document.path, 0, 0, 0, document.event, ""};
+  return event;
+}
+
+NodeData EntityNode(const Entity& entity) {
+  NodeData node;
+  node.key = entity.id;
+  node.kind = NodeKind::kEntity;
+  node.type = std::string(EntityTypeName(entity.type));
+  node.id = entity.id;
+  node.label = entity.name;
+  node.aliases = entity.aliases;
+  node.discovered = entity.discovered;
+  return node;
+}
+
 void GraphBuilder::Add(const DocumentResult& document) {
   const std::string doc_id = DocumentId(++documents_);
-  NodeData doc_node;
-  doc_node.key = "document/" + doc_id;
-  doc_node.kind = NodeKind::kDocument;
-  doc_node.type = "document";
-  doc_node.id = doc_id;
-  doc_node.path = document.path;
-  doc_node.title = document.title;
-  doc_node.event = document.event;
-  doc_node.label = document.title.empty() ? document.path : document.title;
-  doc_node.provenance = Provenance{doc_id, "", document.path, 1, 0, 0, document.title, ""};
-  const auto doc_index = graph_.AddNode(std::move(doc_node));
-
+  const auto doc_index = graph_.AddNode(DocumentNode(document, doc_id));
   std::optional<KnowledgeGraph::NodeIndex> event_index;
-  if (!document.event.empty()) {
-    NodeData event;
-    event.key = "event/" + Slugify(document.event);
-    event.kind = NodeKind::kEvent;
-    event.type = "event";
-    event.id = event.key;
-    event.label = document.event;
-    event.title = document.event;
-    event.provenance = Provenance{doc_id, "", document.path, 0, 0, 0, document.event, ""};
-    event_index = graph_.AddNode(std::move(event));
-  }
+  if (auto event = EventNode(document, doc_id)) event_index = graph_.AddNode(std::move(*event));
 
   // Sections.
   std::vector<KnowledgeGraph::NodeIndex> section_nodes;
@@ -100,15 +144,7 @@ void GraphBuilder::Add(const DocumentResult& document) {
       entity_nodes.emplace(entity.id, *existing);
       continue;
     }
-    NodeData node;
-    node.key = entity.id;
-    node.kind = NodeKind::kEntity;
-    node.type = std::string(EntityTypeName(entity.type));
-    node.id = entity.id;
-    node.label = entity.name;
-    node.aliases = entity.aliases;
-    node.discovered = entity.discovered;
-    entity_nodes.emplace(entity.id, graph_.AddNode(std::move(node)));
+    entity_nodes.emplace(entity.id, graph_.AddNode(EntityNode(entity)));
   }
   // One mentions edge per (section, entity) of this document, with every occurrence as evidence.
   std::unordered_map<std::uint64_t, std::size_t> mention_edge;  // (section, entity) -> index below
@@ -165,30 +201,15 @@ void GraphBuilder::Add(const DocumentResult& document) {
     }
   }
 
-  // Relations. A section's presenter is the first company it is presented_by.
-  std::map<std::size_t, KnowledgeGraph::NodeIndex> presenter;
-  for (const Relation& r : document.relations) {
-    if (r.predicate == "presented_by" && !presenter.count(r.section)) {
-      const auto object = entity_nodes.at(r.object);
-      if (graph_.node(object).type == "company") presenter[r.section] = object;
-    }
-  }
-  for (const Relation& r : document.relations) {
-    const auto kind = ParseEdgeKind(r.predicate);
-    if (!kind) continue;
-    KnowledgeGraph::NodeIndex subject = section_nodes[r.section];
-    if (!r.subject.empty()) {
-      subject = entity_nodes.at(r.subject);
-    } else if (*kind != EdgeKind::kPresentedBy && *kind != EdgeKind::kAnnounced && presenter.count(r.section)) {
-      subject = presenter[r.section];
-    }
-    const auto object = entity_nodes.at(r.object);
-    if (subject == object) continue;
+  // Relations.
+  for (const LinkedRelation& linked : LinkRelations(document)) {
+    const Relation& r = *linked.relation;
+    const auto subject = linked.subject.empty() ? section_nodes[r.section] : entity_nodes.at(std::string(linked.subject));
     EdgeData edge;
-    edge.kind = *kind;
+    edge.kind = linked.kind;
     edge.role = r.role;
     edge.evidence.push_back(Provenance{doc_id, section_ids[r.section], document.path, r.line, 0, 0, r.text, ""});
-    graph_.AddEdge(subject, object, std::move(edge));
+    graph_.AddEdge(subject, entity_nodes.at(r.object), std::move(edge));
   }
 }
 

@@ -152,6 +152,7 @@ struct KnowledgeGraph::Impl {
   std::vector<StoredEdge> stored;
   Adjacency adjacency;
   std::vector<Edge> edges;  // canonical order, valid after Finalize
+  std::vector<std::pair<std::size_t, std::size_t>> entity_links;  // links without edges (view indices)
   bool finalized = false;
 
   NodeData& Node(std::size_t v) { return nodes[view[v]]; }
@@ -180,6 +181,16 @@ KnowledgeGraph::NodeIndex KnowledgeGraph::AddNode(NodeData data) {
 void KnowledgeGraph::AddEdge(NodeIndex source, NodeIndex target, EdgeData data) {
   impl_->finalized = false;
   impl_->stored.push_back({source, target, std::move(data)});
+}
+
+void KnowledgeGraph::AddEntityLinks(std::vector<std::pair<NodeIndex, NodeIndex>> links) {
+  impl_->finalized = false;
+  auto& all = impl_->entity_links;
+  all.insert(all.end(), links.begin(), links.end());
+}
+
+const std::vector<std::pair<KnowledgeGraph::NodeIndex, KnowledgeGraph::NodeIndex>>& KnowledgeGraph::entity_links() const {
+  return impl_->entity_links;
 }
 
 NodeData& KnowledgeGraph::MutableNode(NodeIndex node) {
@@ -305,6 +316,10 @@ void KnowledgeGraph::Finalize() {
   }
   impl.view = std::move(view);
   for (std::size_t i = 0; i < n; ++i) impl.view_of[impl.view[i]] = i;
+  for (auto& [a, b] : impl.entity_links) {
+    a = new_index[a];
+    b = new_index[b];
+  }
 
   // Edges in (source key, target key, kind, role) order; equal ones merge in the order they
   // were added (counts and weights add up, evidence is appended). Roles are ranked by their

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace kgx {
@@ -82,6 +83,9 @@ struct NodeData {
   double pagerank = 0.0;
   std::size_t component = 0;  // 1-based component number; 0 = not an entity
   std::size_t mention_count = 0;
+  // Mentions counted by a builder that keeps no mentions edges (EntityGraphBuilder); added to
+  // the mentions edges' counts in mention_count.
+  std::size_t unlinked_mentions = 0;
 
   std::optional<Provenance> provenance;  // first place it was seen (none for entities seen nowhere)
 };
@@ -120,6 +124,10 @@ class KnowledgeGraph {
   // counts and weights add up, evidence is appended.
   void AddEdge(NodeIndex source, NodeIndex target, EdgeData data);
   NodeData& MutableNode(NodeIndex node);
+  // Links between entities known without edges (a graph built by EntityGraphBuilder keeps its
+  // co-occurring pairs this way): they count in degree, PageRank and components like edges.
+  void AddEntityLinks(std::vector<std::pair<NodeIndex, NodeIndex>> links);
+  const std::vector<std::pair<NodeIndex, NodeIndex>>& entity_links() const;
   // Adds the co_occurs edges that the mentions edges imply: for every two entities mentioned in
   // one section, one unit of weight per such section, with the first kCoOccursEvidence sections
   // (in document order, from the sections' provenance) as evidence. Works as a sparse product of

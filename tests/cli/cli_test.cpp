@@ -187,6 +187,41 @@ TEST_CASE("output is identical across runs, thread counts and input order", "[cl
   fs::remove_all(dir);
 }
 
+// `--format jsonl` alone streams its records (exporters/jsonl_stream.h); with another format the
+// full graph is built and its exporter writes graph.jsonl. Both must write the same bytes.
+TEST_CASE("streamed JSON Lines equal the graph exporter's, byte for byte", "[cli]") {
+  const fs::path dir = Scratch("streamed");
+  fs::copy(KGX_SOURCE_DIR "/samples", dir / "notes");
+  WriteFile(dir / "notes" / "a.txt", kNote);
+  WriteFile(dir / "notes" / "b-empty.txt", "");  // skipped: later documents keep their numbers
+  WriteFile(dir / "notes" / "c-hostile.txt",
+            "ARC301 - \"Quotes\" <tags> & back\\slashes\tand\x01controls\n"
+            "- Netflix社の事例: MySQLからAuroraに移行、S3に1日5500億イベント\n"
+            "- Intercom uses Amazon DynamoDB and Lambda, 30-45秒\n"
+            "(BDT320) Netflixの中の人のプレゼン\n"
+            "- Werner Vogels, CTO of Amazon: 250億リクエスト/day \xff\xfe bad bytes\n");
+  for (const std::string threads : {"1", "2"}) {
+    const Run streamed = Kgx("extract notes --format jsonl --out streamed --threads " + threads, dir);
+    const Run graph = Kgx("extract notes --format jsonl --format dot --out graph --threads " + threads + " --quiet", dir);
+    REQUIRE(streamed.status == 0);
+    REQUIRE(graph.status == 0);
+    CHECK(streamed.err.find("records streamed") != std::string::npos);
+    const std::string bytes = ReadFile(dir / "streamed" / "graph.jsonl");
+    CHECK(bytes.size() > 10000);
+    CHECK(bytes == ReadFile(dir / "graph" / "graph.jsonl"));
+    CHECK(Records(bytes, "relation").size() > 5);
+  }
+  // To standard output, the same bytes.
+  const Run piped = Kgx("extract notes --format jsonl --out - --quiet", dir);
+  CHECK(piped.status == 0);
+  CHECK(piped.out == ReadFile(dir / "graph" / "graph.jsonl"));
+  // Nothing but graph.jsonl is left in the output folder: the spool file has no name.
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(dir / "streamed")) names.push_back(entry.path().filename().string());
+  CHECK(names == std::vector<std::string>{"graph.jsonl"});
+  fs::remove_all(dir);
+}
+
 TEST_CASE("a closed pipe ends the run quietly with status 0", "[cli]") {
   const fs::path dir = Scratch("pipe");
   for (int i = 0; i < 50; ++i) WriteFile(dir / "notes" / ("n" + std::to_string(i) + ".txt"), kNote);

@@ -641,6 +641,24 @@ TEST_CASE("an output path that is a folder, or a folder that cannot be created, 
   fs::remove_all(dir);
 }
 
+// `--format jsonl` alone spools its records to an unnamed file in the output folder first.
+TEST_CASE("a streamed run whose spool cannot be written keeps the previous graph", "[hostile]") {
+  const fs::path dir = Scratch("spool-full");
+  WriteFile(dir / "small" / "a.txt", kNote);
+  for (int i = 0; i < 400; ++i) WriteFile(dir / "notes" / ("n" + std::to_string(i) + ".txt"), kNote);
+  REQUIRE(Kgx(dir, {"extract", "small", "--rules", kShippedRules, "--format", "jsonl", "--out", "out", "--quiet"}).status == 0);
+  const auto previous = Snapshot(dir / "out");
+
+  Spawn spawn{{"extract", "notes", "--rules", kShippedRules, "--format", "jsonl", "--out", "out"}, dir};
+  spawn.max_file_bytes = 32 * 1024;  // EFBIG past 32 KiB, as on a full disk
+  const Outcome run = Kgx(spawn);
+  CHECK(run.status == 1);
+  CHECK(run.signal == 0);
+  CHECK(Contains(run.err, "kgx: out: cannot write a temporary file: File too large"));
+  CHECK(Snapshot(dir / "out") == previous);  // same files, same bytes, no spool left
+  fs::remove_all(dir);
+}
+
 TEST_CASE("a write that fails (disk full) keeps the previous graph and leaves no temporary file", "[hostile]") {
   const fs::path dir = Scratch("disk-full");
   WriteFile(dir / "small" / "a.txt", kNote);

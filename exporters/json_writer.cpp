@@ -1,0 +1,116 @@
+// Hand-written JSON (see json_writer.h).
+#include "exporters/json_writer.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace kgx {
+
+namespace {
+
+// Returns the length of the valid UTF-8 sequence starting at s[i], or 0 when it is not one
+// (overlong forms, surrogates and code points above U+10FFFF are invalid, as for nlohmann).
+std::size_t Utf8SequenceLength(std::string_view s, std::size_t i) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char b0 = byte(i);
+  std::size_t need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+  if (b0 >= 0xC2 && b0 <= 0xDF) {
+    need = 1;
+  } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+    need = 2;
+    if (b0 == 0xE0) lo = 0xA0;
+    if (b0 == 0xED) hi = 0x9F;
+  } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+    need = 3;
+    if (b0 == 0xF0) lo = 0x90;
+    if (b0 == 0xF4) hi = 0x8F;
+  } else {
+    return 0;
+  }
+  if (i + need >= s.size()) return 0;
+  if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+  for (std::size_t k = 2; k <= need; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return 0;
+  }
+  return need + 1;
+}
+
+}  // namespace
+
+// Whole numbers print without a fraction ("25000000000", not "2.5e10").
+Json Number(double value) {
+  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15) {
+    return Json(static_cast<long long>(value));
+  }
+  return Json(value);
+}
+
+std::string Dump(const Json& record) { return record.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+// Orders "D2" before "D10".
+bool DocLess(std::string_view a, std::string_view b) {
+  return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+// Appends `s` as a JSON string exactly as nlohmann's dump(-1, ' ', false, replace) writes it:
+// quote, backslash and control characters escaped, everything else (DEL and UTF-8 included)
+// copied; a string that is not valid UTF-8 is left to nlohmann, which replaces the bad bytes.
+void AppendString(std::string& out, std::string_view s) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  const std::size_t mark = out.size();
+  out += '"';
+  std::size_t run = 0;  // start of the bytes not yet copied
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = bytes[i];
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      // The common case first: a three-byte character without special ranges (E1-EC, EE-EF).
+      if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 &&
+          (bytes[i + 2] & 0xC0) == 0x80) {
+        i += 3;
+        continue;
+      }
+      const std::size_t length = Utf8SequenceLength(s, i);
+      if (length == 0) {  // invalid UTF-8: let nlohmann replace it
+        out.resize(mark);
+        out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+        return;
+      }
+      i += length;
+      continue;
+    }
+    out.append(s.data() + run, i - run);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
+        out.append(escape, sizeof escape);
+      }
+    }
+    run = ++i;
+  }
+  out.append(s.data() + run, n - run);
+  out += '"';
+}
+
+void AppendNumber(std::string& out, std::size_t value) {
+  char buffer[24];
+  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+  (void)ec;
+  out.append(buffer, end);
+}
+
+}  // namespace kgx

@@ -1,0 +1,103 @@
+// Rendering of the JSON Lines records (see jsonl_records.h).
+#include "exporters/jsonl_records.h"
+
+#include <algorithm>
+
+#include "exporters/json_writer.h"
+
+namespace kgx {
+
+void AppendRecord(std::string& out, const DocumentRecord& r) {
+  JsonWriter(out)
+      .Text("\"kind\":", "document")
+      .Text("\"id\":", r.id)
+      .Text("\"path\":", r.path)
+      .Text("\"title\":", r.title)
+      .TextOrNull("\"event\":", r.event)
+      .End();
+}
+
+// Entity records are few: nlohmann renders them (aliases list, PageRank double).
+void AppendRecord(std::string& out, const EntityRecord& r) {
+  Json record;
+  record["kind"] = "entity";
+  record["id"] = r.id;
+  record["type"] = r.type;
+  record["name"] = r.name;
+  record["aliases"] = r.aliases ? *r.aliases : std::vector<std::string>();
+  if (r.discovered) record["discovered"] = true;
+  record["mentions"] = r.mentions;
+  record["degree"] = r.degree;
+  record["pagerank"] = r.pagerank;
+  record["component"] = r.component;
+  out += Dump(record);
+}
+
+void AppendRecord(std::string& out, const SectionRecord& r) {
+  JsonWriter(out)
+      .Text("\"kind\":", "section")
+      .Id("\"id\":", r.id)
+      .Id("\"doc\":", r.doc)
+      .Text("\"section_kind\":", r.section_kind)
+      .TextOrNull("\"code\":", r.code)
+      .Text("\"title\":", r.title)
+      .Integer("\"line\":", r.line)
+      .End();
+}
+
+void AppendRecord(std::string& out, const MentionRecord& r) {
+  JsonWriter(out)
+      .Text("\"kind\":", "mention")
+      .Text("\"entity\":", r.entity)
+      .Id("\"doc\":", r.doc)
+      .Id("\"section\":", r.section)
+      .Integer("\"line\":", r.line)
+      .Integer("\"start\":", r.start)
+      .Integer("\"end\":", r.end)
+      .Text("\"text\":", r.text)
+      .Text("\"context\":", r.context)
+      .End();
+}
+
+void AppendRecord(std::string& out, const QuantityRecord& r) {
+  JsonWriter record(out);
+  record.Text("\"kind\":", "quantity")
+      .Id("\"doc\":", r.doc)
+      .Id("\"section\":", r.section)
+      .Integer("\"line\":", r.line)
+      .Integer("\"start\":", r.start)
+      .Integer("\"end\":", r.end)
+      .Text("\"text\":", r.text);
+  if (r.value) record.Value("\"value\":", Number(*r.value));
+  if (r.min) record.Value("\"min\":", Number(*r.min));
+  if (r.max) record.Value("\"max\":", Number(*r.max));
+  record.Text("\"unit\":", r.unit).TextOrNull("\"per\":", r.per);
+  if (!r.measures.empty()) record.Text("\"measures\":", r.measures);
+  record.End();
+}
+
+void AppendRecord(std::string& out, const RelationRecord& r) {
+  JsonWriter record(out);
+  record.Text("\"kind\":", "relation")
+      .Id("\"subject\":", r.subject)
+      .Text("\"predicate\":", r.predicate)
+      .Text("\"object\":", r.object);
+  if (!r.role.empty()) record.Text("\"role\":", r.role);
+  record.Id("\"doc\":", r.doc).Id("\"section\":", r.section).Integer("\"line\":", r.line).Text("\"text\":", r.text).End();
+}
+
+void SortedRecords::MoveTo(std::string& out) {
+  const auto text = [&](const Rendered& r) { return std::string_view(arena_).substr(r.begin, r.end - r.begin); };
+  std::stable_sort(rendered_.begin(), rendered_.end(), [&](const Rendered& a, const Rendered& b) {
+    if (a.key != b.key) return a.key < b.key;
+    return text(a) < text(b);
+  });
+  for (const Rendered& r : rendered_) {
+    out += text(r);
+    out += '\n';
+  }
+  arena_.clear();
+  rendered_.clear();
+}
+
+}  // namespace kgx

@@ -1,0 +1,75 @@
+// The kgx-jsonl/1 records of DESIGN.md §3, rendered from plain fields, so that the exporter of a
+// finished graph and the streamed writer (jsonl_stream.h) write the same bytes. Internal to
+// exporters/.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kgx {
+
+struct DocumentRecord {
+  std::string_view id, path, title, event;
+};
+struct EntityRecord {
+  std::string_view id, type, name;
+  const std::vector<std::string>* aliases = nullptr;
+  bool discovered = false;
+  std::size_t mentions = 0, degree = 0, component = 0;
+  double pagerank = 0.0;
+};
+struct SectionRecord {
+  std::string_view id, doc, section_kind, code, title;
+  std::size_t line = 0;
+};
+struct MentionRecord {
+  std::string_view entity, doc, section;
+  std::size_t line = 0, start = 0, end = 0;
+  std::string_view text, context;
+};
+struct QuantityRecord {
+  std::string_view doc, section;
+  std::size_t line = 0, start = 0, end = 0;
+  std::string_view text;
+  std::optional<double> value, min, max;
+  std::string_view unit, per, measures;  // measures: entity id or empty
+};
+struct RelationRecord {
+  std::string_view subject, predicate, object, role, doc, section;
+  std::size_t line = 0;
+  std::string_view text;
+};
+
+// Each appends one record, without the newline.
+void AppendRecord(std::string& out, const DocumentRecord& r);
+void AppendRecord(std::string& out, const EntityRecord& r);
+void AppendRecord(std::string& out, const SectionRecord& r);
+void AppendRecord(std::string& out, const MentionRecord& r);
+void AppendRecord(std::string& out, const QuantityRecord& r);
+void AppendRecord(std::string& out, const RelationRecord& r);
+
+// One kind of a document's records, put in the file's order: by key (line or start offset),
+// then by the record's text.
+class SortedRecords {
+ public:
+  template <typename Record>
+  void Add(std::size_t key, const Record& record) {
+    const std::size_t begin = arena_.size();
+    AppendRecord(arena_, record);
+    rendered_.push_back({key, begin, arena_.size()});
+  }
+  // Appends the records, one per line, in order, and empties the list.
+  void MoveTo(std::string& out);
+
+ private:
+  struct Rendered {
+    std::size_t key, begin, end;
+  };
+  std::string arena_;
+  std::vector<Rendered> rendered_;
+};
+
+}  // namespace kgx

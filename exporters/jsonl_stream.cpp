@@ -1,0 +1,96 @@
+// Streamed JSON Lines (see jsonl_stream.h).
+#include "exporters/jsonl_stream.h"
+
+#include <cstring>
+#include <unordered_set>
+
+#include "exporters/json_writer.h"
+#include "exporters/jsonl_records.h"
+#include "graph/graph_builder.h"
+
+namespace kgx {
+
+namespace {
+
+// The mark that stands for the document's id, and a section's id built on it ("\x01#L12").
+// Records sort the same with the mark as with the id: both compare below every entity id (which
+// starts with a lower-case type name) and records of one document carry the same id in the same
+// places.
+const std::string kDocMark(1, kDocIdMark);
+
+}  // namespace
+
+std::string RenderDocumentRecords(const DocumentResult& document) {
+  std::vector<std::string> section_ids;
+  section_ids.reserve(document.sections.size());
+  SortedRecords sections, mentions, quantities, relations;
+  for (const Section& s : document.sections) {
+    section_ids.push_back(SectionId(kDocMark, s.line));
+    sections.Add(s.line, SectionRecord{section_ids.back(), kDocMark, SectionKindName(s.kind), s.code, s.title, s.line});
+  }
+  for (const Mention& m : document.mentions) {
+    mentions.Add(m.start, MentionRecord{m.entity, kDocMark, section_ids[m.section], m.line, m.start, m.end, m.text, m.context});
+  }
+  // The graph keeps one quantity per place (its node key): the first.
+  std::unordered_set<std::size_t> quantity_starts;
+  for (const Quantity& q : document.quantities) {
+    if (!quantity_starts.insert(q.start).second) continue;
+    quantities.Add(q.start, QuantityRecord{kDocMark, section_ids[q.section], q.line, q.start, q.end, q.text, q.value,
+                                           q.min, q.max, q.unit, q.per, q.measures});
+  }
+  for (const LinkedRelation& linked : LinkRelations(document)) {
+    const Relation& r = *linked.relation;
+    const std::string_view subject = linked.subject.empty() ? std::string_view(section_ids[r.section]) : linked.subject;
+    relations.Add(r.line, RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, kDocMark,
+                                         section_ids[r.section], r.line, r.text});
+  }
+  std::string out;
+  sections.MoveTo(out);
+  mentions.MoveTo(out);
+  quantities.MoveTo(out);
+  relations.MoveTo(out);
+  return out;
+}
+
+Status JsonlStream::Open(const std::string& spool_folder) { return spool_.Open(spool_folder); }
+
+void JsonlStream::Add(const DocumentResult& document, const std::string& rendered) {
+  const std::string doc_id = DocumentId(++numbered_);
+  AppendRecord(documents_, DocumentRecord{doc_id, document.path, document.title, document.event});
+  documents_ += '\n';
+  // Fill in the id: the mark is a raw control byte that escaped JSON text never contains.
+  filled_.clear();
+  std::size_t from = 0;
+  for (const char* at; (at = static_cast<const char*>(std::memchr(rendered.data() + from, kDocIdMark, rendered.size() - from)));) {
+    const auto mark = static_cast<std::size_t>(at - rendered.data());
+    filled_.append(rendered, from, mark - from);
+    filled_ += doc_id;
+    from = mark + 1;
+  }
+  filled_.append(rendered, from, std::string::npos);
+  spool_.Append(filled_);
+
+  for (const Section& s : document.sections) ++sections_[std::string(SectionKindName(s.kind))];
+  std::unordered_set<std::size_t> quantity_starts;
+  for (const Quantity& q : document.quantities) quantities_ += quantity_starts.insert(q.start).second;
+  relations_ += LinkRelations(document).size();
+  graph_.Add(document);
+}
+
+Status JsonlStream::Finish(FileSink& sink, KnowledgeGraph& entity_graph) {
+  entity_graph = graph_.Finish();
+  std::ostream& out = sink.Begin("graph.jsonl");
+  out.write(documents_.data(), static_cast<std::streamsize>(documents_.size()));
+  std::string entities;
+  for (std::size_t v = 0; v < entity_graph.node_count(); ++v) {
+    const NodeData& node = entity_graph.node(v);
+    if (node.kind != NodeKind::kEntity) continue;
+    AppendRecord(entities, EntityRecord{node.id, node.type, node.label, &node.aliases, node.discovered,
+                                        node.mention_count, node.degree, node.component, node.pagerank});
+    entities += '\n';
+  }
+  out.write(entities.data(), static_cast<std::streamsize>(entities.size()));
+  return spool_.CopyTo(out);
+}
+
+}  // namespace kgx

@@ -1,0 +1,49 @@
+// Streamed JSON Lines: how `kgx extract --format jsonl` writes a corpus of any size with memory
+// bounded by the entity graph and the documents in flight, not by the corpus. The bytes are
+// those of the jsonl exporter writing the full graph (tests compare them).
+//   1. On a worker, RenderDocumentRecords: the document's sections, mentions, quantities and
+//      relations in file order, with its id (not known yet) left as a mark.
+//   2. In input order, JsonlStream::Add numbers the document, fills in its id, spools the records
+//      to a temporary file and adds the document to the entity graph (EntityGraphBuilder).
+//   3. JsonlStream::Finish writes graph.jsonl: documents, entities, then the spooled records.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+
+#include "exporters/exporter.h"
+#include "exporters/spool_file.h"
+#include "extractor/status.h"
+#include "extractor/types.h"
+#include "graph/entity_graph_builder.h"
+
+namespace kgx {
+
+// Thread-safe (reads only `document`).
+std::string RenderDocumentRecords(const DocumentResult& document);
+
+class JsonlStream {
+ public:
+  // The spool file goes into `spool_folder` (which must exist).
+  Status Open(const std::string& spool_folder);
+  void Add(const DocumentResult& document, const std::string& rendered);
+  // Writes graph.jsonl through `sink` and returns the entity graph (for the run's summary).
+  Status Finish(FileSink& sink, KnowledgeGraph& entity_graph);
+
+  // What was written, for the summary.
+  const std::map<std::string, std::size_t>& sections() const { return sections_; }
+  std::size_t quantities() const { return quantities_; }
+  std::size_t relations() const { return relations_; }
+
+ private:
+  SpoolFile spool_;
+  EntityGraphBuilder graph_;
+  std::string documents_;  // their records; small, one per file
+  std::size_t numbered_ = 0;
+  std::string filled_;  // scratch: records with the id filled in
+  std::map<std::string, std::size_t> sections_;
+  std::size_t quantities_ = 0, relations_ = 0;
+};
+
+}  // namespace kgx

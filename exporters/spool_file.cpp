@@ -1,0 +1,79 @@
+// Anonymous spool file (see spool_file.h).
+#include "exporters/spool_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+namespace kgx {
+
+namespace {
+
+constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
+
+Status ErrnoStatus(const std::string& what, const std::string& where) {
+  return Status(ErrorCode::kIo, what + ": " + std::strerror(errno), {where});
+}
+
+}  // namespace
+
+SpoolFile::~SpoolFile() {
+  if (fd_ >= 0) ::close(fd_);
+}
+
+Status SpoolFile::Open(const std::string& folder) {
+  folder_ = folder;
+  fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd_ < 0) {  // filesystems without O_TMPFILE: a named file, unlinked at once
+    std::string name = folder + "/.kgx-spool-XXXXXX";
+    std::vector<char> path(name.begin(), name.end());
+    path.push_back('\0');
+    fd_ = ::mkostemp(path.data(), O_CLOEXEC);
+    if (fd_ < 0) return error_ = ErrnoStatus("cannot create a temporary file", folder);
+    ::unlink(path.data());
+  }
+  buffer_.reserve(kBufferBytes);
+  return Status::Ok();
+}
+
+void SpoolFile::Append(std::string_view bytes) {
+  buffer_.append(bytes);
+  size_ += bytes.size();
+  if (buffer_.size() >= kBufferBytes) (void)Flush();
+}
+
+Status SpoolFile::Flush() {
+  std::size_t done = 0;
+  while (error_.ok() && done < buffer_.size()) {
+    const ssize_t wrote = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+    if (wrote < 0 && errno == EINTR) continue;
+    if (wrote <= 0) {
+      error_ = ErrnoStatus("cannot write a temporary file", folder_);
+      break;
+    }
+    done += static_cast<std::size_t>(wrote);
+  }
+  buffer_.clear();
+  return error_;
+}
+
+Status SpoolFile::CopyTo(std::ostream& out) {
+  if (fd_ < 0) return error_;
+  if (Status flushed = Flush(); !flushed.ok()) return flushed;
+  std::string chunk(kBufferBytes, '\0');
+  for (off_t offset = 0;;) {
+    const ssize_t got = ::pread(fd_, chunk.data(), chunk.size(), offset);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) return error_ = ErrnoStatus("cannot read a temporary file", folder_);
+    if (got == 0) break;
+    out.write(chunk.data(), got);
+    offset += got;
+  }
+  return Status::Ok();
+}
+
+}  // namespace kgx

@@ -1,0 +1,167 @@
+// Literal prefilter for RE2 patterns (see pattern_prefilter.h).
+#include "extractor/pattern_prefilter.h"
+
+#include <hs/hs.h>
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "extractor/text_util.h"
+#include "extractor/vectorscan_scratch.h"
+
+namespace kgx {
+
+namespace {
+
+void FreeDatabase(hs_database_t* db) {
+  if (db) hs_free_database(db);
+}
+
+// Returns true when `atom` holds a letter with case outside ASCII: Vectorscan's caseless mode
+// folds ASCII only, so such an atom could be missed in a line that spells it in upper case.
+bool HasNonAsciiCase(std::string_view atom) {
+  for (std::size_t i = 0; i < atom.size();) {
+    std::size_t length = 0;
+    const char32_t cp = DecodeUtf8(atom, i, length);
+    i += length;
+    if (cp < 0x80) continue;
+    const auto c = static_cast<UChar32>(cp);
+    if (u_toupper(c) != c || u_tolower(c) != c) return true;
+  }
+  return false;
+}
+
+int CollectAtom(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
+  static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(id));
+  return 0;
+}
+
+}  // namespace
+
+struct PatternPrefilter::Impl {
+  std::size_t patterns = 0;
+  std::unique_ptr<RE2::Set> gate;  // used when the prefilter is not available
+  // `strict` takes atoms of two bytes or more from every pattern; the patterns it cannot filter
+  // get single-byte atoms from `loose` (`/` in `org/repo`). One Vectorscan database holds the
+  // atoms of both: strict atoms first, then loose ones.
+  re2::FilteredRE2 strict{2}, loose{1};
+  std::vector<int> loose_patterns;  // loose id -> pattern index
+  std::vector<int> always;          // patterns neither can filter
+  std::size_t strict_atoms = 0;     // atoms below this id belong to `strict`
+  std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> atoms{nullptr, FreeDatabase};
+  bool use_prefilter = false;
+  std::uint64_t serial = NewVectorscanSerial();
+
+  // Compiles the prefilter; on any problem leaves use_prefilter false (the gate still works).
+  void CompilePrefilter(const std::vector<std::string>& sources);
+  std::vector<int> AllPatterns() const;
+};
+
+PatternPrefilter::PatternPrefilter() : impl_(std::make_unique<Impl>()) {}
+PatternPrefilter::~PatternPrefilter() = default;
+
+std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std::string>& patterns, long long max_mem) {
+  auto prefilter = std::unique_ptr<PatternPrefilter>(new PatternPrefilter());
+  Impl& impl = *prefilter->impl_;
+  impl.patterns = patterns.size();
+  RE2::Options options;
+  options.set_log_errors(false);
+  options.set_max_mem(max_mem);
+  auto gate = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
+  bool gate_ok = true;
+  for (const std::string& pattern : patterns) gate_ok &= gate->Add(pattern, nullptr) >= 0;
+  if (gate_ok && gate->Compile()) impl.gate = std::move(gate);
+  impl.CompilePrefilter(patterns);
+  return prefilter;
+}
+
+void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& sources) {
+  if (sources.empty()) return;
+  RE2::Options options;
+  options.set_log_errors(false);
+  for (const std::string& source : sources) {
+    int id = -1;
+    if (strict.Add(source, options, &id) != RE2::NoError) return;
+  }
+  std::vector<std::string> strict_texts, loose_texts;
+  strict.Compile(&strict_texts);
+  std::vector<int> unfiltered;
+  strict.AllPotentials({}, &unfiltered);
+  for (const int pattern : unfiltered) {
+    int id = -1;
+    if (loose.Add(sources[static_cast<std::size_t>(pattern)], options, &id) != RE2::NoError) return;
+    loose_patterns.push_back(pattern);
+  }
+  if (!loose_patterns.empty()) {
+    loose.Compile(&loose_texts);
+    std::vector<int> still;
+    loose.AllPotentials({}, &still);
+    for (const int id : still) always.push_back(loose_patterns[static_cast<std::size_t>(id)]);
+  }
+  strict_atoms = strict_texts.size();
+  std::vector<std::string> texts = strict_texts;
+  texts.insert(texts.end(), loose_texts.begin(), loose_texts.end());
+  for (const std::string& atom : texts) {
+    if (atom.empty() || HasNonAsciiCase(atom)) return;
+  }
+  if (!texts.empty()) {
+    std::string error;
+    int failed = -1;
+    hs_database_t* db = CompileLiteralDatabase(texts, HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH, error, failed);
+    if (db == nullptr) return;
+    atoms.reset(db);
+  }
+  use_prefilter = true;
+}
+
+std::vector<int> PatternPrefilter::Impl::AllPatterns() const {
+  std::vector<int> all(patterns);
+  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  return all;
+}
+
+std::size_t PatternPrefilter::size() const { return impl_->patterns; }
+
+std::vector<int> PatternPrefilter::Candidates(std::string_view line) const {
+  const Impl& impl = *impl_;
+  std::vector<int> hits;
+  if (!impl.use_prefilter) {
+    if (!impl.gate) return impl.AllPatterns();
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    if (!impl.gate->Match(line, &hits, &error) && error.kind != RE2::Set::kNoError) return impl.AllPatterns();
+    std::sort(hits.begin(), hits.end());
+    return hits;
+  }
+  std::vector<int> found_atoms;
+  if (impl.atoms) {
+    hs_scratch_t* scratch = VectorscanScratchFor(impl.atoms.get(), impl.serial);
+    if (scratch == nullptr || hs_scan(impl.atoms.get(), line.data(), static_cast<unsigned>(line.size()), 0, scratch,
+                                      CollectAtom, &found_atoms) != HS_SUCCESS) {
+      return impl.AllPatterns();
+    }
+  }
+  hits = impl.always;
+  if (found_atoms.empty()) return hits;
+  std::sort(found_atoms.begin(), found_atoms.end());
+  const auto split = std::lower_bound(found_atoms.begin(), found_atoms.end(), static_cast<int>(impl.strict_atoms));
+  std::vector<int> potentials;
+  if (split != found_atoms.begin()) {
+    impl.strict.AllPotentials(std::vector<int>(found_atoms.begin(), split), &potentials);
+    hits.insert(hits.end(), potentials.begin(), potentials.end());
+  }
+  if (split != found_atoms.end()) {
+    std::vector<int> loose_atoms(split, found_atoms.end());
+    for (int& atom : loose_atoms) atom -= static_cast<int>(impl.strict_atoms);
+    impl.loose.AllPotentials(loose_atoms, &potentials);
+    for (const int id : potentials) hits.push_back(impl.loose_patterns[static_cast<std::size_t>(id)]);
+  }
+  std::sort(hits.begin(), hits.end());
+  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  return hits;
+}
+
+}  // namespace kgx

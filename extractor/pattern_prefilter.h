@@ -1,0 +1,34 @@
+// PatternPrefilter: which of many RE2 patterns can match a line, found without running them.
+// RE2's FilteredRE2 derives from each pattern the literals ("atoms") it cannot match without; one
+// Vectorscan scan finds the atoms of a line (caseless, as FilteredRE2 expects) and only the
+// patterns whose atoms are present are candidates. When the atoms cannot be trusted (a cased
+// letter outside ASCII, which Vectorscan does not fold) or Vectorscan fails, one RE2::Set gates
+// the line instead, and when that gives up too every pattern is a candidate. Shared read-only by
+// all threads. Used by discovery and relation rules.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kgx {
+
+class PatternPrefilter {
+ public:
+  ~PatternPrefilter();
+  // Returns nullptr when a pattern does not compile (callers report their own errors first).
+  // `max_mem`: RE2's memory budget for the fallback set.
+  static std::unique_ptr<PatternPrefilter> Build(const std::vector<std::string>& patterns, long long max_mem);
+
+  // The indices of the patterns that may match `line`, ascending.
+  std::vector<int> Candidates(std::string_view line) const;
+  std::size_t size() const;
+
+ private:
+  PatternPrefilter();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace kgx

@@ -1,0 +1,33 @@
+// EntityGraphBuilder: the entity-level part of the knowledge graph, for runs that stream their
+// per-document records (`kgx extract --format jsonl`) instead of keeping them. It holds documents,
+// events, entities with their mention counts, and each pair of linked entities once (they occur
+// in one section, or a relation joins them): memory grows with the entities and their links, not
+// with the mentions. Degree, PageRank and components come out as in the full graph
+// (GraphBuilder), whose entity links are the same; the links carry no edge data (weights and
+// evidence are the full graph's).
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "extractor/types.h"
+#include "graph/knowledge_graph.h"
+#include "graph/pair_set.h"
+
+namespace kgx {
+
+class EntityGraphBuilder {
+ public:
+  // Adds the next document (D1, D2, … in the order added).
+  void Add(const DocumentResult& document);
+  // Finalizes and returns the graph; the builder is empty afterwards.
+  KnowledgeGraph Finish();
+
+ private:
+  KnowledgeGraph graph_;
+  std::size_t documents_ = 0;
+  std::vector<std::size_t> mentions_;  // by node index
+  PairSet links_;  // (smaller node, larger node)
+};
+
+}  // namespace kgx

@@ -1,0 +1,42 @@
+// PatternPrefilter: never drops a pattern that matches (candidates are a superset), and filters.
+#include <catch2/catch.hpp>
+#include <re2/re2.h>
+
+#include <random>
+
+#include "extractor/pattern_prefilter.h"
+
+TEST_CASE("the prefilter's candidates include every pattern that matches the line", "[prefilter]") {
+  std::vector<std::string> patterns = {
+      R"((?i:\bmigrated\s+from)\s+(\w+))",  // caseless English
+      R"(から\s*\S+\s*に移行)",              // Japanese
+      R"(\x{E000}c[0-9]+\x{E001}\s*の中の人)",  // a mention marker, as relation rules write them
+      R"([a-z0-9-]+/[a-z0-9-]+)",           // only a one-byte literal: `/`
+      R"(\d+)",                              // no literal at all
+      R"(^\s*-\s*(?:使って|利用して))",
+  };
+  // Literals with case outside ASCII (which Vectorscan does not fold) make it gate with RE2::Set.
+  if (GENERATE(false, true)) patterns.push_back(R"((?i)Ärger|ÄRGER)");
+  const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20);
+  REQUIRE(prefilter);
+  CHECK(prefilter->size() == patterns.size());
+  std::vector<std::unique_ptr<RE2>> compiled;
+  for (const auto& p : patterns) compiled.push_back(std::make_unique<RE2>(p));
+
+  const std::vector<std::string> pieces = {"MIGRATED FROM", "Migrated  from", " mysql", "から", "Aurora", "に移行", "\uE000c12\uE001",
+                                           "の中の人", "org/repo", "42", "ärger", "ÄRGER", "- ", "使って", "利用して", "text", " "};
+  std::mt19937 random(11);
+  for (int i = 0; i < 3000; ++i) {
+    std::string line;
+    const int parts = 1 + static_cast<int>(random() % 6);
+    for (int k = 0; k < parts; ++k) line += pieces[random() % pieces.size()];
+    const std::vector<int> candidates = prefilter->Candidates(line);
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      if (!RE2::PartialMatch(line, *compiled[p])) continue;
+      INFO("line: " << line << "\npattern: " << patterns[p]);
+      CHECK(std::binary_search(candidates.begin(), candidates.end(), static_cast<int>(p)));
+    }
+  }
+  // A line without any of the literals leaves out the patterns that need them.
+  CHECK(prefilter->Candidates("plain words").size() < patterns.size());
+}
