@@ -48,6 +48,12 @@ class JsonWriter {
     out_ += '"';
     return *this;
   }
+  // A value already rendered as JSON.
+  JsonWriter& Raw(std::string_view key, std::string_view json) {
+    Key(key);
+    out_ += json;
+    return *this;
+  }
   JsonWriter& TextOrNull(std::string_view key, std::string_view value) {
     Key(key);
     if (value.empty()) {

@@ -1,6 +1,6 @@
 // jsonl: the kgx-jsonl/1 records of DESIGN.md §3, one JSON object per line. Order: documents,
-// entities (by id), then per document its sections, mentions, quantities and relations in text
-// order. co_occurs is not repeated here: it is derived from the mentions (kgx merge and every
+// entities (by id), then per document its sections (with the entities presenting them),
+// mentions, quantities and relations in text order. co_occurs is not repeated here: it is derived from the mentions (kgx merge and every
 // graph format recompute it), and listing every pair would make the file quadratic.
 // The records themselves are rendered by jsonl_records.h, shared with the streamed writer that
 // `kgx extract --format jsonl` uses (jsonl_stream.h); this exporter writes a finished graph
@@ -89,7 +89,13 @@ void JsonLines::Write(const KnowledgeGraph& graph, FileSink& sink) const {
     if (!node.provenance) continue;
     const Provenance& p = *node.provenance;
     if (node.kind == NodeKind::kSection) {
-      records_of(p.doc).sections.Add(p.line, SectionRecord{node.id, p.doc, node.type, node.code, node.title, p.line});
+      std::vector<std::string_view> presenters;
+      for (const auto& edge : graph.OutEdges(v)) {
+        if (edge.data->kind == EdgeKind::kPresentedBy) presenters.push_back(graph.node(edge.target).id);
+      }
+      std::sort(presenters.begin(), presenters.end());
+      presenters.erase(std::unique(presenters.begin(), presenters.end()), presenters.end());
+      records_of(p.doc).sections.Add(p.line, SectionRecord{node.id, p.doc, node.type, node.code, node.title, p.line, presenters});
     } else if (node.kind == NodeKind::kQuantity) {
       records_of(p.doc).quantities.Add(
           p.start, QuantityRecord{p.doc, p.section, p.line, p.start, p.end, p.text, node.value, node.min, node.max,
@@ -104,6 +110,7 @@ void JsonLines::Write(const KnowledgeGraph& graph, FileSink& sink) const {
         records_of(p.doc).mentions.Add(p.start, MentionRecord{entity, p.doc, p.section, p.line, p.start, p.end, p.text, p.context});
       }
     } else if (IsRelation(data.kind)) {
+      if (IsSectionPresenter(EdgeKindName(data.kind), graph.node(edge.source).kind == NodeKind::kSection)) continue;
       for (const Provenance& p : data.evidence) {
         records_of(p.doc).relations.Add(
             p.line, RelationRecord{graph.node(edge.source).id, EdgeKindName(data.kind), graph.node(edge.target).id,

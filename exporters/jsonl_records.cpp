@@ -33,16 +33,29 @@ void AppendRecord(std::string& out, const EntityRecord& r) {
   out += Dump(record);
 }
 
+bool IsSectionPresenter(std::string_view predicate, bool subject_is_section) {
+  return subject_is_section && predicate == "presented_by";
+}
+
 void AppendRecord(std::string& out, const SectionRecord& r) {
-  JsonWriter(out)
-      .Text("\"kind\":", "section")
+  JsonWriter record(out);
+  record.Text("\"kind\":", "section")
       .Id("\"id\":", r.id)
       .Id("\"doc\":", r.doc)
       .Text("\"section_kind\":", r.section_kind)
       .TextOrNull("\"code\":", r.code)
       .Text("\"title\":", r.title)
-      .Integer("\"line\":", r.line)
-      .End();
+      .Integer("\"line\":", r.line);
+  if (!r.presented_by.empty()) {
+    std::string list = "[";
+    for (std::string_view id : r.presented_by) {
+      if (list.size() > 1) list += ',';
+      AppendString(list, id);
+    }
+    list += ']';
+    record.Raw("\"presented_by\":", list);
+  }
+  record.End();
 }
 
 void AppendRecord(std::string& out, const MentionRecord& r) {

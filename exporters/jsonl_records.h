@@ -24,6 +24,7 @@ struct EntityRecord {
 struct SectionRecord {
   std::string_view id, doc, section_kind, code, title;
   std::size_t line = 0;
+  std::vector<std::string_view> presented_by;  // entity ids, sorted, distinct
 };
 struct MentionRecord {
   std::string_view entity, doc, section;
@@ -42,6 +43,11 @@ struct RelationRecord {
   std::size_t line = 0;
   std::string_view text;
 };
+
+// presented_by with the section as subject is written in the section's record (its
+// "presented_by" list, as the gold notes keep presenting companies per section), not as a
+// relation record.
+bool IsSectionPresenter(std::string_view predicate, bool subject_is_section);
 
 // Each appends one record, without the newline.
 void AppendRecord(std::string& out, const DocumentRecord& r);

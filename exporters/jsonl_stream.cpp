@@ -24,9 +24,20 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
   std::vector<std::string> section_ids;
   section_ids.reserve(document.sections.size());
   SortedRecords sections, mentions, quantities, relations;
-  for (const Section& s : document.sections) {
+  const std::vector<LinkedRelation> linked_relations = LinkRelations(document);
+  std::vector<std::vector<std::string_view>> presenters(document.sections.size());
+  for (const LinkedRelation& linked : linked_relations) {
+    if (IsSectionPresenter(EdgeKindName(linked.kind), linked.subject.empty())) {
+      presenters[linked.relation->section].push_back(linked.relation->object);
+    }
+  }
+  for (std::size_t i = 0; i < document.sections.size(); ++i) {
+    const Section& s = document.sections[i];
+    std::vector<std::string_view>& ids = presenters[i];
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     section_ids.push_back(SectionId(kDocMark, s.line));
-    sections.Add(s.line, SectionRecord{section_ids.back(), kDocMark, SectionKindName(s.kind), s.code, s.title, s.line});
+    sections.Add(s.line, SectionRecord{section_ids.back(), kDocMark, SectionKindName(s.kind), s.code, s.title, s.line, ids});
   }
   for (const Mention& m : document.mentions) {
     mentions.Add(m.start, MentionRecord{m.entity, kDocMark, section_ids[m.section], m.line, m.start, m.end, m.text, m.context});
@@ -38,7 +49,8 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
     quantities.Add(q.start, QuantityRecord{kDocMark, section_ids[q.section], q.line, q.start, q.end, q.text, q.value,
                                            q.min, q.max, q.unit, q.per, q.measures});
   }
-  for (const LinkedRelation& linked : LinkRelations(document)) {
+  for (const LinkedRelation& linked : linked_relations) {
+    if (IsSectionPresenter(EdgeKindName(linked.kind), linked.subject.empty())) continue;
     const Relation& r = *linked.relation;
     const std::string_view subject = linked.subject.empty() ? std::string_view(section_ids[r.section]) : linked.subject;
     relations.Add(r.line, RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, kDocMark,

@@ -222,6 +222,26 @@ TEST_CASE("streamed JSON Lines equal the graph exporter's, byte for byte", "[cli
   fs::remove_all(dir);
 }
 
+// What a Hadoop Streaming or Spark reducer sees: every shard's output on one stream.
+TEST_CASE("shards concatenated on standard input merge like one run", "[cli]") {
+  const fs::path dir = Scratch("concatenated");
+  fs::copy(KGX_SOURCE_DIR "/samples", dir / "notes");
+  WriteFile(dir / "notes" / "blank.txt", "\n   \n");  // a document without any record but its own
+  REQUIRE(Kgx("extract notes --format jsonl --out whole --quiet", dir).status == 0);
+  std::string parts;
+  for (const auto& entry : fs::directory_iterator(dir / "notes")) {
+    if (entry.path().extension() != ".txt" && entry.path().extension() != ".md") continue;  // as a folder is read
+    const Run part = Kgx("extract notes/" + entry.path().filename().string() + " --format jsonl --out - --quiet", dir);
+    REQUIRE(part.status == 0);
+    parts += part.out;
+  }
+  WriteFile(dir / "parts.jsonl", parts);
+  const Run merged = Kgx("merge - --format jsonl --out - --quiet < parts.jsonl", dir);
+  CHECK(merged.status == 0);
+  CHECK(merged.out == ReadFile(dir / "whole" / "graph.jsonl"));
+  fs::remove_all(dir);
+}
+
 TEST_CASE("a closed pipe ends the run quietly with status 0", "[cli]") {
   const fs::path dir = Scratch("pipe");
   for (int i = 0; i < 50; ++i) WriteFile(dir / "notes" / ("n" + std::to_string(i) + ".txt"), kNote);

@@ -32,7 +32,10 @@ done
 cmp -s "$work/one.jsonl" "$work/merged/graph.jsonl" || fail "3 shards merged differ from one run"
 "$kgx" merge "$work/part2.jsonl" "$work/part0.jsonl" "$work/part1.jsonl" --format jsonl --out "$work/merged2" --quiet
 cmp -s "$work/one.jsonl" "$work/merged2/graph.jsonl" || fail "the order of the parts changes the merge"
-echo "ok: 3 shards (${#files[@]} files) merged equal one run, in any order"
+# A reducer that receives every shard on one stream (Hadoop Streaming, Spark): concatenated parts.
+cat "$work/part1.jsonl" "$work/part2.jsonl" "$work/part0.jsonl" | "$kgx" merge - --format jsonl --out "$work/merged3" --quiet
+cmp -s "$work/one.jsonl" "$work/merged3/graph.jsonl" || fail "the parts concatenated on standard input merge differently"
+echo "ok: 3 shards (${#files[@]} files) merged equal one run, in any order, as files or on one stream"
 
 "$kgx" extract "$corpus" --format jsonl --out - --quiet --threads 2 > "$work/two.jsonl"
 cmp -s "$work/one.jsonl" "$work/two.jsonl" || fail "--threads 1 and --threads 2 differ"
