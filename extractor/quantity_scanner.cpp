@@ -441,8 +441,10 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
 std::vector<QuantityMatch> Scanner::Run() {
   std::size_t pos = 0;
   while (pos < line_.size()) {
-    if (!IsDigit(line_[pos]) && !lex_.MayStartWordAt(line_, pos) && !NumberStartsAt(line_, pos)) {
-      ++pos;  // continuation bytes are skipped the same way: they start nothing
+    const auto byte = static_cast<unsigned char>(line_[pos]);
+    if ((byte & 0xC0) == 0x80 ||  // inside a character: starts nothing
+        (!IsDigit(line_[pos]) && !lex_.MayStartWordAt(line_, pos) && !NumberStartsAt(line_, pos))) {
+      ++pos;
       continue;
     }
     std::size_t resume = pos + 1;

@@ -15,49 +15,55 @@ void EntityGraphBuilder::Add(const DocumentResult& document) {
   graph_.AddNode(DocumentNode(document, doc_id));
   if (auto event = EventNode(document, doc_id)) graph_.AddNode(std::move(*event));
 
-  std::unordered_map<std::string_view, std::uint32_t> node_of;
-  node_of.reserve(document.entities.size());
+  // Entities by their ordinal (the order the run first met them): dense numbers for the pair set.
+  std::unordered_map<std::string_view, std::uint32_t> ordinal;
+  ordinal.reserve(document.entities.size());
   for (const Entity& entity : document.entities) {
     const auto existing = graph_.Find(entity.id);
-    node_of.emplace(entity.id, static_cast<std::uint32_t>(existing ? *existing : graph_.AddNode(EntityNode(entity))));
+    const std::size_t node = existing ? *existing : graph_.AddNode(EntityNode(entity));
+    if (ordinal_of_.size() <= node) ordinal_of_.resize(node + 1, 0);
+    if (ordinal_of_[node] == 0) {
+      node_of_.push_back(static_cast<std::uint32_t>(node));
+      ordinal_of_[node] = static_cast<std::uint32_t>(node_of_.size());
+      mentions_.push_back(0);
+    }
+    ordinal.emplace(entity.id, ordinal_of_[node] - 1);
   }
-  if (mentions_.size() < graph_.node_count()) mentions_.resize(graph_.node_count(), 0);
 
   // Mentions, and a link for every two entities of one section; each link is looked up once per
   // document, however many of its sections share it.
-  std::vector<std::pair<std::size_t, std::uint32_t>> members;  // (section, entity node)
+  std::vector<std::pair<std::size_t, std::uint32_t>> members;  // (section, entity ordinal)
   members.reserve(document.mentions.size());
   for (const Mention& mention : document.mentions) {
-    const std::uint32_t node = node_of.at(mention.entity);
-    ++mentions_[node];
-    members.emplace_back(mention.section, node);
+    const std::uint32_t entity = ordinal.at(mention.entity);
+    ++mentions_[entity];
+    members.emplace_back(mention.section, entity);
   }
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs;
   for (std::size_t begin = 0, end = 0; begin < members.size(); begin = end) {
     while (end < members.size() && members[end].first == members[begin].first) ++end;
     for (std::size_t a = begin; a < end; ++a) {
-      for (std::size_t b = a + 1; b < end; ++b) pairs.emplace_back(members[a].second, members[b].second);
+      for (std::size_t b = a + 1; b < end; ++b) links_.Insert(members[a].second, members[b].second);
     }
   }
   // Relations between two entities link them too; those of a section do not.
   for (const LinkedRelation& linked : LinkRelations(document)) {
     if (linked.subject.empty()) continue;
-    const std::uint32_t subject = node_of.at(linked.subject);
-    const std::uint32_t object = node_of.at(linked.relation->object);
-    pairs.emplace_back(std::min(subject, object), std::max(subject, object));
+    const std::uint32_t subject = ordinal.at(linked.subject);
+    const std::uint32_t object = ordinal.at(linked.relation->object);
+    links_.Insert(std::min(subject, object), std::max(subject, object));
   }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
-  for (const auto& [a, b] : pairs) links_.Insert(a, b);
 }
 
 KnowledgeGraph EntityGraphBuilder::Finish() {
-  for (std::size_t v = 0; v < mentions_.size(); ++v) {
-    if (mentions_[v] > 0) graph_.MutableNode(v).unlinked_mentions = mentions_[v];
+  for (std::size_t e = 0; e < mentions_.size(); ++e) graph_.MutableNode(node_of_[e]).unlinked_mentions = mentions_[e];
+  std::vector<std::pair<std::size_t, std::size_t>> links = links_.Sorted();
+  for (auto& [a, b] : links) {
+    a = node_of_[a];
+    b = node_of_[b];
   }
-  graph_.AddEntityLinks(links_.Sorted());
+  graph_.AddEntityLinks(std::move(links));
   graph_.Finalize();
   KnowledgeGraph done = std::move(graph_);
   *this = EntityGraphBuilder();

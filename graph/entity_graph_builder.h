@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 #include "extractor/types.h"
@@ -26,8 +27,10 @@ class EntityGraphBuilder {
  private:
   KnowledgeGraph graph_;
   std::size_t documents_ = 0;
-  std::vector<std::size_t> mentions_;  // by node index
-  PairSet links_;  // (smaller node, larger node)
+  std::vector<std::size_t> mentions_;      // by entity ordinal
+  std::vector<std::uint32_t> ordinal_of_;  // node index -> entity ordinal + 1 (0: not an entity)
+  std::vector<std::uint32_t> node_of_;     // entity ordinal -> node index
+  PairSet links_;                          // (smaller ordinal, larger ordinal)
 };
 
 }  // namespace kgx

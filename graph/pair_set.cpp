@@ -1,4 +1,4 @@
-// Flat pair set (see pair_set.h).
+// Pair set: a bit matrix, then a flat hash table (see pair_set.h).
 #include "graph/pair_set.h"
 
 #include <algorithm>
@@ -18,6 +18,31 @@ std::uint64_t Mix(std::uint64_t x) {
 }
 
 }  // namespace
+
+bool PairSet::Insert(std::uint32_t a, std::uint32_t b) {
+  if (dense_ && b >= kDenseLimit) LeaveDense();
+  if (dense_) {
+    if (rows_.size() <= b) rows_.resize(b + 1);
+    std::vector<std::uint64_t>& row = rows_[b];
+    if (row.empty()) row.assign(b / 64 + 1, 0);
+    std::uint64_t& word = row[a / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (a % 64);
+    if (word & bit) return false;
+    word |= bit;
+    ++size_;
+    return true;
+  }
+  if ((size_ + 1) * 2 > slots_.size()) Grow();
+  return Place(Key(a, b));
+}
+
+void PairSet::LeaveDense() {
+  const auto pairs = Sorted();
+  dense_ = false;
+  rows_ = {};
+  size_ = 0;
+  for (const auto& [a, b] : pairs) Insert(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
+}
 
 bool PairSet::Place(std::uint64_t key) {
   const std::size_t mask = slots_.size() - 1;
@@ -41,15 +66,22 @@ void PairSet::Grow() {
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> PairSet::Sorted() const {
-  std::vector<std::uint64_t> keys;
-  keys.reserve(size_);
-  for (const std::uint64_t key : slots_) {
-    if (key != 0) keys.push_back(key);
-  }
-  std::sort(keys.begin(), keys.end());
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  pairs.reserve(keys.size());
-  for (const std::uint64_t key : keys) pairs.emplace_back(key >> 32, key & 0xFFFFFFFFu);
+  pairs.reserve(size_);
+  if (dense_) {
+    for (std::size_t b = 0; b < rows_.size(); ++b) {
+      for (std::size_t w = 0; w < rows_[b].size(); ++w) {
+        for (std::uint64_t bits = rows_[b][w]; bits != 0; bits &= bits - 1) {
+          pairs.emplace_back(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)), b);
+        }
+      }
+    }
+  } else {
+    for (const std::uint64_t key : slots_) {
+      if (key != 0) pairs.emplace_back(key >> 32, key & 0xFFFFFFFFu);
+    }
+  }
+  std::sort(pairs.begin(), pairs.end());
   return pairs;
 }
 

@@ -98,6 +98,11 @@ TEST_CASE("PairSet keeps each pair once and lists them sorted", "[graph]") {
     const std::uint32_t a = random() % 400, b = a + 1 + random() % 400;
     CHECK(set.Insert(a, b) == expected.emplace(a, b).second);
   }
+  // Past the bit matrix's limit the pairs move to the hash table and stay.
+  for (int i = 0; i < 20000; ++i) {
+    const std::uint32_t a = random() % 30000, b = a + 1 + random() % 30000;
+    CHECK(set.Insert(a, b) == expected.emplace(a, b).second);
+  }
   CHECK(set.size() == expected.size());
   const auto sorted = set.Sorted();
   CHECK(std::vector<std::pair<std::size_t, std::size_t>>(expected.begin(), expected.end()) == sorted);
