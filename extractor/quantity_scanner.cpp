@@ -387,9 +387,9 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
 bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
   std::size_t after_middle = d.end;
   if (!d.is_word && !ReadUnit(d, after_middle)) return false;
-  if (d.def != nullptr && d.def->is_counter) {  // 回デプロイ
+  if (d.def != nullptr && d.def->is_counter) {  // 回デプロイ, 500回 デプロイ
     const Hit noun = FindUnit(d.end, d.token, true);
-    if (noun && noun.begin == d.end) {
+    if (noun && noun.begin <= d.end + 1) {
       d.def = &lex_.unit(*noun.entry);
       d.end = noun.end;
     }

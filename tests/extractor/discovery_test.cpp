@@ -26,6 +26,11 @@ TEST_CASE("titles alone are never people", "[discovery]") {
   const auto found = EntitiesIn("AWSのDB担当 Vice President、の発表。Principal Solutions Architectの人");
   for (const auto& name : found) CHECK(name.rfind("person:", 0) != 0);
   CHECK_FALSE(Has("Solutions Architect さんに質問", "person:Solutions Architect"));
+  for (const char* line : {"登壇者: Oskar Lindqvist (Principal Developer Advocate, Zorblax)",
+                           "Principal Data Scientist の話", "Chief Technology Officer 氏が登場", "Head of Platform Engineering さん"}) {
+    INFO(line);
+    for (const auto& name : EntitiesIn(line)) CHECK((name.rfind("person:", 0) != 0 || name == "person:Oskar Lindqvist"));
+  }
 }
 
 TEST_CASE("companies are discovered from 社, の事例, の中の人, の方, customer and at", "[discovery]") {

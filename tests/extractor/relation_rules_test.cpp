@@ -104,6 +104,14 @@ TEST_CASE("a talk's subject uses what a line says it used, in Japanese", "[relat
         Strings{"<section> uses EMR", "<section> uses Hadoop"});
 }
 
+TEST_CASE("uses: tools used together, and what processes the data", "[relations]") {
+  CHECK(TalkLine("  • 監視は [t:Datadog] と [t:Prometheus] を併用") ==
+        Strings{"<section> uses Datadog", "<section> uses Prometheus"});
+  CHECK(TalkLine("  • [t:Kafka] で 1日 10億 イベントを処理") == Strings{"<section> uses Kafka"});
+  CHECK(TalkLine("  • [t:Kafka] の導入").empty());  // the topic, not a statement of use
+  CHECK(TalkLine("  • [t:Kafka] の採用は見送った").empty());
+}
+
 TEST_CASE("uses: where data is put, built, deployed or served", "[relations]") {
   CHECK(TalkLine("• それぞれの時間を[a:DynamoDB]にいれてる") == Strings{"<section> uses DynamoDB"});
   CHECK(TalkLine("• [t:Jenkins]ではartifactを[a:s3]にあげてる") == Strings{"<section> uses s3"});
@@ -259,6 +267,13 @@ TEST_CASE("migrations in Japanese", "[relations]") {
         Strings{"Titus migrated_from ECS", "Titus migrated_to Mesos"});
 }
 
+TEST_CASE("migrations: what was used before, with where it ran", "[relations]") {
+  CHECK(TalkLine("- 以前はオンプレの [t:Oracle] を使っていたが [a:Aurora] に移行した") ==
+        Strings{"<section> migrated_from Oracle", "<section> migrated_to Aurora"});
+  // Another mention in between is not skipped over: the object is the one right after 以前は.
+  CHECK(TalkLine("- 以前は[c:Acme]の [t:Oracle] を使っていた").empty());
+}
+
 TEST_CASE("'Bにした' is a migration only after candidates were weighed", "[relations]") {
   CHECK(Relations(SectionKind::kTalk, {"", "- 移行先を悩んだ。候補は [a:Dynamo], [a:Aurora]", "- [a:Aurora]にした。速度"}) ==
         Strings{"<section> migrated_to Aurora"});
@@ -307,6 +322,17 @@ TEST_CASE("role_at: company, role and person in either order", "[relations]") {
   CHECK(TalkLine("[c:AWS]のDB担当 Vice President、[p:Raju Gulabani] さんです。") ==
         Strings{"<section> presented_by AWS", "Raju Gulabani role_at AWS [Vice President]"});
   CHECK(TalkLine("[p:Jane Doe], CTO of [c:Example] opened the talk") == Strings{"Jane Doe role_at Example [CTO]"});
+}
+
+TEST_CASE("role_at: a speaker's title and company in parentheses", "[relations]") {
+  CHECK(TalkLine("  • 登壇者: [p:Chris Munns] (Principal Developer Advocate, [c:AWS])") ==
+        Strings{"<section> presented_by AWS", "Chris Munns role_at AWS [Principal Developer Advocate]"});
+  CHECK(TalkLine("  • [p:Jeff Barr] (Chief Evangelist, [c:AWS])") ==
+        Strings{"<section> presented_by AWS", "Jeff Barr role_at AWS [Chief Evangelist]"});
+  CHECK(TalkLine("- [p:Werner Vogels], Chief Technology Officer at [c:Amazon]") ==
+        Strings{"Werner Vogels role_at Amazon [Chief Technology Officer]"});
+  // A company in parentheses that does not close them is no employer.
+  CHECK(TalkLine("- [p:Jane Doe] ([c:Acme] と比べて速いと言っていた)").empty());
 }
 
 TEST_CASE("role_at needs a company: a bare title names no employer", "[relations]") {
