@@ -1,7 +1,8 @@
 // Section detection. Talk, keynote and day headers are RE2 rules; a short line without sentence
 // punctuation is a heading candidate. Inside a talk a candidate opens a new section only when
-// prose follows it (a sub-heading over bullets stays part of the talk), and never right after a
-// line that ends mid-sentence ('、' or ',').
+// prose follows it (a sub-heading over bullets stays part of the talk) or when it is a Markdown
+// heading no deeper than the talk's own, and never right after a line that ends mid-sentence
+// ('、' or ',').
 // Every header and event pattern sits in one RE2::Set as well: a line costs one DFA pass, and a
 // pattern with capture groups runs only on a line the set says it matches.
 #include "extractor/segmenter.h"
@@ -18,6 +19,15 @@ namespace kgx {
 namespace {
 
 constexpr std::size_t kMaxHeadingCodePoints = 40;
+
+// Returns n for a Markdown heading ("## Title": 2), else 0.
+std::size_t MarkdownLevel(std::string_view text) {
+  const std::string_view trimmed = TrimAscii(text);
+  std::size_t level = 0;
+  while (level < trimmed.size() && trimmed[level] == '#') ++level;
+  if (level == 0 || level > 6 || level >= trimmed.size() || trimmed[level] != ' ') return 0;
+  return level;
+}
 
 struct HeaderPattern {
   std::unique_ptr<RE2> regex;
@@ -254,6 +264,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   const Impl& impl = *impl_;
   Segmentation result;
   bool inside_talk = false;
+  std::size_t talk_level = 0;  // the Markdown level of the talk's own header, 0 when it has none
   const auto next_nonblank = [&](std::size_t i) -> const LineView* {
     for (std::size_t k = i + 1; k < lines.size(); ++k) {
       if (!TrimAscii(lines[k].text).empty()) return &lines[k];
@@ -284,12 +295,15 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       return by_set ? impl.MatchHeaderAt(patterns, hit, line, span) : impl.MatchHeader(patterns, line, span);
     };
     bool opens = false;
+    const std::size_t level = MarkdownLevel(line.text);
     if (header(impl.talks, hits.talk)) {
       span.kind = SectionKind::kTalk;
       opens = inside_talk = true;
+      talk_level = level;
     } else if (header(impl.keynotes, hits.keynote)) {
       span.kind = SectionKind::kKeynote;
       opens = inside_talk = true;
+      talk_level = level;
     } else if (header(impl.days, hits.day)) {
       opens = true;
       inside_talk = false;
@@ -298,15 +312,27 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     } else if (impl.IsHeadingCandidate(line)) {
       const std::string_view before = previous ? TrimAscii(previous->text) : std::string_view();
       const bool continues_sentence = before.ends_with("、") || before.ends_with(",");
+      // A Markdown heading as high as the talk's own (or under a talk without one) ends the
+      // talk; a deeper one is the talk's sub-heading.
+      const bool ends_talk = level > 0 && (talk_level == 0 || level <= talk_level);
       if (!continues_sentence) {
         if (!inside_talk) {
           opens = true;
+        } else if (ends_talk) {
+          opens = true;
+          inside_talk = false;
         } else if (const LineView* next = next_nonblank(i);
                    next && !impl.IsBullet(*next) && !impl.IsHeadingCandidate(*next)) {
           opens = true;
           inside_talk = false;
         }
       }
+    }
+    if (opens && span.kind == SectionKind::kOther && level > 0) {
+      // A Markdown heading's title is its text without the #s.
+      const std::string_view heading = TrimAscii(trimmed.substr(level));
+      span.title_begin = line.norm_begin + static_cast<std::size_t>(heading.data() - line.text.data());
+      span.title_end = span.title_begin + heading.size();
     }
     if (opens) {
       if (!result.sections.empty()) result.sections.back().end_line = line.number - 1;

@@ -109,6 +109,8 @@ TEST_CASE("uses: tools used together, and what processes the data", "[relations]
         Strings{"<section> uses Datadog", "<section> uses Prometheus"});
   CHECK(TalkLine("  • [t:Kafka] で 1日 10億 イベントを処理") == Strings{"<section> uses Kafka"});
   CHECK(TalkLine("  • [t:Kafka] の導入").empty());  // the topic, not a statement of use
+  CHECK(TalkLine("- [t:Spinnaker] でデプロイ、1日 数百回") == Strings{"<section> uses Spinnaker"});
+  CHECK(TalkLine("- [t:GKE] で 100 以上のマイクロサービスが動いている") == Strings{"<section> uses GKE"});
   CHECK(TalkLine("  • [t:Kafka] の採用は見送った").empty());
 }
 
@@ -352,6 +354,13 @@ TEST_CASE("presented_by: how notes say who speaks", "[relations]") {
         Strings{"<section> presented_by D2L"});
   CHECK(Relations(SectionKind::kKeynote, {"Keynote Day2 - [p:Werner Vogels]"}) ==
         Strings{"<section> presented_by Werner Vogels"});
+}
+
+TEST_CASE("presented_by: the company in parentheses closing a talk's title", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"DEV-12 サーバーレスで作る IoT 基盤 ([c:ソラコム])"}) == Strings{"<section> presented_by ソラコム"});
+  CHECK(Relations(SectionKind::kTalk, {"DEV-12 [c:Acme] と [a:Lambda] (入門) の話"}).empty());
+  CHECK(TalkLine("- [c:SORACOM] のエンジニア [p:安川 健太] さん") ==
+        Strings{"<section> presented_by SORACOM", "安川 健太 role_at SORACOM [エンジニア]"});
 }
 
 TEST_CASE("presented_by: a company merely named is no presenter", "[relations]") {

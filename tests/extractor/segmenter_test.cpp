@@ -76,6 +76,29 @@ TEST_CASE("a sub-heading over bullets stays inside its talk", "[segmenter]") {
   CHECK(s.segmentation.sections[0].end_line == 7);
 }
 
+TEST_CASE("Markdown notes: a heading as high as the talk's ends it, a deeper one does not", "[segmenter]") {
+  const auto s = Run("# AWS Summit Tokyo 2019 メモ\n\n## 基調講演\n- 発表いろいろ\n\n## CUS-01 メルカリのマイクロサービス化\n"
+                     "- メルカリの方\n### 質疑応答\n- Q&A\n## DEV-12: サーバーレス IoT 基盤\n- ソラコム\n## 所感\n- 楽しかった\n");
+  REQUIRE(s.segmentation.sections.size() == 5);
+  CHECK(s.Title(0) == "AWS Summit Tokyo 2019 メモ");  // without the #s
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kKeynote);
+  CHECK(s.segmentation.sections[2].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Code(2) == "CUS-01");
+  CHECK(s.Title(2) == "メルカリのマイクロサービス化");
+  CHECK(s.segmentation.sections[2].end_line == 9);  // ### 質疑応答 stays inside
+  CHECK(s.Code(3) == "DEV-12");
+  CHECK(s.segmentation.sections[4].kind == kgx::SectionKind::kOther);
+  CHECK(s.Title(4) == "所感");
+  CHECK(s.segmentation.sections[4].line == 12);
+}
+
+TEST_CASE("hyphenated session codes need two to four letters and two or three digits", "[segmenter]") {
+  const auto s = Run("メモ\nCUS-01 - Customer Story\n- x\nCOVID-19 対策の話\n- y\nEC2-VPC - Networking\n- z\n");
+  REQUIRE(s.segmentation.sections.size() >= 2);
+  CHECK(s.Code(1) == "CUS-01");
+  for (std::size_t i = 2; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
+}
+
 TEST_CASE("lines that are sentences, link bars or continuations are not headings", "[segmenter]") {
   const auto s = Run("ARC301 - SaaS on AWS\n公式 | SlideShare | YouTube\n説明です。\n- デモは失敗、\nmbox hogehoge\nという社内コマンド\n技術メモです\nその後\n夕方はブースを回りました。\n");
   REQUIRE(s.segmentation.sections.size() == 2);
