@@ -1,7 +1,7 @@
 // Section detection. Talk, keynote and day headers are RE2 rules; a short line without sentence
 // punctuation is a heading candidate. Inside a talk a candidate opens a new section only when
-// prose follows it (a sub-heading over bullets stays part of the talk) or when it is a Markdown
-// heading no deeper than the talk's own, and never right after a line that ends mid-sentence
+// prose follows it (a sub-heading over bullets stays part of the talk) or when it is a marked
+// heading (Markdown #, ■) no deeper than the talk's own marked header, and never right after a line that ends mid-sentence
 // ('、' or ',').
 // Every header and event pattern sits in one RE2::Set as well: a line costs one DFA pass, and a
 // pattern with capture groups runs only on a line the set says it matches.
@@ -19,13 +19,28 @@ namespace kgx {
 namespace {
 
 constexpr std::size_t kMaxHeadingCodePoints = 40;
+constexpr std::size_t kMaxMarkedHeadingCodePoints = 120;
 
-// Returns n for a Markdown heading ("## Title": 2), else 0.
-std::size_t MarkdownLevel(std::string_view text) {
+// Returns the level of a heading marker that opens the line: n for Markdown's "## Title" (2),
+// 2 for "■ Title", 3 for "◆ Title" (Japanese notes mark headings so); 0 for none. `marker` is set to the length of what precedes the title.
+std::size_t HeadingLevel(std::string_view text, std::size_t* marker = nullptr) {
   const std::string_view trimmed = TrimAscii(text);
-  std::size_t level = 0;
+  const std::size_t indent = static_cast<std::size_t>(trimmed.data() - text.data());
+  std::size_t level = 0, length = 0;
   while (level < trimmed.size() && trimmed[level] == '#') ++level;
-  if (level == 0 || level > 6 || level >= trimmed.size() || trimmed[level] != ' ') return 0;
+  if (level > 0) {
+    if (level > 6 || level >= trimmed.size() || trimmed[level] != ' ') return 0;
+    length = level;
+  } else if (trimmed.starts_with("■")) {
+    level = 2;
+    length = std::string_view("■").size();
+  } else if (trimmed.starts_with("◆")) {
+    level = 3;
+    length = std::string_view("◆").size();
+  } else {
+    return 0;
+  }
+  if (marker) *marker = indent + length;
   return level;
 }
 
@@ -161,7 +176,10 @@ bool Segmenter::Impl::Hits(std::string_view line, LineHits& hits) const {
 
 bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   const std::string_view text = TrimAscii(line.text);
-  if (text.empty() || LongerThan(text, kMaxHeadingCodePoints) || !HasLetter(text)) return false;
+  if (text.empty() || !HasLetter(text)) return false;
+  // A line the author marked as a heading (##, ■) is one, however it ends ("… (Upbound)").
+  if (HeadingLevel(text) > 0) return !LongerThan(text, kMaxMarkedHeadingCodePoints);
+  if (LongerThan(text, kMaxHeadingCodePoints)) return false;
   if (IsBullet(line)) return false;
   return !(not_heading && RE2::PartialMatch(text, *not_heading));
 }
@@ -264,7 +282,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   const Impl& impl = *impl_;
   Segmentation result;
   bool inside_talk = false;
-  std::size_t talk_level = 0;  // the Markdown level of the talk's own header, 0 when it has none
+  std::size_t talk_level = 0;  // the heading level of the talk's own header, 0 when it has none
   const auto next_nonblank = [&](std::size_t i) -> const LineView* {
     for (std::size_t k = i + 1; k < lines.size(); ++k) {
       if (!TrimAscii(lines[k].text).empty()) return &lines[k];
@@ -295,7 +313,8 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       return by_set ? impl.MatchHeaderAt(patterns, hit, line, span) : impl.MatchHeader(patterns, line, span);
     };
     bool opens = false;
-    const std::size_t level = MarkdownLevel(line.text);
+    std::size_t marker = 0;
+    const std::size_t level = HeadingLevel(line.text, &marker);
     if (header(impl.talks, hits.talk)) {
       span.kind = SectionKind::kTalk;
       opens = inside_talk = true;
@@ -312,9 +331,9 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     } else if (impl.IsHeadingCandidate(line)) {
       const std::string_view before = previous ? TrimAscii(previous->text) : std::string_view();
       const bool continues_sentence = before.ends_with("、") || before.ends_with(",");
-      // A Markdown heading as high as the talk's own (or under a talk without one) ends the
-      // talk; a deeper one is the talk's sub-heading.
-      const bool ends_talk = level > 0 && (talk_level == 0 || level <= talk_level);
+      // Under a talk whose header is marked (##, ■), a heading marked as high ends the talk and
+      // a deeper one is its sub-heading; under an unmarked header the rule below decides.
+      const bool ends_talk = level > 0 && talk_level > 0 && level <= talk_level;
       if (!continues_sentence) {
         if (!inside_talk) {
           opens = true;
@@ -329,8 +348,8 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       }
     }
     if (opens && span.kind == SectionKind::kOther && level > 0) {
-      // A Markdown heading's title is its text without the #s.
-      const std::string_view heading = TrimAscii(trimmed.substr(level));
+      // A heading's title is its text without the marker (#s, ■).
+      const std::string_view heading = TrimAscii(line.text.substr(marker));
       span.title_begin = line.norm_begin + static_cast<std::size_t>(heading.data() - line.text.data());
       span.title_end = span.title_begin + heading.size();
     }

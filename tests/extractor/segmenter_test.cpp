@@ -92,6 +92,20 @@ TEST_CASE("Markdown notes: a heading as high as the talk's ends it, a deeper one
   CHECK(s.segmentation.sections[4].line == 12);
 }
 
+TEST_CASE("■ marks headings in Japanese notes; under an unmarked talk it is a sub-heading", "[segmenter]") {
+  const auto s = Run("参加レポート\n\n■ Keynote: The Future of Cloud Native\n・オープニング\n"
+                     "■ LINEヤフーにおける 1万台規模の Kubernetes 運用\n・SRE の方\n"
+                     "■ Platform Engineering with Crossplane and friends (Upbound)\n・CRD で管理\n");
+  REQUIRE(s.segmentation.sections.size() == 4);
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kKeynote);
+  CHECK(s.Title(1) == "Keynote: The Future of Cloud Native");
+  CHECK(s.Title(2) == "LINEヤフーにおける 1万台規模の Kubernetes 運用");
+  CHECK(s.Title(3) == "Platform Engineering with Crossplane and friends (Upbound)");  // ends with ')', still a heading
+  const auto t = Run("メモ\n(BDT320) Streaming Data\n■ 概要\n・Kinesis の話\n■ 所感\n・よかった\n");
+  REQUIRE(t.segmentation.sections.size() == 2);  // the talk keeps its ■ sub-headings
+  CHECK(t.segmentation.sections[1].end_line == 6);
+}
+
 TEST_CASE("hyphenated session codes need two to four letters and two or three digits", "[segmenter]") {
   const auto s = Run("メモ\nCUS-01 - Customer Story\n- x\nCOVID-19 対策の話\n- y\nEC2-VPC - Networking\n- z\n");
   REQUIRE(s.segmentation.sections.size() >= 2);
@@ -108,5 +122,7 @@ TEST_CASE("lines that are sentences, link bars or continuations are not headings
 TEST_CASE("the event comes from the [event] rules", "[segmenter]") {
   CHECK(Run("この記事は re:Invent2016参加レポート(1) の続きです。\n").segmentation.event == "AWS re:Invent 2016");
   CHECK(Run("# AWS Summit Tokyo 2018 メモ\n").segmentation.event == "AWS Summit Tokyo 2018");
+  CHECK(Run("KubeCon + CloudNativeCon Japan 2025 参加レポート\n").segmentation.event == "KubeCon + CloudNativeCon Japan 2025");
+  CHECK(Run("QCon London 2023 notes\n").segmentation.event == "QCon London 2023");
   CHECK(Run("ただのメモ\n").segmentation.event.empty());
 }
