@@ -276,6 +276,24 @@ TEST_CASE("migrations: what was used before, with where it ran", "[relations]") 
   CHECK(TalkLine("- 以前は[c:Acme]の [t:Oracle] を使っていた").empty());
 }
 
+TEST_CASE("migrations: 'A はやめて B へ'", "[relations]") {
+  CHECK(TalkLine("- [t:MongoDB] はやめて [t:PostgreSQL] へ") ==
+        Strings{"<section> migrated_from MongoDB", "<section> migrated_to PostgreSQL"});
+  CHECK(TalkLine("- [t:Jenkins] をやめて [t:CircleCI] に。") ==
+        Strings{"<section> migrated_from Jenkins", "<section> migrated_to CircleCI"});
+  CHECK(TalkLine("- [t:Jenkins] をやめて [t:CircleCI] にするか検討中").empty());  // a plan
+}
+
+TEST_CASE("a case study's heading that names a company is the subject of its lines", "[relations]") {
+  CHECK(Relations(SectionKind::kOther, {"[c:Duolingo]", "- [t:k8s] から [a:ECS on Fargate] に移行。理由は運用コスト",
+                                        "- 1日 3億 件のイベントを [a:Kinesis] に流している"}) ==
+        Strings{"Duolingo migrated_from k8s", "Duolingo migrated_to ECS on Fargate", "Duolingo uses Kinesis"});
+  CHECK(Relations(SectionKind::kOther, {"[c:Slack] の障害ポストモーテム (2021/01/04)", "- 分析は [a:Redshift]"}) ==
+        Strings{"Slack uses Redshift"});
+  // A heading that only mentions a company somewhere is no case study of it.
+  CHECK(Relations(SectionKind::kOther, {"Tips for [c:Slack] users", "- 分析は [a:Redshift]"}).empty());
+}
+
 TEST_CASE("'Bにした' is a migration only after candidates were weighed", "[relations]") {
   CHECK(Relations(SectionKind::kTalk, {"", "- 移行先を悩んだ。候補は [a:Dynamo], [a:Aurora]", "- [a:Aurora]にした。速度"}) ==
         Strings{"<section> migrated_to Aurora"});

@@ -113,6 +113,15 @@ TEST_CASE("hyphenated session codes need two to four letters and two or three di
   for (std::size_t i = 2; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
 }
 
+TEST_CASE("a heading may end with a date or name in parentheses, not with a remark", "[segmenter]") {
+  const auto s = Run("他社事例まとめ\n\nSlack の障害ポストモーテム (2021/01/04)\n- TGW の帯域上限\n\n"
+                     "DEV-12 - サーバーレス IoT 基盤 (ソラコム)\n- x\n\nスライドは後で公開 (たぶん)\n\n次の話\n");
+  REQUIRE(s.segmentation.sections.size() == 3);
+  CHECK(s.Title(1) == "Slack の障害ポストモーテム (2021/01/04)");
+  CHECK(s.Code(2) == "DEV-12");
+  CHECK(s.segmentation.sections[2].end_line == 11);  // the remark and the line after it stay in the talk
+}
+
 TEST_CASE("lines that are sentences, link bars or continuations are not headings", "[segmenter]") {
   const auto s = Run("ARC301 - SaaS on AWS\n公式 | SlideShare | YouTube\n説明です。\n- デモは失敗、\nmbox hogehoge\nという社内コマンド\n技術メモです\nその後\n夕方はブースを回りました。\n");
   REQUIRE(s.segmentation.sections.size() == 2);
