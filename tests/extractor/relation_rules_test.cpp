@@ -294,6 +294,17 @@ TEST_CASE("a case study's heading that names a company is the subject of its lin
   CHECK(Relations(SectionKind::kOther, {"Tips for [c:Slack] users", "- 分析は [a:Redshift]"}).empty());
 }
 
+TEST_CASE("English notes: bullets without a subject, 'they run', 'from X polling to Y', speakers", "[relations]") {
+  CHECK(TalkLine("- Uses [t:Kafka] and [t:Flink] for real-time pipelines") ==
+        Strings{"<section> uses Flink", "<section> uses Kafka"});
+  CHECK(TalkLine("- They run 1,500+ [a:EC2] instances for search") == Strings{"<section> uses EC2"});
+  CHECK(TalkLine("- Moved from [a:SQS] polling to [a:EventBridge Pipes]") ==
+        Strings{"<section> migrated_from SQS", "<section> migrated_to EventBridge Pipes"});
+  CHECK(TalkLine("Speaker: [p:Julian Wood], Principal Developer Advocate at [c:AWS]") ==
+        Strings{"<section> presented_by AWS", "Julian Wood role_at AWS [Principal Developer Advocate]"});
+  CHECK(TalkLine("- Nobody uses [t:Kafka] for that").empty());
+}
+
 TEST_CASE("'Bにした' is a migration only after candidates were weighed", "[relations]") {
   CHECK(Relations(SectionKind::kTalk, {"", "- 移行先を悩んだ。候補は [a:Dynamo], [a:Aurora]", "- [a:Aurora]にした。速度"}) ==
         Strings{"<section> migrated_to Aurora"});
