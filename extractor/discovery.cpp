@@ -128,4 +128,11 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line) const {
   return found;
 }
 
+std::vector<DiscoveredName> Discovery::FindInLists(std::string_view line, const std::vector<KnownName>& known) const {
+  std::vector<DiscoveredName> found;
+  const auto stopped = [&](EntityType type, std::string_view name) { return impl_->IsStopped(type, name); };
+  for (const ListName& name : FindListNames(line, known, stopped)) found.push_back({name.begin, name.end, name.type});
+  return found;
+}
+
 }  // namespace kgx

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/list_discovery.h"
 #include "extractor/rule_file.h"
 #include "extractor/types.h"
 
@@ -29,6 +30,9 @@ class Discovery {
 
   // Finds discovered names in one normalized line (case kept). Thread-safe.
   std::vector<DiscoveredName> Find(std::string_view line) const;
+  // Finds unlisted names in lists beside known ones (list_discovery.h); `known` are the line's
+  // known names by begin. Thread-safe.
+  std::vector<DiscoveredName> FindInLists(std::string_view line, const std::vector<KnownName>& known) const;
 
   ~Discovery();
   Discovery(const Discovery&) = delete;

@@ -135,35 +135,49 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   };
   timer.Switch(Stage::kDiscovery);
   std::map<std::string, std::size_t> discovered_names;  // folded name -> entity slot
+  // Adds a discovered name at [begin, end) of the normalized text unless a listed name it does
+  // not strictly contain overlaps it (longest wins here too: "lambda-cron" over "lambda").
+  const auto add_discovered = [&](std::size_t begin, std::size_t end, EntityType type) {
+    bool blocked = false;
+    const auto first = first_overlap(begin, end);
+    auto last = first;
+    for (; last != spans.end() && last->first < end; ++last) {
+      const Found& f = last->second;
+      blocked |= !(begin <= f.begin && f.end <= end && (f.end - f.begin) < (end - begin));
+    }
+    if (blocked) return;
+    spans.erase(first, last);
+    const std::string surface(normalized.text.substr(begin, end - begin));
+    std::size_t slot;
+    if (const auto listed = gazetteer.FindByName(surface)) {
+      slot = slot_of(gazetteer.entities()[*listed]);
+    } else {
+      Entity entity;
+      entity.type = type;
+      entity.name = std::string(TrimAscii(map.OriginalText(begin, end)));
+      entity.id = std::string(EntityTypeName(type)) + "/" + Slugify(surface);
+      entity.discovered = true;
+      slot = slot_of(entity);
+    }
+    spans.emplace(begin, Found{begin, end, slot});
+    discovered_names.emplace(normalized.folded.substr(begin, end - begin), slot);
+  };
   for (const LineView& line : lines) {
     for (const DiscoveredName& name : rules_.discovery().Find(line.text)) {
-      const std::size_t begin = line.norm_begin + name.begin;
-      const std::size_t end = line.norm_begin + name.end;
-      // Longest wins here too: a discovered name replaces listed names strictly inside it
-      // ("lambda-cron" over "lambda") but never cuts one it only overlaps.
-      bool blocked = false;
-      const auto first = first_overlap(begin, end);
-      auto last = first;
-      for (; last != spans.end() && last->first < end; ++last) {
-        const Found& f = last->second;
-        blocked |= !(begin <= f.begin && f.end <= end && (f.end - f.begin) < (end - begin));
-      }
-      if (blocked) continue;
-      spans.erase(first, last);
-      const std::string surface(normalized.text.substr(begin, end - begin));
-      std::size_t slot;
-      if (const auto listed = gazetteer.FindByName(surface)) {
-        slot = slot_of(gazetteer.entities()[*listed]);
-      } else {
-        Entity entity;
-        entity.type = name.type;
-        entity.name = std::string(TrimAscii(map.OriginalText(begin, end)));
-        entity.id = std::string(EntityTypeName(name.type)) + "/" + Slugify(surface);
-        entity.discovered = true;
-        slot = slot_of(entity);
-      }
-      spans.emplace(begin, Found{begin, end, slot});
-      discovered_names.emplace(normalized.folded.substr(begin, end - begin), slot);
+      add_discovered(line.norm_begin + name.begin, line.norm_begin + name.end, name.type);
+    }
+  }
+  // Names in lists beside known ones, line by line once every line's names are known.
+  std::vector<KnownName> known;
+  for (const LineView& line : lines) {
+    known.clear();
+    for (auto it = spans.lower_bound(line.norm_begin); it != spans.end() && it->second.end <= line.norm_end; ++it) {
+      known.push_back({it->second.begin - line.norm_begin, it->second.end - line.norm_begin,
+                       result.entities[it->second.entity].type});
+    }
+    if (known.size() < 2) continue;
+    for (const DiscoveredName& name : rules_.discovery().FindInLists(line.text, known)) {
+      add_discovered(line.norm_begin + name.begin, line.norm_begin + name.end, name.type);
     }
   }
   // Later (and earlier) mentions of discovered names, on word boundaries.
