@@ -15,10 +15,12 @@ namespace kgx {
 
 namespace {
 
-// Evidence lines are cut: a mention's context at kMaxContext bytes, any other line (a
-// relation's text) and titles at kMaxLineEvidence, so a huge line is never copied per match
-// nor into every node of the graph.
+// Evidence lines are cut: a mention's context at kMaxContext bytes and a relation's text at
+// kMaxRelationText, each a window around what it is evidence for; titles at kMaxLineEvidence. A
+// huge line is never copied per match nor into every node of the graph, and a line listing a
+// million names writes a million short records, not a million copies of the line.
 constexpr std::size_t kMaxContext = 240;
+constexpr std::size_t kMaxRelationText = 480;
 constexpr std::size_t kMaxLineEvidence = 4096;
 
 // Returns `text` cut on a character boundary after `limit` bytes, "…" marking the cut.
@@ -57,6 +59,23 @@ class SpanMapper {
   std::string OriginalLine(std::size_t number, std::size_t limit = kMaxLineEvidence) const {
     const LineView& line = Line(number);
     return CutText(TrimAscii(OriginalView(line.norm_begin, line.norm_end)), limit);
+  }
+  // Returns the original line around the normalized span [norm_begin, norm_end), trimmed: the
+  // whole line when it fits in `limit` bytes, else a window of about `limit` bytes centred on the
+  // span ("…" marks each cut), so the evidence shows the match wherever it is on a long line.
+  std::string OriginalWindow(std::size_t number, std::size_t norm_begin, std::size_t norm_end, std::size_t limit) const {
+    const LineView& line = Line(number);
+    const std::string_view text = TrimAscii(OriginalView(line.norm_begin, line.norm_end));
+    if (text.size() <= limit) return std::string(text);
+    const std::size_t base = static_cast<std::size_t>(text.data() - source_.text.data());
+    const std::size_t b = std::clamp(TextBegin(norm_begin), base, base + text.size()) - base;
+    const std::size_t e = std::clamp(TextEnd(norm_end), base + b, base + text.size()) - base;
+    const std::size_t middle = b + (e - b) / 2;
+    std::size_t from = middle > limit / 2 ? middle - limit / 2 : 0;
+    from = std::min(from, text.size() - limit);
+    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;  // a character's start
+    const std::size_t to = from + Utf8PrefixLength(text.substr(from), limit);
+    return std::string(from > 0 ? "…" : "") + std::string(text.substr(from, to - from)) + (to < text.size() ? "…" : "");
   }
 
  private:
@@ -219,7 +238,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     mention.start = map.FileBegin(f.begin);
     mention.end = map.FileEnd(f.end);
     mention.text = map.OriginalText(f.begin, f.end);
-    mention.context = map.OriginalLine(mention.line, kMaxContext);
+    mention.context = map.OriginalWindow(mention.line, f.begin, f.end, kMaxContext);
     result.mentions.push_back(std::move(mention));
   }
 
@@ -295,7 +314,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       relation.role = match.role;
       relation.section = s;
       relation.line = section.line + match.line;
-      relation.text = map.OriginalLine(relation.line);
+      const TypedMention& object = input.lines[static_cast<std::size_t>(match.object.line)].mentions[static_cast<std::size_t>(match.object.mention)];
+      const std::size_t object_at = lines[relation.line - 1].norm_begin;
+      relation.text = map.OriginalWindow(relation.line, object_at + object.begin, object_at + object.end, kMaxRelationText);
       if (relation.subject == relation.object) continue;
       result.relations.push_back(std::move(relation));
     }

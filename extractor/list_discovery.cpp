@@ -84,6 +84,17 @@ std::size_t NameEnd(std::string_view line, std::size_t at, std::size_t limit) {
   return end;
 }
 
+// The known name that begins at `begin`, or null. `known` is sorted and disjoint, so by end too:
+// look-ups are binary searches (a 100 MB line holds millions of names).
+const KnownName* KnownAt(const std::vector<KnownName>& known, std::size_t begin) {
+  const auto it = std::lower_bound(known.begin(), known.end(), begin, [](const KnownName& k, std::size_t b) { return k.begin < b; });
+  return it != known.end() && it->begin == begin ? &*it : nullptr;
+}
+const KnownName* KnownEndingAt(const std::vector<KnownName>& known, std::size_t end) {
+  const auto it = std::lower_bound(known.begin(), known.end(), end, [](const KnownName& k, std::size_t e) { return k.end < e; });
+  return it != known.end() && it->end == end ? &*it : nullptr;
+}
+
 // A list item: a known name or a new one.
 struct Item {
   std::size_t begin, end;
@@ -96,9 +107,7 @@ std::optional<Item> WholeItem(std::string_view line, std::size_t begin, std::siz
   while (begin < end && line[begin] == ' ') ++begin;
   while (end > begin && line[end - 1] == ' ') --end;
   if (begin >= end) return std::nullopt;
-  for (const KnownName& k : known) {
-    if (k.begin == begin && k.end == end) return Item{begin, end, k.type};
-  }
+  if (const KnownName* k = KnownAt(known, begin); k && k->end == end) return Item{begin, end, k->type};
   if (NameEnd(line, begin, end) == end) return Item{begin, end, std::nullopt};
   return std::nullopt;
 }
@@ -108,9 +117,7 @@ std::optional<Item> WholeItem(std::string_view line, std::size_t begin, std::siz
 std::optional<Item> TailItem(std::string_view line, std::size_t begin, std::size_t end,
                              const std::vector<KnownName>& known) {
   while (end > begin && line[end - 1] == ' ') --end;
-  for (const KnownName& k : known) {
-    if (k.end == end && k.begin >= begin) return Item{k.begin, k.end, k.type};
-  }
+  if (const KnownName* k = KnownEndingAt(known, end); k && k->begin >= begin) return Item{k->begin, k->end, k->type};
   std::size_t start = end;
   while (start > begin && (IsNameByte(line[start - 1]) || (line[start - 1] == ' ' && start - 1 > begin &&
                                                             IsNameByte(line[start - 2]) && start < end &&
@@ -127,9 +134,7 @@ std::optional<Item> TailItem(std::string_view line, std::size_t begin, std::size
 std::optional<Item> HeadItem(std::string_view line, std::size_t begin, std::size_t end,
                              const std::vector<KnownName>& known) {
   while (begin < end && line[begin] == ' ') ++begin;
-  for (const KnownName& k : known) {
-    if (k.begin == begin && k.end <= end) return Item{k.begin, k.end, k.type};
-  }
+  if (const KnownName* k = KnownAt(known, begin); k && k->end <= end) return Item{k->begin, k->end, k->type};
   const std::size_t name_end = NameEnd(line, begin, end);
   if (name_end == begin) return std::nullopt;
   // The name must end the item: what follows is no letter or digit of it ("OpenTelemetry が …")

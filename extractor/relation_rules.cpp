@@ -123,40 +123,53 @@ std::vector<int> MarkersIn(std::string_view span, std::string_view letters) {
   return found;
 }
 
-// Returns the byte range of the marker of mention `index` in `marked`, or npos.
-std::pair<std::size_t, std::size_t> MarkerRange(std::string_view marked, int index) {
-  for (std::size_t at = marked.find(kOpen); at != std::string_view::npos; at = marked.find(kOpen, at + 1)) {
-    if (MarkerIndex(marked.substr(at)) != index) continue;
-    const std::size_t close = marked.find(kClose, at);
-    return {at, close == std::string_view::npos ? marked.size() : close + kClose.size()};
+// A line with its mentions replaced by markers, and where each mention's marker begins (npos for
+// a mention that overlapped an earlier one and has none).
+struct MarkedLine {
+  std::string text;
+  std::vector<std::size_t> marker_at;
+  std::vector<std::pair<std::size_t, std::size_t>> stops;  // punctuation that ends a phrase: (at, length)
+};
+
+// Returns the byte range of the marker of mention `index` in `marked`, or npos. Looked up, not
+// searched: a line listing a million names would make a search per object quadratic.
+std::pair<std::size_t, std::size_t> MarkerRange(const MarkedLine& marked, int index) {
+  const auto i = static_cast<std::size_t>(index);
+  if (index < 0 || i >= marked.marker_at.size() || marked.marker_at[i] == std::string::npos) {
+    return {std::string_view::npos, std::string_view::npos};
   }
-  return {std::string_view::npos, std::string_view::npos};
+  const std::size_t at = marked.marker_at[i];
+  const std::size_t close = marked.text.find(kClose, at);
+  return {at, close == std::string::npos ? marked.text.size() : close + kClose.size()};
 }
 
 // Returns the phrase of `marked` around [begin, end): from after the punctuation before it up to
-// and including the punctuation after it (。、!?, and a '.' that ends a sentence).
-std::string_view PhraseAround(std::string_view marked, std::size_t begin, std::size_t end) {
-  static constexpr std::string_view kMarks[] = {"\xE3\x80\x82", "\xE3\x80\x81", "!", "?", ","};  // 。、
-  // A phrase reaches at most kMaxReach bytes either side: on a huge line without punctuation,
-  // searching the whole line for every candidate made a 100 MB line take minutes.
+// and including the punctuation after it (。、!?, and a '.' that ends a sentence), at most
+// kMaxReach bytes either side. The line's punctuation is found once (MarkedLine::stops): searched
+// for every object, a line listing a million names took minutes.
+std::string_view PhraseAround(const MarkedLine& marked, std::size_t begin, std::size_t end) {
   constexpr std::size_t kMaxReach = 1024;
-  std::size_t offset = begin > kMaxReach ? begin - kMaxReach : 0;
-  while (offset < begin && (static_cast<unsigned char>(marked[offset]) & 0xC0) == 0x80) ++offset;
-  std::size_t stop = std::min(marked.size(), end + kMaxReach);
-  while (stop > end && stop < marked.size() && (static_cast<unsigned char>(marked[stop]) & 0xC0) == 0x80) --stop;
-  marked = marked.substr(offset, stop - offset);
-  begin -= offset;
-  end -= offset;
-  std::size_t from = 0;
-  std::size_t to = marked.size();
-  for (std::string_view mark : kMarks) {
-    const std::size_t before = marked.rfind(mark, begin == 0 ? 0 : begin - 1);
-    if (before != std::string_view::npos && before < begin) from = std::max(from, before + mark.size());
-    const std::size_t after = marked.find(mark, end);
-    if (after != std::string_view::npos) to = std::min(to, after + mark.size());
+  const std::string_view text = marked.text;
+  std::size_t from = begin > kMaxReach ? begin - kMaxReach : 0;
+  while (from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
+  std::size_t to = std::min(text.size(), end + kMaxReach);
+  while (to > end && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
+  const auto& stops = marked.stops;  // (position, length), by position
+  // The last punctuation that starts before `begin` and lies inside the window.
+  auto it = std::lower_bound(stops.begin(), stops.end(), std::make_pair(begin, std::size_t{0}));
+  if (it != stops.begin()) {
+    const auto& before = *std::prev(it);
+    if (before.first >= from && before.first + before.second <= to) from = std::max(from, before.first + before.second);
   }
-  if (const std::size_t dot = marked.find(". ", end); dot != std::string_view::npos) to = std::min(to, dot + 1);
-  return marked.substr(from, to - from);
+  // The first that starts at or after `end` and ends inside the window.
+  for (auto after = std::lower_bound(stops.begin(), stops.end(), std::make_pair(end, std::size_t{0}));
+       after != stops.end() && after->first < to; ++after) {
+    if (after->first + after->second <= to) {
+      to = after->first + after->second;
+      break;
+    }
+  }
+  return text.substr(from, to - from);
 }
 
 // Returns how far a line is indented: its leading blanks, in bytes.
@@ -443,24 +456,40 @@ void AppendText(std::string_view text, std::string& marked) {
   }
 }
 
-}  // namespace
-
-std::string RelationRules::MarkLine(std::string_view line, const std::vector<TypedMention>& mentions) {
-  std::string marked;
-  marked.reserve(line.size() + mentions.size() * 8);
+MarkedLine Mark(std::string_view line, const std::vector<TypedMention>& mentions) {
+  MarkedLine marked;
+  marked.text.reserve(line.size() + mentions.size() * 8);
+  marked.marker_at.assign(mentions.size(), std::string::npos);
   std::size_t at = 0;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const TypedMention& m = mentions[i];
     if (m.begin < at || m.end > line.size()) continue;
-    AppendText(line.substr(at, m.begin - at), marked);
-    marked.append(kOpen);
-    marked += TypeLetter(m.type);
-    marked += std::to_string(i);
-    marked.append(kClose);
+    AppendText(line.substr(at, m.begin - at), marked.text);
+    marked.marker_at[i] = marked.text.size();
+    marked.text.append(kOpen);
+    marked.text += TypeLetter(m.type);
+    marked.text += std::to_string(i);
+    marked.text.append(kClose);
     at = m.end;
   }
-  AppendText(line.substr(at), marked);
+  AppendText(line.substr(at), marked.text);
+  // Phrase ends: 。、!?, and a '.' followed by a space (a sentence's end, not "Node.js").
+  const std::string_view text = marked.text;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text.compare(i, 3, "\xE3\x80\x82") == 0 || text.compare(i, 3, "\xE3\x80\x81") == 0) {
+      marked.stops.emplace_back(i, 3);
+      i += 2;
+    } else if (text[i] == '!' || text[i] == '?' || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ')) {
+      marked.stops.emplace_back(i, 1);
+    }
+  }
   return marked;
+}
+
+}  // namespace
+
+std::string RelationRules::MarkLine(std::string_view line, const std::vector<TypedMention>& mentions) {
+  return Mark(line, mentions).text;
 }
 
 namespace {
@@ -478,11 +507,11 @@ using Claims = std::set<std::tuple<int, std::string, int>>;  // line, predicate,
 
 // Returns, for each line of a section, which patterns can match it.
 std::vector<std::vector<bool>> GateLines(const PatternPrefilter& prefilter, const RelationSection& section,
-                                         const std::vector<std::string>& marked) {
+                                         const std::vector<MarkedLine>& marked) {
   std::vector<std::vector<bool>> may_match(section.lines.size(), std::vector<bool>(prefilter.size(), false));
   for (std::size_t i = 0; i < section.lines.size(); ++i) {
     if (section.lines[i].mentions.empty()) continue;
-    for (int hit : prefilter.Candidates(marked[i])) may_match[i][static_cast<std::size_t>(hit)] = true;
+    for (int hit : prefilter.Candidates(marked[i].text)) may_match[i][static_cast<std::size_t>(hit)] = true;
   }
   return may_match;
 }
@@ -504,8 +533,9 @@ bool LineApplies(const BlockOptions& options, const RelationSection& section, st
 
 // Adds every match of `pattern` (index `p`) on one marked line to `out`, one candidate per
 // object the pattern captures that no earlier rule of its predicate claimed and @unless spares.
-void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const std::string& text, Claims& claimed,
+void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const MarkedLine& marked, Claims& claimed,
                std::vector<Candidate>& out) {
+  const std::string& text = marked.text;
   const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> parts(static_cast<std::size_t>(groups));
   const auto part = [&](int group) { return parts[static_cast<std::size_t>(group)]; };
@@ -525,8 +555,8 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const st
     for (int object : objects) {
       if (object == base.subject || !claimed.emplace(line, pattern.predicate, object).second) continue;
       if (pattern.options->unless) {
-        const auto [begin, end] = MarkerRange(text, object);
-        if (begin != std::string_view::npos && RE2::PartialMatch(PhraseAround(text, begin, end), *pattern.options->unless)) continue;
+        const auto [begin, end] = MarkerRange(marked, object);
+        if (begin != std::string_view::npos && RE2::PartialMatch(PhraseAround(marked, begin, end), *pattern.options->unless)) continue;
       }
       Candidate found = base;
       found.object = object;
@@ -568,9 +598,9 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   std::vector<SectionRelation> out;
   const auto& patterns = impl_->patterns;
   if (section.lines.empty() || patterns.empty()) return out;
-  std::vector<std::string> marked;
+  std::vector<MarkedLine> marked;
   marked.reserve(section.lines.size());
-  for (const RelationLine& line : section.lines) marked.push_back(MarkLine(line.text, line.mentions));
+  for (const RelationLine& line : section.lines) marked.push_back(Mark(line.text, line.mentions));
   const std::vector<std::vector<bool>> may_match = GateLines(*impl_->prefilter, section, marked);
 
   // Every pattern over every line; an object mention of a line belongs to the first rule of a

@@ -130,8 +130,9 @@ TEST_CASE("evidence and titles from a huge line are cut without copying the line
   CHECK(SecondsSince(start) < 60);
   CHECK(MentionsOf(r, "aws_service/amazon-aurora") > 100000);
   for (const kgx::Mention& m : r.mentions) {
-    REQUIRE(m.context.size() <= 240 + 3);
+    REQUIRE(m.context.size() <= 240 + 2 * 3);  // a window of the line, "…" at each cut
     REQUIRE(kgx::IsValidUtf8(m.context));
+    REQUIRE(m.context.find("Aurora") != std::string::npos);  // around its own match
   }
   CHECK(r.title.size() <= 4096 + 3);
   CHECK(r.title.ends_with("…"));
@@ -198,6 +199,28 @@ TEST_CASE("an event name whose captured text holds its own placeholder is filled
   const auto lines = kgx::SplitLines(text);
   CHECK(segmenter->Segment(lines).event == "AWS Summit $x$x");
   CHECK(kgx::fuzz::CheckRules("[event]\n(?P<x>\\$\\w+) => $x\n") == "");
+}
+
+// Found by a line listing 300,000 names: each relation's @unless phrase searched the line for
+// punctuation, each object's marker was searched from the line's start, and every relation and
+// mention copied up to 4 KB of the line: minutes and gigabytes. Now a window around the match.
+TEST_CASE("a line listing a hundred thousand known names is extracted in linear time", "[hostile][relations]") {
+  std::string line = "- ";
+  for (int i = 0; i < 40000; ++i) line += "Kafka, Redis, Flink, ";
+  line += "Zorq";
+  const auto start = std::chrono::steady_clock::now();
+  const kgx::DocumentResult r = ExtractText("DAT303 - Stack\n" + line + "\n");
+  INFO("seconds: " << SecondsSince(start));
+  CHECK(SecondsSince(start) < 60);
+  CHECK(MentionsOf(r, "technology/kafka") == 40000);
+  CHECK(MentionsOf(r, "technology/zorq") == 1);  // discovered from the list
+  REQUIRE(!r.relations.empty());
+  for (const kgx::Relation& relation : r.relations) REQUIRE(relation.text.size() <= 480 + 6);
+  // A mention's context is the part of the line around it.
+  const auto last = std::find_if(r.mentions.rbegin(), r.mentions.rend(), [](const kgx::Mention& m) { return m.entity == "technology/zorq"; });
+  REQUIRE(last != r.mentions.rend());
+  CHECK(last->context.find("Zorq") != std::string::npos);
+  CHECK(last->context.rfind("…", 0) == 0);
 }
 
 // Found by a file of empty lines: each line of a section looked for its parent bullet by scanning
