@@ -2,30 +2,17 @@
 #include <catch2/catch.hpp>
 
 #include "extractor/list_discovery.h"
+#include "tests/extractor/written_mentions.h"
 
 namespace {
 
 // "[t:Kafka], [t:Flink], Zorq" -> the line without brackets, its known names, and the names
 // found ("technology:Zorq").
 std::vector<std::string> Found(const std::string& written) {
-  std::string line;
+  const kgx::test::WrittenLine written_line = kgx::test::ReadWritten(written);
+  const std::string& line = written_line.text;
   std::vector<kgx::KnownName> known;
-  for (std::size_t i = 0; i < written.size(); ++i) {
-    const std::size_t close = written.find(']', i);
-    if (written[i] != '[' || close == std::string::npos || i + 2 >= written.size() || written[i + 2] != ':') {
-      line += written[i];
-      continue;
-    }
-    const char letter = written[i + 1];
-    const kgx::EntityType type = letter == 'a'   ? kgx::EntityType::kAwsService
-                                 : letter == 'c' ? kgx::EntityType::kCompany
-                                 : letter == 'p' ? kgx::EntityType::kPerson
-                                                 : kgx::EntityType::kTechnology;
-    const std::string name = written.substr(i + 3, close - i - 3);
-    known.push_back({line.size(), line.size() + name.size(), type});
-    line += name;
-    i = close;
-  }
+  for (const auto& m : written_line.mentions) known.push_back({m.begin, m.end, m.type});
   const auto stopped = [](kgx::EntityType, std::string_view name) { return name == "Director"; };
   std::vector<std::string> out;
   for (const kgx::ListName& n : kgx::FindListNames(line, known, stopped)) {

@@ -7,6 +7,7 @@
 
 #include "extractor/relation_rules.h"
 #include "extractor/rule_file.h"
+#include "tests/extractor/written_mentions.h"
 
 namespace {
 
@@ -38,27 +39,14 @@ struct WrittenSection {
     section.kind = kind;
     texts.reserve(lines.size());
     for (const std::string& written : lines) {
-      std::string text;
+      const kgx::test::WrittenLine line = kgx::test::ReadWritten(written);
       std::vector<kgx::TypedMention> mentions;
       std::vector<std::string> line_names;
-      for (std::size_t i = 0; i < written.size(); ++i) {
-        const std::size_t close = written.find(']', i);
-        if (written[i] != '[' || close == std::string::npos || i + 2 >= written.size() || written[i + 2] != ':') {
-          text += written[i];
-          continue;
-        }
-        const char letter = written[i + 1];
-        const kgx::EntityType type = letter == 'a'   ? kgx::EntityType::kAwsService
-                                     : letter == 'c' ? kgx::EntityType::kCompany
-                                     : letter == 'p' ? kgx::EntityType::kPerson
-                                                     : kgx::EntityType::kTechnology;
-        const std::string name = written.substr(i + 3, close - i - 3);
-        mentions.push_back({text.size(), text.size() + name.size(), type});
-        line_names.push_back(name);
-        text += name;
-        i = close;
+      for (const auto& m : line.mentions) {
+        mentions.push_back({m.begin, m.end, m.type});
+        line_names.push_back(m.name);
       }
-      texts.push_back(std::move(text));
+      texts.push_back(line.text);
       names.push_back(std::move(line_names));
       section.lines.push_back({texts.back(), std::move(mentions)});
     }
