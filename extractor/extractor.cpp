@@ -73,7 +73,8 @@ class SpanMapper {
     const std::size_t middle = b + (e - b) / 2;
     std::size_t from = middle > limit / 2 ? middle - limit / 2 : 0;
     from = std::min(from, text.size() - limit);
-    while (from > 0 && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) --from;  // a character's start
+    // To a character's start, forward: backward would move the window's end before the match.
+    while (from < b && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
     const std::size_t to = from + Utf8PrefixLength(text.substr(from), limit);
     return std::string(from > 0 ? "…" : "") + std::string(text.substr(from, to - from)) + (to < text.size() ? "…" : "");
   }

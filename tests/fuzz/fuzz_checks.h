@@ -285,7 +285,10 @@ inline std::string CheckExtract(std::string_view bytes, bool every_format = fals
     KGX_FUZZ_REQUIRE(has_entity(m.entity), "mention of unknown entity " << m.entity);
     KGX_FUZZ_TRY(check_span("mention", m.line, m.section, m.start, m.end, m.text));
     KGX_FUZZ_TRY(detail::CheckUtf8("mention context", m.context));
-    KGX_FUZZ_REQUIRE(m.context.size() <= 240 + 3, "mention context longer than 240 bytes");
+    // A window of the line: 240 bytes with "…" at each cut, around the mention.
+    KGX_FUZZ_REQUIRE(m.context.size() <= 240 + 2 * 3, "mention context longer than 240 bytes");
+    KGX_FUZZ_REQUIRE(m.text.size() > 100 || m.context.find(m.text) != std::string::npos,
+                     "mention '" << m.text << "' not in its context '" << m.context << "'");
   }
   for (const Quantity& q : r.quantities) {
     KGX_FUZZ_TRY(check_span("quantity", q.line, q.section, q.start, q.end, q.text));
@@ -295,6 +298,7 @@ inline std::string CheckExtract(std::string_view bytes, bool every_format = fals
     KGX_FUZZ_REQUIRE(has_entity(rel.object), "relation to unknown entity " << rel.object);
     KGX_FUZZ_REQUIRE(rel.line >= 1 && rel.line <= line_count && rel.section < r.sections.size(), "relation out of range");
     KGX_FUZZ_TRY(detail::CheckUtf8("relation text", rel.text));
+    KGX_FUZZ_REQUIRE(rel.text.size() <= 480 + 2 * 3, "relation text longer than 480 bytes");
   }
 
   // Graph and exporters.
