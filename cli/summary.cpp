@@ -55,7 +55,8 @@ void PrintSummary(const KnowledgeGraph& graph, const PipelineStats& stats, const
   out << ")\n";
   out << "  quantities: " << quantities << ", relations: " << relations;
   if (counts) {
-    out << ", entity graph: " << graph.node_count() << " nodes, " << graph.edge_count() << " edges (records streamed)\n";
+    out << ", entity graph: " << graph.node_count() << " nodes, " << graph.entity_links().size()
+        << " entity links (records streamed)\n";
   } else {
     out << ", graph: " << graph.node_count() << " nodes, " << graph.edge_count() << " edges\n";
   }
