@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 
 #include "extractor/text_util.h"
 #include "extractor/vectorscan_scratch.h"
@@ -144,9 +145,16 @@ std::vector<int> PatternPrefilter::Candidates(std::string_view line) const {
       return impl.AllPatterns();
     }
   }
-  hits = impl.always;
-  if (found_atoms.empty()) return hits;
+  if (found_atoms.empty()) return impl.always;
   std::sort(found_atoms.begin(), found_atoms.end());
+  // Lines repeat the same few atoms (particles, markers, common verbs), and FilteredRE2's
+  // propagation costs more than the scan: each thread remembers the candidates of the atom sets
+  // it has seen, for any prefilter (the key starts with its serial), up to a bound.
+  static thread_local std::unordered_map<std::string, std::vector<int>> remembered;
+  std::string key(reinterpret_cast<const char*>(&impl.serial), sizeof impl.serial);
+  key.append(reinterpret_cast<const char*>(found_atoms.data()), found_atoms.size() * sizeof(int));
+  if (const auto it = remembered.find(key); it != remembered.end()) return it->second;
+  hits = impl.always;
   const auto split = std::lower_bound(found_atoms.begin(), found_atoms.end(), static_cast<int>(impl.strict_atoms));
   std::vector<int> potentials;
   if (split != found_atoms.begin()) {
@@ -161,6 +169,9 @@ std::vector<int> PatternPrefilter::Candidates(std::string_view line) const {
   }
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  constexpr std::size_t kRememberedSets = 1 << 16;
+  if (remembered.size() >= kRememberedSets) remembered.clear();
+  remembered.emplace(std::move(key), hits);
   return hits;
 }
 

@@ -23,6 +23,7 @@ namespace {
 
 constexpr std::string_view kOpen = "\xEE\x80\x80";   // U+E000
 constexpr std::string_view kClose = "\xEE\x80\x81";  // U+E001
+static_assert(kOpen[0] == kClose[0], "AppendText looks for the marks by their first byte");
 constexpr std::string_view kSeparatorDefine = "separator";
 
 char TypeLetter(EntityType type) {
@@ -449,6 +450,7 @@ namespace {
 void AppendText(std::string_view text, std::string& marked) {
   const std::size_t from = marked.size();
   marked.append(text);
+  if (text.find(kOpen[0]) == std::string_view::npos) return;  // both marks start with this byte
   for (std::string_view mark : {kOpen, kClose}) {
     for (std::size_t at = marked.find(mark, from); at != std::string::npos; at = marked.find(mark, at)) {
       marked.replace(at, mark.size(), "\xEF\xBF\xBD");
@@ -476,7 +478,7 @@ MarkedLine Mark(std::string_view line, const std::vector<TypedMention>& mentions
   // Phrase ends: 。、!?, and a '.' followed by a space (a sentence's end, not "Node.js").
   const std::string_view text = marked.text;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text.compare(i, 3, "\xE3\x80\x82") == 0 || text.compare(i, 3, "\xE3\x80\x81") == 0) {
+    if (text[i] == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\x82' || text[i + 2] == '\x81')) {
       marked.stops.emplace_back(i, 3);
       i += 2;
     } else if (text[i] == '!' || text[i] == '?' || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ')) {
@@ -605,8 +607,10 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   std::map<const BlockOptions*, bool> section_has;  // @section_has, evaluated once per block
   std::vector<Candidate> candidates;
   Claims claimed;
+  std::vector<std::pair<const BlockOptions*, bool>> line_applies;  // LineApplies per block, this line
   for (std::size_t i = 0; i < section.lines.size(); ++i) {
     if (section.lines[i].mentions.empty()) continue;
+    line_applies.clear();
     for (const int hit : impl_->prefilter->Candidates(marked[i].text)) {
       const std::size_t p = static_cast<std::size_t>(hit);
       const BlockOptions& options = *patterns[p].options;
@@ -619,7 +623,10 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
         }
         if (!it->second) continue;
       }
-      if (LineApplies(options, section, i)) MatchLine(patterns[p], p, static_cast<int>(i), marked[i], claimed, candidates);
+      // A block's patterns share its line options: their regexes run once per line.
+      auto known = std::find_if(line_applies.begin(), line_applies.end(), [&](const auto& entry) { return entry.first == &options; });
+      if (known == line_applies.end()) known = line_applies.insert(known, {&options, LineApplies(options, section, i)});
+      if (known->second) MatchLine(patterns[p], p, static_cast<int>(i), marked[i], claimed, candidates);
     }
   }
 
