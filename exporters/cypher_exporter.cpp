@@ -25,7 +25,7 @@ constexpr std::size_t kRowsPerStatement = 500;
 // A Cypher map literal under construction: {name: value, …} with fixed, plain key names.
 class MapLiteral {
  public:
-  void Text(std::string_view name, std::string_view text) { Add(name, QuoteCypherString(text)); }
+  void Text(std::string_view name, std::string_view text) { Add(name, QuoteSingleQuoted(text)); }
   void TextIfSet(std::string_view name, std::string_view text) {
     if (!text.empty()) Text(name, text);
   }
@@ -37,7 +37,7 @@ class MapLiteral {
   void TextList(std::string_view name, const std::vector<std::string>& items) {
     std::string list;
     for (const std::string& item : items)
-      list += (list.empty() ? "" : ", ") + QuoteCypherString(item);
+      list += (list.empty() ? "" : ", ") + QuoteSingleQuoted(item);
     if (!list.empty()) Add(name, "[" + list + "]");
   }
   void Raw(std::string_view name, std::string_view literal) { Add(name, literal); }

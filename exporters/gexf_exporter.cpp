@@ -88,29 +88,7 @@ std::string ListValue(const std::vector<std::string>& items) {
   std::string out = "[";
   for (std::size_t i = 0; i < items.size(); ++i) {
     if (i > 0) out += ", ";
-    out.push_back('\'');
-    for (char c : SanitizeText(items[i])) {
-      switch (c) {
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\'':
-          out += "\\'";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          out.push_back(c);
-      }
-    }
-    out.push_back('\'');
+    out += QuoteSingleQuoted(items[i]);
   }
   out.push_back(']');
   return out;

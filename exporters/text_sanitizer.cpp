@@ -96,7 +96,11 @@ std::string SanitizeText(std::string_view text, SanitizeStats* stats) {
   return out;
 }
 
-std::string EscapeXmlContent(std::string_view text) {
+namespace {
+
+// XML escaping of sanitised text; an attribute value also escapes " and keeps TAB and LF from
+// attribute-value normalisation.
+std::string EscapeXml(std::string_view text, bool attribute) {
   const std::string clean = SanitizeText(text);
   std::string out;
   out.reserve(clean.size() + clean.size() / 8);
@@ -113,6 +117,15 @@ std::string EscapeXmlContent(std::string_view text) {
         break;
       case '\r':
         out += "&#13;";
+        break;
+      case '"':
+        out += attribute ? "&quot;" : "\"";
+        break;
+      case '\t':
+        out += attribute ? "&#9;" : "\t";
+        break;
+      case '\n':
+        out += attribute ? "&#10;" : "\n";
         break;
       default:
         out.push_back(c);
@@ -121,39 +134,11 @@ std::string EscapeXmlContent(std::string_view text) {
   return out;
 }
 
-std::string EscapeXmlAttribute(std::string_view text) {
-  const std::string clean = SanitizeText(text);
-  std::string out;
-  out.reserve(clean.size() + clean.size() / 8);
-  for (char c : clean) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\t':
-        out += "&#9;";
-        break;
-      case '\n':
-        out += "&#10;";
-        break;
-      case '\r':
-        out += "&#13;";
-        break;
-      default:
-        out.push_back(c);
-    }
-  }
-  return out;
-}
+}  // namespace
+
+std::string EscapeXmlContent(std::string_view text) { return EscapeXml(text, false); }
+
+std::string EscapeXmlAttribute(std::string_view text) { return EscapeXml(text, true); }
 
 std::string QuoteDotString(std::string_view text) {
   const std::string clean = SanitizeText(text);
@@ -191,7 +176,7 @@ std::string QuoteCsvField(std::string_view text) {
   return out;
 }
 
-std::string QuoteCypherString(std::string_view text) {
+std::string QuoteSingleQuoted(std::string_view text) {
   const std::string clean = SanitizeText(text);
   std::string out = "'";
   for (char c : clean) {

@@ -40,9 +40,10 @@ std::string QuoteDotString(std::string_view text);
 // as neo4j-admin reads it; newlines stay and need --multiline-fields=true).
 std::string QuoteCsvField(std::string_view text);
 
-// Returns sanitised `text` as a single-quoted Cypher string literal: \ ' become \\ \', LF, CR and
-// TAB become \n \r \t; any other control that could remain is written \uXXXX.
-std::string QuoteCypherString(std::string_view text);
+// Returns sanitised `text` single-quoted with backslash escapes: \ ' become \\ \', LF, CR and
+// TAB become \n \r \t; any other control that could remain is written \uXXXX. Both a Cypher
+// string literal and an item of a GEXF 1.3 list value read it so.
+std::string QuoteSingleQuoted(std::string_view text);
 
 // Returns a GraphML node id (an xs:NMTOKEN) for a canonical key: '/' becomes ':', the characters
 // [A-Za-z0-9.-] stay, and every other byte (':', '#', spaces, non-ASCII, …) becomes '_' plus

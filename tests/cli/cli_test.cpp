@@ -3,52 +3,24 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "tests/cli/cli_test_support.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void WriteFile(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-// Runs `kgx ARGS` through the shell (ARGS are shell words), capturing both streams.
-Run Kgx(const std::string& args, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string command = "cd '" + dir.string() + "' && '" KGX_BINARY "' " + args + " > '" + out.string() +
-                              "' 2> '" + err.string() + "'";
-  Run run;
-  const int raw = std::system(command.c_str());
-  run.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  run.out = ReadFile(out);
-  run.err = ReadFile(err);
-  return run;
-}
+using kgx_test::Kgx;
+using kgx_test::ReadFile;
+using kgx_test::Run;
+using kgx_test::WriteFile;
 
 fs::path Scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("kgx-cli-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  const fs::path dir = kgx_test::FreshFolder("cli", name);
   fs::create_directory_symlink(KGX_SOURCE_DIR "/rules", dir / "rules");
   return dir;
 }

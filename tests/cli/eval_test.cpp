@@ -4,9 +4,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -14,6 +11,7 @@
 #include <string>
 
 #include "cli/gold_scorer.h"
+#include "tests/cli/cli_test_support.h"
 
 namespace fs = std::filesystem;
 
@@ -310,31 +308,10 @@ TEST_CASE("a gold file that cannot be read is an I/O error naming it", "[eval]")
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-std::string ReadAll(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void Write(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-// Runs `kgx ARGS` (shell words) in `dir`, capturing both streams.
-Run Kgx(const std::string& args, const fs::path& dir) {
-  const fs::path out = dir / "stdout.txt", err = dir / "stderr.txt";
-  const std::string command = "cd '" + dir.string() + "' && '" KGX_BINARY "' " + args + " > '" + out.string() +
-                              "' 2> '" + err.string() + "'";
-  const int raw = std::system(command.c_str());
-  return {WIFEXITED(raw) ? WEXITSTATUS(raw) : -1, ReadAll(out), ReadAll(err)};
-}
+using kgx_test::Kgx;
+using kgx_test::Run;
+using kgx_test::ReadFile;
+using kgx_test::WriteFile;
 
 constexpr const char* kNotes =
     "re:Invent 2016 メモ\n"
@@ -363,8 +340,8 @@ constexpr const char* kNotesGold = R"({
 fs::path EvalScratch() {
   const fs::path dir = fs::temp_directory_path() / ("kgx-eval-" + std::to_string(::getpid()));
   fs::remove_all(dir);
-  Write(dir / "notes" / "a.txt", kNotes);
-  Write(dir / "gold.json", kNotesGold);
+  WriteFile(dir / "notes" / "a.txt", kNotes);
+  WriteFile(dir / "gold.json", kNotesGold);
   return dir;
 }
 
@@ -420,7 +397,7 @@ TEST_CASE("kgx eval prints aligned tables of the figures and the misses", "[eval
 
 TEST_CASE("kgx eval exits 1 naming the gold file when it cannot be read or parsed", "[eval]") {
   const fs::path dir = EvalScratch();
-  Write(dir / "bad.json", "{\"documents\": [");
+  WriteFile(dir / "bad.json", "{\"documents\": [");
   const Run bad = Kgx("eval --gold bad.json notes", dir);
   CHECK(bad.status == 1);
   CHECK_THAT(bad.err, Catch::StartsWith("kgx: bad.json:1:"));
@@ -433,7 +410,7 @@ TEST_CASE("kgx eval exits 1 naming the gold file when it cannot be read or parse
 
 TEST_CASE("kgx eval warns when a gold document is not among the inputs", "[eval]") {
   const fs::path dir = EvalScratch();
-  Write(dir / "other" / "b.txt", "DAT999 - Something else\n- S3\n");
+  WriteFile(dir / "other" / "b.txt", "DAT999 - Something else\n- S3\n");
   const Run run = Kgx("eval --gold gold.json other --json", dir);
   CHECK(run.status == 0);
   CHECK_THAT(run.err, Catch::Contains("gold document 'a.txt' is not among the inputs"));

@@ -34,6 +34,7 @@
 
 #include "extractor/reader.h"
 #include "extractor/text_util.h"
+#include "tests/cli/cli_test_support.h"
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -52,24 +53,10 @@ constexpr bool kSanitized = false;
 constexpr bool kSanitized = false;
 #endif
 
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+using kgx_test::ReadFile;
+using kgx_test::WriteFile;
 
-void WriteFile(const fs::path& path, const std::string& bytes) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << bytes;
-}
-
-fs::path Scratch(const std::string& name) {
-  const fs::path dir = fs::temp_directory_path() / ("kgx-hostile-" + name + "-" + std::to_string(::getpid()));
-  fs::remove_all(dir);
-  fs::create_directories(dir);
-  return dir;
-}
+fs::path Scratch(const std::string& name) { return kgx_test::FreshFolder("hostile", name); }
 
 struct Spawn {
   Spawn(std::vector<std::string> arguments, fs::path folder, std::map<std::string, std::string> environment = {},

@@ -79,8 +79,8 @@ TEST_CASE("QuoteCsvField doubles quotes and keeps newlines", "[sanitizer]") {
   CHECK(QuoteCsvField("") == "\"\"");
 }
 
-TEST_CASE("QuoteCypherString escapes backslash, quote and controls", "[sanitizer]") {
-  CHECK(QuoteCypherString("it's C:\\users\n\r\t\"`\x01") == "'it\\'s C:\\\\users\\n\\r\\t\"`'");
+TEST_CASE("QuoteSingleQuoted escapes backslash, quote and controls", "[sanitizer]") {
+  CHECK(QuoteSingleQuoted("it's C:\\users\n\r\t\"`\x01") == "'it\\'s C:\\\\users\\n\\r\\t\"`'");
 }
 
 TEST_CASE("GraphmlId maps / to : and leaves slug keys readable", "[sanitizer]") {
