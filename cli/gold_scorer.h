@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cli/gold_name.h"
 #include "extractor/status.h"
 
 namespace kgx {
@@ -125,9 +126,5 @@ class GoldFile {
   explicit GoldFile(std::unique_ptr<Data> data);
   std::unique_ptr<Data> data_;
 };
-
-// Returns the key under which score.py compares names: NFKC, Python's casefold, a leading
-// "amazon"/"aws" and the separators [\s\-_.,'’:/()] removed ("Amazon Aurora" -> "aurora").
-std::string NormalizeGoldName(std::string_view name);
 
 }  // namespace kgx
