@@ -291,21 +291,20 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     const Section& section = result.sections[s];
     RelationSection input;
     input.kind = section.kind;
-    std::vector<std::vector<std::size_t>> slots;  // per line of the section: entity slot per mention
+    std::vector<std::size_t> first_found;  // per line of the section: its first mention in `found`
     for (std::size_t number = section.line; number <= section.end_line && number <= lines.size(); ++number) {
       const LineView& line = lines[number - 1];
       while (next_found < found.size() && found[next_found].begin < line.norm_begin) ++next_found;
       RelationLine& typed = input.lines.emplace_back(RelationLine{line.text, {}});
-      slots.emplace_back();
+      first_found.push_back(next_found);
       for (std::size_t k = next_found; k < found.size() && found[k].begin < line.norm_end; ++k) {
         typed.mentions.push_back({found[k].begin - line.norm_begin, found[k].end - line.norm_begin,
                                   result.entities[found[k].entity].type});
-        slots.back().push_back(found[k].entity);
       }
     }
     const auto id_of = [&](const MentionRef& ref) {
-      return ref.IsSection() ? std::string()
-                             : result.entities[slots[static_cast<std::size_t>(ref.line)][static_cast<std::size_t>(ref.mention)]].id;
+      if (ref.IsSection()) return std::string();
+      return result.entities[found[first_found[static_cast<std::size_t>(ref.line)] + static_cast<std::size_t>(ref.mention)].entity].id;
     };
     for (const SectionRelation& match : rules_.relations().ApplySection(input)) {
       Relation relation;

@@ -528,7 +528,7 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const Ma
                std::vector<Candidate>& out) {
   const std::string& text = marked.text;
   const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> parts(static_cast<std::size_t>(groups));
+  std::vector<re2::StringPiece> parts;  // sized at the first match: most candidates have none
   const auto part = [&](int group) { return parts[static_cast<std::size_t>(group)]; };
   std::size_t pos = 0;
   re2::StringPiece whole;
@@ -537,6 +537,7 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const Ma
   // many times slower. Groups found within the match are the ones RE2 would find in the line.
   while (pos < text.size() && pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
     const std::size_t match_at = static_cast<std::size_t>(whole.data() - text.data());
+    parts.resize(static_cast<std::size_t>(groups));
     if (!pattern.regex->Match(text, match_at, match_at + whole.size(), RE2::ANCHOR_BOTH, parts.data(), groups)) break;
     const re2::StringPiece object_part = part(pattern.object_group);
     const re2::StringPiece resume = object_part.data() ? object_part : part(0);
