@@ -40,3 +40,17 @@ TEST_CASE("the prefilter's candidates include every pattern that matches the lin
   // A line without any of the literals leaves out the patterns that need them.
   CHECK(prefilter->Candidates("plain words").size() < patterns.size());
 }
+
+TEST_CASE("prefilters remember candidates apart, though their atoms have the same numbers", "[prefilter]") {
+  // Both number their atoms from 0; what one remembers for a set of atoms must not answer the other.
+  const auto first = kgx::PatternPrefilter::Build({"alpha", "zzz"}, 8 << 20);
+  const auto second = kgx::PatternPrefilter::Build({"zzz", "beta"}, 8 << 20);
+  REQUIRE(first);
+  REQUIRE(second);
+  for (int round = 0; round < 2; ++round) {
+    CHECK(first->Candidates("alpha") == std::vector<int>{0});
+    CHECK(second->Candidates("beta") == std::vector<int>{1});
+    CHECK(first->Candidates("zzz") == std::vector<int>{1});
+    CHECK(second->Candidates("zzz") == std::vector<int>{0});
+  }
+}
