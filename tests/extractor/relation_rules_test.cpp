@@ -188,6 +188,11 @@ TEST_CASE("the presenter uses what a case study's title runs on", "[relations]")
         Strings{"<section> presented_by Netflix", "Netflix uses Presto", "Netflix uses Spark"});
   CHECK(Relations(SectionKind::kTalk, {"(ARC348) [t:Seagull]: How [c:Yelp] Built A System For Task Execution"}) ==
         Strings{"<section> presented_by Yelp", "Yelp uses Seagull"});
+  // the code in brackets, as Markdown notes write it
+  CHECK(Relations(SectionKind::kTalk, {"### [ARC338] [c:Airbnb]: migrating from a monolith", "- [t:Envoy] を採用"}) ==
+        Strings{"<section> presented_by Airbnb", "Airbnb uses Envoy"});
+  CHECK(Relations(SectionKind::kTalk, {"【ARC348】 [t:Seagull]: How [c:Yelp] Built A System"}) ==
+        Strings{"<section> presented_by Yelp", "Yelp uses Seagull"});
 }
 
 TEST_CASE("a title's service is nobody's when no company presents the talk", "[relations]") {

@@ -59,6 +59,19 @@ TEST_CASE("talk headers in the '(CODE) Title' style, full-width too", "[segmente
   CHECK(s.Title(2) == "Seagull: How Yelp Built It");
 }
 
+TEST_CASE("talk headers with the code in brackets: [CODE] and 【CODE】, as Markdown headings too", "[segmenter]") {
+  const auto s = Run("# メモ\n\n### [DAT401] Amazon DynamoDB Deep Dive\n- GSI\n\n【SVC201】 Serverless at scale\n- Lambda\n"
+                     "[参考] リンク集\n");
+  REQUIRE(s.segmentation.sections.size() >= 3);
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Code(1) == "DAT401");
+  CHECK(s.Title(1) == "Amazon DynamoDB Deep Dive");
+  CHECK(s.segmentation.sections[2].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Code(2) == "SVC201");
+  CHECK(s.Title(2) == "Serverless at scale");
+  for (std::size_t i = 3; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
+}
+
 TEST_CASE("keynotes, day headers and other headings open sections", "[segmenter]") {
   const auto s = Run("intro line\n2日目\nKeynote Day2 - Werner Vogels\n- 発表\nJapan Night\n懇親会に参加しました。\n");
   REQUIRE(s.segmentation.sections.size() == 4);
