@@ -283,8 +283,21 @@ TEST_CASE("a case study's heading that names a company is the subject of its lin
         Strings{"Duolingo migrated_from k8s", "Duolingo migrated_to ECS on Fargate", "Duolingo uses Kinesis"});
   CHECK(Relations(SectionKind::kOther, {"[c:Slack] の障害ポストモーテム (2021/01/04)", "- 分析は [a:Redshift]"}) ==
         Strings{"Slack uses Redshift"});
+  // marked as a heading, with the speaker in parentheses
+  CHECK(Relations(SectionKind::kOther, {"■ [c:Uber] のリアルタイムデータ基盤 ([c:Uber], Senior Engineer)",
+                                        "・[t:Kafka] は 1日 1兆メッセージ を処理",
+                                        "・以前は [a:Kinesis] を使っていたが [t:Kafka] に乗り換えた",
+                                        "・[t:Flink] でストリーム処理、[t:Presto] でアドホック分析"}) ==
+        Strings{"Uber migrated_from Kinesis", "Uber migrated_to Kafka", "Uber uses Flink", "Uber uses Kafka",
+                "Uber uses Presto"});
+  CHECK(Relations(SectionKind::kOther, {"## [c:メルカリ]のマイクロサービス化", "・[t:Kubernetes] ([t:GKE]) を採用。[t:Go] で書かれたサービスが 100 以上",
+                                        "・モノリス ([t:PHP]) から段階的に移行"}) ==
+        Strings{"メルカリ migrated_from PHP", "メルカリ uses Go", "メルカリ uses Kubernetes"});
   // A heading that only mentions a company somewhere is no case study of it.
   CHECK(Relations(SectionKind::kOther, {"Tips for [c:Slack] users", "- 分析は [a:Redshift]"}).empty());
+  CHECK(Relations(SectionKind::kOther, {"■ [c:Uber] と [c:Lyft] の比較", "・[t:Kafka] を使っている"}).empty());
+  // what a tool is written in is the tool's
+  CHECK(Relations(SectionKind::kOther, {"[c:Lyft]", "- [t:Envoy] 自体は [t:C++] で書かれている"}) == Strings{"Envoy uses C++"});
 }
 
 TEST_CASE("English notes: bullets without a subject, 'they run', 'from X polling to Y', speakers", "[relations]") {

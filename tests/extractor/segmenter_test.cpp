@@ -72,6 +72,17 @@ TEST_CASE("talk headers with the code in brackets: [CODE] and 【CODE】, as Mar
   for (std::size_t i = 3; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
 }
 
+TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
+  const auto s = Run("QCon メモ\n\nSession: Scaling Slack's Job Queue\n- Kafka\nセッション: 大規模サービスの監視\n- x\n"
+                     "- Session: the bullet is no header\n");
+  REQUIRE(s.segmentation.sections.size() == 3);
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Code(1).empty());
+  CHECK(s.Title(1) == "Scaling Slack's Job Queue");
+  CHECK(s.Title(2) == "大規模サービスの監視");
+  CHECK(s.segmentation.sections[2].end_line == 7);
+}
+
 TEST_CASE("keynotes, day headers and other headings open sections", "[segmenter]") {
   const auto s = Run("intro line\n2日目\nKeynote Day2 - Werner Vogels\n- 発表\nJapan Night\n懇親会に参加しました。\n");
   REQUIRE(s.segmentation.sections.size() == 4);
