@@ -425,6 +425,8 @@ TEST_CASE("announced: English launches in a keynote", "[relations]") {
         Strings{"<section> announced Amazon Athena"});
   CHECK(Relations(SectionKind::kKeynote, {"Keynote", "Andy is announcing [a:AWS Glue] today"}) ==
         Strings{"<section> announced AWS Glue"});
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "* Announced [a:Amazon DataZone] and [a:AWS Clean Rooms]"}) ==
+        Strings{"<section> announced AWS Clean Rooms", "<section> announced Amazon DataZone"});
 }
 
 TEST_CASE("announced only in keynotes that announce something", "[relations]") {
@@ -436,6 +438,17 @@ TEST_CASE("announced: a keynote bullet that says a service was not announced, or
   CHECK(Relations(SectionKind::kKeynote, {"Keynote", "- 新サービスの発表", "- [a:S3] の発表はなかった"}).empty());
   CHECK(Relations(SectionKind::kKeynote, {"Keynote", "- 新サービスの発表", "  - 約75PB のデータを、[a:Aurora]、[a:DynamoDB] などに移した"})
             .empty());
+  // a price is no launch
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "* Announced things", "* Cost: $0.023 per GB-month for [a:S3 Standard]"})
+            .empty());
+}
+
+TEST_CASE("English: the company that migrated, and a speaker's title of several words", "[relations]") {
+  CHECK(TalkLine("* [c:Pinterest] migrated from [a:EC2-Classic] to [a:VPC] in 2019") ==
+        Strings{"Pinterest migrated_from EC2-Classic", "Pinterest migrated_to VPC"});
+  CHECK(TalkLine("* [c:Slack] moved to [t:Kafka] for their job queue") == Strings{"Slack migrated_to Kafka"});
+  CHECK(TalkLine("* Speaker: [p:Seth Markle], Senior Principal Engineer, [c:AWS]") ==
+        Strings{"<section> presented_by AWS", "Seth Markle role_at AWS [Senior Principal Engineer]"});
 }
 
 // --- the mechanism ---------------------------------------------------------------------------
