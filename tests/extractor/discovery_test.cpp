@@ -62,3 +62,12 @@ TEST_CASE("tools defined in a bullet and repositories are discovered as technolo
   CHECK(Has("  • someorg/fancy-widget を参照", "technology:fancy-widget"));
   CHECK_FALSE(Has("CPU/IO/IOPS は気にしない", "technology:IOPS"));
 }
+
+TEST_CASE("a tool introduced as one is a technology: 'Xという自作ツール', 'a tool called X'", "[discovery]") {
+  CHECK(Has("・今は Kestrel という自作ツールを利用", "technology:Kestrel"));
+  CHECK(Has("- Ravenmill っていう社内のデプロイツール", "technology:Ravenmill"));
+  CHECK(Has("- they wrote a deploy tool called Shipwright", "technology:Shipwright"));
+  // a word named as a word, or a unit, is no tool
+  CHECK_FALSE(Has("・Deploy という言葉が好き", "technology:Deploy"));
+  CHECK_FALSE(Has("・Team という単位で分ける", "technology:Team"));
+}

@@ -443,6 +443,17 @@ TEST_CASE("announced: a keynote bullet that says a service was not announced, or
             .empty());
 }
 
+TEST_CASE("a talk presented by a company in its title or on its speaker line; 以前は…今は", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"【A2-01】 [c:クックパッド]のインフラ刷新", "登壇者: [p:星 北斗] ([c:クックパッド]株式会社)",
+                                       "・以前は [t:Capistrano] でデプロイしていたが、今は [t:Hako] という自作ツールを利用"}) ==
+        Strings{"<section> presented_by クックパッド", "クックパッド migrated_from Capistrano", "クックパッド migrated_to Hako",
+                "クックパッド uses Hako"});
+  CHECK(Relations(SectionKind::kTalk, {"【D3-05】 [c:Sansan] の名刺データ化基盤", "・機械学習基盤は [a:SageMaker]。"}) ==
+        Strings{"<section> presented_by Sansan", "Sansan uses SageMaker"});
+  // a company inside a sentence of the title is no presenter by that rule
+  CHECK(Relations(SectionKind::kTalk, {"SVC201 - [c:Netflix] とわたしの [t:Kafka] 生活"}).empty());
+}
+
 TEST_CASE("English: the company that migrated, and a speaker's title of several words", "[relations]") {
   CHECK(TalkLine("* [c:Pinterest] migrated from [a:EC2-Classic] to [a:VPC] in 2019") ==
         Strings{"Pinterest migrated_from EC2-Classic", "Pinterest migrated_to VPC"});

@@ -72,6 +72,15 @@ TEST_CASE("talk headers with the code in brackets: [CODE] and 【CODE】, as Mar
   for (std::size_t i = 3; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
 }
 
+TEST_CASE("AWS Summit codes like A2-01; a speaker line under a talk is no heading", "[segmenter]") {
+  const auto s = Run("Summit メモ\n\n【A2-01】 クックパッドのインフラ刷新\n登壇者: 星 北斗 (クックパッド株式会社)\n・ECS\n"
+                     "D3-05 - 名刺データ化基盤\n- x\n");
+  REQUIRE(s.segmentation.sections.size() == 3);
+  CHECK(s.Code(1) == "A2-01");
+  CHECK(s.segmentation.sections[1].end_line == 5);
+  CHECK(s.Code(2) == "D3-05");
+}
+
 TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
   const auto s = Run("QCon メモ\n\nSession: Scaling Slack's Job Queue\n- Kafka\nセッション: 大規模サービスの監視\n- x\n"
                      "- Session: the bullet is no header\n");
