@@ -454,6 +454,12 @@ TEST_CASE("a talk presented by a company in its title or on its speaker line; �
   CHECK(Relations(SectionKind::kTalk, {"SVC201 - [c:Netflix] とわたしの [t:Kafka] 生活"}).empty());
 }
 
+TEST_CASE("a company uses what it runs in production, or achieved something with", "[relations]") {
+  CHECK(TalkLine("- [c:Goldman Sachs] は [a:MSK] を本番で使っている") == Strings{"Goldman Sachs uses MSK"});
+  CHECK(TalkLine("- [c:Zillow] は [a:Aurora Serverless v2] で DB コストを 50% 削減") == Strings{"Zillow uses Aurora Serverless v2"});
+  CHECK(TalkLine("- [c:Zillow] は [a:Aurora] で削減を検討しない").empty());
+}
+
 TEST_CASE("English: the company that migrated, and a speaker's title of several words", "[relations]") {
   CHECK(TalkLine("* [c:Pinterest] migrated from [a:EC2-Classic] to [a:VPC] in 2019") ==
         Strings{"Pinterest migrated_from EC2-Classic", "Pinterest migrated_to VPC"});

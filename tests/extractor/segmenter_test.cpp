@@ -81,6 +81,16 @@ TEST_CASE("AWS Summit codes like A2-01; a speaker line under a talk is no headin
   CHECK(s.Code(2) == "D3-05");
 }
 
+TEST_CASE("a numbered talk header, with sub-headings under it", "[segmenter]") {
+  const auto s = Run("振り返り\n\n1. CMP311 - 新しいインスタンス\n概要\n- Graviton2\n2. DAT318 - Aurora Serverless v2\n- x\n"
+                     "3. まとめ\n");
+  REQUIRE(s.segmentation.sections.size() >= 3);
+  CHECK(s.Code(1) == "CMP311");
+  CHECK(s.Title(1) == "新しいインスタンス");
+  CHECK(s.segmentation.sections[1].end_line == 5);
+  CHECK(s.Code(2) == "DAT318");
+}
+
 TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
   const auto s = Run("QCon メモ\n\nSession: Scaling Slack's Job Queue\n- Kafka\nセッション: 大規模サービスの監視\n- x\n"
                      "- Session: the bullet is no header\n");
