@@ -460,6 +460,17 @@ TEST_CASE("a company uses what it runs in production, or achieved something with
   CHECK(TalkLine("- [c:Zillow] は [a:Aurora] で削減を検討しない").empty());
 }
 
+TEST_CASE("English notes of a codeless conference: speaker after a dash, 'How X runs', passives", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"## Scaling [t:Kubernetes] to 7,500 Nodes - Eric Sigler, [c:OpenAI]",
+                                       "- [c:OpenAI] runs its training jobs on [t:Kubernetes] with 7,500 nodes"}) ==
+        Strings{"<section> presented_by OpenAI", "OpenAI uses Kubernetes"});
+  CHECK(Relations(SectionKind::kOther, {"## How [c:Spotify] Runs [t:Backstage] at Scale",
+                                        "- [t:Backstage] is used by 2,000+ engineers at [c:Spotify]",
+                                        "- Plugins written in [t:TypeScript] and [t:React]"}) ==
+        Strings{"Spotify uses Backstage", "Spotify uses React", "Spotify uses TypeScript"});
+  CHECK(TalkLine("- [t:Backstage] is used by the platform team").empty());
+}
+
 TEST_CASE("English: the company that migrated, and a speaker's title of several words", "[relations]") {
   CHECK(TalkLine("* [c:Pinterest] migrated from [a:EC2-Classic] to [a:VPC] in 2019") ==
         Strings{"Pinterest migrated_from EC2-Classic", "Pinterest migrated_to VPC"});

@@ -91,6 +91,16 @@ TEST_CASE("a numbered talk header, with sub-headings under it", "[segmenter]") {
   CHECK(s.Code(2) == "DAT318");
 }
 
+TEST_CASE("a marked heading that names its speaker and affiliation after a dash is a talk", "[segmenter]") {
+  const auto s = Run("# KubeCon メモ\n\n## Scaling Kubernetes to 7,500 Nodes — Eric Sigler, OpenAI\n- x\n"
+                     "## Lessons Learned - Part Two\n- y\n## Migrating - Jane Doe (Example Corp)\n- z\n");
+  REQUIRE(s.segmentation.sections.size() == 4);
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Title(1) == "Scaling Kubernetes to 7,500 Nodes");
+  CHECK(s.segmentation.sections[2].kind == kgx::SectionKind::kOther);  // no affiliation: a subtitle
+  CHECK(s.segmentation.sections[3].kind == kgx::SectionKind::kTalk);
+}
+
 TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
   const auto s = Run("QCon メモ\n\nSession: Scaling Slack's Job Queue\n- Kafka\nセッション: 大規模サービスの監視\n- x\n"
                      "- Session: the bullet is no header\n");
