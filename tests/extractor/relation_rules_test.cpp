@@ -471,6 +471,13 @@ TEST_CASE("English notes of a codeless conference: speaker after a dash, 'How X 
   CHECK(TalkLine("- [t:Backstage] is used by the platform team").empty());
 }
 
+TEST_CASE("a talk about a service is no statement that its presenter uses it", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"STG301 | Deep dive on [a:Amazon S3]", "* Speaker: [p:Seth Markle], Senior Principal Engineer, [c:AWS]"}) ==
+        Strings{"<section> presented_by AWS", "Seth Markle role_at AWS [Senior Principal Engineer]"});
+  CHECK(Relations(SectionKind::kTalk, {"ANT302 - What's new with [a:Amazon MSK]", "- [c:Goldman Sachs] の方"}) ==
+        Strings{"<section> presented_by Goldman Sachs"});
+}
+
 TEST_CASE("English: the company that migrated, and a speaker's title of several words", "[relations]") {
   CHECK(TalkLine("* [c:Pinterest] migrated from [a:EC2-Classic] to [a:VPC] in 2019") ==
         Strings{"Pinterest migrated_from EC2-Classic", "Pinterest migrated_to VPC"});
