@@ -471,6 +471,13 @@ TEST_CASE("English notes of a codeless conference: speaker after a dash, 'How X 
   CHECK(TalkLine("- [t:Backstage] is used by the platform team").empty());
 }
 
+TEST_CASE("a codeless talk's presenter from its heading: company first, or in the parenthesis", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"■ [c:Uber] のリアルタイムデータ基盤 ([c:Uber], Senior Engineer)", "・[t:Kafka] に乗り換えた"}) ==
+        Strings{"<section> presented_by Uber", "Uber migrated_to Kafka"});
+  CHECK(Relations(SectionKind::kTalk, {"■ 監視の話 ([c:Example], SRE)", "・[t:Datadog] を使っている"}) ==
+        Strings{"<section> presented_by Example", "Example uses Datadog"});
+}
+
 TEST_CASE("a talk about a service is no statement that its presenter uses it", "[relations]") {
   CHECK(Relations(SectionKind::kTalk, {"STG301 | Deep dive on [a:Amazon S3]", "* Speaker: [p:Seth Markle], Senior Principal Engineer, [c:AWS]"}) ==
         Strings{"<section> presented_by AWS", "Seth Markle role_at AWS [Senior Principal Engineer]"});

@@ -101,6 +101,16 @@ TEST_CASE("a marked heading that names its speaker and affiliation after a dash 
   CHECK(s.segmentation.sections[3].kind == kgx::SectionKind::kTalk);
 }
 
+TEST_CASE("a marked heading whose parenthesis names a speaker by title or honorific is a talk", "[segmenter]") {
+  const auto s = Run("QCon メモ\n\n■ Uber のデータ基盤 (Uber, Senior Engineer)\n・Kafka\n■ 監視の話 (山田 太郎さん)\n・x\n"
+                     "■ 障害報告 (2021/01/04)\n・y\n");
+  REQUIRE(s.segmentation.sections.size() == 4);
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Title(1) == "Uber のデータ基盤");
+  CHECK(s.segmentation.sections[2].kind == kgx::SectionKind::kTalk);
+  CHECK(s.segmentation.sections[3].kind == kgx::SectionKind::kOther);
+}
+
 TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
   const auto s = Run("QCon メモ\n\nSession: Scaling Slack's Job Queue\n- Kafka\nセッション: 大規模サービスの監視\n- x\n"
                      "- Session: the bullet is no header\n");
