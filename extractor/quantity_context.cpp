@@ -33,6 +33,7 @@ class LeftReader {
   const UnitDef* TopicBefore(std::size_t pos) const;
   bool DenominatorEndingAt(std::size_t end, bool any_word, Denominator& den) const;
   std::size_t DenominatorStart(const Denominator& den, bool needs_one) const;
+  bool FollowsRateMarker(std::size_t pos) const;
   bool ReadPrefixRate(std::size_t pos, PrefixRate& rate) const;
 
   std::string_view line_;
@@ -74,6 +75,12 @@ bool LeftReader::DenominatorEndingAt(std::size_t end, bool any_word, Denominator
   return true;
 }
 
+// Returns true when a rate marker that is not time-only (あたり, ごとに) ends just before `pos`.
+bool LeftReader::FollowsRateMarker(std::size_t pos) const {
+  const LexEntry* marker = lex_.MatchEndingAt(line_, SkipSpacesBack(line_, pos), LexRole::kRateBefore);
+  return marker != nullptr && !marker->time_only;
+}
+
 // Returns where the denominator starts with its number: "1日に" starts at its 1, "GBあたり" at G.
 // Returns npos when another number is written (5秒ごとに, 100万リクエストあたり), or when
 // `needs_one` and no 1 is written.
@@ -103,7 +110,7 @@ bool LeftReader::ReadPrefixRate(std::size_t pos, PrefixRate& rate) const {
     }
   }
   const LexEntry* marker = lex_.MatchEndingAt(line_, pos, LexRole::kRateBefore);
-  const std::size_t den_end = marker ? pos - marker->text.size() : pos;
+  const std::size_t den_end = marker ? SkipSpacesBack(line_, pos - marker->text.size()) : pos;  // "1TB あたり"
   Denominator den;
   bool found = DenominatorEndingAt(den_end, marker != nullptr, den);
   if (!found && marker != nullptr && !marker->time_only) {
@@ -116,7 +123,10 @@ bool LeftReader::ReadPrefixRate(std::size_t pos, PrefixRate& rate) const {
     found = line_.substr(i, kNo.size()) == kNo && DenominatorEndingAt(i, true, den);
   }
   if (!found || ((marker == nullptr || marker->time_only) && !den.is_time)) return false;
-  const std::size_t begin = DenominatorStart(den, marker == nullptr);  // "1日" alone needs its 1
+  std::size_t begin = DenominatorStart(den, marker == nullptr);  // "1日" alone needs its 1
+  if (begin == std::string::npos && marker == nullptr && FollowsRateMarker(den.begin)) {
+    begin = den.begin;  // 1TBあたり月 $23: a second denominator after the first one's marker
+  }
   if (begin == std::string::npos) return false;
   rate = {begin, den.per, marker == nullptr};
   return true;
