@@ -478,6 +478,16 @@ TEST_CASE("a codeless talk's presenter from its heading: company first, or in th
         Strings{"<section> presented_by Example", "Example uses Datadog"});
 }
 
+TEST_CASE("a data flow drawn with arrows uses each of its stops", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"ARC402 - Serverless patterns", "- Customer: [c:iRobot]",
+                                       "- Architecture: [a:API Gateway] -> [a:Lambda] -> [a:DynamoDB]"}) ==
+        Strings{"<section> presented_by iRobot", "iRobot uses API Gateway", "iRobot uses DynamoDB", "iRobot uses Lambda"});
+  CHECK(TalkLine("- 画像は [a:S3] → [a:Lambda] の順に流れる") == Strings{"<section> uses Lambda", "<section> uses S3"});
+  CHECK(TalkLine("- [a:S3] と [a:Lambda] の比較").empty());
+  CHECK(TalkLine("  - 典型パターンは [a:S3] → [a:Lambda] → [a:Redshift]").empty());
+  CHECK(TalkLine("- e.g. [a:S3] -> [a:Lambda]").empty());
+}
+
 TEST_CASE("a talk about a service is no statement that its presenter uses it", "[relations]") {
   CHECK(Relations(SectionKind::kTalk, {"STG301 | Deep dive on [a:Amazon S3]", "* Speaker: [p:Seth Markle], Senior Principal Engineer, [c:AWS]"}) ==
         Strings{"<section> presented_by AWS", "Seth Markle role_at AWS [Senior Principal Engineer]"});
