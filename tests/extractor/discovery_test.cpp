@@ -39,6 +39,9 @@ TEST_CASE("companies are discovered from 社, の事例, の中の人, の方, c
   CHECK(Has("Marrowgateの方。CIの話", "company:Marrowgate"));
   CHECK(Has("Zentravaの事例です", "company:Zentrava"));
   CHECK(Has("our customer Plumtree saved money", "company:Plumtree"));
+  CHECK(Has("登壇者: 山田 太郎 (株式会社ブリンクルテック)", "company:ブリンクルテック"));
+  CHECK(Has("ブリンクルテック株式会社の事例", "company:ブリンクルテック"));
+  CHECK(Has("(株)Zentrava の発表", "company:Zentrava"));
   CHECK(Has("- Customer: Fabrikam", "company:Fabrikam"));
   CHECK(Has("- Customer: eQuill", "company:eQuill"));
   CHECK_FALSE(Has("- Customer Obsession が大事", "company:Obsession"));
