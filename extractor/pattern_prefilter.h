@@ -3,8 +3,9 @@
 // Vectorscan scan finds the atoms of a line (caseless, as FilteredRE2 expects) and only the
 // patterns whose atoms are present are candidates. When the atoms cannot be trusted (a cased
 // letter outside ASCII, which Vectorscan does not fold) or Vectorscan fails, one RE2::Set gates
-// the line instead, and when that gives up too every pattern is a candidate. Shared read-only by
-// all threads. Used by discovery and relation rules.
+// the line instead, and when that gives up too every pattern is a candidate. Each thread
+// remembers the candidates of the atom sets it has met (a bounded table). Shared read-only by all
+// threads. Used by discovery and relation rules.
 #pragma once
 
 #include <memory>

@@ -533,8 +533,9 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const Ma
   std::size_t pos = 0;
   re2::StringPiece whole;
   // The match first, then its groups within it: asked for groups on a short text, RE2 skips its
-  // DFA and runs a backtracker over the whole line even where nothing matches (most lines here),
-  // many times slower. Groups found within the match are the ones RE2 would find in the line.
+  // DFA and runs its backtracker over the whole line even where nothing matches (most candidates
+  // here); the DFA turns those away cheaply. Groups found within the match are the ones RE2 would
+  // find in the line.
   while (pos < text.size() && pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
     const std::size_t match_at = static_cast<std::size_t>(whole.data() - text.data());
     parts.resize(static_cast<std::size_t>(groups));
