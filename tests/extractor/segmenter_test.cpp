@@ -191,6 +191,12 @@ TEST_CASE("lines that are sentences, link bars or continuations are not headings
   CHECK(s.Title(1) == "その後");
 }
 
+TEST_CASE("commands and code fences in a talk are no headings", "[segmenter]") {
+  const auto s = Run("メモ\n\n## CON401 - Container deep dive\n\n```bash\naws ecs create-cluster\nkubectl get pods\n```\n- x\n");
+  REQUIRE(s.segmentation.sections.size() == 2);
+  CHECK(s.segmentation.sections[1].end_line == 9);
+}
+
 TEST_CASE("the event comes from the [event] rules", "[segmenter]") {
   CHECK(Run("この記事は re:Invent2016参加レポート(1) の続きです。\n").segmentation.event == "AWS re:Invent 2016");
   CHECK(Run("# AWS Summit Tokyo 2018 メモ\n").segmentation.event == "AWS Summit Tokyo 2018");
