@@ -69,6 +69,9 @@ std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std:
   auto prefilter = std::unique_ptr<PatternPrefilter>(new PatternPrefilter());
   Impl& impl = *prefilter->impl_;
   impl.patterns = patterns.size();
+  impl.CompilePrefilter(patterns);
+  if (impl.use_prefilter) return prefilter;
+  // The fallback, compiled only when it is needed: it costs more than the prefilter.
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(max_mem);
@@ -76,7 +79,6 @@ std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std:
   bool gate_ok = true;
   for (const std::string& pattern : patterns) gate_ok &= gate->Add(pattern, nullptr) >= 0;
   if (gate_ok && gate->Compile()) impl.gate = std::move(gate);
-  impl.CompilePrefilter(patterns);
   return prefilter;
 }
 
