@@ -59,7 +59,7 @@ struct PatternPrefilter::Impl {
 
   // Compiles the prefilter; on any problem leaves use_prefilter false (the gate still works).
   void CompilePrefilter(const std::vector<std::string>& sources);
-  std::vector<int> AllPatterns() const;
+  std::vector<int> all;     // every pattern: the answer when nothing can filter
 };
 
 PatternPrefilter::PatternPrefilter() : impl_(std::make_unique<Impl>()) {}
@@ -69,6 +69,7 @@ std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std:
   auto prefilter = std::unique_ptr<PatternPrefilter>(new PatternPrefilter());
   Impl& impl = *prefilter->impl_;
   impl.patterns = patterns.size();
+  for (std::size_t i = 0; i < patterns.size(); ++i) impl.all.push_back(static_cast<int>(i));
   impl.CompilePrefilter(patterns);
   if (impl.use_prefilter) return prefilter;
   // The fallback, compiled only when it is needed: it costs more than the prefilter.
@@ -121,50 +122,51 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& so
   use_prefilter = true;
 }
 
-std::vector<int> PatternPrefilter::Impl::AllPatterns() const {
-  std::vector<int> all(patterns);
-  for (std::size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
-  return all;
-}
-
 std::size_t PatternPrefilter::size() const { return impl_->patterns; }
 
-std::vector<int> PatternPrefilter::Candidates(std::string_view line) const {
+const std::vector<int>& PatternPrefilter::Candidates(std::string_view line) const {
   const Impl& impl = *impl_;
-  std::vector<int> hits;
+  // Per thread: the atoms of the line, the answer when it is worked out here, and the answers
+  // remembered for the atom sets seen before. Lines repeat the same few atoms (particles,
+  // markers, common verbs) and FilteredRE2's propagation costs more than the scan; the key
+  // starts with the prefilter's serial, so prefilters never answer for each other.
+  struct Scratch {
+    std::vector<int> atoms, hits;
+    std::string key;
+    std::unordered_map<std::string, std::vector<int>> remembered;
+  };
+  static thread_local Scratch local;
   if (!impl.use_prefilter) {
-    if (!impl.gate) return impl.AllPatterns();
+    if (!impl.gate) return impl.all;
+    local.hits.clear();
     RE2::Set::ErrorInfo error{RE2::Set::kNoError};
-    if (!impl.gate->Match(line, &hits, &error) && error.kind != RE2::Set::kNoError) return impl.AllPatterns();
-    std::sort(hits.begin(), hits.end());
-    return hits;
+    if (!impl.gate->Match(line, &local.hits, &error) && error.kind != RE2::Set::kNoError) return impl.all;
+    std::sort(local.hits.begin(), local.hits.end());
+    return local.hits;
   }
-  std::vector<int> found_atoms;
+  local.atoms.clear();
   if (impl.atoms) {
     hs_scratch_t* scratch = VectorscanScratchFor(impl.atoms.get(), impl.serial);
     if (scratch == nullptr || hs_scan(impl.atoms.get(), line.data(), static_cast<unsigned>(line.size()), 0, scratch,
-                                      CollectAtom, &found_atoms) != HS_SUCCESS) {
-      return impl.AllPatterns();
+                                      CollectAtom, &local.atoms) != HS_SUCCESS) {
+      return impl.all;
     }
   }
-  if (found_atoms.empty()) return impl.always;
-  std::sort(found_atoms.begin(), found_atoms.end());
-  // Lines repeat the same few atoms (particles, markers, common verbs), and FilteredRE2's
-  // propagation costs more than the scan: each thread remembers the candidates of the atom sets
-  // it has seen, for any prefilter (the key starts with its serial), up to a bound.
-  static thread_local std::unordered_map<std::string, std::vector<int>> remembered;
-  std::string key(reinterpret_cast<const char*>(&impl.serial), sizeof impl.serial);
-  key.append(reinterpret_cast<const char*>(found_atoms.data()), found_atoms.size() * sizeof(int));
-  if (const auto it = remembered.find(key); it != remembered.end()) return it->second;
-  hits = impl.always;
-  const auto split = std::lower_bound(found_atoms.begin(), found_atoms.end(), static_cast<int>(impl.strict_atoms));
+  if (local.atoms.empty()) return impl.always;
+  std::sort(local.atoms.begin(), local.atoms.end());
+  local.key.assign(reinterpret_cast<const char*>(&impl.serial), sizeof impl.serial);
+  local.key.append(reinterpret_cast<const char*>(local.atoms.data()), local.atoms.size() * sizeof(int));
+  if (const auto it = local.remembered.find(local.key); it != local.remembered.end()) return it->second;
+
+  std::vector<int> hits = impl.always;
+  const auto split = std::lower_bound(local.atoms.begin(), local.atoms.end(), static_cast<int>(impl.strict_atoms));
   std::vector<int> potentials;
-  if (split != found_atoms.begin()) {
-    impl.strict.AllPotentials(std::vector<int>(found_atoms.begin(), split), &potentials);
+  if (split != local.atoms.begin()) {
+    impl.strict.AllPotentials(std::vector<int>(local.atoms.begin(), split), &potentials);
     hits.insert(hits.end(), potentials.begin(), potentials.end());
   }
-  if (split != found_atoms.end()) {
-    std::vector<int> loose_atoms(split, found_atoms.end());
+  if (split != local.atoms.end()) {
+    std::vector<int> loose_atoms(split, local.atoms.end());
     for (int& atom : loose_atoms) atom -= static_cast<int>(impl.strict_atoms);
     impl.loose.AllPotentials(loose_atoms, &potentials);
     for (const int id : potentials) hits.push_back(impl.loose_patterns[static_cast<std::size_t>(id)]);
@@ -172,9 +174,8 @@ std::vector<int> PatternPrefilter::Candidates(std::string_view line) const {
   std::sort(hits.begin(), hits.end());
   hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
   constexpr std::size_t kRememberedSets = 1 << 16;
-  if (remembered.size() >= kRememberedSets) remembered.clear();
-  remembered.emplace(std::move(key), hits);
-  return hits;
+  if (local.remembered.size() >= kRememberedSets) local.remembered.clear();
+  return local.remembered.emplace(local.key, std::move(hits)).first->second;
 }
 
 }  // namespace kgx

@@ -22,8 +22,9 @@ class PatternPrefilter {
   // `max_mem`: RE2's memory budget for the fallback set.
   static std::unique_ptr<PatternPrefilter> Build(const std::vector<std::string>& patterns, long long max_mem);
 
-  // The indices of the patterns that may match `line`, ascending.
-  std::vector<int> Candidates(std::string_view line) const;
+  // The indices of the patterns that may match `line`, ascending; valid until the calling
+  // thread's next call.
+  const std::vector<int>& Candidates(std::string_view line) const;
   std::size_t size() const;
 
  private:
