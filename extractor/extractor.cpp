@@ -140,11 +140,20 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     if (inserted) result.entities.push_back(entity);
     return it->second;
   };
+  // The slot of each listed entity, once known: a document mentions the same few entities again
+  // and again, and looking up their ids costs string compares.
+  constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> listed_slots(gazetteer.entities().size(), kNoSlot);
+  const auto listed_slot_of = [&](std::size_t listed) {
+    std::size_t& slot = listed_slots[listed];
+    if (slot == kNoSlot) slot = slot_of(gazetteer.entities()[listed]);
+    return slot;
+  };
   // Listed and discovered spans are disjoint; kept by begin, every overlap test is a lookup
   // (a 100 MB line holds millions of them).
   std::map<std::size_t, Found> spans;
   for (const AliasMatch& match : gazetteer.Scan(normalized)) {
-    spans.emplace(match.begin, Found{match.begin, match.end, slot_of(gazetteer.entities()[match.entity])});
+    spans.emplace_hint(spans.end(), match.begin, Found{match.begin, match.end, listed_slot_of(match.entity)});
   }
   // Returns the first span overlapping [begin, end), or spans.end(); the spans after it overlap
   // too while they begin before `end`.
@@ -170,7 +179,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     const std::string surface(normalized.text.substr(begin, end - begin));
     std::size_t slot;
     if (const auto listed = gazetteer.FindByName(surface)) {
-      slot = slot_of(gazetteer.entities()[*listed]);
+      slot = listed_slot_of(*listed);
     } else {
       Entity entity;
       entity.type = type;
