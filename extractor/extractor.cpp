@@ -134,20 +134,26 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // Entities: gazetteer matches, then discovered names and their later mentions.
   timer.Switch(Stage::kGazetteer);
   const Gazetteer& gazetteer = rules_.gazetteer();
-  std::map<std::string, std::size_t> entity_slot;  // entity id -> index in result.entities
-  const auto slot_of = [&](const Entity& entity) {
-    auto [it, inserted] = entity_slot.emplace(entity.id, result.entities.size());
-    if (inserted) result.entities.push_back(entity);
-    return it->second;
-  };
-  // The slot of each listed entity, once known: a document mentions the same few entities again
-  // and again, and looking up their ids costs string compares.
+  // Each entity id gets one slot in result.entities, in the order ids are first met. A listed
+  // entity's slot is kept by its index (listed ids are unique, and a document meets the same
+  // few hundred entities again and again); only discovered ids that no entity lists are keyed
+  // by their text.
   constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
   std::vector<std::size_t> listed_slots(gazetteer.entities().size(), kNoSlot);
-  const auto listed_slot_of = [&](std::size_t listed) {
-    std::size_t& slot = listed_slots[listed];
-    if (slot == kNoSlot) slot = slot_of(gazetteer.entities()[listed]);
+  std::map<std::string, std::size_t> unlisted_slots;  // discovered entity id -> slot
+  const auto claim_slot = [&](std::size_t& slot, const Entity& entity) {
+    if (slot == kNoSlot) {
+      slot = result.entities.size();
+      result.entities.push_back(entity);
+    }
     return slot;
+  };
+  const auto listed_slot_of = [&](std::size_t listed) {
+    return claim_slot(listed_slots[listed], gazetteer.entities()[listed]);
+  };
+  const auto discovered_slot_of = [&](const Entity& entity) {
+    if (const auto listed = gazetteer.FindById(entity.id)) return claim_slot(listed_slots[*listed], entity);
+    return claim_slot(unlisted_slots.emplace(entity.id, kNoSlot).first->second, entity);
   };
   // Listed and discovered spans are disjoint; kept by begin, every overlap test is a lookup
   // (a 100 MB line holds millions of them).
@@ -186,7 +192,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       entity.name = std::string(TrimAscii(map.OriginalText(begin, end)));
       entity.id = std::string(EntityTypeName(type)) + "/" + Slugify(surface);
       entity.discovered = true;
-      slot = slot_of(entity);
+      slot = discovered_slot_of(entity);
     }
     spans.emplace(begin, Found{begin, end, slot});
     discovered_names.emplace(normalized.folded.substr(begin, end - begin), slot);
