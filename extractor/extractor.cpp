@@ -265,7 +265,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     while (next_found < found.size() && found[next_found].begin < line.norm_begin) ++next_found;
     std::size_t line_found_end = next_found;
     while (line_found_end < found.size() && found[line_found_end].begin < line.norm_end) ++line_found_end;
-    for (const QuantityMatch& q : rules_.quantities().Find(line.text)) {
+    for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
       Quantity quantity;
@@ -277,9 +277,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       quantity.value = q.value;
       quantity.min = q.min;
       quantity.max = q.max;
-      quantity.unit = q.unit;
-      quantity.per = q.per;
-      quantity.qualifiers = q.qualifiers;
+      quantity.unit = std::move(q.unit);
+      quantity.per = std::move(q.per);
+      quantity.qualifiers = std::move(q.qualifiers);
       // `found` is sorted and disjoint: the nearest span is the last one ending at or before the
       // quantity or the one after it, so look at those two only (a huge line has millions).
       const auto line_first = found.begin() + static_cast<std::ptrdiff_t>(next_found);

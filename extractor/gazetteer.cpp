@@ -317,6 +317,7 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
     return a.begin != b.begin ? a.begin < b.begin : a.alias < b.alias;
   });
   const auto traits = [&](const Candidate& c) -> const AliasTraits& { return impl.alias_traits[c.alias]; };
+  result.reserve(candidates.size());
   std::vector<Candidate> accepted;
   std::vector<signed char> pattern_holds;
   std::vector<bool> covered;
