@@ -246,6 +246,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   for (Found& f : found) f.entity = kept_index[f.entity];
 
   timer.Switch(Stage::kResolve);
+  result.mentions.reserve(found.size());
   for (const Found& f : found) {
     Mention mention;
     mention.entity = result.entities[f.entity].id;
