@@ -2,7 +2,6 @@
 // collected into a small buffer and converted with std::from_chars.
 #include "extractor/quantity_number.h"
 
-#include <bitset>
 #include <charconv>
 #include <limits>
 #include <string>
@@ -118,12 +117,8 @@ void ReadJapaneseFraction(std::string_view line, NumberToken& token) {
 
 }  // namespace
 
-bool NumberStartsAt(std::string_view line, std::size_t pos) {
-  if (pos >= line.size()) return false;
-  if (IsDigit(line[pos])) return true;
-  if (static_cast<unsigned char>(line[pos]) < 0x80) return false;
-  // The scan asks at every character: most are turned away by their first two bytes.
-  static const std::bitset<65536> kNumberLeads = [] {
+const std::bitset<65536>& KanjiNumberLeads() {
+  static const std::bitset<65536> kLeads = [] {
     std::bitset<65536> leads;
     for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
       if (KanjiDigit(cp) < 0 && SmallMultiplier(cp) <= 0) continue;
@@ -133,8 +128,14 @@ bool NumberStartsAt(std::string_view line, std::size_t pos) {
     }
     return leads;
   }();
-  const unsigned second = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
-  if (!kNumberLeads[(static_cast<unsigned char>(line[pos]) << 8) | second]) return false;
+  return kLeads;
+}
+
+bool NumberStartsAt(std::string_view line, std::size_t pos) {
+  if (pos >= line.size()) return false;
+  if (IsDigit(line[pos])) return true;
+  if (static_cast<unsigned char>(line[pos]) < 0x80) return false;
+  if (!MayStartKanjiNumberAt(KanjiNumberLeads(), line, pos)) return false;
   std::size_t length = 0;
   const char32_t cp = DecodeUtf8(line, pos, length);
   return KanjiDigit(cp) >= 0 || SmallMultiplier(cp) > 0;
