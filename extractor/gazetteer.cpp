@@ -61,6 +61,7 @@ struct LiteralInfo {
 
 // What the candidate filters and the overlap selection read of an alias, packed likewise.
 struct AliasTraits {
+  std::size_t entity = 0;
   int priority = 0;
   std::uint8_t type = 0;  // the entity's EntityType
   bool case_sensitive = false;
@@ -192,8 +193,9 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
                                                rule.surface + "'", false});
       }
     }
-    impl.alias_traits.push_back({alias.priority, static_cast<std::uint8_t>(impl.entities[alias.entity].type),
-                                 alias.case_sensitive, alias.context >= 0 || alias.unless >= 0});
+    impl.alias_traits.push_back({alias.entity, alias.priority,
+                                 static_cast<std::uint8_t>(impl.entities[alias.entity].type), alias.case_sensitive,
+                                 alias.context >= 0 || alias.unless >= 0});
     impl.aliases.push_back(std::move(alias));
   }
   for (std::size_t i = 0; i < impl.literals.size(); ++i) {
@@ -367,7 +369,7 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
       const auto to = from + static_cast<std::ptrdiff_t>(c.end - c.begin);
       if (std::find(from, to, true) != to) continue;
       std::fill(from, to, true);
-      result.push_back({c.begin, c.end, impl.aliases[c.alias].entity, c.near_miss});
+      result.push_back({c.begin, c.end, traits(c).entity, c.near_miss});
     }
     std::sort(result.begin() + static_cast<std::ptrdiff_t>(line_result), result.end(),
               [](const AliasMatch& a, const AliasMatch& b) { return a.begin < b.begin; });
