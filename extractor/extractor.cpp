@@ -134,17 +134,32 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // Entities: gazetteer matches, then discovered names and their later mentions.
   timer.Switch(Stage::kGazetteer);
   const Gazetteer& gazetteer = rules_.gazetteer();
-  std::map<std::string, std::size_t> entity_slot;  // entity id -> index in result.entities
-  const auto slot_of = [&](const Entity& entity) {
-    auto [it, inserted] = entity_slot.emplace(entity.id, result.entities.size());
-    if (inserted) result.entities.push_back(entity);
-    return it->second;
+  // Each entity id gets one slot in result.entities, in the order ids are first met. A listed
+  // entity's slot is kept by its index (listed ids are unique, and a document meets the same
+  // few hundred entities again and again); only discovered ids that no entity lists are keyed
+  // by their text.
+  constexpr std::size_t kNoSlot = static_cast<std::size_t>(-1);
+  std::vector<std::size_t> listed_slots(gazetteer.entities().size(), kNoSlot);
+  std::map<std::string, std::size_t> unlisted_slots;  // discovered entity id -> slot
+  const auto claim_slot = [&](std::size_t& slot, const Entity& entity) {
+    if (slot == kNoSlot) {
+      slot = result.entities.size();
+      result.entities.push_back(entity);
+    }
+    return slot;
+  };
+  const auto listed_slot_of = [&](std::size_t listed) {
+    return claim_slot(listed_slots[listed], gazetteer.entities()[listed]);
+  };
+  const auto discovered_slot_of = [&](const Entity& entity) {
+    if (const auto listed = gazetteer.FindById(entity.id)) return claim_slot(listed_slots[*listed], entity);
+    return claim_slot(unlisted_slots.emplace(entity.id, kNoSlot).first->second, entity);
   };
   // Listed and discovered spans are disjoint; kept by begin, every overlap test is a lookup
   // (a 100 MB line holds millions of them).
   std::map<std::size_t, Found> spans;
   for (const AliasMatch& match : gazetteer.Scan(normalized)) {
-    spans.emplace(match.begin, Found{match.begin, match.end, slot_of(gazetteer.entities()[match.entity])});
+    spans.emplace_hint(spans.end(), match.begin, Found{match.begin, match.end, listed_slot_of(match.entity)});
   }
   // Returns the first span overlapping [begin, end), or spans.end(); the spans after it overlap
   // too while they begin before `end`.
@@ -170,14 +185,14 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     const std::string surface(normalized.text.substr(begin, end - begin));
     std::size_t slot;
     if (const auto listed = gazetteer.FindByName(surface)) {
-      slot = slot_of(gazetteer.entities()[*listed]);
+      slot = listed_slot_of(*listed);
     } else {
       Entity entity;
       entity.type = type;
       entity.name = std::string(TrimAscii(map.OriginalText(begin, end)));
       entity.id = std::string(EntityTypeName(type)) + "/" + Slugify(surface);
       entity.discovered = true;
-      slot = slot_of(entity);
+      slot = discovered_slot_of(entity);
     }
     spans.emplace(begin, Found{begin, end, slot});
     discovered_names.emplace(normalized.folded.substr(begin, end - begin), slot);
@@ -231,6 +246,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   for (Found& f : found) f.entity = kept_index[f.entity];
 
   timer.Switch(Stage::kResolve);
+  result.mentions.reserve(found.size());
   for (const Found& f : found) {
     Mention mention;
     mention.entity = result.entities[f.entity].id;
@@ -250,7 +266,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     while (next_found < found.size() && found[next_found].begin < line.norm_begin) ++next_found;
     std::size_t line_found_end = next_found;
     while (line_found_end < found.size() && found[line_found_end].begin < line.norm_end) ++line_found_end;
-    for (const QuantityMatch& q : rules_.quantities().Find(line.text)) {
+    for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
       Quantity quantity;
@@ -262,9 +278,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       quantity.value = q.value;
       quantity.min = q.min;
       quantity.max = q.max;
-      quantity.unit = q.unit;
-      quantity.per = q.per;
-      quantity.qualifiers = q.qualifiers;
+      quantity.unit = std::move(q.unit);
+      quantity.per = std::move(q.per);
+      quantity.qualifiers = std::move(q.qualifiers);
       // `found` is sorted and disjoint: the nearest span is the last one ending at or before the
       // quantity or the one after it, so look at those two only (a huge line has millions).
       const auto line_first = found.begin() + static_cast<std::ptrdiff_t>(next_found);

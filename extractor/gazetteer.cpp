@@ -47,6 +47,27 @@ bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_'; }
 // Candidates per entity type (indexed by EntityType).
 using TypeCounts = std::array<std::size_t, std::size(kAllEntityTypes)>;
 
+// What the scan needs of a literal, packed so that the match callback stays in cache: its
+// length gives a match's start, and its first and last bytes whether it needs word boundaries
+// (the same for every alias sharing the literal). Its aliases are
+// literal_aliases[first_alias, first_alias + alias_count).
+struct LiteralInfo {
+  std::uint32_t length = 0;
+  std::uint32_t first_alias = 0;
+  std::uint32_t alias_count = 0;
+  bool word_start = false;
+  bool word_end = false;
+};
+
+// What the candidate filters and the overlap selection read of an alias, packed likewise.
+struct AliasTraits {
+  std::size_t entity = 0;
+  int priority = 0;
+  std::uint8_t type = 0;  // the entity's EntityType
+  bool case_sensitive = false;
+  bool needs_context = false;
+};
+
 void FreeDatabase(hs_database_t* db) {
   if (db) hs_free_database(db);
 }
@@ -61,7 +82,9 @@ struct Gazetteer::Impl {
   std::vector<CompiledContext> contexts;
   // Unique literals scanned; each leads to the aliases that share it.
   std::vector<std::string> literals;
-  std::vector<std::vector<std::size_t>> literal_aliases;
+  std::vector<LiteralInfo> literal_info;      // per literal
+  std::vector<std::uint32_t> literal_aliases;  // alias indices, grouped by literal
+  std::vector<AliasTraits> alias_traits;       // per alias
   std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> database{nullptr, FreeDatabase};
   NearMissIndex near_miss;
   std::unordered_map<std::string, std::vector<std::size_t>> by_folded;  // folded alias -> aliases
@@ -133,6 +156,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
 
   std::map<std::string, std::size_t> literal_index;
   std::vector<Location> literal_where;  // the first alias of each literal, for errors
+  std::vector<std::vector<std::uint32_t>> aliases_of_literal;
   std::map<std::string, const AliasRule*> claimed;  // folded alias -> first unconditional claim
   for (const AliasRule& rule : rules.aliases) {
     CompiledAlias alias;
@@ -144,8 +168,6 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
     alias.priority = rule.priority;
     alias.context = rule.context.empty() ? -1 : (context_index.count(rule.context) ? context_index[rule.context] : -1);
     alias.unless = rule.unless.empty() ? -1 : (context_index.count(rule.unless) ? context_index[rule.unless] : -1);
-    alias.word_start = IsWordByte(static_cast<unsigned char>(alias.folded.front()));
-    alias.word_end = IsWordByte(static_cast<unsigned char>(alias.folded.back()));
     const bool unconditional = rule.context.empty() && rule.unless.empty() && !rule.case_sensitive;
     if (unconditional) {
       auto [it, inserted] = claimed.emplace(alias.folded, &rule);
@@ -160,10 +182,10 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
     auto [lit, inserted] = literal_index.emplace(alias.folded, impl.literals.size());
     if (inserted) {
       impl.literals.push_back(alias.folded);
-      impl.literal_aliases.emplace_back();
+      aliases_of_literal.emplace_back();
       literal_where.push_back(rule.where);
     }
-    impl.literal_aliases[lit->second].push_back(alias_index);
+    aliases_of_literal[lit->second].push_back(static_cast<std::uint32_t>(alias_index));
     impl.by_folded[alias.folded].push_back(alias_index);
     if (rule.typo) {
       if (!impl.near_miss.Add(alias.folded, alias_index)) {
@@ -171,7 +193,19 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
                                                rule.surface + "'", false});
       }
     }
+    impl.alias_traits.push_back({alias.entity, alias.priority,
+                                 static_cast<std::uint8_t>(impl.entities[alias.entity].type), alias.case_sensitive,
+                                 alias.context >= 0 || alias.unless >= 0});
     impl.aliases.push_back(std::move(alias));
+  }
+  for (std::size_t i = 0; i < impl.literals.size(); ++i) {
+    const std::string& literal = impl.literals[i];
+    impl.literal_info.push_back({static_cast<std::uint32_t>(literal.size()),
+                                 static_cast<std::uint32_t>(impl.literal_aliases.size()),
+                                 static_cast<std::uint32_t>(aliases_of_literal[i].size()),
+                                 IsWordByte(static_cast<unsigned char>(literal.front())),
+                                 IsWordByte(static_cast<unsigned char>(literal.back()))});
+    impl.literal_aliases.insert(impl.literal_aliases.end(), aliases_of_literal[i].begin(), aliases_of_literal[i].end());
   }
 
   const std::size_t errors_after = static_cast<std::size_t>(
@@ -202,16 +236,27 @@ struct Candidate {
   bool near_miss = false;
 };
 
-// Where a scan's matches go; the literals' lengths give their starts.
+// Where a scan's matches go: the literal's length gives its start, and a literal that begins
+// (ends) with a Latin letter or digit must not continue a word before (after) it. Offsets of
+// the window at `offset` of `folded`; matches starting before `skip_before` were seen already.
 struct MatchSink {
-  const std::vector<std::string>* literals;
+  const std::vector<LiteralInfo>* literals;
+  std::string_view folded;
+  std::size_t offset;
+  std::size_t skip_before;
   std::vector<Candidate>* hits;
 };
 
 int CollectMatch(unsigned int id, unsigned long long, unsigned long long to, unsigned int, void* context) {
   const auto* sink = static_cast<const MatchSink*>(context);
-  const auto end = static_cast<std::size_t>(to);
-  sink->hits->push_back({end - (*sink->literals)[id].size(), end, id});
+  const LiteralInfo& literal = (*sink->literals)[id];
+  const std::size_t end = sink->offset + static_cast<std::size_t>(to);
+  const std::size_t begin = end - literal.length;
+  if (begin < sink->skip_before) return 0;
+  const std::string_view folded = sink->folded;
+  if (literal.word_start && begin > 0 && IsWordByte(static_cast<unsigned char>(folded[begin - 1]))) return 0;
+  if (literal.word_end && end < folded.size() && IsWordByte(static_cast<unsigned char>(folded[end]))) return 0;
+  sink->hits->push_back({begin, end, id});
   return 0;
 }
 
@@ -232,32 +277,29 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
   if (!impl.database || text.folded.empty()) return result;
   hs_scratch_t* scratch = VectorscanScratchFor(impl.database.get(), impl.serial);
   if (scratch == nullptr) return result;
+  const std::string_view folded = text.folded;
 
-  // 1. Every literal occurrence, expanded to the aliases sharing the literal. Vectorscan takes
-  //    at most 4 GiB per call; longer texts are scanned in overlapping windows.
+  // 1. Every literal occurrence on word boundaries. Vectorscan takes at most 4 GiB per call;
+  //    longer texts are scanned in overlapping windows.
   std::vector<Candidate> literal_hits;
   constexpr std::size_t kWindow = std::size_t{1} << 30;
-  for (std::size_t offset = 0; offset < text.folded.size(); offset += kWindow) {
-    const std::size_t length = std::min(kWindow + 4096, text.folded.size() - offset);
-    std::vector<Candidate> hits;
-    MatchSink sink{&impl.literals, &hits};
-    hs_scan(impl.database.get(), text.folded.data() + offset, static_cast<unsigned>(length), 0,
-            scratch, CollectMatch, &sink);
-    for (Candidate& hit : hits) {
-      hit.begin += offset;
-      hit.end += offset;
-      if (offset > 0 && hit.begin < offset) continue;  // seen in the previous window
-      literal_hits.push_back(hit);
-    }
+  for (std::size_t offset = 0; offset < folded.size(); offset += kWindow) {
+    const std::size_t length = std::min(kWindow + 4096, folded.size() - offset);
+    MatchSink sink{&impl.literal_info, folded, offset, offset, &literal_hits};
+    hs_scan(impl.database.get(), folded.data() + offset, static_cast<unsigned>(length), 0, scratch, CollectMatch,
+            &sink);
   }
+  // Expanded to the aliases sharing the literal.
   std::vector<Candidate> candidates;
-  const std::string_view folded = text.folded;
+  candidates.reserve(literal_hits.size());
   for (const Candidate& hit : literal_hits) {
-    for (std::size_t alias_index : impl.literal_aliases[hit.alias]) {
-      const CompiledAlias& alias = impl.aliases[alias_index];
-      if (alias.word_start && hit.begin > 0 && IsWordByte(static_cast<unsigned char>(folded[hit.begin - 1]))) continue;
-      if (alias.word_end && hit.end < folded.size() && IsWordByte(static_cast<unsigned char>(folded[hit.end]))) continue;
-      if (alias.case_sensitive && text.text.compare(hit.begin, hit.end - hit.begin, alias.cased) != 0) continue;
+    const LiteralInfo& literal = impl.literal_info[hit.alias];
+    for (std::uint32_t k = literal.first_alias; k < literal.first_alias + literal.alias_count; ++k) {
+      const std::uint32_t alias_index = impl.literal_aliases[k];
+      if (impl.alias_traits[alias_index].case_sensitive &&
+          text.text.compare(hit.begin, hit.end - hit.begin, impl.aliases[alias_index].cased) != 0) {
+        continue;
+      }
       candidates.push_back({hit.begin, hit.end, alias_index});
     }
   }
@@ -276,13 +318,11 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
   std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.alias < b.alias;
   });
-  const auto needs_context = [&](const CompiledAlias& a) { return a.context >= 0 || a.unless >= 0; };
-  const auto type_index = [&](const Candidate& c) {
-    return static_cast<std::size_t>(impl.entities[impl.aliases[c.alias].entity].type);
-  };
+  const auto traits = [&](const Candidate& c) -> const AliasTraits& { return impl.alias_traits[c.alias]; };
+  result.reserve(candidates.size());
   std::vector<Candidate> accepted;
-  accepted.reserve(candidates.size());
   std::vector<signed char> pattern_holds;
+  std::vector<bool> covered;
   for (std::size_t first = 0; first < candidates.size();) {
     const auto [line_begin, line_end] = LineAround(folded, candidates[first].begin);
     std::size_t last = first;
@@ -291,17 +331,18 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
     for (; last < candidates.size() && candidates[last].begin < line_end; ++last) {
       const Candidate& c = candidates[last];
       longest = std::max(longest, c.end - c.begin);
-      if (!needs_context(impl.aliases[c.alias])) ++unconditional[type_index(c)];
+      if (!traits(c).needs_context) ++unconditional[traits(c).type];
     }
     const std::string_view line = std::string_view(text.text).substr(line_begin, line_end - line_begin);
     pattern_holds.assign(impl.contexts.size(), -1);
+    accepted.clear();
     for (std::size_t i = first; i < last; ++i) {
       const Candidate& c = candidates[i];
-      const CompiledAlias& alias = impl.aliases[c.alias];
-      if (needs_context(alias)) {
+      if (traits(c).needs_context) {
+        const CompiledAlias& alias = impl.aliases[c.alias];
         TypeCounts others = unconditional;
         const auto discount_overlap = [&](const Candidate& o) {
-          if (!needs_context(impl.aliases[o.alias]) && o.begin < c.end && c.begin < o.end) --others[type_index(o)];
+          if (!traits(o).needs_context && o.begin < c.end && c.begin < o.end) --others[traits(o).type];
         };
         for (std::size_t j = i; j-- > first && candidates[j].begin + longest > c.begin;) discount_overlap(candidates[j]);
         for (std::size_t j = i + 1; j < last && candidates[j].begin < c.end; ++j) discount_overlap(candidates[j]);
@@ -310,28 +351,30 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
       }
       accepted.push_back(c);
     }
+
+    // 4. Overlaps: priority, then length, then position, then rule order. Spans never cross a
+    //    line, so each line is settled on its own; `covered` marks the bytes taken so far.
+    std::sort(accepted.begin(), accepted.end(), [&](const Candidate& a, const Candidate& b) {
+      const int pa = traits(a).priority - (a.near_miss ? 1000 : 0);
+      const int pb = traits(b).priority - (b.near_miss ? 1000 : 0);
+      if (pa != pb) return pa > pb;
+      if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
+      if (a.begin != b.begin) return a.begin < b.begin;
+      return a.alias < b.alias;
+    });
+    const std::size_t line_result = result.size();
+    covered.assign(line_end + longest - candidates[first].begin, false);
+    for (const Candidate& c : accepted) {
+      const auto from = covered.begin() + static_cast<std::ptrdiff_t>(c.begin - candidates[first].begin);
+      const auto to = from + static_cast<std::ptrdiff_t>(c.end - c.begin);
+      if (std::find(from, to, true) != to) continue;
+      std::fill(from, to, true);
+      result.push_back({c.begin, c.end, traits(c).entity, c.near_miss});
+    }
+    std::sort(result.begin() + static_cast<std::ptrdiff_t>(line_result), result.end(),
+              [](const AliasMatch& a, const AliasMatch& b) { return a.begin < b.begin; });
     first = last;
   }
-
-  // 4. Overlaps: priority, then length, then position, then rule order.
-  std::sort(accepted.begin(), accepted.end(), [&](const Candidate& a, const Candidate& b) {
-    const int pa = impl.aliases[a.alias].priority - (a.near_miss ? 1000 : 0);
-    const int pb = impl.aliases[b.alias].priority - (b.near_miss ? 1000 : 0);
-    if (pa != pb) return pa > pb;
-    if (a.end - a.begin != b.end - b.begin) return a.end - a.begin > b.end - b.begin;
-    if (a.begin != b.begin) return a.begin < b.begin;
-    return a.alias < b.alias;
-  });
-  std::map<std::size_t, std::size_t> taken;  // begin -> end of selected spans
-  for (const Candidate& c : accepted) {
-    auto next = taken.lower_bound(c.begin);
-    if (next != taken.end() && next->first < c.end) continue;
-    if (next != taken.begin() && std::prev(next)->second > c.begin) continue;
-    taken.emplace(c.begin, c.end);
-    result.push_back({c.begin, c.end, impl.aliases[c.alias].entity, c.near_miss});
-  }
-  std::sort(result.begin(), result.end(),
-            [](const AliasMatch& a, const AliasMatch& b) { return a.begin < b.begin; });
   return result;
 }
 

@@ -12,6 +12,8 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 
 #include "extractor/text_util.h"
 
@@ -80,21 +82,53 @@ std::string UnifyPunctuation(const std::string& in, icu::Edits& edits) {
 
 }  // namespace
 
+namespace {
+
+constexpr std::uint64_t kEachByte = 0x0101010101010101ULL;
+constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+
+// Returns the eight bytes of `word` with ASCII capitals lower-cased (bytes from 0x80 kept).
+std::uint64_t LowerAsciiWord(std::uint64_t word) {
+  const std::uint64_t low7 = word & ~kHighBits;
+  const std::uint64_t above_z = low7 + kEachByte * (0x7F - 'Z');  // high bit set where byte > 'Z'
+  const std::uint64_t from_a = low7 + kEachByte * (0x80 - 'A');   // high bit set where byte >= 'A'
+  const std::uint64_t capitals = from_a & ~above_z & ~word & kHighBits;
+  return word | (capitals >> 2);  // 0x80 >> 2 is the case bit 0x20
+}
+
+// Returns true when a byte of `word` leads a two-byte character (0xC0 to 0xDF).
+bool HasTwoByteLead(std::uint64_t word) {
+  const std::uint64_t x = (word & kEachByte * 0xE0) ^ (kEachByte * 0xC0);  // zero bytes where one is
+  return ((x - kEachByte) & ~x & kHighBits) != 0;
+}
+
+}  // namespace
+
 std::string FoldLatinCase(std::string_view text) {
+  // ASCII letters first, eight bytes at a time (an ASCII byte is always a whole character),
+  // noting whether any two-byte character occurs at all: Japanese and English text rarely hold one.
   std::string out(text);
+  char* bytes = out.data();
+  bool two_byte = false;
   std::size_t i = 0;
-  while (i < out.size()) {
+  for (; i + 8 <= out.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes + i, sizeof word);
+    two_byte |= HasTwoByteLead(word);
+    word = LowerAsciiWord(word);
+    std::memcpy(bytes + i, &word, sizeof word);
+  }
+  for (; i < out.size(); ++i) {
+    const unsigned char b = static_cast<unsigned char>(bytes[i]);
+    bytes[i] = AsciiLower(bytes[i]);
+    two_byte |= b >= 0xC0 && b <= 0xDF;
+  }
+  if (!two_byte) return out;
+  // Only two-byte characters from U+00C0 to U+024F (lead bytes C3 to C9) can fold in place. Such
+  // a byte never continues another character, so each one met starts a character.
+  for (i = 0; i < out.size(); ++i) {
     const unsigned char b = static_cast<unsigned char>(out[i]);
-    if (b < 0x80) {
-      if (b >= 'A' && b <= 'Z') out[i] = static_cast<char>(b + 32);
-      ++i;
-      continue;
-    }
-    // Only two-byte characters from U+00C0 to U+024F (lead bytes C3 to C9) can fold in place.
-    if (b < 0xC3 || b > 0xC9) {
-      ++i;
-      continue;
-    }
+    if (b < 0xC3 || b > 0xC9) continue;
     std::size_t length = 0;
     const char32_t cp = DecodeUtf8(out, i, length);
     if (length == 2 && cp >= 0xC0 && cp <= 0x24F) {
@@ -106,7 +140,6 @@ std::string FoldLatinCase(std::string_view text) {
         out[i + 1] = encoded[1];
       }
     }
-    i += length;
   }
   return out;
 }
@@ -136,8 +169,10 @@ void AppendUnified(std::string_view chunk, std::size_t src_base, std::string& ou
   const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
   std::size_t run = 0;
   for (std::size_t i = 0; i + 2 < chunk.size(); ++i) {
-    const unsigned char b = bytes[i];
-    if (b != 0xE2 && b != 0xE3 && b != 0xEF) continue;
+    // The first two bytes of the characters UnifiedAt knows: one test per byte, rarely true
+    // (kana and kanji lead bytes alone would keep the branch guessing).
+    const unsigned pair = (unsigned{bytes[i]} << 8) | bytes[i + 1];
+    if (pair != 0xE280 && pair != 0xE288 && pair != 0xE281 && pair != 0xEFB9 && pair != 0xE380) continue;
     const char ascii = UnifiedAt(bytes + i);
     if (!ascii) continue;
     out.append(chunk.data() + run, i - run);
@@ -151,8 +186,14 @@ void AppendUnified(std::string_view chunk, std::size_t src_base, std::string& ou
 }
 
 bool IsAscii(std::string_view s) {
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, s.data() + i, sizeof word);
+    if (word & kHighBits) return false;
+  }
+  for (; i < s.size(); ++i) {
+    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
   }
   return true;
 }
@@ -205,9 +246,10 @@ NormalizedText Normalize(std::string_view source) {
     end = end == std::string_view::npos ? source.size() : end + 1;
     const std::string_view chunk = source.substr(start, end - start);
     status = U_ZERO_ERROR;
-    if (IsAscii(chunk) ||
-        (nfkc->isNormalizedUTF8(icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), status) &&
-         U_SUCCESS(status))) {
+    if (IsAscii(chunk)) {
+      result.text.append(chunk);  // nothing to unify either
+    } else if (nfkc->isNormalizedUTF8(icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), status) &&
+               U_SUCCESS(status)) {
       AppendUnified(chunk, start, result.text, result.map);
     } else if (!AppendNormalized(*nfkc, chunk, start, result.text, result.map)) {
       return pass_through();

@@ -51,27 +51,24 @@ void QuantityLexicon::MarkWordStart(std::string_view text) {
 
 void QuantityLexicon::Finish() {
   word_starts_.reset();
-  for (auto& per_role : forward_) per_role.clear();
-  for (auto& per_role : backward_) per_role.clear();
+  forward_ = Index();
+  backward_ = Index();
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const LexEntry& e = entries_[i];
     if (e.text.empty()) continue;
     const auto role = static_cast<std::size_t>(e.role);
-    forward_[role][FirstKey(e.text)].push_back(static_cast<int>(i));
+    forward_[role].Add(FirstKey(e.text)).push_back(static_cast<int>(i));
     if (e.role == LexRole::kWord || e.role == LexRole::kPrefixUnit) MarkWordStart(e.text);
-    backward_[role][LastKey(e.text)].push_back(static_cast<int>(i));
+    backward_[role].Add(LastKey(e.text)).push_back(static_cast<int>(i));
   }
   const auto longest_first = [this](int a, int b) {
     const std::size_t la = entries_[static_cast<std::size_t>(a)].text.size();
     const std::size_t lb = entries_[static_cast<std::size_t>(b)].text.size();
     return la != lb ? la > lb : a < b;
   };
-  for (auto& per_role : forward_) {
-    for (auto& [key, bucket] : per_role) std::sort(bucket.begin(), bucket.end(), longest_first);
-  }
-  for (auto& per_role : backward_) {
-    for (auto& [key, bucket] : per_role) std::sort(bucket.begin(), bucket.end(), longest_first);
-  }
+  const auto sort_bucket = [&](std::vector<int>& bucket) { std::sort(bucket.begin(), bucket.end(), longest_first); };
+  for (auto& per_role : forward_) per_role.ForEachBucket(sort_bucket);
+  for (auto& per_role : backward_) per_role.ForEachBucket(sort_bucket);
 }
 
 const LexEntry* QuantityLexicon::FindUnitLiteral(std::string_view text) const {
@@ -97,11 +94,22 @@ char32_t QuantityLexicon::LastKey(std::string_view text) {
   return cp < 0x80 ? static_cast<char32_t>(AsciiLower(static_cast<char>(cp))) : cp;
 }
 
-const std::vector<int>& QuantityLexicon::Bucket(const Index& index, LexRole role, char32_t key) {
+std::vector<int>& QuantityLexicon::Keyed::Add(char32_t key) {
+  if (key < ascii.size()) return ascii[key];
+  others_filter.set(key % others_filter.size());
+  return others[key];
+}
+
+const std::vector<int>& QuantityLexicon::Keyed::Find(char32_t key) const {
   static const std::vector<int> kNone;
-  const auto& per_role = index[static_cast<std::size_t>(role)];
-  const auto it = per_role.find(key);
-  return it == per_role.end() ? kNone : it->second;
+  if (key < ascii.size()) return ascii[key];
+  if (!others_filter[key % others_filter.size()]) return kNone;
+  const auto it = others.find(key);
+  return it == others.end() ? kNone : it->second;
+}
+
+const std::vector<int>& QuantityLexicon::Bucket(const Index& index, LexRole role, char32_t key) {
+  return index[static_cast<std::size_t>(role)].Find(key);
 }
 
 bool QuantityLexicon::StartsWithAt(std::string_view line, std::size_t pos, const LexEntry& e) {

@@ -109,8 +109,22 @@ class QuantityLexicon {
   }
 
  private:
-  // role -> first (or last) character, ASCII lower-cased -> entries, longest first
-  using Index = std::array<std::unordered_map<char32_t, std::vector<int>>, kLexRoleCount>;
+  // First (or last) character, ASCII lower-cased -> entries of one role, longest first. ASCII
+  // keys sit in a table; the others are hashed behind a filter on their low bits, since most
+  // characters of a line begin no literal and the scan asks at every number.
+  struct Keyed {
+    std::array<std::vector<int>, 128> ascii;
+    std::unordered_map<char32_t, std::vector<int>> others;
+    std::bitset<4096> others_filter;
+    std::vector<int>& Add(char32_t key);
+    const std::vector<int>& Find(char32_t key) const;
+    template <typename Fn>
+    void ForEachBucket(Fn&& fn) {
+      for (auto& bucket : ascii) fn(bucket);
+      for (auto& [key, bucket] : others) fn(bucket);
+    }
+  };
+  using Index = std::array<Keyed, kLexRoleCount>;
 
   void MarkWordStart(std::string_view text);
   static char32_t FirstKey(std::string_view text);

@@ -117,10 +117,25 @@ void ReadJapaneseFraction(std::string_view line, NumberToken& token) {
 
 }  // namespace
 
+const std::bitset<65536>& KanjiNumberLeads() {
+  static const std::bitset<65536> kLeads = [] {
+    std::bitset<65536> leads;
+    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+      if (KanjiDigit(cp) < 0 && SmallMultiplier(cp) <= 0) continue;
+      std::string encoded;
+      AppendUtf8(cp, encoded);
+      leads.set((static_cast<unsigned char>(encoded[0]) << 8) | static_cast<unsigned char>(encoded[1]));
+    }
+    return leads;
+  }();
+  return kLeads;
+}
+
 bool NumberStartsAt(std::string_view line, std::size_t pos) {
   if (pos >= line.size()) return false;
   if (IsDigit(line[pos])) return true;
   if (static_cast<unsigned char>(line[pos]) < 0x80) return false;
+  if (!MayStartKanjiNumberAt(KanjiNumberLeads(), line, pos)) return false;
   std::size_t length = 0;
   const char32_t cp = DecodeUtf8(line, pos, length);
   return KanjiDigit(cp) >= 0 || SmallMultiplier(cp) > 0;

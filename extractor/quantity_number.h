@@ -3,6 +3,7 @@
 // fractions (1/4, 3分の1). Scale words such as k/million come from the rules, not from here.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
 #include <optional>
 #include <string_view>
@@ -23,6 +24,16 @@ struct NumberToken {
 // Returns true when a number can start at `pos`: an ASCII digit or a kanji numeral other than
 // 万/億/兆 (those need a number before them).
 bool NumberStartsAt(std::string_view line, std::size_t pos);
+
+// The first two bytes (first << 8 | second) of every kanji numeral a number can start with.
+const std::bitset<65536>& KanjiNumberLeads();
+
+// Returns false when no kanji numeral starts at `pos`, from its first two bytes alone; `leads`
+// is KanjiNumberLeads(), which a scan that asks at every character looks up once.
+inline bool MayStartKanjiNumberAt(const std::bitset<65536>& leads, std::string_view line, std::size_t pos) {
+  const unsigned second = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
+  return leads[(static_cast<unsigned>(static_cast<unsigned char>(line[pos])) << 8) | second];
+}
 
 // Reads the longest number starting at `pos`. Returns nullopt when none starts there. Never reads
 // past the line; the token's offsets index `line`.

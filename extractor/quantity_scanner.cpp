@@ -439,11 +439,15 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
 }
 
 std::vector<QuantityMatch> Scanner::Run() {
+  const std::bitset<65536>& kanji_leads = KanjiNumberLeads();
+  const auto kanji_number_at = [&](std::size_t pos) {
+    return MayStartKanjiNumberAt(kanji_leads, line_, pos) && NumberStartsAt(line_, pos);
+  };
   std::size_t pos = 0;
   while (pos < line_.size()) {
     const auto byte = static_cast<unsigned char>(line_[pos]);
     if ((byte & 0xC0) == 0x80 ||  // inside a character: starts nothing
-        (!IsDigit(line_[pos]) && !lex_.MayStartWordAt(line_, pos) && !NumberStartsAt(line_, pos))) {
+        (!IsDigit(line_[pos]) && !lex_.MayStartWordAt(line_, pos) && !kanji_number_at(pos))) {
       ++pos;
       continue;
     }

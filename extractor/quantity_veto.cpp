@@ -64,9 +64,16 @@ std::vector<QuantityVeto::Span> QuantityVeto::Find(std::string_view line) const 
   std::vector<re2::StringPiece> groups(static_cast<std::size_t>(impl.groups) + 1);
   const re2::StringPiece text(line.data(), line.size());
   std::size_t pos = 0;
-  while (pos <= line.size() &&
-         impl.combined->Match(text, pos, line.size(), RE2::UNANCHORED, groups.data(),
-                              static_cast<int>(groups.size()))) {
+  // The match is found first without its groups (RE2 then runs its DFA; asked for groups on a
+  // short line it backtracks over all of it), and the groups are read on the match alone.
+  const auto next_match = [&]() {
+    re2::StringPiece whole;
+    if (!impl.combined->Match(text, pos, line.size(), RE2::UNANCHORED, &whole, 1)) return false;
+    const auto begin = static_cast<std::size_t>(whole.data() - line.data());
+    return impl.combined->Match(text, begin, begin + whole.size(), RE2::ANCHOR_BOTH, groups.data(),
+                                static_cast<int>(groups.size()));
+  };
+  while (pos <= line.size() && next_match()) {
     const auto offset = [&](const re2::StringPiece& piece) {
       return static_cast<std::size_t>(piece.data() - line.data());
     };

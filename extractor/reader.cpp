@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -107,6 +108,39 @@ std::vector<std::string> ListInputFiles(const std::vector<std::string>& inputs,
   return {files.begin(), files.end()};
 }
 
+namespace {
+
+bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
+
+// Returns the length of the common well-formed character at bytes[i] (ASCII, two bytes, or three
+// bytes without the lead bytes E0 and ED that need a range check), or 0 when DecodeUtf8 must
+// decide. The reader's hot loop: most notes are ASCII and Japanese.
+std::size_t CommonCharLength(std::string_view bytes, std::size_t i) {
+  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
+  const unsigned char b = at(i);
+  if (b < 0x80) return 1;
+  if (b >= 0xC2 && b <= 0xDF) return i + 1 < bytes.size() && IsContinuation(at(i + 1)) ? 2 : 0;
+  if (b >= 0xE1 && b <= 0xEF && b != 0xED) {
+    return i + 2 < bytes.size() && IsContinuation(at(i + 1)) && IsContinuation(at(i + 2)) ? 3 : 0;
+  }
+  return 0;
+}
+
+// Returns the end of the run of ASCII bytes starting at `i`, eight bytes at a time.
+std::size_t SkipAscii(std::string_view bytes, std::size_t i) {
+  constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
+  while (i + 8 <= bytes.size()) {
+    std::uint64_t word;
+    std::memcpy(&word, bytes.data() + i, sizeof word);
+    if (word & kHighBits) break;
+    i += 8;
+  }
+  while (i < bytes.size() && static_cast<unsigned char>(bytes[i]) < 0x80) ++i;
+  return i;
+}
+
+}  // namespace
+
 SourceText CleanSource(std::string path, std::string_view bytes, std::vector<Warning>& warnings) {
   SourceText source;
   source.path = std::move(path);
@@ -118,14 +152,17 @@ SourceText CleanSource(std::string path, std::string_view bytes, std::vector<War
   source.text.reserve(bytes.size() - i);
   std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(i);
   std::size_t line = 1;
+  std::size_t lines_counted_to = i;  // `line` counts the newlines before this offset
   std::size_t bad_sequences = 0;
   constexpr std::size_t kMaxReported = 10;
   std::size_t run_start = i;  // start of the pending run of valid bytes
   while (i < bytes.size()) {
-    const unsigned char b = static_cast<unsigned char>(bytes[i]);
-    if (b < 0x80) {
-      if (b == '\n') ++line;
-      ++i;
+    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
+      i = SkipAscii(bytes, i);
+      continue;
+    }
+    if (const std::size_t common = CommonCharLength(bytes, i)) {
+      i += common;
       continue;
     }
     std::size_t length = 0;
@@ -136,6 +173,10 @@ SourceText CleanSource(std::string path, std::string_view bytes, std::vector<War
       continue;
     }
     source.text.append(bytes.substr(run_start, i - run_start));
+    // Lines are counted only here, for the warning: a bad sequence never holds a newline.
+    line += static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(lines_counted_to),
+                                                bytes.begin() + static_cast<std::ptrdiff_t>(i), '\n'));
+    lines_counted_to = i;
     if (++bad_sequences <= kMaxReported) {
       warnings.push_back({{source.path, line}, "invalid UTF-8 at byte offset " + std::to_string(i) +
                                                    ", replaced by U+FFFD"});

@@ -3,8 +3,11 @@
 // prose follows it (a sub-heading over bullets stays part of the talk) or when it is a marked
 // heading (Markdown #, ■) no deeper than the talk's own marked header, and never right after a line that ends mid-sentence
 // ('、' or ',').
-// Every header and event pattern sits in one RE2::Set as well: a line costs one DFA pass, and a
-// pattern with capture groups runs only on a line the set says it matches.
+// Every header pattern sits in one RE2::Set as well and every event pattern in another, so that
+// a pattern with capture groups runs only on a line a set says it matches. The header set is
+// anchored at the line's start (a pattern that is not gets a leading .*?), so on most lines it
+// gives up after a few bytes; the event set reads whole lines, and only until the first event
+// pattern has matched, since no later line can change the event then.
 #include "extractor/segmenter.h"
 
 #include <re2/re2.h>
@@ -86,8 +89,10 @@ struct Segmenter::Impl {
   std::unique_ptr<RE2> not_heading;
   std::unique_ptr<RE2> bullet;
   std::vector<EventPattern> events;
-  // talks, keynotes, days and events, in that order; null when it could not be compiled.
-  std::unique_ptr<RE2::Set> line_set;
+  // talks, keynotes and days, in that order; and the events. Null when there is no such pattern;
+  // `sets_ok` is false when one could not be compiled.
+  std::unique_ptr<RE2::Set> header_set, event_set;
+  bool sets_ok = false;
 
   // Returns true and fills `span` when a header pattern of `patterns` matches `line`.
   bool MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line, SectionSpan& span) const;
@@ -95,9 +100,10 @@ struct Segmenter::Impl {
   // Same, for the one pattern the line set found (index into `patterns`, or -1 for none).
   bool MatchHeaderAt(const std::vector<HeaderPattern>& patterns, int index, const LineView& line,
                      SectionSpan& span) const;
-  // Runs the line set on `line`; returns false when the set cannot tell (then match one by one).
-  bool Hits(std::string_view line, LineHits& hits) const;
-  void CompileLineSet();
+  // Runs the line sets on `line` (the event set only `with_events`); returns false when a set
+  // cannot tell (then match one by one).
+  bool Hits(std::string_view line, bool with_events, LineHits& hits) const;
+  void CompileLineSets();
   bool IsBullet(const LineView& line) const { return bullet && RE2::PartialMatch(line.text, *bullet); }
   bool IsHeadingCandidate(const LineView& line) const;
 };
@@ -135,43 +141,96 @@ bool Segmenter::Impl::MatchHeaderAt(const std::vector<HeaderPattern>& patterns, 
   return index >= 0 && MatchOne(patterns[static_cast<std::size_t>(index)], line, span);
 }
 
-void Segmenter::Impl::CompileLineSet() {
+namespace {
+
+// Returns true when `pattern` can match only at the start of a text: it opens with ^ and has no
+// alternative outside parentheses. Errs towards false (\Q…\E quoting, a leading flag group).
+bool StartsAnchored(std::string_view pattern) {
+  if (!pattern.starts_with('^')) return false;
+  int depth = 0;
+  for (std::size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return false;
+      ++i;  // an escaped character
+    } else if (c == '[') {  // a class: up to its ']', which may come first ([]a], [^]a])
+      std::size_t j = i + 1;
+      if (j < pattern.size() && pattern[j] == '^') ++j;
+      if (j < pattern.size() && pattern[j] == ']') ++j;
+      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
+      i = j;
+    } else if (c == '(') {
+      ++depth;
+    } else if (c == ')') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Compiles `patterns` into one set; null when there are none. Sets `ok` to false on a failure.
+std::unique_ptr<RE2::Set> CompileSet(const std::vector<std::string>& patterns, RE2::Anchor anchor, bool& ok) {
+  if (patterns.empty()) return nullptr;
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(64 << 20);
-  auto set = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
-  for (const auto* group : {&talks, &keynotes, &days}) {
-    for (const HeaderPattern& p : *group) {
-      if (set->Add(p.regex->pattern(), nullptr) < 0) return;
-    }
+  auto set = std::make_unique<RE2::Set>(options, anchor);
+  for (const std::string& pattern : patterns) ok = ok && set->Add(pattern, nullptr) >= 0;
+  if (!ok || !set->Compile()) {
+    ok = false;
+    return nullptr;
   }
-  for (const EventPattern& e : events) {
-    if (set->Add(e.regex->pattern(), nullptr) < 0) return;
-  }
-  if (!set->Compile()) return;
-  line_set = std::move(set);
+  return set;
 }
 
-bool Segmenter::Impl::Hits(std::string_view line, LineHits& hits) const {
-  hits = LineHits();
-  if (!line_set) return false;
+// Runs `set` on `line`, calling `hit(index)` for each pattern that matches; returns false when
+// the set cannot tell. A missing set matches nothing.
+template <typename Hit>
+bool MatchSet(const RE2::Set* set, std::string_view line, Hit&& hit) {
+  if (set == nullptr) return true;
   thread_local std::vector<int> matched;
   matched.clear();
   RE2::Set::ErrorInfo error;
-  if (!line_set->Match(line, &matched, &error)) return error.kind == RE2::Set::kNoError;
+  if (!set->Match(line, &matched, &error)) return error.kind == RE2::Set::kNoError;
+  for (const int m : matched) hit(m);
+  return true;
+}
+
+}  // namespace
+
+void Segmenter::Impl::CompileLineSets() {
+  std::vector<std::string> headers, event_patterns;
+  for (const auto* group : {&talks, &keynotes, &days}) {
+    for (const HeaderPattern& p : *group) {
+      const std::string& pattern = p.regex->pattern();
+      headers.push_back(StartsAnchored(pattern) ? pattern : "(?s:.*?)(?:" + pattern + ")");
+    }
+  }
+  for (const EventPattern& e : events) event_patterns.push_back(e.regex->pattern());
+  bool ok = true;
+  header_set = CompileSet(headers, RE2::ANCHOR_START, ok);
+  event_set = CompileSet(event_patterns, RE2::UNANCHORED, ok);
+  sets_ok = ok;
+}
+
+bool Segmenter::Impl::Hits(std::string_view line, bool with_events, LineHits& hits) const {
+  hits = LineHits();
+  if (!sets_ok) return false;
   const int t = static_cast<int>(talks.size());
   const int k = t + static_cast<int>(keynotes.size());
-  const int d = k + static_cast<int>(days.size());
   const auto first = [](int& slot, int value) {
     if (slot < 0 || value < slot) slot = value;
   };
-  for (const int m : matched) {
-    if (m < t) first(hits.talk, m);
-    else if (m < k) first(hits.keynote, m - t);
-    else if (m < d) first(hits.day, m - k);
-    else first(hits.event, m - d);
-  }
-  return true;
+  const bool told = MatchSet(header_set.get(), line, [&](int m) {
+                      if (m < t) first(hits.talk, m);
+                      else if (m < k) first(hits.keynote, m - t);
+                      else first(hits.day, m - k);
+                    }) &&
+                    (!with_events || MatchSet(event_set.get(), line, [&](int m) { first(hits.event, m); }));
+  if (!told) hits = LineHits();
+  return told;
 }
 
 bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
@@ -258,7 +317,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   if (!not_heading.empty()) impl.not_heading = std::make_unique<RE2>(not_heading, RE2::Quiet);
   if (!bullet.empty()) impl.bullet = std::make_unique<RE2>(bullet, RE2::Quiet);
   if (failed) return nullptr;
-  impl.CompileLineSet();
+  impl.CompileLineSets();
   return segmenter;
 }
 
@@ -297,7 +356,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineView& line = lines[i];
     LineHits hits;
-    const bool by_set = impl.Hits(line.text, hits);
+    const bool by_set = impl.Hits(line.text, event_pattern != 0, hits);
     events_by_set &= by_set;
     if (hits.event >= 0 && (event_pattern < 0 || hits.event < event_pattern)) {
       event_pattern = hits.event;

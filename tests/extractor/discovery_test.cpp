@@ -2,6 +2,7 @@
 // company markers; stop words keep titles from becoming names. Sentences are our own.
 #include <catch2/catch.hpp>
 
+#include "extractor/rule_file.h"
 #include "tests/extractor/extract_support.h"
 
 using kgx::testing::EntitiesIn;
@@ -76,4 +77,29 @@ TEST_CASE("a tool introduced as one is a technology: 'Xという自作ツール'
   // a word named as a word, or a unit, is no tool
   CHECK_FALSE(Has("・Deploy という言葉が好き", "technology:Deploy"));
   CHECK_FALSE(Has("・Team という単位で分ける", "technology:Team"));
+}
+
+TEST_CASE("a discovered name whose id a listed entity has shares that entity's slot", "[discovery]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto rules = kgx::RuleSet::FromBlocks(kgx::ParseRuleText(R"(
+[gazetteer company]
+Zorq Systems {id=zorqco}
+[discover company]
+(?P<name>[A-Z][a-z]+)社
+)", "test.rules", diagnostics), diagnostics);
+  REQUIRE(rules);
+  const auto extract = [&](const std::string& text) {
+    std::vector<kgx::Warning> warnings;
+    return kgx::Extractor(*rules).Extract(kgx::CleanSource("snippet.txt", text, warnings));
+  };
+  // Listed first: the listed entity, mentioned twice.
+  const auto both = extract("Zorq Systems と Zorqco社の事例\n");
+  REQUIRE(both.entities.size() == 1);
+  CHECK(both.entities[0].name == "Zorq Systems");
+  CHECK(both.mentions.size() == 2);
+  // Only discovered: the discovered entity keeps the listed id.
+  const auto alone = extract("Zorqco社の事例\n");
+  REQUIRE(alone.entities.size() == 1);
+  CHECK(alone.entities[0].id == "company/zorqco");
+  CHECK(alone.entities[0].discovered);
 }

@@ -68,6 +68,13 @@ TEST_CASE("overlapping aliases: longest wins, then priority", "[gazetteer]") {
         V{"Kinesis Firehose=aws_service/amazon-kinesis-firehose", "Kinesis=aws_service/amazon-kinesis"});
 }
 
+TEST_CASE("overlaps are settled line by line, in text order", "[gazetteer]") {
+  CHECK(Find("Kinesis Firehose\nFirehose と Amazon Aurora\nAurora") ==
+        V{"Kinesis Firehose=aws_service/amazon-kinesis-firehose", "Firehose=aws_service/amazon-kinesis-firehose",
+          "Amazon Aurora=aws_service/amazon-aurora", "Aurora=aws_service/amazon-aurora"});
+  CHECK(Find("S3\n\nS3x S3\nxS3") == V{"S3=aws_service/amazon-s3", "S3=aws_service/amazon-s3"});
+}
+
 TEST_CASE("case-sensitive aliases with a context need both", "[gazetteer]") {
   CHECK(Find("音声合成のLex、S3") == V{"Lex=aws_service/amazon-lex", "S3=aws_service/amazon-s3"});
   CHECK(Find("AWS Lex") == V{"Lex=aws_service/amazon-lex"});

@@ -66,5 +66,18 @@ TEST_CASE("CRLF line breaks survive normalization one to one", "[normalizer]") {
 
 TEST_CASE("Latin case folding covers Latin-1 letters", "[normalizer]") {
   CHECK(kgx::FoldLatinCase("ÉCOLE Über S3") == "école über s3");
+  // Latin-2 and Extended-A letters, Japanese around them, a lead byte cut short at either end.
+  CHECK(kgx::FoldLatinCase("ŁÓDŹ 日本 ĀB\xC3" "A") == "łódź 日本 āb\xC3" "a");
+  CHECK(kgx::FoldLatinCase("Σ ÀÉ\xC3") == "Σ àé\xC3");
+  CHECK(kgx::FoldLatinCase("@AZ[`az{ 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ\x7F\xC1\xDA") ==
+        "@az[`az{ 0123456789 abcdefghijklmnopqrstuvwxyz\x7F\xC1\xDA");
+}
+
+TEST_CASE("every unified dash is found in an already normalized Japanese line", "[normalizer]") {
+  const std::string source = "温度 \xE2\x88\x92" "5、値 \xE2\x81\x93 と \xE2\x80\x95 と \xE2\x80\x90";
+  const auto n = Normalize(source);
+  CHECK(n.text == "温度 -5、値 ~ と - と -");
+  const std::size_t tilde = n.text.find('~');
+  CHECK(Original(source, n, tilde, tilde + 1) == "\xE2\x81\x93");
   CHECK(kgx::NormalizeForMatching("ＡＭＡＺＯＮ Ａｕｒｏｒａ") == "amazon aurora");
 }

@@ -35,6 +35,20 @@ TEST_CASE("invalid UTF-8 is replaced and reported with line and byte offset", "[
   CHECK(source.FileOffset(source.text.find("end")) == 17);
 }
 
+TEST_CASE("surrogates, overlongs and cut sequences after long ASCII runs are replaced on the right line", "[reader]") {
+  std::vector<kgx::Warning> warnings;
+  const auto source = kgx::CleanSource(
+      "notes.txt", "0123456789abcdef\nline two is long enough \xED\xA0\x80 x\n\xE0\x80 \xF0\x9F\x98\x80 日本 \xE3\x81",
+      warnings);
+  const std::string r = "\xEF\xBF\xBD";
+  CHECK(source.text == "0123456789abcdef\nline two is long enough " + r + r + r + " x\n" + r + " \xF0\x9F\x98\x80 日本 " + r);
+  REQUIRE(warnings.size() == 5);
+  CHECK(warnings[0].ToString() == "notes.txt:2: warning: invalid UTF-8 at byte offset 41, replaced by U+FFFD");
+  CHECK(warnings[2].where.line == 2);
+  CHECK(warnings[3].where.line == 3);
+  CHECK(warnings[4].where.line == 3);
+}
+
 TEST_CASE("a BOM is removed and offsets still count it", "[reader]") {
   std::vector<kgx::Warning> warnings;
   const auto source = kgx::CleanSource("bom.txt", "\xEF\xBB\xBFS3\r\nEC2", warnings);
