@@ -10,6 +10,7 @@
 #include "extractor/slug.h"
 #include "extractor/stage_times.h"
 #include "extractor/text_util.h"
+#include "extractor/url_spans.h"
 
 namespace kgx {
 
@@ -158,7 +159,14 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // Listed and discovered spans are disjoint; kept by begin, every overlap test is a lookup
   // (a 100 MB line holds millions of them).
   std::map<std::size_t, Found> spans;
+  // Names inside a web address ("https", "aws" in a link) are no mentions.
+  const std::vector<std::pair<std::size_t, std::size_t>> addresses = UrlSpans(normalized.text);
+  const auto in_address = [&](std::size_t begin, std::size_t end) {
+    const auto after = std::upper_bound(addresses.begin(), addresses.end(), std::pair{begin, static_cast<std::size_t>(-1)});
+    return after != addresses.begin() && std::prev(after)->second >= end;
+  };
   for (const AliasMatch& match : gazetteer.Scan(normalized)) {
+    if (!addresses.empty() && in_address(match.begin, match.end)) continue;
     spans.emplace_hint(spans.end(), match.begin, Found{match.begin, match.end, listed_slot_of(match.entity)});
   }
   // Returns the first span overlapping [begin, end), or spans.end(); the spans after it overlap
@@ -173,6 +181,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // Adds a discovered name at [begin, end) of the normalized text unless a listed name it does
   // not strictly contain overlaps it (longest wins here too: "lambda-cron" over "lambda").
   const auto add_discovered = [&](std::size_t begin, std::size_t end, EntityType type) {
+    if (!addresses.empty() && in_address(begin, end)) return;
     bool blocked = false;
     const auto first = first_overlap(begin, end);
     auto last = first;
@@ -222,7 +231,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       const std::size_t end = at + folded_name.size();
       if (IsWordByte(folded_name.front()) && at > 0 && IsWordByte(normalized.folded[at - 1])) continue;
       if (IsWordByte(folded_name.back()) && end < normalized.folded.size() && IsWordByte(normalized.folded[end])) continue;
-      if (first_overlap(at, end) != spans.end()) continue;
+      if (first_overlap(at, end) != spans.end() || (!addresses.empty() && in_address(at, end))) continue;
       spans.emplace(at, Found{at, end, slot});
     }
   }

@@ -1,0 +1,47 @@
+// UrlSpans: web addresses in Japanese and English lines, Markdown links, and what is no address.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "extractor/url_spans.h"
+#include "tests/extractor/extract_support.h"
+
+namespace {
+
+std::vector<std::string> Urls(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& [begin, end] : kgx::UrlSpans(text)) out.emplace_back(text.substr(begin, end - begin));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("addresses end at white space, brackets, quotes and Japanese punctuation", "[url]") {
+  CHECK(Urls("資料: https://aws.amazon.com/jp/lambda/ を参照") == std::vector<std::string>{"https://aws.amazon.com/jp/lambda/"});
+  CHECK(Urls("[slides](https://example.com/ARC301.pdf) and HTTP://Example.com/x") ==
+        std::vector<std::string>{"https://example.com/ARC301.pdf", "HTTP://Example.com/x"});
+  CHECK(Urls("リンク(https://example.com/a)、続き") == std::vector<std::string>{"https://example.com/a"});
+  CHECK(Urls("「https://example.com/b」。") == std::vector<std::string>{"https://example.com/b"});
+  CHECK(Urls("<ftp://files.example.com/x.zip>") == std::vector<std::string>{"ftp://files.example.com/x.zip"});
+}
+
+TEST_CASE("no address without a known scheme at a word start", "[url]") {
+  CHECK(Urls("s3://bucket/key は S3 のパス").empty());
+  CHECK(Urls("xhttps://example.com").empty());
+  CHECK(Urls("https:/example.com http// ://").empty());
+  CHECK(Urls("").empty());
+  CHECK(Urls("https://") == std::vector<std::string>{"https://"});
+}
+
+TEST_CASE("names inside a web address are no mentions; the same names outside it are", "[url]") {
+  using kgx::testing::EntitiesIn;
+  CHECK(EntitiesIn("- 資料: https://aws.amazon.com/lambda/ を参照") == std::set<std::string>{});
+  CHECK(EntitiesIn("- Lambda の資料: https://aws.amazon.com/lambda/") == std::set<std::string>{"aws_service:AWS Lambda"});
+  CHECK(EntitiesIn("- [Netflix の事例](https://example.com/netflix-kafka) で Kafka") ==
+        std::set<std::string>{"company:Netflix", "technology:Kafka"});
+  // An entity named only inside an address is not listed at all.
+  const kgx::DocumentResult result = kgx::testing::ExtractText("- https://github.com/netflix/zuul\n");
+  CHECK(result.entities.empty());
+  CHECK(result.mentions.empty());
+}
