@@ -278,6 +278,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
+      if (!addresses.empty() && in_address(begin, end)) continue;  // .../100GB-test in a link
       Quantity quantity;
       quantity.line = line.number;
       quantity.section = SectionOfLine(result.sections, line.number);

@@ -45,3 +45,9 @@ TEST_CASE("names inside a web address are no mentions; the same names outside it
   CHECK(result.entities.empty());
   CHECK(result.mentions.empty());
 }
+
+TEST_CASE("numbers inside a web address are no quantities", "[url]") {
+  const kgx::DocumentResult result = kgx::testing::ExtractText("- 100GB のテスト: https://example.com/100GB-test/5ms\n");
+  REQUIRE(result.quantities.size() == 1);
+  CHECK(result.quantities[0].text == "100GB");
+}
