@@ -58,7 +58,7 @@ void EntityGraphBuilder::Add(const DocumentResult& document) {
 
 KnowledgeGraph EntityGraphBuilder::Finish() {
   for (std::size_t e = 0; e < mentions_.size(); ++e) graph_.MutableNode(node_of_[e]).unlinked_mentions = mentions_[e];
-  std::vector<std::pair<std::size_t, std::size_t>> links = links_.Sorted();
+  std::vector<std::pair<std::size_t, std::size_t>> links = links_.Pairs();
   for (auto& [a, b] : links) {
     a = node_of_[a];
     b = node_of_[b];

@@ -37,7 +37,7 @@ bool PairSet::Insert(std::uint32_t a, std::uint32_t b) {
 }
 
 void PairSet::LeaveDense() {
-  const auto pairs = Sorted();
+  const auto pairs = Pairs();
   dense_ = false;
   rows_ = {};
   size_ = 0;
@@ -65,7 +65,7 @@ void PairSet::Grow() {
   }
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> PairSet::Sorted() const {
+std::vector<std::pair<std::size_t, std::size_t>> PairSet::Pairs() const {
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   pairs.reserve(size_);
   if (dense_) {
@@ -81,7 +81,6 @@ std::vector<std::pair<std::size_t, std::size_t>> PairSet::Sorted() const {
       if (key != 0) pairs.emplace_back(key >> 32, key & 0xFFFFFFFFu);
     }
   }
-  std::sort(pairs.begin(), pairs.end());
   return pairs;
 }
 

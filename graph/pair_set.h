@@ -19,8 +19,8 @@ class PairSet {
   // Adds the pair a < b; returns true when it was new.
   bool Insert(std::uint32_t a, std::uint32_t b);
   std::size_t size() const { return size_; }
-  // The pairs, sorted.
-  std::vector<std::pair<std::size_t, std::size_t>> Sorted() const;
+  // The pairs, in no particular order (their users sort them as they need).
+  std::vector<std::pair<std::size_t, std::size_t>> Pairs() const;
 
  private:
   static std::uint64_t Key(std::uint32_t a, std::uint32_t b) { return (std::uint64_t{a} << 32) | b; }
