@@ -85,8 +85,9 @@ void JsonlStream::Add(const DocumentResult& document, const std::string& rendere
   for (const Section& s : document.sections) ++sections_[std::string(SectionKindName(s.kind))];
   std::unordered_set<std::size_t> quantity_starts;
   for (const Quantity& q : document.quantities) quantities_ += quantity_starts.insert(q.start).second;
-  relations_ += LinkRelations(document).size();
-  graph_.Add(document);
+  const std::vector<LinkedRelation> linked_relations = LinkRelations(document);
+  relations_ += linked_relations.size();
+  graph_.Add(document, linked_relations);
 }
 
 Status JsonlStream::Finish(FileSink& sink, KnowledgeGraph& entity_graph) {

@@ -68,7 +68,7 @@ TEST_CASE("the entity graph of a streamed run has the full graph's analytics", "
   for (int d = 0; d < 40; ++d) {
     const kgx::DocumentResult doc = RandomDocument(random, 1 + d % 6);
     full.Add(doc);
-    light.Add(doc);
+    light.Add(doc, kgx::LinkRelations(doc));
   }
   const kgx::KnowledgeGraph a = full.Finish();
   const kgx::KnowledgeGraph b = light.Finish();
