@@ -70,17 +70,17 @@ void JsonlStream::Add(const DocumentResult& document, const std::string& rendere
   const std::string doc_id = DocumentId(++numbered_);
   AppendRecord(documents_, DocumentRecord{doc_id, document.path, document.title, document.event});
   documents_ += '\n';
-  // Fill in the id: the mark is a raw control byte that escaped JSON text never contains.
-  filled_.clear();
+  // Spool the records with the id filled in: the mark is a raw control byte that escaped JSON
+  // text never contains.
+  const std::string_view records = rendered;
   std::size_t from = 0;
-  for (const char* at; (at = static_cast<const char*>(std::memchr(rendered.data() + from, kDocIdMark, rendered.size() - from)));) {
-    const auto mark = static_cast<std::size_t>(at - rendered.data());
-    filled_.append(rendered, from, mark - from);
-    filled_ += doc_id;
+  for (const char* at; (at = static_cast<const char*>(std::memchr(records.data() + from, kDocIdMark, records.size() - from)));) {
+    const auto mark = static_cast<std::size_t>(at - records.data());
+    spool_.Append(records.substr(from, mark - from));
+    spool_.Append(doc_id);
     from = mark + 1;
   }
-  filled_.append(rendered, from, std::string::npos);
-  spool_.Append(filled_);
+  spool_.Append(records.substr(from));
 
   for (const Section& s : document.sections) ++sections_[std::string(SectionKindName(s.kind))];
   std::unordered_set<std::size_t> quantity_starts;
