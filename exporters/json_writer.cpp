@@ -54,14 +54,6 @@ std::uint64_t SpecialBytes(std::uint64_t word) {
 
 }  // namespace
 
-// Whole numbers print without a fraction ("25000000000", not "2.5e10").
-Json Number(double value) {
-  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15) {
-    return Json(static_cast<long long>(value));
-  }
-  return Json(value);
-}
-
 std::string Dump(const Json& record) { return record.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // Orders "D2" before "D10".
@@ -133,11 +125,26 @@ void AppendString(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void AppendNumber(std::string& out, std::size_t value) {
+namespace {
+
+template <typename Integer>
+void AppendInteger(std::string& out, Integer value) {
   char buffer[24];
   const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
   (void)ec;
   out.append(buffer, end);
+}
+
+}  // namespace
+
+void AppendNumber(std::string& out, std::size_t value) { AppendInteger(out, value); }
+
+void AppendDecimal(std::string& out, double value) {
+  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15) {
+    AppendInteger(out, static_cast<long long>(value));
+  } else {
+    out += Dump(Json(value));
+  }
 }
 
 }  // namespace kgx

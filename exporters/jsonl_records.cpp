@@ -81,9 +81,9 @@ void AppendRecord(std::string& out, const QuantityRecord& r) {
       .Integer("\"start\":", r.start)
       .Integer("\"end\":", r.end)
       .Text("\"text\":", r.text);
-  if (r.value) record.Value("\"value\":", Number(*r.value));
-  if (r.min) record.Value("\"min\":", Number(*r.min));
-  if (r.max) record.Value("\"max\":", Number(*r.max));
+  if (r.value) record.Decimal("\"value\":", *r.value);
+  if (r.min) record.Decimal("\"min\":", *r.min);
+  if (r.max) record.Decimal("\"max\":", *r.max);
   record.Text("\"unit\":", r.unit).TextOrNull("\"per\":", r.per);
   if (!r.measures.empty()) record.Text("\"measures\":", r.measures);
   record.End();

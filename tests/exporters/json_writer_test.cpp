@@ -49,3 +49,18 @@ TEST_CASE("AppendString writes nlohmann's bytes for random mixes of runs and spe
     CHECK(Written(s) == NlohmannString(s));
   }
 }
+
+TEST_CASE("AppendDecimal writes whole numbers without a fraction and others as nlohmann", "[jsonl]") {
+  const auto written = [](double value) {
+    std::string out;
+    kgx::AppendDecimal(out, value);
+    return out;
+  };
+  CHECK(written(25000000000.0) == "25000000000");
+  CHECK(written(-3.0) == "-3");
+  CHECK(written(-0.0) == "0");
+  CHECK(written(8.99e15) == "8990000000000000");
+  for (const double value : {0.5, -1.25, 1e-7, 9.0e15, 1e300, 3.14159, 2.5e10 + 0.5}) {
+    CHECK(written(value) == nlohmann::ordered_json(value).dump());
+  }
+}
