@@ -24,37 +24,39 @@ namespace {
 std::vector<double> PageRank(const NeighbourLists& g) {
   constexpr double kDamping = 0.85;
   constexpr int kIterations = 50;
-  constexpr std::size_t kLanes = 4;
   const std::size_t n = g.vertices();
   std::vector<std::uint32_t> by_degree(n);
   std::iota(by_degree.begin(), by_degree.end(), std::uint32_t{0});
   std::stable_sort(by_degree.begin(), by_degree.end(), [&](std::uint32_t a, std::uint32_t b) { return g.degree(a) < g.degree(b); });
   std::vector<double> rank(n, 1.0 / static_cast<double>(n)), next(n, 0.0), share(n, 0.0);
-  const std::uint32_t* column = g.column.data();
-  const auto finish = [&](std::size_t v, double sum) { next[v] = (1.0 - kDamping) + kDamping * sum; };
+  // Adds the shares of v's neighbours from the k-th on to `sum` and stores v's next rank.
+  const auto finish = [&](std::uint32_t v, std::size_t k, double sum) {
+    for (std::size_t i = g.start[v] + k; i < g.start[v + 1]; ++i) sum += share[g.column[i]];
+    next[v] = (1.0 - kDamping) + kDamping * sum;
+  };
   for (int iteration = 0; iteration < kIterations; ++iteration) {
     for (std::size_t u = 0; u < n; ++u) share[u] = rank[u] / static_cast<double>(g.degree(u));
     std::size_t i = 0;
-    for (; i + kLanes <= n; i += kLanes) {
-      const std::uint32_t* vertex = by_degree.data() + i;
-      double sum[kLanes] = {};
-      const std::uint32_t* row[kLanes];
-      for (std::size_t lane = 0; lane < kLanes; ++lane) row[lane] = column + g.start[vertex[lane]];
-      const std::size_t shared = g.degree(vertex[0]);  // the smallest of the four
+    for (; i + 4 <= n; i += 4) {
+      const std::uint32_t v0 = by_degree[i], v1 = by_degree[i + 1], v2 = by_degree[i + 2], v3 = by_degree[i + 3];
+      const std::uint32_t* r0 = g.column.data() + g.start[v0];
+      const std::uint32_t* r1 = g.column.data() + g.start[v1];
+      const std::uint32_t* r2 = g.column.data() + g.start[v2];
+      const std::uint32_t* r3 = g.column.data() + g.start[v3];
+      double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      const std::size_t shared = g.degree(v0);  // the smallest of the four
       for (std::size_t k = 0; k < shared; ++k) {
-        for (std::size_t lane = 0; lane < kLanes; ++lane) sum[lane] += share[row[lane][k]];
+        s0 += share[r0[k]];
+        s1 += share[r1[k]];
+        s2 += share[r2[k]];
+        s3 += share[r3[k]];
       }
-      for (std::size_t lane = 0; lane < kLanes; ++lane) {
-        for (std::size_t k = shared; k < g.degree(vertex[lane]); ++k) sum[lane] += share[row[lane][k]];
-        finish(vertex[lane], sum[lane]);
-      }
+      finish(v0, shared, s0);
+      finish(v1, shared, s1);
+      finish(v2, shared, s2);
+      finish(v3, shared, s3);
     }
-    for (; i < n; ++i) {
-      const std::uint32_t v = by_degree[i];
-      double sum = 0;
-      for (std::size_t k = g.start[v]; k < g.start[v + 1]; ++k) sum += share[column[k]];
-      finish(v, sum);
-    }
+    for (; i < n; ++i) finish(by_degree[i], 0, 0.0);
     rank.swap(next);
   }
   return rank;
