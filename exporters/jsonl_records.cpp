@@ -59,17 +59,21 @@ void AppendRecord(std::string& out, const SectionRecord& r) {
 }
 
 void AppendRecord(std::string& out, const MentionRecord& r) {
-  JsonWriter(out)
-      .Text("\"kind\":", "mention")
+  JsonWriter record(out);
+  record.Text("\"kind\":", "mention")
       .Text("\"entity\":", r.entity)
       .Id("\"doc\":", r.doc)
       .Id("\"section\":", r.section)
       .Integer("\"line\":", r.line)
       .Integer("\"start\":", r.start)
       .Integer("\"end\":", r.end)
-      .Text("\"text\":", r.text)
-      .Text("\"context\":", r.context)
-      .End();
+      .Text("\"text\":", r.text);
+  if (r.context_json.empty()) {
+    record.Text("\"context\":", r.context);
+  } else {
+    record.Raw("\"context\":", r.context_json);
+  }
+  record.End();
 }
 
 void AppendRecord(std::string& out, const QuantityRecord& r) {

@@ -30,6 +30,7 @@ struct MentionRecord {
   std::string_view entity, doc, section;
   std::size_t line = 0, start = 0, end = 0;
   std::string_view text, context;
+  std::string_view context_json = {};  // `context` already written as a JSON string, or empty
 };
 struct QuantityRecord {
   std::string_view doc, section;

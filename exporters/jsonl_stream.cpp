@@ -39,8 +39,17 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
     section_ids.push_back(SectionId(kDocMark, s.line));
     sections.Add(s.line, SectionRecord{section_ids.back(), kDocMark, SectionKindName(s.kind), s.code, s.title, s.line, ids});
   }
+  // Mentions on one line share its context: it is written as JSON once for them all.
+  std::string_view context;
+  std::string context_json;
   for (const Mention& m : document.mentions) {
-    mentions.Add(m.start, MentionRecord{m.entity, kDocMark, section_ids[m.section], m.line, m.start, m.end, m.text, m.context});
+    if (context_json.empty() || m.context != context) {
+      context = m.context;
+      context_json.clear();
+      AppendString(context_json, context);
+    }
+    mentions.Add(m.start, MentionRecord{m.entity, kDocMark, section_ids[m.section], m.line, m.start, m.end, m.text,
+                                        m.context, context_json});
   }
   // The graph keeps one quantity per place (its node key): the first.
   std::unordered_set<std::size_t> quantity_starts;
