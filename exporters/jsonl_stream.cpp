@@ -1,8 +1,10 @@
 // Streamed JSON Lines (see jsonl_stream.h).
 #include "exporters/jsonl_stream.h"
 
+#include <algorithm>
 #include <cstring>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "exporters/json_writer.h"
 #include "exporters/jsonl_records.h"
@@ -17,6 +19,20 @@ namespace {
 // starts with a lower-case type name) and records of one document carry the same id in the same
 // places.
 const std::string kDocMark(1, kDocIdMark);
+
+// The graph keeps one quantity per place (its node key): the first. Returns, for each quantity,
+// whether it is the first at its start.
+std::vector<bool> FirstAtTheirPlace(const std::vector<Quantity>& quantities) {
+  std::vector<std::pair<std::size_t, std::size_t>> places;  // (start, index)
+  places.reserve(quantities.size());
+  for (std::size_t i = 0; i < quantities.size(); ++i) places.emplace_back(quantities[i].start, i);
+  std::sort(places.begin(), places.end());
+  std::vector<bool> first(quantities.size(), false);
+  for (std::size_t k = 0; k < places.size(); ++k) {
+    if (k == 0 || places[k].first != places[k - 1].first) first[places[k].second] = true;
+  }
+  return first;
+}
 
 }  // namespace
 
@@ -51,10 +67,10 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
     mentions.Add(m.start, MentionRecord{m.entity, kDocMark, section_ids[m.section], m.line, m.start, m.end, m.text,
                                         m.context, context_json});
   }
-  // The graph keeps one quantity per place (its node key): the first.
-  std::unordered_set<std::size_t> quantity_starts;
-  for (const Quantity& q : document.quantities) {
-    if (!quantity_starts.insert(q.start).second) continue;
+  const std::vector<bool> kept = FirstAtTheirPlace(document.quantities);
+  for (std::size_t i = 0; i < document.quantities.size(); ++i) {
+    if (!kept[i]) continue;
+    const Quantity& q = document.quantities[i];
     quantities.Add(q.start, QuantityRecord{kDocMark, section_ids[q.section], q.line, q.start, q.end, q.text, q.value,
                                            q.min, q.max, q.unit, q.per, q.measures});
   }
@@ -92,8 +108,8 @@ void JsonlStream::Add(const DocumentResult& document, const std::string& rendere
   spool_.Append(records.substr(from));
 
   for (const Section& s : document.sections) ++sections_[std::string(SectionKindName(s.kind))];
-  std::unordered_set<std::size_t> quantity_starts;
-  for (const Quantity& q : document.quantities) quantities_ += quantity_starts.insert(q.start).second;
+  const std::vector<bool> kept = FirstAtTheirPlace(document.quantities);
+  quantities_ += static_cast<std::size_t>(std::count(kept.begin(), kept.end(), true));
   const std::vector<LinkedRelation> linked_relations = LinkRelations(document);
   relations_ += linked_relations.size();
   graph_.Add(document, linked_relations);
