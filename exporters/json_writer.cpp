@@ -90,12 +90,14 @@ void AppendString(std::string& out, std::string_view s) {
       continue;
     }
     if (c >= 0x80) {
-      // The common case first: a three-byte character without special ranges (E1-EC, EE-EF).
-      if (c >= 0xE1 && c != 0xED && c <= 0xEF && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 &&
-          (bytes[i + 2] & 0xC0) == 0x80) {
+      // The common case first: three-byte characters without special ranges (E1-EC, EE-EF), one
+      // after another as in Japanese text.
+      const std::size_t from = i;
+      while (i + 2 < n && bytes[i] >= 0xE1 && bytes[i] != 0xED && bytes[i] <= 0xEF && (bytes[i + 1] & 0xC0) == 0x80 &&
+             (bytes[i + 2] & 0xC0) == 0x80) {
         i += 3;
-        continue;
       }
+      if (i != from) continue;
       const std::size_t length = Utf8SequenceLength(s, i);
       if (length == 0) {  // invalid UTF-8: let nlohmann replace it
         out.resize(mark);
