@@ -10,7 +10,9 @@ namespace kgx {
 
 std::uint32_t EntityGraphBuilder::OrdinalOf(std::string_view entity_id) const {
   const std::uint32_t ordinal = ordinals_.Find(entity_id);
-  if (ordinal == IdOrdinals::kNone) throw std::out_of_range("an entity that no document lists: " + std::string(entity_id));
+  if (ordinal == IdOrdinals::kNone) {
+    throw std::out_of_range("a mention or relation of an entity no document lists: " + std::string(entity_id));
+  }
   return ordinal;
 }
 

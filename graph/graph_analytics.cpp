@@ -27,7 +27,8 @@ std::vector<double> PageRank(const NeighbourLists& g) {
   const std::size_t n = g.vertices();
   std::vector<std::uint32_t> by_degree(n);
   std::iota(by_degree.begin(), by_degree.end(), std::uint32_t{0});
-  std::stable_sort(by_degree.begin(), by_degree.end(), [&](std::uint32_t a, std::uint32_t b) { return g.degree(a) < g.degree(b); });
+  std::stable_sort(by_degree.begin(), by_degree.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return g.degree(a) < g.degree(b); });
   std::vector<double> rank(n, 1.0 / static_cast<double>(n)), next(n, 0.0), share(n, 0.0);
   // Adds the shares of v's neighbours from the k-th on to `sum` and stores v's next rank.
   const auto finish = [&](std::uint32_t v, std::size_t k, double sum) {

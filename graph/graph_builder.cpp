@@ -48,7 +48,9 @@ std::vector<LinkedRelation> LinkRelations(const DocumentResult& document) {
     }
     std::sort(companies.begin(), companies.end());
   }
-  const auto is_company = [&](const std::string& id) { return std::binary_search(companies.begin(), companies.end(), std::string_view(id)); };
+  const auto is_company = [&](const std::string& id) {
+    return std::binary_search(companies.begin(), companies.end(), std::string_view(id));
+  };
   std::map<std::size_t, std::string_view> presenter;  // section -> company
   for (const Relation& r : document.relations) {
     if (r.predicate == "presented_by" && !presenter.count(r.section) && is_company(r.object)) presenter[r.section] = r.object;

@@ -12,7 +12,8 @@ void Accumulate(std::vector<std::size_t>& start) {
 
 }  // namespace
 
-NeighbourLists BuildNeighbourLists(std::size_t vertices, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& links) {
+NeighbourLists BuildNeighbourLists(std::size_t vertices,
+                                   const std::vector<std::pair<std::uint32_t, std::uint32_t>>& links) {
   NeighbourLists lists;
   lists.start.assign(vertices + 1, 0);
   for (const auto& [a, b] : links) {

@@ -20,6 +20,7 @@ struct NeighbourLists {
 };
 
 // `links` holds pairs of vertices below `vertices`, either way round; a link to itself is ignored.
-NeighbourLists BuildNeighbourLists(std::size_t vertices, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& links);
+NeighbourLists BuildNeighbourLists(std::size_t vertices,
+                                   const std::vector<std::pair<std::uint32_t, std::uint32_t>>& links);
 
 }  // namespace kgx
