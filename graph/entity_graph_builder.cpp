@@ -22,9 +22,14 @@ void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<L
   if (auto event = EventNode(document, doc_id)) graph_.AddNode(std::move(*event));
 
   // Entities by their ordinal (the order the run first met them): dense numbers for the pair set.
-  for (const Entity& entity : document.entities) {
-    if (ordinals_.Add(entity.id) < node_of_.size()) continue;
-    node_of_.push_back(graph_.AddNode(EntityNode(entity)));
+  std::vector<std::string_view> ids;
+  ids.reserve(document.entities.size());
+  for (const Entity& entity : document.entities) ids.push_back(entity.id);
+  std::vector<std::uint32_t> ordinals;
+  ordinals_.AddAll(ids, ordinals);
+  for (std::size_t i = 0; i < ordinals.size(); ++i) {
+    if (ordinals[i] < node_of_.size()) continue;
+    node_of_.push_back(graph_.AddNode(EntityNode(document.entities[i])));
     mentions_.push_back(0);
   }
 

@@ -27,7 +27,26 @@ std::uint32_t IdOrdinals::Find(std::string_view id) const {
 
 std::uint32_t IdOrdinals::Add(std::string_view id) {
   if ((ids_.size() + 1) * 2 > slots_.size()) Grow();
-  const std::uint32_t hash = HashOf(id);
+  return Add(id, HashOf(id));
+}
+
+void IdOrdinals::AddAll(const std::vector<std::string_view>& ids, std::vector<std::uint32_t>& ordinals) {
+  while ((ids_.size() + ids.size()) * 2 > slots_.size()) Grow();
+  const std::size_t mask = slots_.size() - 1;
+  hashes_.clear();
+  for (const std::string_view id : ids) {
+    hashes_.push_back(HashOf(id));
+    __builtin_prefetch(&slots_[hashes_.back() & mask]);
+  }
+  for (const std::uint32_t hash : hashes_) {
+    const Slot& slot = slots_[hash & mask];
+    if (slot.ordinal != kNone) __builtin_prefetch(&ids_[slot.ordinal]);
+  }
+  ordinals.clear();
+  for (std::size_t i = 0; i < ids.size(); ++i) ordinals.push_back(Add(ids[i], hashes_[i]));
+}
+
+std::uint32_t IdOrdinals::Add(std::string_view id, std::uint32_t hash) {
   Slot& slot = slots_[SlotOf(id, hash)];
   if (slot.ordinal == kNone) {
     slot = {hash, static_cast<std::uint32_t>(ids_.size())};

@@ -18,6 +18,10 @@ class IdOrdinals {
 
   // Returns the ordinal of `id`, numbering it next when it is new.
   std::uint32_t Add(std::string_view id);
+  // Add for each id in turn, into `ordinals`. The ids' slots and texts are fetched from memory
+  // for all of them before the first is looked at: a document's entities are mostly ones the
+  // caches no longer hold, and waiting for them one after another is what a look-up costs.
+  void AddAll(const std::vector<std::string_view>& ids, std::vector<std::uint32_t>& ordinals);
   // Returns the ordinal of `id`, or kNone.
   std::uint32_t Find(std::string_view id) const;
   std::size_t size() const { return ids_.size(); }
@@ -29,10 +33,12 @@ class IdOrdinals {
   };
   // The slot that holds `id`, or the empty slot where it would go.
   std::size_t SlotOf(std::string_view id, std::uint32_t hash) const;
+  std::uint32_t Add(std::string_view id, std::uint32_t hash);
   void Grow();
 
   std::vector<Slot> slots_;  // a power of two, at most half full
   std::vector<std::string> ids_;
+  std::vector<std::uint32_t> hashes_;  // scratch of AddAll
 };
 
 }  // namespace kgx
