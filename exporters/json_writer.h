@@ -17,14 +17,15 @@ using Json = nlohmann::ordered_json;
 // Stands for a document's id in records rendered before the document is numbered.
 inline constexpr char kDocIdMark = '\x01';
 
-// Whole numbers print without a fraction ("25000000000", not "2.5e10").
-Json Number(double value);
 std::string Dump(const Json& record);
 // Orders "D2" before "D10".
 bool DocLess(std::string_view a, std::string_view b);
 // Appends `s` as a JSON string (quoted, escaped) exactly as nlohmann's dump writes it.
 void AppendString(std::string& out, std::string_view s);
 void AppendNumber(std::string& out, std::size_t value);
+// Appends a quantity's number as nlohmann writes it, but whole numbers without a fraction
+// ("25000000000", not "2.5e10"): those, nearly all, without building a Json value.
+void AppendDecimal(std::string& out, double value);
 
 // Builds one JSON object into a string: {"key":value,...}. Keys are given with their quotes and
 // colon ("\"kind\":"), so each costs one append.
@@ -68,9 +69,9 @@ class JsonWriter {
     AppendNumber(out_, value);
     return *this;
   }
-  JsonWriter& Value(std::string_view key, const Json& value) {
+  JsonWriter& Decimal(std::string_view key, double value) {
     Key(key);
-    out_ += Dump(value);
+    AppendDecimal(out_, value);
     return *this;
   }
   void End() { out_ += '}'; }

@@ -59,17 +59,21 @@ void AppendRecord(std::string& out, const SectionRecord& r) {
 }
 
 void AppendRecord(std::string& out, const MentionRecord& r) {
-  JsonWriter(out)
-      .Text("\"kind\":", "mention")
+  JsonWriter record(out);
+  record.Text("\"kind\":", "mention")
       .Text("\"entity\":", r.entity)
       .Id("\"doc\":", r.doc)
       .Id("\"section\":", r.section)
       .Integer("\"line\":", r.line)
       .Integer("\"start\":", r.start)
       .Integer("\"end\":", r.end)
-      .Text("\"text\":", r.text)
-      .Text("\"context\":", r.context)
-      .End();
+      .Text("\"text\":", r.text);
+  if (r.context_json.empty()) {
+    record.Text("\"context\":", r.context);
+  } else {
+    record.Raw("\"context\":", r.context_json);
+  }
+  record.End();
 }
 
 void AppendRecord(std::string& out, const QuantityRecord& r) {
@@ -81,9 +85,9 @@ void AppendRecord(std::string& out, const QuantityRecord& r) {
       .Integer("\"start\":", r.start)
       .Integer("\"end\":", r.end)
       .Text("\"text\":", r.text);
-  if (r.value) record.Value("\"value\":", Number(*r.value));
-  if (r.min) record.Value("\"min\":", Number(*r.min));
-  if (r.max) record.Value("\"max\":", Number(*r.max));
+  if (r.value) record.Decimal("\"value\":", *r.value);
+  if (r.min) record.Decimal("\"min\":", *r.min);
+  if (r.max) record.Decimal("\"max\":", *r.max);
   record.Text("\"unit\":", r.unit).TextOrNull("\"per\":", r.per);
   if (!r.measures.empty()) record.Text("\"measures\":", r.measures);
   record.End();
@@ -101,13 +105,17 @@ void AppendRecord(std::string& out, const RelationRecord& r) {
 
 void SortedRecords::MoveTo(std::string& out) {
   const auto text = [&](const Rendered& r) { return std::string_view(arena_).substr(r.begin, r.end - r.begin); };
-  std::stable_sort(rendered_.begin(), rendered_.end(), [&](const Rendered& a, const Rendered& b) {
+  const auto less = [&](const Rendered& a, const Rendered& b) {
     if (a.key != b.key) return a.key < b.key;
     return text(a) < text(b);
-  });
-  for (const Rendered& r : rendered_) {
-    out += text(r);
-    out += '\n';
+  };
+  if (!std::is_sorted(rendered_.begin(), rendered_.end(), less)) {
+    std::stable_sort(rendered_.begin(), rendered_.end(), less);
+    for (const Rendered& r : rendered_) out.append(arena_, r.begin, r.end + 1 - r.begin);
+  } else if (out.empty()) {
+    out.swap(arena_);
+  } else {
+    out += arena_;
   }
   arena_.clear();
   rendered_.clear();

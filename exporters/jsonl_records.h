@@ -30,6 +30,7 @@ struct MentionRecord {
   std::string_view entity, doc, section;
   std::size_t line = 0, start = 0, end = 0;
   std::string_view text, context;
+  std::string_view context_json = {};  // `context` already written as a JSON string, or empty
 };
 struct QuantityRecord {
   std::string_view doc, section;
@@ -58,7 +59,8 @@ void AppendRecord(std::string& out, const QuantityRecord& r);
 void AppendRecord(std::string& out, const RelationRecord& r);
 
 // One kind of a document's records, put in the file's order: by key (line or start offset),
-// then by the record's text.
+// then by the record's text. Records mostly come in that order already; then they are moved on
+// in one piece.
 class SortedRecords {
  public:
   template <typename Record>
@@ -66,13 +68,14 @@ class SortedRecords {
     const std::size_t begin = arena_.size();
     AppendRecord(arena_, record);
     rendered_.push_back({key, begin, arena_.size()});
+    arena_ += '\n';
   }
   // Appends the records, one per line, in order, and empties the list.
   void MoveTo(std::string& out);
 
  private:
   struct Rendered {
-    std::size_t key, begin, end;
+    std::size_t key, begin, end;  // the record is arena_[begin, end), its newline at end
   };
   std::string arena_;
   std::vector<Rendered> rendered_;

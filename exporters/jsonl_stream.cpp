@@ -1,8 +1,10 @@
 // Streamed JSON Lines (see jsonl_stream.h).
 #include "exporters/jsonl_stream.h"
 
+#include <algorithm>
 #include <cstring>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "exporters/json_writer.h"
 #include "exporters/jsonl_records.h"
@@ -17,6 +19,20 @@ namespace {
 // starts with a lower-case type name) and records of one document carry the same id in the same
 // places.
 const std::string kDocMark(1, kDocIdMark);
+
+// The graph keeps one quantity per place (its node key): the first. Returns, for each quantity,
+// whether it is the first at its start.
+std::vector<bool> FirstAtTheirPlace(const std::vector<Quantity>& quantities) {
+  std::vector<std::pair<std::size_t, std::size_t>> places;  // (start, index)
+  places.reserve(quantities.size());
+  for (std::size_t i = 0; i < quantities.size(); ++i) places.emplace_back(quantities[i].start, i);
+  std::sort(places.begin(), places.end());
+  std::vector<bool> first(quantities.size(), false);
+  for (std::size_t k = 0; k < places.size(); ++k) {
+    if (k == 0 || places[k].first != places[k - 1].first) first[places[k].second] = true;
+  }
+  return first;
+}
 
 }  // namespace
 
@@ -39,13 +55,22 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
     section_ids.push_back(SectionId(kDocMark, s.line));
     sections.Add(s.line, SectionRecord{section_ids.back(), kDocMark, SectionKindName(s.kind), s.code, s.title, s.line, ids});
   }
+  // Mentions on one line share its context: it is written as JSON once for them all.
+  std::string_view context;
+  std::string context_json;
   for (const Mention& m : document.mentions) {
-    mentions.Add(m.start, MentionRecord{m.entity, kDocMark, section_ids[m.section], m.line, m.start, m.end, m.text, m.context});
+    if (context_json.empty() || m.context != context) {
+      context = m.context;
+      context_json.clear();
+      AppendString(context_json, context);
+    }
+    mentions.Add(m.start, MentionRecord{m.entity, kDocMark, section_ids[m.section], m.line, m.start, m.end, m.text,
+                                        m.context, context_json});
   }
-  // The graph keeps one quantity per place (its node key): the first.
-  std::unordered_set<std::size_t> quantity_starts;
-  for (const Quantity& q : document.quantities) {
-    if (!quantity_starts.insert(q.start).second) continue;
+  const std::vector<bool> kept = FirstAtTheirPlace(document.quantities);
+  for (std::size_t i = 0; i < document.quantities.size(); ++i) {
+    if (!kept[i]) continue;
+    const Quantity& q = document.quantities[i];
     quantities.Add(q.start, QuantityRecord{kDocMark, section_ids[q.section], q.line, q.start, q.end, q.text, q.value,
                                            q.min, q.max, q.unit, q.per, q.measures});
   }
@@ -70,23 +95,24 @@ void JsonlStream::Add(const DocumentResult& document, const std::string& rendere
   const std::string doc_id = DocumentId(++numbered_);
   AppendRecord(documents_, DocumentRecord{doc_id, document.path, document.title, document.event});
   documents_ += '\n';
-  // Fill in the id: the mark is a raw control byte that escaped JSON text never contains.
-  filled_.clear();
+  // Spool the records with the id filled in: the mark is a raw control byte that escaped JSON
+  // text never contains.
+  const std::string_view records = rendered;
   std::size_t from = 0;
-  for (const char* at; (at = static_cast<const char*>(std::memchr(rendered.data() + from, kDocIdMark, rendered.size() - from)));) {
-    const auto mark = static_cast<std::size_t>(at - rendered.data());
-    filled_.append(rendered, from, mark - from);
-    filled_ += doc_id;
+  for (const char* at; (at = static_cast<const char*>(std::memchr(records.data() + from, kDocIdMark, records.size() - from)));) {
+    const auto mark = static_cast<std::size_t>(at - records.data());
+    spool_.Append(records.substr(from, mark - from));
+    spool_.Append(doc_id);
     from = mark + 1;
   }
-  filled_.append(rendered, from, std::string::npos);
-  spool_.Append(filled_);
+  spool_.Append(records.substr(from));
 
   for (const Section& s : document.sections) ++sections_[std::string(SectionKindName(s.kind))];
-  std::unordered_set<std::size_t> quantity_starts;
-  for (const Quantity& q : document.quantities) quantities_ += quantity_starts.insert(q.start).second;
-  relations_ += LinkRelations(document).size();
-  graph_.Add(document);
+  const std::vector<bool> kept = FirstAtTheirPlace(document.quantities);
+  quantities_ += static_cast<std::size_t>(std::count(kept.begin(), kept.end(), true));
+  const std::vector<LinkedRelation> linked_relations = LinkRelations(document);
+  relations_ += linked_relations.size();
+  graph_.Add(document, linked_relations);
 }
 
 Status JsonlStream::Finish(FileSink& sink, KnowledgeGraph& entity_graph) {

@@ -41,7 +41,6 @@ class JsonlStream {
   EntityGraphBuilder graph_;
   std::string documents_;  // their records; small, one per file
   std::size_t numbered_ = 0;
-  std::string filled_;  // scratch: records with the id filled in
   std::map<std::string, std::size_t> sections_;
   std::size_t quantities_ = 0, relations_ = 0;
 };

@@ -3,31 +3,34 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
+#include <stdexcept>
 #include <utility>
-
-#include "graph/graph_builder.h"
 
 namespace kgx {
 
-void EntityGraphBuilder::Add(const DocumentResult& document) {
+std::uint32_t EntityGraphBuilder::OrdinalOf(std::string_view entity_id) const {
+  const std::uint32_t ordinal = ordinals_.Find(entity_id);
+  if (ordinal == IdOrdinals::kNone) {
+    throw std::out_of_range("a mention or relation of an entity no document lists: " + std::string(entity_id));
+  }
+  return ordinal;
+}
+
+void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<LinkedRelation>& linked_relations) {
   const std::string doc_id = DocumentId(++documents_);
   graph_.AddNode(DocumentNode(document, doc_id));
   if (auto event = EventNode(document, doc_id)) graph_.AddNode(std::move(*event));
 
   // Entities by their ordinal (the order the run first met them): dense numbers for the pair set.
-  std::unordered_map<std::string_view, std::uint32_t> ordinal;
-  ordinal.reserve(document.entities.size());
-  for (const Entity& entity : document.entities) {
-    const auto existing = graph_.Find(entity.id);
-    const std::size_t node = existing ? *existing : graph_.AddNode(EntityNode(entity));
-    if (ordinal_of_.size() <= node) ordinal_of_.resize(node + 1, 0);
-    if (ordinal_of_[node] == 0) {
-      node_of_.push_back(static_cast<std::uint32_t>(node));
-      ordinal_of_[node] = static_cast<std::uint32_t>(node_of_.size());
-      mentions_.push_back(0);
-    }
-    ordinal.emplace(entity.id, ordinal_of_[node] - 1);
+  std::vector<std::string_view> ids;
+  ids.reserve(document.entities.size());
+  for (const Entity& entity : document.entities) ids.push_back(entity.id);
+  std::vector<std::uint32_t> ordinals;
+  ordinals_.AddAll(ids, ordinals);
+  for (std::size_t i = 0; i < ordinals.size(); ++i) {
+    if (ordinals[i] < node_of_.size()) continue;
+    node_of_.push_back(graph_.AddNode(EntityNode(document.entities[i])));
+    mentions_.push_back(0);
   }
 
   // Mentions, and a link for every two entities of one section; each link is looked up once per
@@ -35,7 +38,7 @@ void EntityGraphBuilder::Add(const DocumentResult& document) {
   std::vector<std::pair<std::size_t, std::uint32_t>> members;  // (section, entity ordinal)
   members.reserve(document.mentions.size());
   for (const Mention& mention : document.mentions) {
-    const std::uint32_t entity = ordinal.at(mention.entity);
+    const std::uint32_t entity = OrdinalOf(mention.entity);
     ++mentions_[entity];
     members.emplace_back(mention.section, entity);
   }
@@ -48,17 +51,17 @@ void EntityGraphBuilder::Add(const DocumentResult& document) {
     }
   }
   // Relations between two entities link them too; those of a section do not.
-  for (const LinkedRelation& linked : LinkRelations(document)) {
+  for (const LinkedRelation& linked : linked_relations) {
     if (linked.subject.empty()) continue;
-    const std::uint32_t subject = ordinal.at(linked.subject);
-    const std::uint32_t object = ordinal.at(linked.relation->object);
+    const std::uint32_t subject = OrdinalOf(linked.subject);
+    const std::uint32_t object = OrdinalOf(linked.relation->object);
     links_.Insert(std::min(subject, object), std::max(subject, object));
   }
 }
 
 KnowledgeGraph EntityGraphBuilder::Finish() {
   for (std::size_t e = 0; e < mentions_.size(); ++e) graph_.MutableNode(node_of_[e]).unlinked_mentions = mentions_[e];
-  std::vector<std::pair<std::size_t, std::size_t>> links = links_.Sorted();
+  std::vector<std::pair<std::size_t, std::size_t>> links = links_.Pairs();
   for (auto& [a, b] : links) {
     a = node_of_[a];
     b = node_of_[b];

@@ -9,9 +9,12 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "extractor/types.h"
+#include "graph/graph_builder.h"
+#include "graph/id_ordinals.h"
 #include "graph/knowledge_graph.h"
 #include "graph/pair_set.h"
 
@@ -19,18 +22,20 @@ namespace kgx {
 
 class EntityGraphBuilder {
  public:
-  // Adds the next document (D1, D2, … in the order added).
-  void Add(const DocumentResult& document);
+  // Adds the next document (D1, D2, … in the order added), with its LinkRelations(document).
+  void Add(const DocumentResult& document, const std::vector<LinkedRelation>& linked_relations);
   // Finalizes and returns the graph; the builder is empty afterwards.
   KnowledgeGraph Finish();
 
  private:
+  std::uint32_t OrdinalOf(std::string_view entity_id) const;
+
   KnowledgeGraph graph_;
   std::size_t documents_ = 0;
-  std::vector<std::size_t> mentions_;      // by entity ordinal
-  std::vector<std::uint32_t> ordinal_of_;  // node index -> entity ordinal + 1 (0: not an entity)
-  std::vector<std::uint32_t> node_of_;     // entity ordinal -> node index
-  PairSet links_;                          // (smaller ordinal, larger ordinal)
+  IdOrdinals ordinals_;                  // entity id -> entity ordinal
+  std::vector<std::size_t> mentions_;    // by entity ordinal
+  std::vector<std::size_t> node_of_;     // entity ordinal -> node index
+  PairSet links_;                        // (smaller ordinal, larger ordinal)
 };
 
 }  // namespace kgx

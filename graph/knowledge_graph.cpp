@@ -186,7 +186,11 @@ void KnowledgeGraph::AddEdge(NodeIndex source, NodeIndex target, EdgeData data) 
 void KnowledgeGraph::AddEntityLinks(std::vector<std::pair<NodeIndex, NodeIndex>> links) {
   impl_->finalized = false;
   auto& all = impl_->entity_links;
-  all.insert(all.end(), links.begin(), links.end());
+  if (all.empty()) {
+    all = std::move(links);
+  } else {
+    all.insert(all.end(), links.begin(), links.end());
+  }
 }
 
 const std::vector<std::pair<KnowledgeGraph::NodeIndex, KnowledgeGraph::NodeIndex>>& KnowledgeGraph::entity_links() const {

@@ -22,10 +22,11 @@ std::uint64_t Mix(std::uint64_t x) {
 bool PairSet::Insert(std::uint32_t a, std::uint32_t b) {
   if (dense_ && b >= kDenseLimit) LeaveDense();
   if (dense_) {
-    if (rows_.size() <= b) rows_.resize(b + 1);
-    std::vector<std::uint64_t>& row = rows_[b];
-    if (row.empty()) row.assign(b / 64 + 1, 0);
-    std::uint64_t& word = row[a / 64];
+    if (b >= rows_) {  // room for twice the rows, as a vector grows
+      rows_ = std::min<std::size_t>(kDenseLimit, std::max<std::size_t>(b + 1, rows_ * 2));
+      bits_.resize(RowStart(rows_), 0);
+    }
+    std::uint64_t& word = bits_[RowStart(b) + a / 64];
     const std::uint64_t bit = std::uint64_t{1} << (a % 64);
     if (word & bit) return false;
     word |= bit;
@@ -37,9 +38,10 @@ bool PairSet::Insert(std::uint32_t a, std::uint32_t b) {
 }
 
 void PairSet::LeaveDense() {
-  const auto pairs = Sorted();
+  const auto pairs = Pairs();
   dense_ = false;
-  rows_ = {};
+  rows_ = 0;
+  bits_ = {};
   size_ = 0;
   for (const auto& [a, b] : pairs) Insert(static_cast<std::uint32_t>(a), static_cast<std::uint32_t>(b));
 }
@@ -65,13 +67,13 @@ void PairSet::Grow() {
   }
 }
 
-std::vector<std::pair<std::size_t, std::size_t>> PairSet::Sorted() const {
+std::vector<std::pair<std::size_t, std::size_t>> PairSet::Pairs() const {
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
   pairs.reserve(size_);
   if (dense_) {
-    for (std::size_t b = 0; b < rows_.size(); ++b) {
-      for (std::size_t w = 0; w < rows_[b].size(); ++w) {
-        for (std::uint64_t bits = rows_[b][w]; bits != 0; bits &= bits - 1) {
+    for (std::size_t b = 0; b < rows_; ++b) {
+      for (std::size_t w = 0; w <= b / 64; ++w) {
+        for (std::uint64_t bits = bits_[RowStart(b) + w]; bits != 0; bits &= bits - 1) {
           pairs.emplace_back(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)), b);
         }
       }
@@ -81,7 +83,6 @@ std::vector<std::pair<std::size_t, std::size_t>> PairSet::Sorted() const {
       if (key != 0) pairs.emplace_back(key >> 32, key & 0xFFFFFFFFu);
     }
   }
-  std::sort(pairs.begin(), pairs.end());
   return pairs;
 }
 

@@ -1,0 +1,66 @@
+// AppendString, the hand-written JSON string writer, against nlohmann's dump: plain ASCII runs go
+// eight bytes at a time, so every special byte is tried at every place in and around a run.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "exporters/json_writer.h"
+
+namespace {
+
+std::string NlohmannString(const std::string& s) {
+  return nlohmann::ordered_json(s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string Written(const std::string& s) {
+  std::string out = "prefix";
+  kgx::AppendString(out, s);
+  return out.substr(6);
+}
+
+}  // namespace
+
+TEST_CASE("AppendString writes nlohmann's bytes with a special byte at every place of a run", "[jsonl]") {
+  const std::vector<std::string> specials = {"\"", "\\", std::string(1, '\0'), "\x01", "\x1f", "\n", "\x7f", " ", "~",
+                                             "é", "オ", "𝄞", "\xC3", "\xE3\x81", "\xFF", "\xED\xA0\x80"};
+  const std::string run = "Aurora scales reads: 15 replicas, ";  // 34 plain bytes
+  for (const std::string& special : specials) {
+    for (std::size_t at = 0; at <= run.size(); ++at) {
+      const std::string s = run.substr(0, at) + special + run.substr(at);
+      INFO(s);
+      CHECK(Written(s) == NlohmannString(s));
+      CHECK(Written(run.substr(0, at) + special) == NlohmannString(run.substr(0, at) + special));
+    }
+  }
+}
+
+TEST_CASE("AppendString writes nlohmann's bytes for random mixes of runs and specials", "[jsonl]") {
+  const std::vector<std::string> pieces = {"plain ascii words ", "x", "12345678", "\"", "\\", "\t", "\x02", "\x7f",
+                                           "é", "オーロラ", "𝄞", "\xC0\x80", "\xF4\x90\x80\x80", "\x80", "\xE2\x80\x94"};
+  std::mt19937 random(99);
+  for (int i = 0; i < 3000; ++i) {
+    std::string s;
+    const int length = std::uniform_int_distribution<int>(0, 10)(random);
+    for (int k = 0; k < length; ++k) s += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random)];
+    INFO(s);
+    CHECK(Written(s) == NlohmannString(s));
+  }
+}
+
+TEST_CASE("AppendDecimal writes whole numbers without a fraction and others as nlohmann", "[jsonl]") {
+  const auto written = [](double value) {
+    std::string out;
+    kgx::AppendDecimal(out, value);
+    return out;
+  };
+  CHECK(written(25000000000.0) == "25000000000");
+  CHECK(written(-3.0) == "-3");
+  CHECK(written(-0.0) == "0");
+  CHECK(written(8.99e15) == "8990000000000000");
+  for (const double value : {0.5, -1.25, 1e-7, 9.0e15, 1e300, 3.14159, 2.5e10 + 0.5}) {
+    CHECK(written(value) == nlohmann::ordered_json(value).dump());
+  }
+}

@@ -1,0 +1,59 @@
+// The entity analytics against Boost.Graph's own page_rank and connected_components, bit for bit.
+#include <catch2/catch.hpp>
+
+#include <boost/graph/compressed_sparse_row_graph.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <boost/graph/page_rank.hpp>
+
+#include <algorithm>
+#include <random>
+#include <string>
+
+#include "graph/knowledge_graph.h"
+
+TEST_CASE("entity analytics match Boost's page_rank and connected_components on a random graph", "[graph]") {
+  std::mt19937 random(11);
+  kgx::KnowledgeGraph graph;
+  for (int i = 0; i < 403; ++i) {  // not a multiple of four; a few documents between the entities
+    kgx::NodeData node;
+    node.key = "entity/" + std::to_string(random() % 100000) + "-" + std::to_string(i);
+    node.kind = i % 50 == 7 ? kgx::NodeKind::kDocument : kgx::NodeKind::kEntity;
+    graph.AddNode(std::move(node));
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> links;
+  for (int i = 0; i < 3000; ++i) links.emplace_back(random() % 350, random() % 350);  // the last ones stay alone
+  graph.AddEntityLinks(links);
+  graph.Finalize();
+
+  // The same links, both ways, distinct, as a Boost graph over the entities in node order.
+  std::vector<std::size_t> dense(graph.node_count(), 0), entities;
+  for (std::size_t v = 0; v < graph.node_count(); ++v) {
+    if (graph.node(v).kind != kgx::NodeKind::kEntity) continue;
+    dense[v] = entities.size();
+    entities.push_back(v);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> arcs;
+  for (const auto& [a, b] : graph.entity_links()) {
+    if (a == b || graph.node(a).kind != kgx::NodeKind::kEntity || graph.node(b).kind != kgx::NodeKind::kEntity) continue;
+    arcs.emplace_back(dense[a], dense[b]);
+    arcs.emplace_back(dense[b], dense[a]);
+  }
+  std::sort(arcs.begin(), arcs.end());
+  arcs.erase(std::unique(arcs.begin(), arcs.end()), arcs.end());
+  using Csr = boost::compressed_sparse_row_graph<boost::bidirectionalS>;
+  const Csr boost_graph(boost::edges_are_unsorted_multi_pass, arcs.begin(), arcs.end(), entities.size());
+  std::vector<double> rank(entities.size());
+  boost::graph::page_rank(boost_graph, boost::make_iterator_property_map(rank.begin(), boost::get(boost::vertex_index, boost_graph)),
+                          boost::graph::n_iterations(50), 0.85);
+  std::vector<int> component(entities.size());
+  boost::connected_components(boost_graph, component.data());
+
+  for (std::size_t i = 0; i < entities.size(); ++i) {
+    const kgx::NodeData& node = graph.node(entities[i]);
+    INFO(node.key);
+    CHECK(node.pagerank == rank[i]);  // bit for bit
+    CHECK(node.degree == boost::out_degree(i, boost_graph));
+    CHECK(node.component == static_cast<std::size_t>(component[i]) + 1);
+  }
+  CHECK(graph.node(entities.back()).degree == 0);
+}
