@@ -44,6 +44,7 @@ struct Slot {
   std::optional<DocumentResult> result;
   std::string prepared;
   std::vector<Warning> warnings;
+  std::size_t worker = 0;  // which worker made it (and frees it)
 };
 
 void PrintWarnings(const std::vector<Warning>& warnings, bool quiet, PipelineStats& stats) {
@@ -70,9 +71,10 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
   std::mutex mutex;
   std::condition_variable changed;
   std::map<std::size_t, Slot> slots;  // finished documents waiting for the merge
-  // Merged documents, freed by the workers: a document is thousands of small allocations, and
-  // freeing them on the merging thread made it the bottleneck of a two-thread run.
-  std::vector<Slot> retired;
+  // Merged documents, each freed by the worker that made it: a document is thousands of small
+  // allocations; freed on the merging thread they made it the bottleneck of a two-thread run, and
+  // freed by another worker they contend for the allocator's per-thread arenas.
+  std::vector<std::vector<Slot>> retired(threads);
   std::size_t next_claim = 0;
   std::size_t next_merge = 0;
 
@@ -114,7 +116,7 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
     }
     next_merge = files.size();
   } else {
-    const auto work = [&] {
+    const auto work = [&](std::size_t worker) {
       std::vector<Slot> to_free;
       for (;;) {
         std::size_t index;
@@ -123,10 +125,11 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
           changed.wait(lock, [&] { return next_claim >= files.size() || next_claim < next_merge + window; });
           if (next_claim >= files.size()) return;
           index = next_claim++;
-          to_free.swap(retired);
+          to_free.swap(retired[worker]);
         }
         to_free.clear();
         Slot slot = extract(index);
+        slot.worker = worker;
         {
           std::lock_guard lock(mutex);
           slots[index] = std::move(slot);
@@ -134,7 +137,7 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
         changed.notify_all();
       }
     };
-    for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work);
+    for (std::size_t t = 0; t < threads; ++t) workers.emplace_back(work, t);
   }
 
   while (next_merge < files.size()) {
@@ -149,7 +152,7 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
     {
       std::lock_guard lock(mutex);
       ++next_merge;
-      if (!workers.empty()) retired.push_back(std::move(slot));
+      if (!workers.empty()) retired[slot.worker].push_back(std::move(slot));
     }
     changed.notify_all();
   }
