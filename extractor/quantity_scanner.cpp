@@ -223,6 +223,14 @@ std::size_t Scanner::ReadRateSuffix(std::size_t at, std::vector<std::string>& pe
     if (den == nullptr) break;
     per.push_back(lex_.unit(*den).per_name);
     at = den_at + den->text.size();
+    // "per GB-month", "/vCPU-hour": a time unit joined to the denominator by a hyphen.
+    if (at + 1 < line_.size() && line_[at] == '-') {
+      const LexEntry* time = lex_.MatchAt(line_, at + 1, LexRole::kUnit);
+      if (time != nullptr && lex_.unit(*time).IsTime()) {
+        per.push_back(lex_.unit(*time).per_name);
+        at += 1 + time->text.size();
+      }
+    }
   }
   return at;
 }

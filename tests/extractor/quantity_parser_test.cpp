@@ -119,6 +119,8 @@ const Case kCases[] = {
     {"1億2000万人", "1億2000万人|120000000|person|"},
     {"毎月 1,000万枚 の名刺を処理", "1,000万枚|10000000|sheet|month"},
     {"S3 は 1TB あたり月 $23", "$23|23|usd|tb/month"},
+    {"$0.05/GB-hour です", "$0.05/GB-hour|0.05|usd|gb/hour"},
+    {"10GB-ish のデータ", "10GB|10000000000|byte|"},
     {"1GB あたり 0.5ドル", "0.5ドル|0.5|usd|gb"},
     {"月 $23 で使える", "$23|23|usd|"},
     {"6s で応答", "6s|6|second|"},
@@ -352,7 +354,7 @@ const Case kCases[] = {
     {"100万リクエストあたり0.20ドル", "100万リクエスト|1000000|request| ; 0.20ドル|0.2|usd|"},
     {"1セッションあたり$0.30", "$0.30|0.3|usd|session"},
     {"1日に10兆リクエスト", "10兆リクエスト|10000000000000|request|day"},
-    {"Costs $0.023 per GB-month", "$0.023 per GB|0.023|usd|gb"},
+    {"Costs $0.023 per GB-month", "$0.023 per GB-month|0.023|usd|gb/month"},
     // --- several in one line, qualifiers, anaphors
     {"セッション数は2000以上", "2000|2000|session|"},
     {"接続数は100", "100|100|connection|"},
