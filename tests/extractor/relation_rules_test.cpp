@@ -488,6 +488,12 @@ TEST_CASE("a data flow drawn with arrows uses each of its stops", "[relations]")
   CHECK(TalkLine("- e.g. [a:S3] -> [a:Lambda]").empty());
 }
 
+TEST_CASE("a JAWS-style report: the platform a talk's system runs on, with its flavour in parentheses", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"● セッション: [c:ZOZO]のリプレイス",
+                                       "・API は [t:Kubernetes] ([a:EKS]) 上で [t:Go] と [t:Java] で実装"}) ==
+        Strings{"<section> presented_by ZOZO", "ZOZO uses Go", "ZOZO uses Java", "ZOZO uses Kubernetes"});
+}
+
 TEST_CASE("a talk about a service is no statement that its presenter uses it", "[relations]") {
   CHECK(Relations(SectionKind::kTalk, {"STG301 | Deep dive on [a:Amazon S3]", "* Speaker: [p:Seth Markle], Senior Principal Engineer, [c:AWS]"}) ==
         Strings{"<section> presented_by AWS", "Seth Markle role_at AWS [Senior Principal Engineer]"});

@@ -111,6 +111,15 @@ TEST_CASE("a marked heading whose parenthesis names a speaker by title or honori
   CHECK(s.segmentation.sections[3].kind == kgx::SectionKind::kOther);
 }
 
+TEST_CASE("● marks a keynote or a session line in JAWS-style reports", "[segmenter]") {
+  const auto s = Run("JAWS DAYS 2020 参加レポート\n\n● 基調講演: クラウドネイティブ\n・x\n\n● セッション: freeeの会計システム\n"
+                     "登壇者: 佐藤 花子さん (freee株式会社 SRE)\n・y\n");
+  REQUIRE(s.segmentation.sections.size() == 3);
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kKeynote);
+  CHECK(s.segmentation.sections[2].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Title(2) == "freeeの会計システム");
+}
+
 TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
   const auto s = Run("QCon メモ\n\nSession: Scaling Slack's Job Queue\n- Kafka\nセッション: 大規模サービスの監視\n- x\n"
                      "- Session: the bullet is no header\n");
