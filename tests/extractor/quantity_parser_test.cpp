@@ -123,6 +123,8 @@ const Case kCases[] = {
     {"10GB-ish のデータ", "10GB|10000000000|byte|"},
     {"1GB あたり 0.5ドル", "0.5ドル|0.5|usd|gb"},
     {"月 $23 で使える", "$23|23|usd|"},
+    {"re:Invent 2019 セッションレポート", ""},
+    {"AWS Summit Tokyo 2019 2日目", ""},
     {"6s で応答", "6s|6|second|"},
     {"TTL は 30s", "30s|30|second|"},
     {"500 req/s を捌く", "500 req/s|500|request|second"},

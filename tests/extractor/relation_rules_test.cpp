@@ -494,6 +494,16 @@ TEST_CASE("a JAWS-style report: the platform a talk's system runs on, with its f
         Strings{"<section> presented_by ZOZO", "ZOZO uses Go", "ZOZO uses Java", "ZOZO uses Kubernetes"});
 }
 
+TEST_CASE("a DevelopersIO-style report: a speaker after a dash, 'X が語る', a company's data kept in a service", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"【レポート】DAT401: [a:Amazon DynamoDB] Deep Dive #reinvent",
+                                       "スピーカー: [p:Rick Houlihan] - Principal Technologist, [c:AWS]",
+                                       "- [c:Amazon.com] の注文履歴は [a:DynamoDB] で管理"}) ==
+        Strings{"<section> presented_by AWS", "Amazon.com uses DynamoDB", "Rick Houlihan role_at AWS [Principal Technologist]"});
+  CHECK(Relations(SectionKind::kTalk, {"【レポート】ARC335-R: [c:Netflix] が語る Chaos Engineering",
+                                       "- [c:Netflix] では [t:Chaos Monkey] を本番環境で常時実行"}) ==
+        Strings{"<section> presented_by Netflix", "Netflix uses Chaos Monkey"});
+}
+
 TEST_CASE("a talk about a service is no statement that its presenter uses it", "[relations]") {
   CHECK(Relations(SectionKind::kTalk, {"STG301 | Deep dive on [a:Amazon S3]", "* Speaker: [p:Seth Markle], Senior Principal Engineer, [c:AWS]"}) ==
         Strings{"<section> presented_by AWS", "Seth Markle role_at AWS [Senior Principal Engineer]"});

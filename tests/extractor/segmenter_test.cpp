@@ -120,6 +120,16 @@ TEST_CASE("● marks a keynote or a session line in JAWS-style reports", "[segme
   CHECK(s.Title(2) == "freeeの会計システム");
 }
 
+TEST_CASE("a blog's 【レポート】 before the code and #hashtags after the title", "[segmenter]") {
+  const auto s = Run("まとめ\n\n【レポート】DAT401: Amazon DynamoDB Deep Dive #reinvent\n- x\n"
+                     "【レポート】ARC335-R: Chaos Engineering #reinvent #ARC335\n- y\n");
+  REQUIRE(s.segmentation.sections.size() == 3);
+  CHECK(s.Code(1) == "DAT401");
+  CHECK(s.Title(1) == "Amazon DynamoDB Deep Dive");
+  CHECK(s.Code(2) == "ARC335-R");
+  CHECK(s.Title(2) == "Chaos Engineering");
+}
+
 TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
   const auto s = Run("QCon メモ\n\nSession: Scaling Slack's Job Queue\n- Kafka\nセッション: 大規模サービスの監視\n- x\n"
                      "- Session: the bullet is no header\n");
