@@ -130,6 +130,17 @@ TEST_CASE("a blog's 【レポート】 before the code and #hashtags after the t
   CHECK(s.Title(2) == "Chaos Engineering");
 }
 
+TEST_CASE("the session code last, in parentheses or brackets", "[segmenter]") {
+  const auto s = Run("notes\n\nDeep Dive on Amazon Aurora (DAT303)\n- x\n## Aurora Serverless v2 [DAT318-R1]\n- y\n"
+                     "AWS Summit recap (AWS2019)\n- z\n- 詳しくは Aurora のセッション (DAT303)\n・同じく (DAT304)\n");
+  REQUIRE(s.segmentation.sections.size() >= 3);
+  CHECK(s.Code(1) == "DAT303");
+  CHECK(s.Title(1) == "Deep Dive on Amazon Aurora");
+  CHECK(s.Code(2) == "DAT318-R1");
+  CHECK(s.Title(2) == "Aurora Serverless v2");
+  for (std::size_t i = 3; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
+}
+
 TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
   const auto s = Run("QCon メモ\n\nSession: Scaling Slack's Job Queue\n- Kafka\nセッション: 大規模サービスの監視\n- x\n"
                      "- Session: the bullet is no header\n");
