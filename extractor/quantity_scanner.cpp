@@ -24,10 +24,13 @@ constexpr std::string_view kRangeKara = "から";  // 60から900秒
 constexpr std::string_view kHalf = "半";         // 1時間半 = 1.5 hours
 constexpr std::string_view kRatio = "times";     // the unit of a bare fraction: 1/4のコスト
 
+// Joins the denominators ("tb", "month" -> "tb/month"); one said twice counts once (1秒あたり
+// 10万 QPS: the prefix and the unit both say per second).
 std::string JoinPer(const std::vector<std::string>& parts) {
   std::string out;
-  for (const std::string& part : parts) {
-    if (part.empty()) continue;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    const std::string& part = parts[i];
+    if (part.empty() || std::find(parts.begin(), parts.begin() + static_cast<std::ptrdiff_t>(i), part) != parts.begin() + static_cast<std::ptrdiff_t>(i)) continue;
     if (!out.empty()) out += '/';
     out += part;
   }
