@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "extractor/pattern_prefilter.h"
+#include "extractor/required_mentions.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -97,6 +98,7 @@ struct RelationPattern {
   Capture capture = Capture::kOne;
   std::string object_letters;
   std::shared_ptr<const BlockOptions> options;
+  std::size_t required_mentions = 0;  // a line with fewer cannot match (required_mentions.h)
 };
 
 constexpr std::string_view kPredicates[] = {"uses", "migrated_from", "migrated_to",
@@ -402,6 +404,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       compiled.predicate = is_topic ? "" : block.argument;
       compiled.object_letters = object_letters;
       compiled.options = options;
+      compiled.required_mentions = RequiredMentions(line.text);
       compiled.regex = std::make_unique<RE2>(pattern, RE2::Quiet);
       if (!compiled.regex->ok()) {
         diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + compiled.regex->error(), true});
@@ -616,7 +619,7 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
     for (const int hit : impl_->prefilter->Candidates(marked[i].text)) {
       const std::size_t p = static_cast<std::size_t>(hit);
       const BlockOptions& options = *patterns[p].options;
-      if (!options.kinds[KindIndex(section.kind)]) continue;
+      if (!options.kinds[KindIndex(section.kind)] || patterns[p].required_mentions > section.lines[i].mentions.size()) continue;
       if (options.section_has) {
         auto [it, inserted] = section_has.emplace(&options, false);
         if (inserted) {
