@@ -52,9 +52,9 @@ std::vector<RuleBlock> ParseRuleText(std::string_view text, const std::string& f
     std::string_view line = raw;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line_number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
-    const std::size_t indent = line.find_first_not_of(" \t");
-    if (indent == std::string_view::npos) return;  // blank
     const std::string_view content = TrimAscii(line);
+    if (content.empty()) return;  // blank (spaces, tabs, stray carriage returns)
+    const std::size_t indent = line.find_first_not_of(" \t\r");
     if (content.front() == '#') return;  // comment
     const Location where{file, line_number, indent + 1};
     if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos) {

@@ -28,6 +28,16 @@ TEST_CASE("rule text splits into located blocks; comments and blanks are skipped
   CHECK(blocks[1].lines[0].text == "[。!]\\s*$");  // a character class, not a header
 }
 
+TEST_CASE("a line of stray carriage returns is blank, and a rule's column counts past them", "[rules]") {
+  std::vector<kgx::RuleDiagnostic> d;
+  const auto blocks = kgx::ParseRuleText("[gazetteer company]\r\n\r\r\r\n\r\r\n\r Acme\r\n", "cr.rules", d);
+  CHECK(d.empty());
+  REQUIRE(blocks.size() == 1);
+  REQUIRE(blocks[0].lines.size() == 1);
+  CHECK(blocks[0].lines[0].text == "Acme");
+  CHECK(blocks[0].lines[0].where.ToString() == "cr.rules:4:3");
+}
+
 TEST_CASE("malformed rule files are reported word for word", "[rules]") {
   std::vector<kgx::RuleDiagnostic> d;
   const auto blocks = kgx::ParseRuleText(
