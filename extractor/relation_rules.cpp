@@ -15,7 +15,7 @@
 #include <tuple>
 
 #include "extractor/pattern_prefilter.h"
-#include "extractor/required_mentions.h"
+#include "extractor/relation_template.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -37,22 +37,11 @@ char TypeLetter(EntityType type) {
   return 't';
 }
 
-// Turns "company|aws_service" into "ca"; returns "" on an unknown type name.
-std::string TypeLetters(std::string_view types) {
+// Turns a type mask into the marker letters of its types ("ca" for company and aws_service).
+std::string TypeLetters(TypeMask types) {
   std::string letters;
-  std::size_t start = 0;
-  while (start <= types.size()) {
-    std::size_t bar = types.find('|', start);
-    if (bar == std::string_view::npos) bar = types.size();
-    const std::string_view name = TrimAscii(types.substr(start, bar - start));
-    if (name == "any" || name == "entity") {
-      letters += "acpt";
-    } else if (const auto type = ParseEntityType(name)) {
-      letters += TypeLetter(*type);
-    } else {
-      return "";
-    }
-    start = bar + 1;
+  for (const EntityType type : kAllEntityTypes) {
+    if (types & TypeBit(type)) letters += TypeLetter(type);
   }
   return letters;
 }
@@ -98,7 +87,7 @@ struct RelationPattern {
   Capture capture = Capture::kOne;
   std::string object_letters;
   std::shared_ptr<const BlockOptions> options;
-  std::size_t required_mentions = 0;  // a line with fewer cannot match (required_mentions.h)
+  MentionNeeds needs;  // what a line must hold for the pattern to relate anything on it
 };
 
 constexpr std::string_view kPredicates[] = {"uses", "migrated_from", "migrated_to",
@@ -341,61 +330,49 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         diagnostics.push_back({where, message, true});
         line_failed = true;
       };
-      for (std::size_t i = 0; i < line.text.size(); ++i) {
-        const char c = line.text[i];
-        // "\{" is a brace; "\x{E000}", "\p{Han}" and "\P{Han}" are RE2's own braces.
-        const bool escaped = (i > 0 && line.text[i - 1] == '\\') ||
-                             (i > 1 && line.text[i - 2] == '\\' && std::string_view("xpP").find(line.text[i - 1]) != std::string_view::npos);
-        const std::size_t close = c == '{' && !escaped ? line.text.find('}', i) : std::string::npos;
-        const std::string_view inner = close == std::string::npos ? std::string_view()
-                                                                  : std::string_view(line.text).substr(i + 1, close - i - 1);
-        const bool is_placeholder = !inner.empty() && !std::isdigit(static_cast<unsigned char>(inner.front()));
-        if (!is_placeholder) {
-          pattern += c;
-          continue;
-        }
+      std::size_t copied = 0;
+      for (const Placeholder& placeholder : FindPlaceholders(line.text)) {
+        pattern.append(line.text, copied, placeholder.begin - copied);
+        copied = placeholder.end;
         Location where = line.where;
-        where.column += i;
-        i = close;
-        if (inner.front() == '=') {
-          const auto it = defines.find(std::string(inner.substr(1)));
+        where.column += placeholder.begin;
+        const std::string inner(placeholder.inner);
+        if (placeholder.role == Placeholder::Role::kDefine) {
+          const auto it = defines.find(std::string(placeholder.define));
           if (it == defines.end()) {
-            fail(where, "unknown define '" + std::string(inner.substr(1)) + "'");
+            fail(where, "unknown define '" + std::string(placeholder.define) + "'");
           } else {
             pattern += it->second;
           }
           continue;
         }
-        const std::size_t colon = inner.find(':');
-        const std::string_view role = colon == std::string_view::npos ? std::string_view() : inner.substr(0, colon);
-        const std::string_view types = colon == std::string_view::npos ? inner : inner.substr(colon + 1);
-        const std::string letters = TypeLetters(types);
-        const bool known_role = role.empty() || role == "subject" || role == "object" || role == "objects" || role == "each";
-        if (letters.empty() || !known_role) {
-          fail(where, "bad placeholder '{" + std::string(inner) +
-                          "}' (expected {TYPES}, {subject:TYPES}, {object:TYPES} or {=NAME})");
+        if (placeholder.role == Placeholder::Role::kInvalid) {
+          fail(where, "bad placeholder '{" + inner + "}' (expected {TYPES}, {subject:TYPES}, {object:TYPES} or {=NAME})");
           continue;
         }
+        const std::string letters = TypeLetters(placeholder.types);
         const std::string marker = MarkerPattern(letters);
-        if (role.empty()) {
-          pattern += "(?:" + marker + ")";
-        } else if (role == "subject") {
-          pattern += "(?P<subject>" + marker + ")";
-        } else if (role == "object") {
-          pattern += "(?P<object>" + marker + ")";
-        } else if (role == "objects") {
-          const auto sep = defines.find(std::string(kSeparatorDefine));
-          if (sep == defines.end()) {
-            fail(where, "{objects:…} needs a [relation.define separator] block");
-            continue;
+        switch (placeholder.role) {
+          case Placeholder::Role::kMention: pattern += "(?:" + marker + ")"; break;
+          case Placeholder::Role::kSubject: pattern += "(?P<subject>" + marker + ")"; break;
+          case Placeholder::Role::kObject: pattern += "(?P<object>" + marker + ")"; break;
+          case Placeholder::Role::kObjects: {
+            const auto sep = defines.find(std::string(kSeparatorDefine));
+            if (sep == defines.end()) {
+              fail(where, "{objects:…} needs a [relation.define separator] block");
+              break;
+            }
+            pattern += "(?P<objects>" + marker + "(?:\\s*" + sep->second + "\\s*" + marker + ")*)";
+            object_letters = letters;
+            break;
           }
-          pattern += "(?P<objects>" + marker + "(?:\\s*" + sep->second + "\\s*" + marker + ")*)";
-          object_letters = letters;
-        } else {
-          pattern += "(?P<each>.*)";
-          object_letters = letters;
+          default:  // kEach
+            pattern += "(?P<each>.*)";
+            object_letters = letters;
+            break;
         }
       }
+      pattern.append(line.text, copied);
       if (line_failed) {
         failed = true;
         continue;
@@ -404,7 +381,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       compiled.predicate = is_topic ? "" : block.argument;
       compiled.object_letters = object_letters;
       compiled.options = options;
-      compiled.required_mentions = RequiredMentions(line.text);
+      compiled.needs = NeedsOf(line.text);
       compiled.regex = std::make_unique<RE2>(pattern, RE2::Quiet);
       if (!compiled.regex->ok()) {
         diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + compiled.regex->error(), true});
@@ -616,10 +593,13 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   for (std::size_t i = 0; i < section.lines.size(); ++i) {
     if (section.lines[i].mentions.empty()) continue;
     line_applies.clear();
+    const std::vector<TypedMention>& mentions = section.lines[i].mentions;
+    TypeMask types_present = 0;
+    for (const TypedMention& mention : mentions) types_present |= TypeBit(mention.type);
     for (const int hit : impl_->prefilter->Candidates(marked[i].text)) {
       const std::size_t p = static_cast<std::size_t>(hit);
       const BlockOptions& options = *patterns[p].options;
-      if (!options.kinds[KindIndex(section.kind)] || patterns[p].required_mentions > section.lines[i].mentions.size()) continue;
+      if (!options.kinds[KindIndex(section.kind)] || !patterns[p].needs.SatisfiedBy(mentions.size(), types_present)) continue;
       if (options.section_has) {
         auto [it, inserted] = section_has.emplace(&options, false);
         if (inserted) {
