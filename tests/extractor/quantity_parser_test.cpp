@@ -317,6 +317,13 @@ const Case kCases[] = {
     {"8 Million Events Per Second", "8 Million Events Per Second|8000000|event|second"},
     {"2.5 million writes per second", "2.5 million writes per second|2500000|write|second"},
     {"10 TB per day", "10 TB per day|10000000000000|byte|day"},
+    // capacity units AWS prices by, as units and as denominators
+    {"2GiB per ACU", "2GiB per ACU|2147483648|byte|acu"},
+    {"$0.44 per DPU-Hour", "$0.44 per DPU-Hour|0.44|usd|dpu/hour"},
+    {"1 ACU あたり 2GiB", "2GiB|2147483648|byte|acu"},
+    {"最大 128 ACU", "128 ACU|128|acu|"},
+    {"5 WCUs per table", "5 WCUs per table|5|write capacity unit|table"},
+    {"1,000 RCU", "1,000 RCU|1000|read capacity unit|"},
     {"ピークで15万リクエスト/秒", "15万リクエスト/秒|150000|request|second"},
     {"毎秒15万リクエスト", "15万リクエスト|150000|request|second"},
     {"1日に36TB", "36TB|36000000000000|byte|day"},
