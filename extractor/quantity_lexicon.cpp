@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "extractor/quantity_number.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -60,6 +61,10 @@ void QuantityLexicon::Finish() {
     forward_[role].Add(FirstKey(e.text)).push_back(static_cast<int>(i));
     if (e.role == LexRole::kWord || e.role == LexRole::kPrefixUnit) MarkWordStart(e.text);
     backward_[role].Add(LastKey(e.text)).push_back(static_cast<int>(i));
+  }
+  quantity_starts_ = word_starts_ | KanjiNumberLeads();
+  for (unsigned digit = '0'; digit <= '9'; ++digit) {
+    for (unsigned next = 0; next < 256; ++next) quantity_starts_.set(digit << 8 | next);
   }
   const auto longest_first = [this](int a, int b) {
     const std::size_t la = entries_[static_cast<std::size_t>(a)].text.size();

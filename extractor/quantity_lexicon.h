@@ -71,6 +71,14 @@ class QuantityLexicon {
     const auto b1 = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
     return word_starts_[(b0 << 8) | b1];
   }
+  // Returns false when nothing the scan reads can start at `pos`: no digit, kanji numeral, number
+  // word or prefix unit (MayStartWordAt and MayStartKanjiNumberAt in one lookup). Never true
+  // inside a character.
+  bool MayStartQuantityAt(std::string_view line, std::size_t pos) const {
+    const auto b0 = static_cast<unsigned char>(line[pos]);
+    const auto b1 = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
+    return quantity_starts_[(b0 << 8) | b1];
+  }
 
   const std::vector<UnitDef>& units() const { return units_; }
   const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }
@@ -136,6 +144,7 @@ class QuantityLexicon {
   std::vector<UnitDef> units_;
   std::vector<LexEntry> entries_;
   std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
+  std::bitset<65536> quantity_starts_;  // word_starts_, kanji numerals and digits
   Index forward_;   // by first character
   Index backward_;  // by last character
 };

@@ -84,6 +84,7 @@ class Scanner {
   bool ReadRange(Draft& d, Hit& unit, std::size_t after_first);
   bool ReadModifiedNoun(Draft& d, std::size_t at);
 
+  std::size_t NextPossibleStart(std::size_t pos) const;
   std::optional<Draft> ReadAt(std::size_t pos, std::size_t& resume);
   bool ReadUnit(Draft& d, std::size_t& after_middle);
   bool FindCounted(Draft& d, const LeftContext& left, std::size_t tail);
@@ -449,6 +450,17 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
   out_.push_back(std::move(m));
 }
 
+// Returns the first offset from `pos` on where a number, number word or prefix unit may start
+// (the end of the line when none): a continuation byte starts nothing, and one table lookup
+// passes most characters.
+std::size_t Scanner::NextPossibleStart(std::size_t pos) const {
+  const std::size_t size = line_.size();
+  while (pos < size && ((static_cast<unsigned char>(line_[pos]) & 0xC0) == 0x80 || !lex_.MayStartQuantityAt(line_, pos))) {
+    ++pos;
+  }
+  return pos;
+}
+
 std::vector<QuantityMatch> Scanner::Run() {
   const std::bitset<65536>& kanji_leads = KanjiNumberLeads();
   const auto kanji_number_at = [&](std::size_t pos) {
@@ -456,9 +468,9 @@ std::vector<QuantityMatch> Scanner::Run() {
   };
   std::size_t pos = 0;
   while (pos < line_.size()) {
-    const auto byte = static_cast<unsigned char>(line_[pos]);
-    if ((byte & 0xC0) == 0x80 ||  // inside a character: starts nothing
-        (!IsDigit(line_[pos]) && !lex_.MayStartWordAt(line_, pos) && !kanji_number_at(pos))) {
+    pos = NextPossibleStart(pos);
+    if (pos >= line_.size()) break;
+    if (!IsDigit(line_[pos]) && !lex_.MayStartWordAt(line_, pos) && !kanji_number_at(pos)) {
       ++pos;
       continue;
     }
