@@ -71,14 +71,10 @@ class QuantityLexicon {
     const auto b1 = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
     return word_starts_[(b0 << 8) | b1];
   }
-  // Returns false when nothing the scan reads can start at `pos`: no digit, kanji numeral, number
-  // word or prefix unit (MayStartWordAt and MayStartKanjiNumberAt in one lookup). Never true
-  // inside a character.
-  bool MayStartQuantityAt(std::string_view line, std::size_t pos) const {
-    const auto b0 = static_cast<unsigned char>(line[pos]);
-    const auto b1 = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
-    return quantity_starts_[(b0 << 8) | b1];
-  }
+  // Returns the first offset from `pos` on where a digit, kanji numeral, number word or prefix
+  // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one lookup per character), or
+  // the end of the line. The scan skips most characters of a line so.
+  std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const;
 
   const std::vector<UnitDef>& units() const { return units_; }
   const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }

@@ -84,7 +84,6 @@ class Scanner {
   bool ReadRange(Draft& d, Hit& unit, std::size_t after_first);
   bool ReadModifiedNoun(Draft& d, std::size_t at);
 
-  std::size_t NextPossibleStart(std::size_t pos) const;
   std::optional<Draft> ReadAt(std::size_t pos, std::size_t& resume);
   bool ReadUnit(Draft& d, std::size_t& after_middle);
   bool FindCounted(Draft& d, const LeftContext& left, std::size_t tail);
@@ -450,17 +449,6 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
   out_.push_back(std::move(m));
 }
 
-// Returns the first offset from `pos` on where a number, number word or prefix unit may start
-// (the end of the line when none): a continuation byte starts nothing, and one table lookup
-// passes most characters.
-std::size_t Scanner::NextPossibleStart(std::size_t pos) const {
-  const std::size_t size = line_.size();
-  while (pos < size && ((static_cast<unsigned char>(line_[pos]) & 0xC0) == 0x80 || !lex_.MayStartQuantityAt(line_, pos))) {
-    ++pos;
-  }
-  return pos;
-}
-
 std::vector<QuantityMatch> Scanner::Run() {
   const std::bitset<65536>& kanji_leads = KanjiNumberLeads();
   const auto kanji_number_at = [&](std::size_t pos) {
@@ -468,7 +456,7 @@ std::vector<QuantityMatch> Scanner::Run() {
   };
   std::size_t pos = 0;
   while (pos < line_.size()) {
-    pos = NextPossibleStart(pos);
+    pos = lex_.NextPossibleStart(line_, pos);
     if (pos >= line_.size()) break;
     if (!IsDigit(line_[pos]) && !lex_.MayStartWordAt(line_, pos) && !kanji_number_at(pos)) {
       ++pos;

@@ -7,7 +7,8 @@
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
 // anchored at the line's start (a pattern that is not gets a leading .*?), so on most lines it
 // gives up after a few bytes; the event set reads whole lines, and only until the first event
-// pattern has matched, since no later line can change the event then.
+// pattern has matched, since no later line can change the event then (nor is a blank line read
+// for headers). A set is first asked only whether anything matches: RE2 then allocates nothing.
 #include "extractor/segmenter.h"
 
 #include <re2/re2.h>
@@ -367,14 +368,16 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   bool events_by_set = true;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineView& line = lines[i];
+    const std::string_view trimmed = TrimAscii(line.text);
+    const bool with_events = event_pattern != 0;
+    if (trimmed.empty() && !with_events) continue;  // a blank line opens nothing
     LineHits hits;
-    const bool by_set = impl.Hits(line.text, event_pattern != 0, hits);
+    const bool by_set = impl.Hits(line.text, with_events, hits);
     events_by_set &= by_set;
     if (hits.event >= 0 && (event_pattern < 0 || hits.event < event_pattern)) {
       event_pattern = hits.event;
       event_line = &line;
     }
-    const std::string_view trimmed = TrimAscii(line.text);
     if (trimmed.empty()) continue;
     SectionSpan span;
     span.line = line.number;
