@@ -105,11 +105,13 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
 std::vector<DiscoveredName> Discovery::Find(std::string_view line) const {
   std::vector<DiscoveredName> found;
   const Impl& impl = *impl_;
-  if (impl.patterns.empty()) return found;
+  // On a blank line every name a pattern could take trims to nothing.
+  if (impl.patterns.empty() || TrimAscii(line).empty()) return found;
+  thread_local std::vector<re2::StringPiece> parts;
   for (int hit : impl.prefilter->Candidates(line)) {
     const NamePattern& pattern = impl.patterns[static_cast<std::size_t>(hit)];
     const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> parts(static_cast<std::size_t>(groups));
+    parts.assign(static_cast<std::size_t>(groups), re2::StringPiece());
     std::size_t pos = 0;
     while (pos < line.size() &&
            pattern.regex->Match(line, pos, line.size(), RE2::UNANCHORED, parts.data(), groups)) {

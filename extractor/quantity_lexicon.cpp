@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "extractor/quantity_number.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -61,6 +62,10 @@ void QuantityLexicon::Finish() {
     if (e.role == LexRole::kWord || e.role == LexRole::kPrefixUnit) MarkWordStart(e.text);
     backward_[role].Add(LastKey(e.text)).push_back(static_cast<int>(i));
   }
+  quantity_starts_ = word_starts_ | KanjiNumberLeads();
+  for (unsigned digit = '0'; digit <= '9'; ++digit) {
+    for (unsigned next = 0; next < 256; ++next) quantity_starts_.set(digit << 8 | next);
+  }
   const auto longest_first = [this](int a, int b) {
     const std::size_t la = entries_[static_cast<std::size_t>(a)].text.size();
     const std::size_t lb = entries_[static_cast<std::size_t>(b)].text.size();
@@ -69,6 +74,18 @@ void QuantityLexicon::Finish() {
   const auto sort_bucket = [&](std::vector<int>& bucket) { std::sort(bucket.begin(), bucket.end(), longest_first); };
   for (auto& per_role : forward_) per_role.ForEachBucket(sort_bucket);
   for (auto& per_role : backward_) per_role.ForEachBucket(sort_bucket);
+}
+
+std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_t pos) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t size = line.size();
+  while (pos < size) {
+    const unsigned second = pos + 1 < size ? bytes[pos + 1] : 0u;
+    if (quantity_starts_[bytes[pos] << 8 | second]) return pos;
+    ++pos;
+    while (pos < size && (bytes[pos] & 0xC0) == 0x80) ++pos;  // a continuation byte starts nothing
+  }
+  return size;
 }
 
 const LexEntry* QuantityLexicon::FindUnitLiteral(std::string_view text) const {

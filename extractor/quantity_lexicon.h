@@ -71,6 +71,10 @@ class QuantityLexicon {
     const auto b1 = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
     return word_starts_[(b0 << 8) | b1];
   }
+  // Returns the first offset from `pos` on where a digit, kanji numeral, number word or prefix
+  // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one lookup per character), or
+  // the end of the line. The scan skips most characters of a line so.
+  std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const;
 
   const std::vector<UnitDef>& units() const { return units_; }
   const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }
@@ -136,6 +140,7 @@ class QuantityLexicon {
   std::vector<UnitDef> units_;
   std::vector<LexEntry> entries_;
   std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
+  std::bitset<65536> quantity_starts_;  // word_starts_, kanji numerals and digits
   Index forward_;   // by first character
   Index backward_;  // by last character
 };

@@ -456,9 +456,9 @@ std::vector<QuantityMatch> Scanner::Run() {
   };
   std::size_t pos = 0;
   while (pos < line_.size()) {
-    const auto byte = static_cast<unsigned char>(line_[pos]);
-    if ((byte & 0xC0) == 0x80 ||  // inside a character: starts nothing
-        (!IsDigit(line_[pos]) && !lex_.MayStartWordAt(line_, pos) && !kanji_number_at(pos))) {
+    pos = lex_.NextPossibleStart(line_, pos);
+    if (pos >= line_.size()) break;
+    if (!IsDigit(line_[pos]) && !lex_.MayStartWordAt(line_, pos) && !kanji_number_at(pos)) {
       ++pos;
       continue;
     }

@@ -1,0 +1,101 @@
+// The quantity scan's skip over characters that start nothing (QuantityLexicon::NextPossibleStart)
+// with the shipped rules: it stops wherever the exact checks could start a quantity, in Japanese,
+// English and full-width text, and leaves the final word to them where its table only says "may".
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "extractor/normalizer.h"
+#include "extractor/quantity_lexicon.h"
+#include "extractor/quantity_number.h"
+#include "extractor/quantity_parser.h"
+#include "extractor/quantity_rules.h"
+#include "extractor/rule_file.h"
+
+namespace kgx {
+namespace {
+
+std::vector<RuleBlock> ShippedQuantityBlocks() {
+  std::vector<RuleDiagnostic> diagnostics;
+  return LoadRuleDirectory(KGX_SOURCE_DIR "/rules", diagnostics);
+}
+
+const QuantityLexicon& ShippedLexicon() {
+  static const QuantityLexicon lexicon = [] {
+    QuantityLexicon out;
+    std::vector<VetoPattern> vetoes;
+    std::vector<RuleDiagnostic> diagnostics;
+    REQUIRE(CompileQuantityRules(ShippedQuantityBlocks(), out, vetoes, diagnostics));
+    return out;
+  }();
+  return lexicon;
+}
+
+const QuantityParser& ShippedParser() {
+  static const std::unique_ptr<QuantityParser> parser = [] {
+    std::vector<RuleDiagnostic> diagnostics;
+    return QuantityParser::Compile(ShippedQuantityBlocks(), diagnostics);
+  }();
+  return *parser;
+}
+
+// The exact test the scan makes at `pos`, byte by byte, as it did before the table.
+bool MayStartExactly(const QuantityLexicon& lexicon, std::string_view line, std::size_t pos) {
+  if ((static_cast<unsigned char>(line[pos]) & 0xC0) == 0x80) return false;
+  const bool digit = line[pos] >= '0' && line[pos] <= '9';
+  const bool kanji = MayStartKanjiNumberAt(KanjiNumberLeads(), line, pos) && NumberStartsAt(line, pos);
+  return digit || lexicon.MayStartWordAt(line, pos) || kanji;
+}
+
+// Offsets where the skip stops, following it over the whole line.
+std::vector<std::size_t> Stops(std::string_view line) {
+  std::vector<std::size_t> stops;
+  for (std::size_t pos = ShippedLexicon().NextPossibleStart(line, 0); pos < line.size();
+       pos = ShippedLexicon().NextPossibleStart(line, pos + 1)) {
+    stops.push_back(pos);
+  }
+  return stops;
+}
+
+}  // namespace
+
+TEST_CASE("the skip stops at digits, kanji numerals, number words and prefix units", "[quantity]") {
+  CHECK(Stops("1日5500億イベント") == std::vector<std::size_t>{0, 4, 5, 6, 7});  // digits; 億 needs a number before it
+  CHECK(Stops("three replicas, 3つのAZ") == std::vector<std::size_t>{16});  // English words start nothing
+  CHECK(Stops("costs $3") == std::vector<std::size_t>{6, 7});                   // the prefix unit, then the digit
+  CHECK(Stops("三千台") == std::vector<std::size_t>{0, 3});
+  CHECK(Stops("半分になった").front() == 0);
+  CHECK(Stops("レイテンシが改善した").empty());
+}
+
+TEST_CASE("full-width digits start nothing until the normalizer makes them ASCII", "[quantity]") {
+  CHECK(Stops("５ＧＢ").empty());
+  CHECK(Stops(Normalize("５ＧＢ").text) == std::vector<std::size_t>{0});
+  CHECK(ShippedParser().Find(Normalize("ストレージは５ＧＢ").text).size() == 1);
+}
+
+TEST_CASE("where the table only says 'may', the exact checks decide", "[quantity]") {
+  // 上 shares its first two bytes with 一, 三 and 七: the skip stops there, the scan reads no number.
+  CHECK(Stops("上限") == std::vector<std::size_t>{0});
+  CHECK(ShippedParser().Find("上限に達した").empty());
+  CHECK(ShippedParser().Find("上限は三つ").size() == 1);
+}
+
+TEST_CASE("the skip never passes a place where the exact checks would start", "[quantity]") {
+  const std::vector<std::string> lines = {
+      "1日5500億イベント、最大 64TB", "Deep Dive on Amazon Aurora: 5x faster, $0.10 per GB-month",
+      "三千台のサーバー、二十億行", "半年で10倍に", "ＡＷＳ　Ｓｕｍｍｉｔ　２０１９", "a\x80" "5 broken \xE3\x81 bytes 7",
+      "¥500 と US$3", "上下一二三七万億兆", ""};
+  const QuantityLexicon& lexicon = ShippedLexicon();
+  for (const std::string& line : lines) {
+    std::size_t next = lexicon.NextPossibleStart(line, 0);
+    for (std::size_t pos = 0; pos < line.size(); ++pos) {
+      if (pos > next) next = lexicon.NextPossibleStart(line, pos);
+      INFO("line: " << line << " at " << pos);
+      if (MayStartExactly(lexicon, line, pos)) CHECK(next == pos);
+    }
+  }
+}
+
+}  // namespace kgx
