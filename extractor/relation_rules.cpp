@@ -14,6 +14,7 @@
 #include <set>
 #include <tuple>
 
+#include "extractor/marker_context.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/relation_template.h"
 #include "extractor/text_util.h"
@@ -88,6 +89,10 @@ struct RelationPattern {
   std::string object_letters;
   std::shared_ptr<const BlockOptions> options;
   MentionNeeds needs;  // what a line must hold for the pattern to relate anything on it
+  std::vector<MarkerContext> contexts;  // what some marker of a line must have beside it
+  // The match begins with the object's marker and no other group is read: the object is known
+  // without asking RE2 for groups, the costly part of a hit.
+  bool object_at_match_start = false;
 };
 
 constexpr std::string_view kPredicates[] = {"uses", "migrated_from", "migrated_to",
@@ -120,8 +125,28 @@ std::vector<int> MarkersIn(std::string_view span, std::string_view letters) {
 struct MarkedLine {
   std::string text;
   std::vector<std::size_t> marker_at;
-  std::vector<std::pair<std::size_t, std::size_t>> stops;  // punctuation that ends a phrase: (at, length)
+  std::vector<MarkerSpan> markers;  // in line order
+  // Punctuation that ends a phrase: (at, length); found on first use (PhraseStops), as only
+  // lines with a match under an @unless need it.
+  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> stops;
 };
+
+// Returns the phrase ends of `marked` (。、!?, and a '.' followed by a space: a sentence's end,
+// not "Node.js"), found once per line.
+const std::vector<std::pair<std::size_t, std::size_t>>& PhraseStops(MarkedLine& marked) {
+  if (marked.stops) return *marked.stops;
+  auto& stops = marked.stops.emplace();
+  const std::string_view text = marked.text;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\x82' || text[i + 2] == '\x81')) {
+      stops.emplace_back(i, 3);
+      i += 2;
+    } else if (text[i] == '!' || text[i] == '?' || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ')) {
+      stops.emplace_back(i, 1);
+    }
+  }
+  return stops;
+}
 
 // Returns the byte range of the marker of mention `index` in `marked`, or npos. Looked up, not
 // searched: a line listing a million names would make a search per object quadratic.
@@ -139,14 +164,14 @@ std::pair<std::size_t, std::size_t> MarkerRange(const MarkedLine& marked, int in
 // and including the punctuation after it (。、!?, and a '.' that ends a sentence), at most
 // kMaxReach bytes either side. The line's punctuation is found once (MarkedLine::stops): searched
 // for every object, a line listing a million names took minutes.
-std::string_view PhraseAround(const MarkedLine& marked, std::size_t begin, std::size_t end) {
+std::string_view PhraseAround(MarkedLine& marked, std::size_t begin, std::size_t end) {
   constexpr std::size_t kMaxReach = 1024;
   const std::string_view text = marked.text;
   std::size_t from = begin > kMaxReach ? begin - kMaxReach : 0;
   while (from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
   std::size_t to = std::min(text.size(), end + kMaxReach);
   while (to > end && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
-  const auto& stops = marked.stops;  // (position, length), by position
+  const auto& stops = PhraseStops(marked);  // (position, length), by position
   // The last punctuation that starts before `begin` and lies inside the window.
   auto it = std::lower_bound(stops.begin(), stops.end(), std::make_pair(begin, std::size_t{0}));
   if (it != stops.begin()) {
@@ -282,7 +307,8 @@ bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::strin
 struct RelationRules::Impl {
   std::vector<RelationPattern> patterns;  // file order; topic patterns have no predicate
   // A line is matched only against the patterns that can match it.
-  std::unique_ptr<PatternPrefilter> prefilter;
+  std::unique_ptr<PatternPrefilter> prefilter;  // none: every pattern runs on every line (kPlain)
+  std::vector<int> every_pattern;
 };
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
@@ -293,7 +319,7 @@ bool RelationRules::HandlesBlockKind(std::string_view kind) {
 }
 
 std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBlock>& blocks,
-                                                      std::vector<RuleDiagnostic>& diagnostics) {
+                                                      std::vector<RuleDiagnostic>& diagnostics, Strategy strategy) {
   auto rules = std::unique_ptr<RelationRules>(new RelationRules());
   bool failed = false;
   std::map<std::string, std::string> defines;
@@ -330,9 +356,11 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         diagnostics.push_back({where, message, true});
         line_failed = true;
       };
+      std::string shape_source;  // the pattern with its defines expanded, for ShapeOf
       std::size_t copied = 0;
       for (const Placeholder& placeholder : FindPlaceholders(line.text)) {
         pattern.append(line.text, copied, placeholder.begin - copied);
+        shape_source.append(line.text, copied, placeholder.end - copied);
         copied = placeholder.end;
         Location where = line.where;
         where.column += placeholder.begin;
@@ -343,6 +371,10 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
             fail(where, "unknown define '" + std::string(placeholder.define) + "'");
           } else {
             pattern += it->second;
+            shape_source.resize(shape_source.size() - (placeholder.end - placeholder.begin));
+            // Braces in a define are RE2's, never placeholders: one that reads like one is
+            // replaced by `.`, which ShapeOf does not look through.
+            shape_source += FindPlaceholders(it->second).empty() ? it->second : ".";
           }
           continue;
         }
@@ -373,6 +405,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         }
       }
       pattern.append(line.text, copied);
+      shape_source.append(line.text, copied);
       if (line_failed) {
         failed = true;
         continue;
@@ -413,13 +446,18 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         failed = true;
         continue;
       }
+      PatternShape shape = strategy == Strategy::kFast ? ShapeOf(shape_source) : PatternShape{};
+      compiled.contexts = std::move(shape.contexts);
+      compiled.object_at_match_start = shape.starts_with_object && compiled.capture == Capture::kOne &&
+                                       compiled.subject_group < 0 && compiled.role_group < 0;
       rules->impl_->patterns.push_back(std::move(compiled));
     }
   }
   if (failed) return nullptr;
   std::vector<std::string> sources;
   for (const RelationPattern& pattern : rules->impl_->patterns) sources.push_back(pattern.regex->pattern());
-  rules->impl_->prefilter = PatternPrefilter::Build(sources, 64 << 20);
+  for (std::size_t p = 0; p < sources.size(); ++p) rules->impl_->every_pattern.push_back(static_cast<int>(p));
+  if (strategy == Strategy::kFast) rules->impl_->prefilter = PatternPrefilter::Build(sources, 64 << 20);
   return rules;
 }
 
@@ -452,19 +490,10 @@ MarkedLine Mark(std::string_view line, const std::vector<TypedMention>& mentions
     marked.text += TypeLetter(m.type);
     marked.text += std::to_string(i);
     marked.text.append(kClose);
+    marked.markers.push_back({marked.marker_at[i], marked.text.size(), m.type});
     at = m.end;
   }
   AppendText(line.substr(at), marked.text);
-  // Phrase ends: 。、!?, and a '.' followed by a space (a sentence's end, not "Node.js").
-  const std::string_view text = marked.text;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\x82' || text[i + 2] == '\x81')) {
-      marked.stops.emplace_back(i, 3);
-      i += 2;
-    } else if (text[i] == '!' || text[i] == '?' || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ')) {
-      marked.stops.emplace_back(i, 1);
-    }
-  }
   return marked;
 }
 
@@ -487,25 +516,56 @@ struct Candidate {
 
 using Claims = std::set<std::tuple<int, std::string, int>>;  // line, predicate, object mention
 
-// Returns true when a block's line options (@where, @line, @unless_line, @after) let it run on
-// line `i` of the section.
-bool LineApplies(const BlockOptions& options, const RelationSection& section, std::size_t i) {
+// Whether the lines of a section match @after regexes, each line asked once per regex: three
+// lines look back at it.
+class AfterLines {
+ public:
+  explicit AfterLines(const RelationSection& section) : section_(section) {}
+
+  bool Matches(const RE2& after, std::size_t line) {
+    std::vector<signed char>& known = known_[&after];  // -1 unknown, else the answer
+    if (known.empty()) known.assign(section_.lines.size(), -1);
+    if (known[line] < 0) known[line] = RE2::PartialMatch(section_.lines[line].text, after) ? 1 : 0;
+    return known[line] == 1;
+  }
+
+ private:
+  const RelationSection& section_;
+  std::map<const RE2*, std::vector<signed char>> known_;
+};
+
+// Returns true when a block's line requirements (@where, @line, @after) let it run on line `i`
+// of the section. Its veto, @unless_line, is left to the block's first match on the line
+// (LineVetoed): it rarely applies, and most lines give the block no match.
+bool LineApplies(const BlockOptions& options, const RelationSection& section, std::size_t i, AfterLines& after) {
   if (options.where == LineScope::kHeader && i != 0) return false;
   if (options.where == LineScope::kBody && i == 0) return false;
   if (section.lines[i].mentions.empty()) return false;
   if (options.line && !RE2::PartialMatch(section.lines[i].text, *options.line)) return false;
-  if (options.unless_line && RE2::PartialMatch(section.lines[i].text, *options.unless_line)) return false;
   if (!options.after) return true;
   for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i; ++k) {
-    if (RE2::PartialMatch(section.lines[k].text, *options.after)) return true;
+    if (after.Matches(*options.after, k)) return true;
   }
   return false;
 }
 
+bool LineVetoed(const BlockOptions& options, std::string_view line) {
+  return options.unless_line && RE2::PartialMatch(line, *options.unless_line);
+}
+
+// Returns the marker that starts at `at` in `text`.
+re2::StringPiece MarkerStartingAt(const std::string& text, std::size_t at) {
+  const std::size_t close = text.find(kClose, at);
+  const std::size_t end = close == std::string::npos ? text.size() : close + kClose.size();
+  return re2::StringPiece(text.data() + at, end - at);
+}
+
 // Adds every match of `pattern` (index `p`) on one marked line to `out`, one candidate per
 // object the pattern captures that no earlier rule of its predicate claimed and @unless spares.
-void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const MarkedLine& marked, Claims& claimed,
-               std::vector<Candidate>& out) {
+// `line_vetoed()` is asked at the first match: when it says yes, the line gives nothing.
+template <typename LineVetoed>
+void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLine& marked, Claims& claimed,
+               std::vector<Candidate>& out, LineVetoed&& line_vetoed) {
   const std::string& text = marked.text;
   const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> parts;  // sized at the first match: most candidates have none
@@ -517,10 +577,16 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const Ma
   // here); the DFA turns those away cheaply. Groups found within the match are the ones RE2 would
   // find in the line.
   while (pos < text.size() && pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+    if (line_vetoed()) return;
     const std::size_t match_at = static_cast<std::size_t>(whole.data() - text.data());
-    parts.resize(static_cast<std::size_t>(groups));
-    if (!pattern.regex->Match(text, match_at, match_at + whole.size(), RE2::ANCHOR_BOTH, parts.data(), groups)) break;
-    const re2::StringPiece object_part = part(pattern.object_group);
+    re2::StringPiece object_part;
+    if (pattern.object_at_match_start) {
+      object_part = MarkerStartingAt(text, match_at);
+    } else {
+      parts.resize(static_cast<std::size_t>(groups));
+      if (!pattern.regex->Match(text, match_at, match_at + whole.size(), RE2::ANCHOR_BOTH, parts.data(), groups)) break;
+      object_part = part(pattern.object_group);
+    }
     const re2::StringPiece resume = object_part.data() ? object_part : part(0);
     pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), pos + 1);
     if (!object_part.data()) continue;
@@ -585,21 +651,31 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
 
   // Every pattern over every line, the patterns of a line in file order: an object mention of a
   // line belongs to the first rule of a predicate that relates it (or vetoes it), so specific
-  // rules listed first win. Only the patterns the prefilter lets through are run.
+  // rules listed first win. Only the patterns the prefilter lets through are run, and only on
+  // lines where some marker has the context a pattern needs beside it.
   std::map<const BlockOptions*, bool> section_has;  // @section_has, evaluated once per block
   std::vector<Candidate> candidates;
   Claims claimed;
-  std::vector<std::pair<const BlockOptions*, bool>> line_applies;  // LineApplies per block, this line
+  AfterLines after(section);
+  // A block's line options on this line, worked out once for all its patterns.
+  struct BlockOnLine {
+    const BlockOptions* options = nullptr;
+    bool applies = false;        // LineApplies
+    std::optional<bool> vetoed;  // LineVetoed, asked at the block's first match
+  };
+  std::vector<BlockOnLine> blocks_on_line;
   for (std::size_t i = 0; i < section.lines.size(); ++i) {
     if (section.lines[i].mentions.empty()) continue;
-    line_applies.clear();
+    blocks_on_line.clear();
     const std::vector<TypedMention>& mentions = section.lines[i].mentions;
     TypeMask types_present = 0;
     for (const TypedMention& mention : mentions) types_present |= TypeBit(mention.type);
-    for (const int hit : impl_->prefilter->Candidates(marked[i].text)) {
+    for (const int hit : impl_->prefilter ? impl_->prefilter->Candidates(marked[i].text) : impl_->every_pattern) {
       const std::size_t p = static_cast<std::size_t>(hit);
       const BlockOptions& options = *patterns[p].options;
       if (!options.kinds[KindIndex(section.kind)] || !patterns[p].needs.SatisfiedBy(mentions.size(), types_present)) continue;
+      const auto fits = [&](const MarkerContext& context) { return SomeMarkerFits(context, marked[i].text, marked[i].markers); };
+      if (!std::all_of(patterns[p].contexts.begin(), patterns[p].contexts.end(), fits)) continue;
       if (options.section_has) {
         auto [it, inserted] = section_has.emplace(&options, false);
         if (inserted) {
@@ -608,10 +684,14 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
         }
         if (!it->second) continue;
       }
-      // A block's patterns share its line options: their regexes run once per line.
-      auto known = std::find_if(line_applies.begin(), line_applies.end(), [&](const auto& entry) { return entry.first == &options; });
-      if (known == line_applies.end()) known = line_applies.insert(known, {&options, LineApplies(options, section, i)});
-      if (known->second) MatchLine(patterns[p], p, static_cast<int>(i), marked[i], claimed, candidates);
+      auto block = std::find_if(blocks_on_line.begin(), blocks_on_line.end(), [&](const auto& b) { return b.options == &options; });
+      if (block == blocks_on_line.end()) block = blocks_on_line.insert(block, {&options, LineApplies(options, section, i, after), {}});
+      if (!block->applies) continue;
+      const auto vetoed = [&] {
+        if (!block->vetoed) block->vetoed = LineVetoed(options, section.lines[i].text);
+        return *block->vetoed;
+      };
+      MatchLine(patterns[p], p, static_cast<int>(i), marked[i], claimed, candidates, vetoed);
     }
   }
 

@@ -1,0 +1,153 @@
+// Marker contexts: what a relation pattern needs beside its markers, read from the pattern as
+// written, and the check of a marked line against them. A context must never turn away a line
+// the pattern matches; what the reader does not understand gives no context.
+#include <catch2/catch.hpp>
+
+#include <re2/re2.h>
+
+#include "extractor/marker_context.h"
+
+using kgx::EntityType;
+using kgx::MarkerContext;
+using kgx::MarkerSpan;
+using kgx::PatternShape;
+using kgx::ShapeOf;
+using kgx::SideContext;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+// A marked line written with "<t>" for a technology marker, "<c>" for a company's, and so on
+// ('a' aws_service, 'c' company, 'p' person, 't' technology); the markers are the real ones.
+struct MarkedText {
+  std::string text;
+  std::vector<MarkerSpan> markers;
+};
+
+MarkedText Marked(std::string_view written) {
+  MarkedText marked;
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    if (written[i] == '<' && i + 2 < written.size() && written[i + 2] == '>') {
+      const char letter = written[i + 1];
+      const EntityType type = letter == 'a'   ? EntityType::kAwsService
+                              : letter == 'c' ? EntityType::kCompany
+                              : letter == 'p' ? EntityType::kPerson
+                                              : EntityType::kTechnology;
+      const std::size_t begin = marked.text.size();
+      marked.text += "\xEE\x80\x80";
+      marked.text += letter;
+      marked.text += std::to_string(marked.markers.size());
+      marked.text += "\xEE\x80\x81";
+      marked.markers.push_back({begin, marked.text.size(), type});
+      i += 2;
+      continue;
+    }
+    marked.text += written[i];
+  }
+  return marked;
+}
+
+// The pattern as RelationRules compiles it: each placeholder becomes the regex of a marker of its
+// types, {objects:…} a list of them.
+std::string Compiled(std::string_view pattern) {
+  std::string out;
+  std::size_t copied = 0;
+  for (const kgx::Placeholder& p : kgx::FindPlaceholders(pattern)) {
+    out.append(pattern.substr(copied, p.begin - copied));
+    std::string letters;
+    for (const auto& [type, letter] : {std::pair{EntityType::kAwsService, 'a'}, std::pair{EntityType::kCompany, 'c'},
+                                       std::pair{EntityType::kPerson, 'p'}, std::pair{EntityType::kTechnology, 't'}}) {
+      if (p.types & kgx::TypeBit(type)) letters += letter;
+    }
+    const std::string marker = "\\x{E000}[" + letters + "][0-9]+\\x{E001}";
+    out += p.role == kgx::Placeholder::Role::kObjects ? "(?:" + marker + "(?:\\s*(?:,|と|や)\\s*" + marker + ")*)"
+                                                      : "(?:" + marker + ")";
+    copied = p.end;
+  }
+  out.append(pattern.substr(copied));
+  return out;
+}
+
+bool Fits(const PatternShape& shape, const MarkedText& line) {
+  for (const MarkerContext& context : shape.contexts) {
+    if (!kgx::SomeMarkerFits(context, line.text, line.markers)) return false;
+  }
+  return true;
+}
+
+// Checks that the contexts of `pattern` never turn away a line it matches (the comparative test
+// of STYLE.md: the fast gate against RE2 itself), and returns whether they let `written` through.
+bool LetThrough(std::string_view pattern, std::string_view written) {
+  const PatternShape shape = ShapeOf(pattern);
+  const MarkedText line = Marked(written);
+  const RE2 regex(Compiled(pattern));
+  REQUIRE(regex.ok());
+  const bool fits = Fits(shape, line);
+  if (RE2::PartialMatch(line.text, regex)) CHECK(fits);
+  return fits;
+}
+
+Strings Literals(const SideContext& side) { return side.literals; }
+
+}  // namespace
+
+TEST_CASE("a particle beside a placeholder is what the marker needs on that side", "[relations][context]") {
+  const PatternShape shape = ShapeOf(R"(を\s*{object:aws_service|technology}\s*に\s*(?:[、,。]|$|変更))");
+  REQUIRE(shape.contexts.size() == 1);
+  CHECK(shape.contexts[0].types == (kgx::TypeBit(EntityType::kAwsService) | kgx::TypeBit(EntityType::kTechnology)));
+  CHECK(Literals(shape.contexts[0].before) == Strings{"を"});
+  CHECK(Literals(shape.contexts[0].after) == Strings{"に"});
+  CHECK(LetThrough(R"(を\s*{object:technology}\s*に\s*(?:[、,。]|$|変更))", "スピンロックを <t> に、"));
+  CHECK_FALSE(LetThrough(R"(を\s*{object:technology}\s*に\s*(?:[、,。]|$|変更))", "<t>を使ってDBに変更"));
+  CHECK_FALSE(LetThrough(R"(を\s*{object:technology}\s*に\s*(?:[、,。]|$|変更))", "スピンロックを <c> に、"));
+}
+
+TEST_CASE("optional literals and groups of literals widen the context", "[relations][context]") {
+  const PatternShape shape = ShapeOf(R"({object:company}\s*社?\s*(?:の中の人|の方|の人))");
+  REQUIRE(shape.contexts.size() == 1);
+  CHECK(Literals(shape.contexts[0].after) == Strings{"社", "の中の人", "の方", "の人"});
+  CHECK_FALSE(shape.contexts[0].before.known);
+  CHECK(LetThrough(R"({object:company}\s*社?\s*(?:の中の人|の方|の人))", "<c>社の方"));
+  CHECK(LetThrough(R"({object:company}\s*社?\s*(?:の中の人|の方|の人))", "<c> の中の人"));
+  CHECK_FALSE(LetThrough(R"({object:company}\s*社?\s*(?:の中の人|の方|の人))", "<c>が話す"));
+  // "[^…]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:…}": what stands before is は, には, 全部 or 主に.
+  const PatternShape before = ShapeOf(R"([^\s、。]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:technology}\s*(?:[、,。]|$))");
+  REQUIRE(before.contexts.size() == 1);
+  CHECK(Literals(before.contexts[0].before) == Strings{"全部", "主に", "は", "には"});
+  CHECK_FALSE(before.contexts[0].after.known);  // a class or $: not a group of literals
+  CHECK(LetThrough(R"([^\s、。]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:technology}\s*(?:[、,。]|$))", "ワークフローは主に <t>"));
+}
+
+TEST_CASE("a list placeholder needs the context before its first marker and after its last", "[relations][context]") {
+  const std::string pattern = R"({subject:company}\s*社?\s*(?:における|での)\s*{objects:aws_service|technology}\s*の)";
+  CHECK(LetThrough(pattern, "(CMP305) <c>における <a> と <a> の使い分け"));
+  CHECK(LetThrough(pattern, "<c>での<t>の話"));
+  CHECK_FALSE(LetThrough(pattern, "<c>における <a> と <a> を使い分け"));
+}
+
+TEST_CASE("English words beside a placeholder are contexts; case-insensitive groups are not", "[relations][context]") {
+  CHECK(LetThrough(R"({object:aws_service}\s+is\s+used)", "<a> is used by us"));
+  CHECK_FALSE(LetThrough(R"({object:aws_service}\s+is\s+used)", "<a> was used by us"));
+  const PatternShape shape = ShapeOf(R"((?i:\brunning)\s+{objects:aws_service|technology})");
+  CHECK(shape.contexts.empty());
+  CHECK(LetThrough(R"((?i:\brunning)\s+{objects:aws_service|technology})", "RUNNING <t>"));
+}
+
+TEST_CASE("patterns the reader does not understand get no context", "[relations][context]") {
+  CHECK(ShapeOf(R"({object:company}\s*:|{object:person}\s*の方)").contexts.empty());  // a top-level |
+  CHECK(ShapeOf(R"((?i){object:company}\s+uses)").contexts.empty());                  // a flag for the rest
+  CHECK(ShapeOf(R"({object:company}\s*\d+)").contexts.empty());
+  CHECK(ShapeOf(R"({object:company}.*の方)").contexts.empty());
+  CHECK(ShapeOf(R"({object:company}(?:の|が)?)").contexts.empty());  // the pattern may end after the marker
+  CHECK(ShapeOf(R"({object:company}?\s*の方)").contexts.empty());    // the placeholder may be skipped
+  CHECK(LetThrough(R"({object:company}(?:の|が)?)", "<c>"));
+}
+
+TEST_CASE("a pattern starts with its object when nothing may skip or repeat it", "[relations][context]") {
+  CHECK(ShapeOf(R"({object:technology}\s*で\s*構築)").starts_with_object);
+  CHECK_FALSE(ShapeOf(R"({object:technology}?\s*で\s*構築)").starts_with_object);
+  CHECK_FALSE(ShapeOf(R"({object:technology}+で)").starts_with_object);
+  CHECK_FALSE(ShapeOf(R"({subject:company}\s*は\s*{object:technology})").starts_with_object);
+  CHECK_FALSE(ShapeOf(R"({object:technology}\s*で|{object:company}\s*の)").starts_with_object);
+  CHECK_FALSE(ShapeOf(R"(^\s*{object:technology}\s*で)").starts_with_object);
+}
