@@ -21,6 +21,7 @@ namespace kgx {
 struct SideContext {
   bool known = false;                 // false: anything may stand there
   std::vector<std::string> literals;  // the first (after) or last (before) text there
+  std::vector<std::string> folded;    // likewise, in ASCII lower case, for any case (`(?i:on)`)
   bool edge = false;                  // the line's start (before) or end (after) will do
 };
 

@@ -534,23 +534,24 @@ class AfterLines {
   std::map<const RE2*, std::vector<signed char>> known_;
 };
 
-// Returns true when a block's line requirements (@where, @line, @after) let it run on line `i`
-// of the section. Its veto, @unless_line, is left to the block's first match on the line
-// (LineVetoed): it rarely applies, and most lines give the block no match.
-bool LineApplies(const BlockOptions& options, const RelationSection& section, std::size_t i, AfterLines& after) {
-  if (options.where == LineScope::kHeader && i != 0) return false;
-  if (options.where == LineScope::kBody && i == 0) return false;
-  if (section.lines[i].mentions.empty()) return false;
-  if (options.line && !RE2::PartialMatch(section.lines[i].text, *options.line)) return false;
+// Returns true when a block's @where lets it run on line `i` of a section.
+bool LineInScope(const BlockOptions& options, std::size_t i) {
+  if (options.where == LineScope::kHeader) return i == 0;
+  return options.where != LineScope::kBody || i != 0;
+}
+
+// Returns true when a block's line options (@line, @after, @unless_line) let it relate anything
+// on line `i` of the section. Their regexes are asked only at the block's first match on the
+// line (MatchLine): most lines give a block no match, and what they say is the same then.
+bool LineOptionsAllow(const BlockOptions& options, const RelationSection& section, std::size_t i, AfterLines& after) {
+  const std::string_view line = section.lines[i].text;
+  if (options.line && !RE2::PartialMatch(line, *options.line)) return false;
+  if (options.unless_line && RE2::PartialMatch(line, *options.unless_line)) return false;
   if (!options.after) return true;
   for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i; ++k) {
     if (after.Matches(*options.after, k)) return true;
   }
   return false;
-}
-
-bool LineVetoed(const BlockOptions& options, std::string_view line) {
-  return options.unless_line && RE2::PartialMatch(line, *options.unless_line);
 }
 
 // Returns the marker that starts at `at` in `text`.
@@ -562,10 +563,10 @@ re2::StringPiece MarkerStartingAt(const std::string& text, std::size_t at) {
 
 // Adds every match of `pattern` (index `p`) on one marked line to `out`, one candidate per
 // object the pattern captures that no earlier rule of its predicate claimed and @unless spares.
-// `line_vetoed()` is asked at the first match: when it says yes, the line gives nothing.
-template <typename LineVetoed>
+// `line_allowed()` is asked at the first match: when it says no, the line gives nothing.
+template <typename LineAllowed>
 void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLine& marked, Claims& claimed,
-               std::vector<Candidate>& out, LineVetoed&& line_vetoed) {
+               std::vector<Candidate>& out, LineAllowed&& line_allowed) {
   const std::string& text = marked.text;
   const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> parts;  // sized at the first match: most candidates have none
@@ -577,7 +578,7 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
   // here); the DFA turns those away cheaply. Groups found within the match are the ones RE2 would
   // find in the line.
   while (pos < text.size() && pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
-    if (line_vetoed()) return;
+    if (!line_allowed()) return;
     const std::size_t match_at = static_cast<std::size_t>(whole.data() - text.data());
     re2::StringPiece object_part;
     if (pattern.object_at_match_start) {
@@ -660,8 +661,7 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   // A block's line options on this line, worked out once for all its patterns.
   struct BlockOnLine {
     const BlockOptions* options = nullptr;
-    bool applies = false;        // LineApplies
-    std::optional<bool> vetoed;  // LineVetoed, asked at the block's first match
+    std::optional<bool> allowed;  // LineOptionsAllow, asked at the block's first match
   };
   std::vector<BlockOnLine> blocks_on_line;
   for (std::size_t i = 0; i < section.lines.size(); ++i) {
@@ -673,7 +673,8 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
     for (const int hit : impl_->prefilter ? impl_->prefilter->Candidates(marked[i].text) : impl_->every_pattern) {
       const std::size_t p = static_cast<std::size_t>(hit);
       const BlockOptions& options = *patterns[p].options;
-      if (!options.kinds[KindIndex(section.kind)] || !patterns[p].needs.SatisfiedBy(mentions.size(), types_present)) continue;
+      if (!options.kinds[KindIndex(section.kind)] || !LineInScope(options, i)) continue;
+      if (!patterns[p].needs.SatisfiedBy(mentions.size(), types_present)) continue;
       const auto fits = [&](const MarkerContext& context) { return SomeMarkerFits(context, marked[i].text, marked[i].markers); };
       if (!std::all_of(patterns[p].contexts.begin(), patterns[p].contexts.end(), fits)) continue;
       if (options.section_has) {
@@ -685,13 +686,13 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
         if (!it->second) continue;
       }
       auto block = std::find_if(blocks_on_line.begin(), blocks_on_line.end(), [&](const auto& b) { return b.options == &options; });
-      if (block == blocks_on_line.end()) block = blocks_on_line.insert(block, {&options, LineApplies(options, section, i, after), {}});
-      if (!block->applies) continue;
-      const auto vetoed = [&] {
-        if (!block->vetoed) block->vetoed = LineVetoed(options, section.lines[i].text);
-        return *block->vetoed;
+      if (block == blocks_on_line.end()) block = blocks_on_line.insert(block, {&options, std::nullopt});
+      if (block->allowed == false) continue;
+      const auto allowed = [&] {
+        if (!block->allowed) block->allowed = LineOptionsAllow(options, section, i, after);
+        return *block->allowed;
       };
-      MatchLine(patterns[p], p, static_cast<int>(i), marked[i], claimed, candidates, vetoed);
+      MatchLine(patterns[p], p, static_cast<int>(i), marked[i], claimed, candidates, allowed);
     }
   }
 

@@ -114,7 +114,8 @@ TEST_CASE("optional literals and groups of literals widen the context", "[relati
   const PatternShape before = ShapeOf(R"([^\s、。]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:technology}\s*(?:[、,。]|$))");
   REQUIRE(before.contexts.size() == 1);
   CHECK(Literals(before.contexts[0].before) == Strings{"全部", "主に", "は", "には"});
-  CHECK_FALSE(before.contexts[0].after.known);  // a class or $: not a group of literals
+  CHECK(Literals(before.contexts[0].after) == Strings{"、", ",", "。"});
+  CHECK(before.contexts[0].after.edge);  // $: the end of the line will do
   CHECK(LetThrough(R"([^\s、。]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:technology}\s*(?:[、,。]|$))", "ワークフローは主に <t>"));
 }
 
@@ -125,12 +126,45 @@ TEST_CASE("a list placeholder needs the context before its first marker and afte
   CHECK_FALSE(LetThrough(pattern, "<c>における <a> と <a> を使い分け"));
 }
 
-TEST_CASE("English words beside a placeholder are contexts; case-insensitive groups are not", "[relations][context]") {
+TEST_CASE("English words beside a placeholder are contexts, in any case inside (?i:…)", "[relations][context]") {
   CHECK(LetThrough(R"({object:aws_service}\s+is\s+used)", "<a> is used by us"));
   CHECK_FALSE(LetThrough(R"({object:aws_service}\s+is\s+used)", "<a> was used by us"));
-  const PatternShape shape = ShapeOf(R"((?i:\brunning)\s+{objects:aws_service|technology})");
-  CHECK(shape.contexts.empty());
-  CHECK(LetThrough(R"((?i:\brunning)\s+{objects:aws_service|technology})", "RUNNING <t>"));
+  CHECK_FALSE(LetThrough(R"({object:aws_service}\s+is\s+used)", "<a> IS used by us"));
+  const std::string running = R"((?i:\b(?:running|on))\s+{objects:aws_service|technology})";
+  const PatternShape shape = ShapeOf(running);
+  REQUIRE(shape.contexts.size() == 1);
+  CHECK(shape.contexts[0].before.folded == Strings{"running", "on"});
+  CHECK(LetThrough(running, "RUNNING <t> and <a>"));
+  CHECK(LetThrough(running, "Kafka On <t>"));
+  CHECK_FALSE(LetThrough(running, "Kafka in <t>"));
+  // RE2 folds ſ (U+017F) to s and the Kelvin sign to k: a line holding one is let through.
+  CHECK(LetThrough(R"((?i:uses)\s+{object:technology})", "u\xC5\xBF" "es <t>"));
+  // Letters outside ASCII inside (?i:…) give no context.
+  CHECK(ShapeOf(R"((?i:é)\s*{object:technology})").contexts.empty());
+}
+
+TEST_CASE("groups are read through, down to the literals each alternative starts with", "[relations][context]") {
+  // "(?:[(（][^()（）]{1,30}[)）])?\s*上": a parenthesis or 上 stands after the marker.
+  const std::string pattern = R"({object:technology}\s*(?:[(（][^()（）]{1,30}[)）])?\s*上(?:で|に))";
+  const PatternShape shape = ShapeOf(pattern);
+  REQUIRE(shape.contexts.size() == 1);
+  CHECK(Literals(shape.contexts[0].after) == Strings{"(", "（", "上"});
+  CHECK(LetThrough(pattern, "<t> (EC2) 上で"));
+  CHECK(LetThrough(pattern, "<t>上に"));
+  CHECK_FALSE(LetThrough(pattern, "<t>の上で"));
+  // An alternative that may be empty lets what follows the group stand there too.
+  const PatternShape open = ShapeOf(R"({object:company}(?:社|)\s*の方)");
+  REQUIRE(open.contexts.size() == 1);
+  CHECK(Literals(open.contexts[0].after) == Strings{"社", "の方"});
+  // A marker inside a group may stand there: no context.
+  CHECK(ShapeOf(R"({object:technology}(?:\s+{technology})?\s*に)").contexts.empty());
+  // "(?:^|[-:)]\s*)": the line's start or one of the characters.
+  const PatternShape start = ShapeOf(R"((?:^|[-:)]\s*){object:company}\s*:)");
+  REQUIRE(start.contexts.size() == 1);
+  CHECK(start.contexts[0].before.edge);
+  CHECK(Literals(start.contexts[0].before) == Strings{"-", ":", ")"});
+  CHECK(LetThrough(R"((?:^|[-:)]\s*){object:company}\s*:)", "  <c>: title"));
+  CHECK_FALSE(LetThrough(R"((?:^|[-:)]\s*){object:company}\s*:)", "by <c>: title"));
 }
 
 TEST_CASE("patterns the reader does not understand get no context", "[relations][context]") {
