@@ -38,17 +38,11 @@ struct MarkerSpan {
   EntityType type = EntityType::kTechnology;
 };
 
-struct PatternShape {
-  // The pattern's match begins with its {object:…} marker, which nothing may skip or repeat.
-  bool starts_with_object = false;
-  // Every match has, for each context, a marker that fits it.
-  std::vector<MarkerContext> contexts;
-};
-
-// Reads the shape of `pattern`: a relation pattern with its {=NAME} defines expanded and its
-// mention placeholders as written. Contexts come from placeholders at the top level of a pattern
-// without a top-level `|` or an inline flag such as `(?i)`.
-PatternShape ShapeOf(std::string_view pattern);
+// Returns the contexts of `pattern`, a relation pattern with its {=NAME} defines expanded and its
+// mention placeholders as written: every match has, for each context, a marker that fits it.
+// Contexts come from placeholders at the top level of a pattern without a top-level `|` or an
+// inline flag such as `(?i)`.
+std::vector<MarkerContext> ContextsOf(std::string_view pattern);
 
 // Returns true when some marker of `markers` (in order, into `text`) fits `context`.
 bool SomeMarkerFits(const MarkerContext& context, std::string_view text, const std::vector<MarkerSpan>& markers);

@@ -15,6 +15,7 @@
 #include <tuple>
 
 #include "extractor/marker_context.h"
+#include "extractor/marker_layout.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/relation_template.h"
 #include "extractor/text_util.h"
@@ -90,9 +91,9 @@ struct RelationPattern {
   std::shared_ptr<const BlockOptions> options;
   MentionNeeds needs;  // what a line must hold for the pattern to relate anything on it
   std::vector<MarkerContext> contexts;  // what some marker of a line must have beside it
-  // The match begins with the object's marker and no other group is read: the object is known
-  // without asking RE2 for groups, the costly part of a hit.
-  bool object_at_match_start = false;
+  // Where the subject and object are among the markers of a match; set only when that tells all
+  // the groups read (no role), so that RE2 is not asked for them: the costly part of a hit.
+  std::optional<MarkerLayout> layout;
 };
 
 constexpr std::string_view kPredicates[] = {"uses", "migrated_from", "migrated_to",
@@ -446,10 +447,14 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         failed = true;
         continue;
       }
-      PatternShape shape = strategy == Strategy::kFast ? ShapeOf(shape_source) : PatternShape{};
-      compiled.contexts = std::move(shape.contexts);
-      compiled.object_at_match_start = shape.starts_with_object && compiled.capture == Capture::kOne &&
-                                       compiled.subject_group < 0 && compiled.role_group < 0;
+      if (strategy == Strategy::kFast) {
+        compiled.contexts = ContextsOf(shape_source);
+        const MarkerLayout layout = LayoutOf(shape_source);
+        const bool object_known = layout.object >= 0 && compiled.capture != Capture::kEach &&
+                                  layout.object_list == (compiled.capture == Capture::kList);
+        const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0;
+        if (object_known && subject_known && compiled.role_group < 0) compiled.layout = layout;
+      }
       rules->impl_->patterns.push_back(std::move(compiled));
     }
   }
@@ -554,11 +559,21 @@ bool LineOptionsAllow(const BlockOptions& options, const RelationSection& sectio
   return false;
 }
 
-// Returns the marker that starts at `at` in `text`.
-re2::StringPiece MarkerStartingAt(const std::string& text, std::size_t at) {
-  const std::size_t close = text.find(kClose, at);
-  const std::size_t end = close == std::string::npos ? text.size() : close + kClose.size();
-  return re2::StringPiece(text.data() + at, end - at);
+// Returns the part of `match` (in `text`) that the object group of a pattern laid out as
+// `layout` holds, and sets `subject` to the subject's mention when the layout has one. The
+// markers are found from the match: it holds them where the layout says.
+re2::StringPiece LaidOutObject(const MarkerLayout& layout, const std::string& text, re2::StringPiece match, int& subject) {
+  std::vector<std::size_t> starts;  // of the match's markers, in `text`
+  const std::size_t match_at = static_cast<std::size_t>(match.data() - text.data());
+  for (std::size_t at = text.find(kOpen, match_at); at < match_at + match.size(); at = text.find(kOpen, at + 1)) starts.push_back(at);
+  const auto marker_end = [&](std::size_t start) {
+    const std::size_t close = text.find(kClose, start);
+    return close == std::string::npos ? text.size() : close + kClose.size();
+  };
+  const auto object = static_cast<std::size_t>(layout.object);
+  const std::size_t last = layout.object_list ? starts.size() - 1 : object;
+  if (layout.subject >= 0) subject = MarkerIndex(std::string_view(text).substr(starts[static_cast<std::size_t>(layout.subject)]));
+  return re2::StringPiece(text.data() + starts[object], marker_end(starts[last]) - starts[object]);
 }
 
 // Adds every match of `pattern` (index `p`) on one marked line to `out`, one candidate per
@@ -580,22 +595,22 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
   while (pos < text.size() && pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
     if (!line_allowed()) return;
     const std::size_t match_at = static_cast<std::size_t>(whole.data() - text.data());
+    Candidate base;
+    base.pattern = p;
+    base.line = line;
     re2::StringPiece object_part;
-    if (pattern.object_at_match_start) {
-      object_part = MarkerStartingAt(text, match_at);
+    if (pattern.layout) {
+      object_part = LaidOutObject(*pattern.layout, text, whole, base.subject);
     } else {
       parts.resize(static_cast<std::size_t>(groups));
       if (!pattern.regex->Match(text, match_at, match_at + whole.size(), RE2::ANCHOR_BOTH, parts.data(), groups)) break;
       object_part = part(pattern.object_group);
+      if (pattern.subject_group > 0 && part(pattern.subject_group).data()) base.subject = MarkerIndex(part(pattern.subject_group));
+      if (pattern.role_group > 0 && part(pattern.role_group).data()) base.role = std::string(TrimAscii(part(pattern.role_group)));
     }
-    const re2::StringPiece resume = object_part.data() ? object_part : part(0);
+    const re2::StringPiece resume = object_part.data() ? object_part : whole;
     pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), pos + 1);
     if (!object_part.data()) continue;
-    Candidate base;
-    base.pattern = p;
-    base.line = line;
-    if (pattern.subject_group > 0 && part(pattern.subject_group).data()) base.subject = MarkerIndex(part(pattern.subject_group));
-    if (pattern.role_group > 0 && part(pattern.role_group).data()) base.role = std::string(TrimAscii(part(pattern.role_group)));
     const std::vector<int> objects = pattern.capture == Capture::kOne ? std::vector<int>{MarkerIndex(object_part)}
                                                                       : MarkersIn(object_part, pattern.object_letters);
     for (int object : objects) {
