@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <set>
@@ -481,10 +482,14 @@ void AppendText(std::string_view text, std::string& marked) {
   }
 }
 
-MarkedLine Mark(std::string_view line, const std::vector<TypedMention>& mentions) {
-  MarkedLine marked;
+// Marks `line` into `marked`, whose buffers are reused: the lines of a section are marked one
+// after the other into the same one.
+void Mark(std::string_view line, const std::vector<TypedMention>& mentions, MarkedLine& marked) {
+  marked.text.clear();
   marked.text.reserve(line.size() + mentions.size() * 8);
   marked.marker_at.assign(mentions.size(), std::string::npos);
+  marked.markers.clear();
+  marked.stops.reset();
   std::size_t at = 0;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const TypedMention& m = mentions[i];
@@ -493,19 +498,21 @@ MarkedLine Mark(std::string_view line, const std::vector<TypedMention>& mentions
     marked.marker_at[i] = marked.text.size();
     marked.text.append(kOpen);
     marked.text += TypeLetter(m.type);
-    marked.text += std::to_string(i);
+    char digits[24];
+    marked.text.append(digits, std::to_chars(digits, digits + sizeof digits, i).ptr);
     marked.text.append(kClose);
     marked.markers.push_back({marked.marker_at[i], marked.text.size(), m.type});
     at = m.end;
   }
   AppendText(line.substr(at), marked.text);
-  return marked;
 }
 
 }  // namespace
 
 std::string RelationRules::MarkLine(std::string_view line, const std::vector<TypedMention>& mentions) {
-  return Mark(line, mentions).text;
+  MarkedLine marked;
+  Mark(line, mentions, marked);
+  return marked.text;
 }
 
 namespace {
@@ -659,11 +666,7 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   std::vector<SectionRelation> out;
   const auto& patterns = impl_->patterns;
   if (section.lines.empty() || patterns.empty()) return out;
-  std::vector<MarkedLine> marked;
-  marked.reserve(section.lines.size());
-  for (const RelationLine& line : section.lines) {
-    marked.push_back(line.mentions.empty() ? MarkedLine{} : Mark(line.text, line.mentions));  // no mention, no relation
-  }
+  MarkedLine marked;  // the line at hand; a line without mentions has no relation
 
   // Every pattern over every line, the patterns of a line in file order: an object mention of a
   // line belongs to the first rule of a predicate that relates it (or vetoes it), so specific
@@ -685,12 +688,13 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
     const std::vector<TypedMention>& mentions = section.lines[i].mentions;
     TypeMask types_present = 0;
     for (const TypedMention& mention : mentions) types_present |= TypeBit(mention.type);
-    for (const int hit : impl_->prefilter ? impl_->prefilter->Candidates(marked[i].text) : impl_->every_pattern) {
+    Mark(section.lines[i].text, mentions, marked);
+    for (const int hit : impl_->prefilter ? impl_->prefilter->Candidates(marked.text) : impl_->every_pattern) {
       const std::size_t p = static_cast<std::size_t>(hit);
       const BlockOptions& options = *patterns[p].options;
       if (!options.kinds[KindIndex(section.kind)] || !LineInScope(options, i)) continue;
       if (!patterns[p].needs.SatisfiedBy(mentions.size(), types_present)) continue;
-      const auto fits = [&](const MarkerContext& context) { return SomeMarkerFits(context, marked[i].text, marked[i].markers); };
+      const auto fits = [&](const MarkerContext& context) { return SomeMarkerFits(context, marked.text, marked.markers); };
       if (!std::all_of(patterns[p].contexts.begin(), patterns[p].contexts.end(), fits)) continue;
       if (options.section_has) {
         auto [it, inserted] = section_has.emplace(&options, false);
@@ -707,7 +711,7 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
         if (!block->allowed) block->allowed = LineOptionsAllow(options, section, i, after);
         return *block->allowed;
       };
-      MatchLine(patterns[p], p, static_cast<int>(i), marked[i], claimed, candidates, allowed);
+      MatchLine(patterns[p], p, static_cast<int>(i), marked, claimed, candidates, allowed);
     }
   }
 
