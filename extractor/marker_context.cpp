@@ -105,16 +105,19 @@ bool AfterFits(const SideContext& side, std::string_view text, std::size_t end) 
 }  // namespace
 
 std::vector<MarkerContext> ContextsOf(std::string_view pattern) {
-  std::vector<MarkerContext> contexts;
   const auto elements = ReadElements(pattern);
-  if (!elements) return contexts;
+  return elements ? ContextsOf(*elements) : std::vector<MarkerContext>{};
+}
+
+std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& elements) {
+  std::vector<MarkerContext> contexts;
   using Role = Placeholder::Role;
-  for (std::size_t k = 0; k < elements->size(); ++k) {
-    const PatternElement& e = (*elements)[k];
+  for (std::size_t k = 0; k < elements.size(); ++k) {
+    const PatternElement& e = elements[k];
     const Role role = e.placeholder.role;
     if (e.kind != ElementKind::kPlaceholder || e.may_skip || e.repeats) continue;
     if (role != Role::kMention && role != Role::kSubject && role != Role::kObject && role != Role::kObjects) continue;
-    MarkerContext context{e.placeholder.types, Side(*elements, k, -1), Side(*elements, k, +1)};
+    MarkerContext context{e.placeholder.types, Side(elements, k, -1), Side(elements, k, +1)};
     if (role == Role::kObjects && context.before.known && context.after.known) {
       // A list: its first marker has the context before it, its last the one after it.
       contexts.push_back({context.types, context.before, {}});

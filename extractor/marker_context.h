@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/pattern_elements.h"
 #include "extractor/relation_template.h"
 #include "extractor/types.h"
 
@@ -43,6 +44,8 @@ struct MarkerSpan {
 // Contexts come from placeholders at the top level of a pattern without a top-level `|` or an
 // inline flag such as `(?i)`.
 std::vector<MarkerContext> ContextsOf(std::string_view pattern);
+// Likewise for a pattern already read (ReadElements).
+std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& elements);
 
 // Returns true when some marker of `markers` (in order, into `text`) fits `context`.
 bool SomeMarkerFits(const MarkerContext& context, std::string_view text, const std::vector<MarkerSpan>& markers);

@@ -39,18 +39,21 @@ bool IsObjectList(const PatternElement& e) {
 }  // namespace
 
 MarkerLayout LayoutOf(std::string_view pattern) {
-  MarkerLayout layout;
   const auto elements = ReadElements(pattern);
-  if (!elements) return layout;
+  return elements ? LayoutOf(*elements) : MarkerLayout{};
+}
+
+MarkerLayout LayoutOf(const std::vector<PatternElement>& elements) {
+  MarkerLayout layout;
   int markers = 0;  // the markers every match holds before the element at hand
-  for (auto e = elements->begin(); e != elements->end(); ++e) {
+  for (auto e = elements.begin(); e != elements.end(); ++e) {
     if (IsOneMarker(*e)) {
       if (e->placeholder.role == Role::kSubject) layout.subject = markers;
       if (e->placeholder.role == Role::kObject) layout.object = markers;
       ++markers;
       continue;
     }
-    if (IsObjectList(*e) && std::all_of(std::next(e), elements->end(), HoldsNoMarker)) {
+    if (IsObjectList(*e) && std::all_of(std::next(e), elements.end(), HoldsNoMarker)) {
       layout.object = markers;
       layout.object_list = true;
     }

@@ -6,6 +6,9 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
+
+#include "extractor/pattern_elements.h"
 
 namespace kgx {
 
@@ -19,5 +22,7 @@ struct MarkerLayout {
 // Reads the layout of `pattern`: a relation pattern with its {=NAME} defines expanded and its
 // mention placeholders as written.
 MarkerLayout LayoutOf(std::string_view pattern);
+// Likewise for a pattern already read (ReadElements).
+MarkerLayout LayoutOf(const std::vector<PatternElement>& elements);
 
 }  // namespace kgx

@@ -358,7 +358,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         diagnostics.push_back({where, message, true});
         line_failed = true;
       };
-      std::string shape_source;  // the pattern with its defines expanded, for ShapeOf
+      std::string shape_source;  // the pattern with its defines expanded, for ContextsOf and LayoutOf
       std::size_t copied = 0;
       for (const Placeholder& placeholder : FindPlaceholders(line.text)) {
         pattern.append(line.text, copied, placeholder.begin - copied);
@@ -374,8 +374,8 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
           } else {
             pattern += it->second;
             shape_source.resize(shape_source.size() - (placeholder.end - placeholder.begin));
-            // Braces in a define are RE2's, never placeholders: one that reads like one is
-            // replaced by `.`, which ShapeOf does not look through.
+            // Braces in a define are RE2's, never placeholders: a define with one that reads like
+            // a placeholder is replaced by `.`, which the pattern reader does not look through.
             shape_source += FindPlaceholders(it->second).empty() ? it->second : ".";
           }
           continue;
@@ -448,9 +448,10 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         failed = true;
         continue;
       }
-      if (strategy == Strategy::kFast) {
-        compiled.contexts = ContextsOf(shape_source);
-        const MarkerLayout layout = LayoutOf(shape_source);
+      const auto elements = strategy == Strategy::kFast ? ReadElements(shape_source) : std::nullopt;
+      if (elements) {
+        compiled.contexts = ContextsOf(*elements);
+        const MarkerLayout layout = LayoutOf(*elements);
         const bool object_known = layout.object >= 0 && compiled.capture != Capture::kEach &&
                                   layout.object_list == (compiled.capture == Capture::kList);
         const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0;
