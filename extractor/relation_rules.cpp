@@ -569,8 +569,10 @@ bool LineOptionsAllow(const BlockOptions& options, const RelationSection& sectio
 
 // Returns the part of `match` (in `text`) that the object group of a pattern laid out as
 // `layout` holds, and sets `subject` to the subject's mention when the layout has one. The
-// markers are found from the match: it holds them where the layout says.
-re2::StringPiece LaidOutObject(const MarkerLayout& layout, const std::string& text, re2::StringPiece match, int& subject) {
+// markers are found from the match: it holds them where the layout says (nothing is returned
+// for a match without them, which the layout rules out; RE2's groups would say).
+std::optional<re2::StringPiece> LaidOutObject(const MarkerLayout& layout, const std::string& text, re2::StringPiece match,
+                                              int& subject) {
   std::vector<std::size_t> starts;  // of the match's markers, in `text`
   const std::size_t match_at = static_cast<std::size_t>(match.data() - text.data());
   for (std::size_t at = text.find(kOpen, match_at); at < match_at + match.size(); at = text.find(kOpen, at + 1)) starts.push_back(at);
@@ -579,6 +581,7 @@ re2::StringPiece LaidOutObject(const MarkerLayout& layout, const std::string& te
     return close == std::string::npos ? text.size() : close + kClose.size();
   };
   const auto object = static_cast<std::size_t>(layout.object);
+  if (std::max(layout.object, layout.subject) >= static_cast<int>(starts.size())) return std::nullopt;
   const std::size_t last = layout.object_list ? starts.size() - 1 : object;
   if (layout.subject >= 0) subject = MarkerIndex(std::string_view(text).substr(starts[static_cast<std::size_t>(layout.subject)]));
   return re2::StringPiece(text.data() + starts[object], marker_end(starts[last]) - starts[object]);
@@ -606,9 +609,10 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
     Candidate base;
     base.pattern = p;
     base.line = line;
+    const auto laid_out = pattern.layout ? LaidOutObject(*pattern.layout, text, whole, base.subject) : std::nullopt;
     re2::StringPiece object_part;
-    if (pattern.layout) {
-      object_part = LaidOutObject(*pattern.layout, text, whole, base.subject);
+    if (laid_out) {
+      object_part = *laid_out;
     } else {
       parts.resize(static_cast<std::size_t>(groups));
       if (!pattern.regex->Match(text, match_at, match_at + whole.size(), RE2::ANCHOR_BOTH, parts.data(), groups)) break;
