@@ -70,6 +70,13 @@ bool HasFoldOutsideAscii(std::string_view text) {
   return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
 }
 
+// Returns true when `text` holds `literal` at `at`; the last byte is compared first, as literals
+// that differ (particles of one script) mostly share their first ones.
+bool EqualAt(std::string_view text, std::size_t at, std::string_view literal) {
+  return at + literal.size() <= text.size() && text[at + literal.size() - 1] == literal.back() &&
+         text.compare(at, literal.size(), literal) == 0;
+}
+
 bool SameFolded(std::string_view text, std::size_t at, std::string_view lower) {
   if (at + lower.size() > text.size()) return false;
   for (std::size_t i = 0; i < lower.size(); ++i) {
@@ -82,7 +89,7 @@ bool BeforeFits(const SideContext& side, std::string_view text, std::size_t begi
   while (begin > 0 && IsRegexSpace(text[begin - 1])) --begin;
   if (side.edge && begin == 0) return true;
   for (const std::string& literal : side.literals) {
-    if (literal.size() <= begin && text.compare(begin - literal.size(), literal.size(), literal) == 0) return true;
+    if (literal.size() <= begin && EqualAt(text, begin - literal.size(), literal)) return true;
   }
   for (const std::string& literal : side.folded) {
     if (literal.size() <= begin && SameFolded(text, begin - literal.size(), literal)) return true;
@@ -94,7 +101,7 @@ bool AfterFits(const SideContext& side, std::string_view text, std::size_t end) 
   while (end < text.size() && IsRegexSpace(text[end])) ++end;
   if (side.edge && end == text.size()) return true;
   for (const std::string& literal : side.literals) {
-    if (text.compare(end, literal.size(), literal) == 0) return true;
+    if (EqualAt(text, end, literal)) return true;
   }
   for (const std::string& literal : side.folded) {
     if (SameFolded(text, end, literal)) return true;
