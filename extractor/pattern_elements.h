@@ -22,7 +22,7 @@ enum class ElementKind {
   kZeroWidth,  // \b, \B
   kLineStart,  // ^, \A
   kLineEnd,    // $, \z
-  kOther,      // anything the walks do not look through
+  kOther,      // anything else: ., \d, \p{…}, a class with ranges, a group with flags
 };
 
 struct PatternElement {
@@ -45,6 +45,7 @@ std::optional<std::vector<PatternElement>> ReadElements(std::string_view pattern
 // Returns true when no text `e` may match holds a marker's characters (U+E000, U+E001).
 bool HoldsNoMarker(const PatternElement& e);
 
-bool IsRegexSpace(char c);  // what \s matches, and \v
+// Returns true for what RE2's \s matches (\t \n \f \r and space) and \v.
+bool IsRegexSpace(char c);
 
 }  // namespace kgx
