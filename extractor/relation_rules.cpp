@@ -9,11 +9,14 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
 #include <map>
 #include <optional>
 #include <set>
 #include <tuple>
 
+#include "extractor/marker_context.h"
+#include "extractor/marker_layout.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/relation_template.h"
 #include "extractor/text_util.h"
@@ -88,6 +91,10 @@ struct RelationPattern {
   std::string object_letters;
   std::shared_ptr<const BlockOptions> options;
   MentionNeeds needs;  // what a line must hold for the pattern to relate anything on it
+  std::vector<MarkerContext> contexts;  // what some marker of a line must have beside it
+  // Where the subject and object are among the markers of a match; set only when that tells all
+  // the groups read (no role), so that RE2 is not asked for them: the costly part of a hit.
+  std::optional<MarkerLayout> layout;
 };
 
 constexpr std::string_view kPredicates[] = {"uses", "migrated_from", "migrated_to",
@@ -120,8 +127,28 @@ std::vector<int> MarkersIn(std::string_view span, std::string_view letters) {
 struct MarkedLine {
   std::string text;
   std::vector<std::size_t> marker_at;
-  std::vector<std::pair<std::size_t, std::size_t>> stops;  // punctuation that ends a phrase: (at, length)
+  std::vector<MarkerSpan> markers;  // in line order
+  // Punctuation that ends a phrase: (at, length); found on first use (PhraseStops), as only
+  // lines with a match under an @unless need it.
+  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> stops;
 };
+
+// Returns the phrase ends of `marked` (。、!?, and a '.' followed by a space: a sentence's end,
+// not "Node.js"), found once per line.
+const std::vector<std::pair<std::size_t, std::size_t>>& PhraseStops(MarkedLine& marked) {
+  if (marked.stops) return *marked.stops;
+  auto& stops = marked.stops.emplace();
+  const std::string_view text = marked.text;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\x82' || text[i + 2] == '\x81')) {
+      stops.emplace_back(i, 3);
+      i += 2;
+    } else if (text[i] == '!' || text[i] == '?' || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ')) {
+      stops.emplace_back(i, 1);
+    }
+  }
+  return stops;
+}
 
 // Returns the byte range of the marker of mention `index` in `marked`, or npos. Looked up, not
 // searched: a line listing a million names would make a search per object quadratic.
@@ -139,14 +166,14 @@ std::pair<std::size_t, std::size_t> MarkerRange(const MarkedLine& marked, int in
 // and including the punctuation after it (。、!?, and a '.' that ends a sentence), at most
 // kMaxReach bytes either side. The line's punctuation is found once (MarkedLine::stops): searched
 // for every object, a line listing a million names took minutes.
-std::string_view PhraseAround(const MarkedLine& marked, std::size_t begin, std::size_t end) {
+std::string_view PhraseAround(MarkedLine& marked, std::size_t begin, std::size_t end) {
   constexpr std::size_t kMaxReach = 1024;
   const std::string_view text = marked.text;
   std::size_t from = begin > kMaxReach ? begin - kMaxReach : 0;
   while (from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
   std::size_t to = std::min(text.size(), end + kMaxReach);
   while (to > end && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
-  const auto& stops = marked.stops;  // (position, length), by position
+  const auto& stops = PhraseStops(marked);  // (position, length), by position
   // The last punctuation that starts before `begin` and lies inside the window.
   auto it = std::lower_bound(stops.begin(), stops.end(), std::make_pair(begin, std::size_t{0}));
   if (it != stops.begin()) {
@@ -282,7 +309,8 @@ bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::strin
 struct RelationRules::Impl {
   std::vector<RelationPattern> patterns;  // file order; topic patterns have no predicate
   // A line is matched only against the patterns that can match it.
-  std::unique_ptr<PatternPrefilter> prefilter;
+  std::unique_ptr<PatternPrefilter> prefilter;  // none: every pattern runs on every line (kPlain)
+  std::vector<int> every_pattern;
 };
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
@@ -293,7 +321,7 @@ bool RelationRules::HandlesBlockKind(std::string_view kind) {
 }
 
 std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBlock>& blocks,
-                                                      std::vector<RuleDiagnostic>& diagnostics) {
+                                                      std::vector<RuleDiagnostic>& diagnostics, Strategy strategy) {
   auto rules = std::unique_ptr<RelationRules>(new RelationRules());
   bool failed = false;
   std::map<std::string, std::string> defines;
@@ -330,9 +358,11 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         diagnostics.push_back({where, message, true});
         line_failed = true;
       };
+      std::string shape_source;  // the pattern with its defines expanded, for ContextsOf and LayoutOf
       std::size_t copied = 0;
       for (const Placeholder& placeholder : FindPlaceholders(line.text)) {
         pattern.append(line.text, copied, placeholder.begin - copied);
+        shape_source.append(line.text, copied, placeholder.end - copied);
         copied = placeholder.end;
         Location where = line.where;
         where.column += placeholder.begin;
@@ -343,6 +373,10 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
             fail(where, "unknown define '" + std::string(placeholder.define) + "'");
           } else {
             pattern += it->second;
+            shape_source.resize(shape_source.size() - (placeholder.end - placeholder.begin));
+            // Braces in a define are RE2's, never placeholders: a define with one that reads like
+            // a placeholder is replaced by `.`, which the pattern reader does not look through.
+            shape_source += FindPlaceholders(it->second).empty() ? it->second : ".";
           }
           continue;
         }
@@ -373,6 +407,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         }
       }
       pattern.append(line.text, copied);
+      shape_source.append(line.text, copied);
       if (line_failed) {
         failed = true;
         continue;
@@ -413,13 +448,23 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         failed = true;
         continue;
       }
+      const auto elements = strategy == Strategy::kFast ? ReadElements(shape_source) : std::nullopt;
+      if (elements) {
+        compiled.contexts = ContextsOf(*elements);
+        const MarkerLayout layout = LayoutOf(*elements);
+        const bool object_known = layout.object >= 0 && compiled.capture != Capture::kEach &&
+                                  layout.object_list == (compiled.capture == Capture::kList);
+        const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0;
+        if (object_known && subject_known && compiled.role_group < 0) compiled.layout = layout;
+      }
       rules->impl_->patterns.push_back(std::move(compiled));
     }
   }
   if (failed) return nullptr;
   std::vector<std::string> sources;
   for (const RelationPattern& pattern : rules->impl_->patterns) sources.push_back(pattern.regex->pattern());
-  rules->impl_->prefilter = PatternPrefilter::Build(sources, 64 << 20);
+  for (std::size_t p = 0; p < sources.size(); ++p) rules->impl_->every_pattern.push_back(static_cast<int>(p));
+  if (strategy == Strategy::kFast) rules->impl_->prefilter = PatternPrefilter::Build(sources, 64 << 20);
   return rules;
 }
 
@@ -438,10 +483,14 @@ void AppendText(std::string_view text, std::string& marked) {
   }
 }
 
-MarkedLine Mark(std::string_view line, const std::vector<TypedMention>& mentions) {
-  MarkedLine marked;
+// Marks `line` into `marked`, whose buffers are reused: the lines of a section are marked one
+// after the other into the same one.
+void Mark(std::string_view line, const std::vector<TypedMention>& mentions, MarkedLine& marked) {
+  marked.text.clear();
   marked.text.reserve(line.size() + mentions.size() * 8);
   marked.marker_at.assign(mentions.size(), std::string::npos);
+  marked.markers.clear();
+  marked.stops.reset();
   std::size_t at = 0;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const TypedMention& m = mentions[i];
@@ -450,28 +499,21 @@ MarkedLine Mark(std::string_view line, const std::vector<TypedMention>& mentions
     marked.marker_at[i] = marked.text.size();
     marked.text.append(kOpen);
     marked.text += TypeLetter(m.type);
-    marked.text += std::to_string(i);
+    char digits[24];
+    marked.text.append(digits, std::to_chars(digits, digits + sizeof digits, i).ptr);
     marked.text.append(kClose);
+    marked.markers.push_back({marked.marker_at[i], marked.text.size(), m.type});
     at = m.end;
   }
   AppendText(line.substr(at), marked.text);
-  // Phrase ends: 。、!?, and a '.' followed by a space (a sentence's end, not "Node.js").
-  const std::string_view text = marked.text;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\x82' || text[i + 2] == '\x81')) {
-      marked.stops.emplace_back(i, 3);
-      i += 2;
-    } else if (text[i] == '!' || text[i] == '?' || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ')) {
-      marked.stops.emplace_back(i, 1);
-    }
-  }
-  return marked;
 }
 
 }  // namespace
 
 std::string RelationRules::MarkLine(std::string_view line, const std::vector<TypedMention>& mentions) {
-  return Mark(line, mentions).text;
+  MarkedLine marked;
+  Mark(line, mentions, marked);
+  return marked.text;
 }
 
 namespace {
@@ -487,25 +529,70 @@ struct Candidate {
 
 using Claims = std::set<std::tuple<int, std::string, int>>;  // line, predicate, object mention
 
-// Returns true when a block's line options (@where, @line, @unless_line, @after) let it run on
-// line `i` of the section.
-bool LineApplies(const BlockOptions& options, const RelationSection& section, std::size_t i) {
-  if (options.where == LineScope::kHeader && i != 0) return false;
-  if (options.where == LineScope::kBody && i == 0) return false;
-  if (section.lines[i].mentions.empty()) return false;
-  if (options.line && !RE2::PartialMatch(section.lines[i].text, *options.line)) return false;
-  if (options.unless_line && RE2::PartialMatch(section.lines[i].text, *options.unless_line)) return false;
+// Whether the lines of a section match @after regexes, each line asked once per regex: three
+// lines look back at it.
+class AfterLines {
+ public:
+  explicit AfterLines(const RelationSection& section) : section_(section) {}
+
+  bool Matches(const RE2& after, std::size_t line) {
+    std::vector<signed char>& known = known_[&after];  // -1 unknown, else the answer
+    if (known.empty()) known.assign(section_.lines.size(), -1);
+    if (known[line] < 0) known[line] = RE2::PartialMatch(section_.lines[line].text, after) ? 1 : 0;
+    return known[line] == 1;
+  }
+
+ private:
+  const RelationSection& section_;
+  std::map<const RE2*, std::vector<signed char>> known_;
+};
+
+// Returns true when a block's @where lets it run on line `i` of a section.
+bool LineInScope(const BlockOptions& options, std::size_t i) {
+  if (options.where == LineScope::kHeader) return i == 0;
+  return options.where != LineScope::kBody || i != 0;
+}
+
+// Returns true when a block's line options (@line, @after, @unless_line) let it relate anything
+// on line `i` of the section. Their regexes are asked only at the block's first match on the
+// line (MatchLine): most lines give a block no match, and what they say is the same then.
+bool LineOptionsAllow(const BlockOptions& options, const RelationSection& section, std::size_t i, AfterLines& after) {
+  const std::string_view line = section.lines[i].text;
+  if (options.line && !RE2::PartialMatch(line, *options.line)) return false;
+  if (options.unless_line && RE2::PartialMatch(line, *options.unless_line)) return false;
   if (!options.after) return true;
   for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i; ++k) {
-    if (RE2::PartialMatch(section.lines[k].text, *options.after)) return true;
+    if (after.Matches(*options.after, k)) return true;
   }
   return false;
 }
 
+// Returns the part of `match` (in `text`) that the object group of a pattern laid out as
+// `layout` holds, and sets `subject` to the subject's mention when the layout has one. The
+// markers are found from the match: it holds them where the layout says (nothing is returned
+// for a match without them, which the layout rules out; RE2's groups would say).
+std::optional<re2::StringPiece> LaidOutObject(const MarkerLayout& layout, const std::string& text, re2::StringPiece match,
+                                              int& subject) {
+  std::vector<std::size_t> starts;  // of the match's markers, in `text`
+  const std::size_t match_at = static_cast<std::size_t>(match.data() - text.data());
+  for (std::size_t at = text.find(kOpen, match_at); at < match_at + match.size(); at = text.find(kOpen, at + 1)) starts.push_back(at);
+  const auto marker_end = [&](std::size_t start) {
+    const std::size_t close = text.find(kClose, start);
+    return close == std::string::npos ? text.size() : close + kClose.size();
+  };
+  const auto object = static_cast<std::size_t>(layout.object);
+  if (std::max(layout.object, layout.subject) >= static_cast<int>(starts.size())) return std::nullopt;
+  const std::size_t last = layout.object_list ? starts.size() - 1 : object;
+  if (layout.subject >= 0) subject = MarkerIndex(std::string_view(text).substr(starts[static_cast<std::size_t>(layout.subject)]));
+  return re2::StringPiece(text.data() + starts[object], marker_end(starts[last]) - starts[object]);
+}
+
 // Adds every match of `pattern` (index `p`) on one marked line to `out`, one candidate per
 // object the pattern captures that no earlier rule of its predicate claimed and @unless spares.
-void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const MarkedLine& marked, Claims& claimed,
-               std::vector<Candidate>& out) {
+// `line_allowed()` is asked at the first match: when it says no, the line gives nothing.
+template <typename LineAllowed>
+void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLine& marked, Claims& claimed,
+               std::vector<Candidate>& out, LineAllowed&& line_allowed) {
   const std::string& text = marked.text;
   const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> parts;  // sized at the first match: most candidates have none
@@ -517,18 +604,25 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, const Ma
   // here); the DFA turns those away cheaply. Groups found within the match are the ones RE2 would
   // find in the line.
   while (pos < text.size() && pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+    if (!line_allowed()) return;
     const std::size_t match_at = static_cast<std::size_t>(whole.data() - text.data());
-    parts.resize(static_cast<std::size_t>(groups));
-    if (!pattern.regex->Match(text, match_at, match_at + whole.size(), RE2::ANCHOR_BOTH, parts.data(), groups)) break;
-    const re2::StringPiece object_part = part(pattern.object_group);
-    const re2::StringPiece resume = object_part.data() ? object_part : part(0);
-    pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), pos + 1);
-    if (!object_part.data()) continue;
     Candidate base;
     base.pattern = p;
     base.line = line;
-    if (pattern.subject_group > 0 && part(pattern.subject_group).data()) base.subject = MarkerIndex(part(pattern.subject_group));
-    if (pattern.role_group > 0 && part(pattern.role_group).data()) base.role = std::string(TrimAscii(part(pattern.role_group)));
+    const auto laid_out = pattern.layout ? LaidOutObject(*pattern.layout, text, whole, base.subject) : std::nullopt;
+    re2::StringPiece object_part;
+    if (laid_out) {
+      object_part = *laid_out;
+    } else {
+      parts.resize(static_cast<std::size_t>(groups));
+      if (!pattern.regex->Match(text, match_at, match_at + whole.size(), RE2::ANCHOR_BOTH, parts.data(), groups)) break;
+      object_part = part(pattern.object_group);
+      if (pattern.subject_group > 0 && part(pattern.subject_group).data()) base.subject = MarkerIndex(part(pattern.subject_group));
+      if (pattern.role_group > 0 && part(pattern.role_group).data()) base.role = std::string(TrimAscii(part(pattern.role_group)));
+    }
+    const re2::StringPiece resume = object_part.data() ? object_part : whole;
+    pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), pos + 1);
+    if (!object_part.data()) continue;
     const std::vector<int> objects = pattern.capture == Capture::kOne ? std::vector<int>{MarkerIndex(object_part)}
                                                                       : MarkersIn(object_part, pattern.object_letters);
     for (int object : objects) {
@@ -577,29 +671,36 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   std::vector<SectionRelation> out;
   const auto& patterns = impl_->patterns;
   if (section.lines.empty() || patterns.empty()) return out;
-  std::vector<MarkedLine> marked;
-  marked.reserve(section.lines.size());
-  for (const RelationLine& line : section.lines) {
-    marked.push_back(line.mentions.empty() ? MarkedLine{} : Mark(line.text, line.mentions));  // no mention, no relation
-  }
+  MarkedLine marked;  // the line at hand; a line without mentions has no relation
 
   // Every pattern over every line, the patterns of a line in file order: an object mention of a
   // line belongs to the first rule of a predicate that relates it (or vetoes it), so specific
-  // rules listed first win. Only the patterns the prefilter lets through are run.
+  // rules listed first win. Only the patterns the prefilter lets through are run, and only on
+  // lines where some marker has the context a pattern needs beside it.
   std::map<const BlockOptions*, bool> section_has;  // @section_has, evaluated once per block
   std::vector<Candidate> candidates;
   Claims claimed;
-  std::vector<std::pair<const BlockOptions*, bool>> line_applies;  // LineApplies per block, this line
+  AfterLines after(section);
+  // A block's line options on this line, worked out once for all its patterns.
+  struct BlockOnLine {
+    const BlockOptions* options = nullptr;
+    std::optional<bool> allowed;  // LineOptionsAllow, asked at the block's first match
+  };
+  std::vector<BlockOnLine> blocks_on_line;
   for (std::size_t i = 0; i < section.lines.size(); ++i) {
     if (section.lines[i].mentions.empty()) continue;
-    line_applies.clear();
+    blocks_on_line.clear();
     const std::vector<TypedMention>& mentions = section.lines[i].mentions;
     TypeMask types_present = 0;
     for (const TypedMention& mention : mentions) types_present |= TypeBit(mention.type);
-    for (const int hit : impl_->prefilter->Candidates(marked[i].text)) {
+    Mark(section.lines[i].text, mentions, marked);
+    for (const int hit : impl_->prefilter ? impl_->prefilter->Candidates(marked.text) : impl_->every_pattern) {
       const std::size_t p = static_cast<std::size_t>(hit);
       const BlockOptions& options = *patterns[p].options;
-      if (!options.kinds[KindIndex(section.kind)] || !patterns[p].needs.SatisfiedBy(mentions.size(), types_present)) continue;
+      if (!options.kinds[KindIndex(section.kind)] || !LineInScope(options, i)) continue;
+      if (!patterns[p].needs.SatisfiedBy(mentions.size(), types_present)) continue;
+      const auto fits = [&](const MarkerContext& context) { return SomeMarkerFits(context, marked.text, marked.markers); };
+      if (!std::all_of(patterns[p].contexts.begin(), patterns[p].contexts.end(), fits)) continue;
       if (options.section_has) {
         auto [it, inserted] = section_has.emplace(&options, false);
         if (inserted) {
@@ -608,10 +709,14 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
         }
         if (!it->second) continue;
       }
-      // A block's patterns share its line options: their regexes run once per line.
-      auto known = std::find_if(line_applies.begin(), line_applies.end(), [&](const auto& entry) { return entry.first == &options; });
-      if (known == line_applies.end()) known = line_applies.insert(known, {&options, LineApplies(options, section, i)});
-      if (known->second) MatchLine(patterns[p], p, static_cast<int>(i), marked[i], claimed, candidates);
+      auto block = std::find_if(blocks_on_line.begin(), blocks_on_line.end(), [&](const auto& b) { return b.options == &options; });
+      if (block == blocks_on_line.end()) block = blocks_on_line.insert(block, {&options, std::nullopt});
+      if (block->allowed == false) continue;
+      const auto allowed = [&] {
+        if (!block->allowed) block->allowed = LineOptionsAllow(options, section, i, after);
+        return *block->allowed;
+      };
+      MatchLine(patterns[p], p, static_cast<int>(i), marked, claimed, candidates, allowed);
     }
   }
 

@@ -60,11 +60,19 @@ struct RelationMatch {
 
 class RelationRules {
  public:
+  // How the patterns are run; both give the same relations.
+  enum class Strategy {
+    kFast,   // a pattern runs only where its atoms (prefilter) and marker contexts are; RE2's
+             // groups are asked for only when the match does not show the object
+    kPlain,  // every pattern on every line, with its groups: the obvious way, to test kFast
+  };
+
   static bool HandlesBlockKind(std::string_view kind);
   // Compiles [relation PREDICATE], [relation.topic] and [relation.define NAME] blocks. Returns
   // nullptr when any block has an error; every problem is in `diagnostics`.
   static std::unique_ptr<RelationRules> Compile(const std::vector<RuleBlock>& blocks,
-                                                std::vector<RuleDiagnostic>& diagnostics);
+                                                std::vector<RuleDiagnostic>& diagnostics,
+                                                Strategy strategy = Strategy::kFast);
 
   // Applies every relation rule to every line of one section and resolves the subjects the
   // patterns leave open. Relations come in line order. Thread-safe.

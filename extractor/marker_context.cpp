@@ -1,0 +1,149 @@
+// The context a relation pattern needs beside its markers (see marker_context.h): walks from a
+// placeholder over the elements of the pattern (pattern_elements.h) that whitespace or nothing
+// may match, up to the literals a match must hold there.
+#include "extractor/marker_context.h"
+
+#include "extractor/pattern_elements.h"
+#include "extractor/text_util.h"
+
+namespace kgx {
+
+namespace {
+
+// Where a walk from a placeholder along a sequence of elements ended.
+enum class WalkEnd {
+  kRequired,  // at something every match holds: the side is known
+  kOpen,      // at the end of the sequence: what follows the sequence may stand there too
+  kUnknown,   // at something the walk cannot look through
+};
+
+// Walks `elements` from `j` towards the end (step +1) or the start (step -1) over whitespace and
+// what may be skipped, collecting into `side` the texts that may stand first (or last).
+WalkEnd Walk(const std::vector<PatternElement>& elements, std::size_t j, int step, SideContext& side) {
+  for (; j < elements.size(); j += step) {  // a step back from 0 wraps to a huge value
+    const PatternElement& e = elements[j];
+    if (e.kind == ElementKind::kSpace || e.kind == ElementKind::kZeroWidth) continue;
+    bool may_be_empty = e.may_skip;
+    if (e.kind == (step > 0 ? ElementKind::kLineEnd : ElementKind::kLineStart)) {
+      side.edge = true;
+    } else if (e.kind == ElementKind::kGroup) {
+      for (const std::vector<PatternElement>& alternative : e.alternatives) {
+        const WalkEnd end = Walk(alternative, step > 0 ? 0 : alternative.size() - 1, step, side);
+        if (end == WalkEnd::kUnknown) return end;
+        may_be_empty |= end == WalkEnd::kOpen;
+      }
+    } else if (e.kind == ElementKind::kText) {
+      // One literal, unrepeated: the literals next to it belong to the same run of text.
+      std::vector<std::string> texts = e.texts;
+      if (texts.size() == 1 && !e.may_skip && !e.repeats) {
+        for (std::size_t n = j + step; n < elements.size(); n += step) {
+          const PatternElement& more = elements[n];
+          if (more.kind != ElementKind::kText || more.texts.size() != 1 || more.may_skip || more.repeats || more.fold != e.fold) break;
+          texts[0] = step > 0 ? texts[0] + more.texts[0] : more.texts[0] + texts[0];
+        }
+      }
+      for (std::string& text : texts) {
+        // Whitespace at the marker's end of a literal is passed over when the line is checked.
+        while (!text.empty() && IsRegexSpace(step > 0 ? text.front() : text.back())) text.erase(step > 0 ? 0 : text.size() - 1, 1);
+        if (text.empty()) may_be_empty = true;
+        else (e.fold ? side.folded : side.literals).push_back(std::move(text));
+      }
+    } else {
+      return WalkEnd::kUnknown;
+    }
+    if (!may_be_empty) return WalkEnd::kRequired;
+  }
+  return WalkEnd::kOpen;
+}
+
+// Returns what must stand beside the placeholder at `k` (step -1: before it, +1: after it).
+SideContext Side(const std::vector<PatternElement>& elements, std::size_t k, int step) {
+  SideContext side;
+  if (Walk(elements, k + step, step, side) != WalkEnd::kRequired) return {};  // kOpen: the pattern may end there
+  side.known = true;
+  return side;
+}
+
+// Returns true when `text` holds a character that RE2 folds to an ASCII letter (U+017F ſ, U+212A
+// Kelvin sign): there a folded literal is not compared byte by byte.
+bool HasFoldOutsideAscii(std::string_view text) {
+  return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
+}
+
+// Returns true when `text` holds `literal` at `at`; the last byte is compared first, as literals
+// that differ (particles of one script) mostly share their first ones.
+bool EqualAt(std::string_view text, std::size_t at, std::string_view literal) {
+  return at + literal.size() <= text.size() && text[at + literal.size() - 1] == literal.back() &&
+         text.compare(at, literal.size(), literal) == 0;
+}
+
+bool SameFolded(std::string_view text, std::size_t at, std::string_view lower) {
+  if (at + lower.size() > text.size()) return false;
+  for (std::size_t i = 0; i < lower.size(); ++i) {
+    if (AsciiLower(text[at + i]) != lower[i]) return false;
+  }
+  return true;
+}
+
+bool BeforeFits(const SideContext& side, std::string_view text, std::size_t begin) {
+  while (begin > 0 && IsRegexSpace(text[begin - 1])) --begin;
+  if (side.edge && begin == 0) return true;
+  for (const std::string& literal : side.literals) {
+    if (literal.size() <= begin && EqualAt(text, begin - literal.size(), literal)) return true;
+  }
+  for (const std::string& literal : side.folded) {
+    if (literal.size() <= begin && SameFolded(text, begin - literal.size(), literal)) return true;
+  }
+  return false;
+}
+
+bool AfterFits(const SideContext& side, std::string_view text, std::size_t end) {
+  while (end < text.size() && IsRegexSpace(text[end])) ++end;
+  if (side.edge && end == text.size()) return true;
+  for (const std::string& literal : side.literals) {
+    if (EqualAt(text, end, literal)) return true;
+  }
+  for (const std::string& literal : side.folded) {
+    if (SameFolded(text, end, literal)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<MarkerContext> ContextsOf(std::string_view pattern) {
+  const auto elements = ReadElements(pattern);
+  return elements ? ContextsOf(*elements) : std::vector<MarkerContext>{};
+}
+
+std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& elements) {
+  std::vector<MarkerContext> contexts;
+  using Role = Placeholder::Role;
+  for (std::size_t k = 0; k < elements.size(); ++k) {
+    const PatternElement& e = elements[k];
+    const Role role = e.placeholder.role;
+    if (e.kind != ElementKind::kPlaceholder || e.may_skip || e.repeats) continue;
+    if (role != Role::kMention && role != Role::kSubject && role != Role::kObject && role != Role::kObjects) continue;
+    MarkerContext context{e.placeholder.types, Side(elements, k, -1), Side(elements, k, +1)};
+    if (role == Role::kObjects && context.before.known && context.after.known) {
+      // A list: its first marker has the context before it, its last the one after it.
+      contexts.push_back({context.types, context.before, {}});
+      context.before = {};
+    }
+    if (context.before.known || context.after.known) contexts.push_back(std::move(context));
+  }
+  return contexts;
+}
+
+bool SomeMarkerFits(const MarkerContext& context, std::string_view text, const std::vector<MarkerSpan>& markers) {
+  for (const MarkerSpan& marker : markers) {
+    if ((TypeBit(marker.type) & context.types) == 0) continue;
+    if (context.before.known && !BeforeFits(context.before, text, marker.begin)) continue;
+    if (context.after.known && !AfterFits(context.after, text, marker.end)) continue;
+    return true;
+  }
+  const bool folds = !context.before.folded.empty() || !context.after.folded.empty();
+  return folds && HasFoldOutsideAscii(text);
+}
+
+}  // namespace kgx

@@ -1,0 +1,53 @@
+// MarkerContext: what a relation pattern needs right beside the marker of one of its placeholders
+// (`を\s*{object:technology}\s*に`: a technology marker with を before it and に after it,
+// whitespace aside), read from the pattern as written. A line on which no marker of the right
+// type has that context cannot match, so RelationRules skips the pattern there without running
+// RE2 (most lines hold the particles the prefilter's atoms see, but not beside a marker).
+// Whatever the reader does not understand gives no context: such patterns are always run.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/pattern_elements.h"
+#include "extractor/relation_template.h"
+#include "extractor/types.h"
+
+namespace kgx {
+
+// What may stand on one side of a marker once the whitespace next to it is passed over: one of
+// the literals, or the edge of the line.
+struct SideContext {
+  bool known = false;                 // false: anything may stand there
+  std::vector<std::string> literals;  // the first (after) or last (before) text there
+  std::vector<std::string> folded;    // likewise, in ASCII lower case, for any case (`(?i:on)`)
+  bool edge = false;                  // the line's start (before) or end (after) will do
+};
+
+// A marker of `types` whose sides fit `before` and `after`.
+struct MarkerContext {
+  TypeMask types = 0;
+  SideContext before, after;
+};
+
+// A marker in a marked line: [begin, end) with the type of its mention.
+struct MarkerSpan {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  EntityType type = EntityType::kTechnology;
+};
+
+// Returns the contexts of `pattern`, a relation pattern with its {=NAME} defines expanded and its
+// mention placeholders as written: every match has, for each context, a marker that fits it.
+// Contexts come from placeholders at the top level of a pattern without a top-level `|` or an
+// inline flag such as `(?i)`.
+std::vector<MarkerContext> ContextsOf(std::string_view pattern);
+// Likewise for a pattern already read (ReadElements).
+std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& elements);
+
+// Returns true when some marker of `markers` (in order, into `text`) fits `context`.
+bool SomeMarkerFits(const MarkerContext& context, std::string_view text, const std::vector<MarkerSpan>& markers);
+
+}  // namespace kgx

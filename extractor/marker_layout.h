@@ -1,0 +1,28 @@
+// MarkerLayout: where a relation pattern's subject and object stand among the markers of its
+// match, read from the pattern as written: `{subject:company}\s*は\s*{object:any}\s*を` has the
+// subject first and the object second, as nothing before them may hold a marker. RelationRules
+// then reads them off the match that RE2's DFA found instead of asking RE2 for its groups, a
+// second and slower run. Patterns laid out otherwise leave them unknown.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "extractor/pattern_elements.h"
+
+namespace kgx {
+
+struct MarkerLayout {
+  int subject = -1;          // the subject's marker, counted from 0 in the match; -1: unknown or none
+  int object = -1;           // the object's marker, or the first of a list; -1: unknown
+  bool object_list = false;  // the object is a list ({objects:…}, (?P<objects>…)) that holds every
+                             // marker of the match from `object` on, and ends with the last one
+};
+
+// Reads the layout of `pattern`: a relation pattern with its {=NAME} defines expanded and its
+// mention placeholders as written.
+MarkerLayout LayoutOf(std::string_view pattern);
+// Likewise for a pattern already read (ReadElements).
+MarkerLayout LayoutOf(const std::vector<PatternElement>& elements);
+
+}  // namespace kgx

@@ -1,0 +1,176 @@
+// Marker contexts: what a relation pattern needs beside its markers, read from the pattern as
+// written, and the check of a marked line against them. A context must never turn away a line
+// the pattern matches; what the reader does not understand gives no context.
+#include <catch2/catch.hpp>
+
+#include <re2/re2.h>
+
+#include "extractor/marker_context.h"
+
+using kgx::EntityType;
+using kgx::MarkerContext;
+using kgx::MarkerSpan;
+using kgx::ContextsOf;
+using kgx::SideContext;
+using Strings = std::vector<std::string>;
+
+namespace {
+
+// A marked line written with "<t>" for a technology marker, "<c>" for a company's, and so on
+// ('a' aws_service, 'c' company, 'p' person, 't' technology); the markers are the real ones.
+struct MarkedText {
+  std::string text;
+  std::vector<MarkerSpan> markers;
+};
+
+MarkedText Marked(std::string_view written) {
+  MarkedText marked;
+  for (std::size_t i = 0; i < written.size(); ++i) {
+    if (written[i] == '<' && i + 2 < written.size() && written[i + 2] == '>') {
+      const char letter = written[i + 1];
+      const EntityType type = letter == 'a'   ? EntityType::kAwsService
+                              : letter == 'c' ? EntityType::kCompany
+                              : letter == 'p' ? EntityType::kPerson
+                                              : EntityType::kTechnology;
+      const std::size_t begin = marked.text.size();
+      marked.text += "\xEE\x80\x80";
+      marked.text += letter;
+      marked.text += std::to_string(marked.markers.size());
+      marked.text += "\xEE\x80\x81";
+      marked.markers.push_back({begin, marked.text.size(), type});
+      i += 2;
+      continue;
+    }
+    marked.text += written[i];
+  }
+  return marked;
+}
+
+// The pattern as RelationRules compiles it: each placeholder becomes the regex of a marker of its
+// types, {objects:…} a list of them.
+std::string Compiled(std::string_view pattern) {
+  std::string out;
+  std::size_t copied = 0;
+  for (const kgx::Placeholder& p : kgx::FindPlaceholders(pattern)) {
+    out.append(pattern.substr(copied, p.begin - copied));
+    std::string letters;
+    for (const auto& [type, letter] : {std::pair{EntityType::kAwsService, 'a'}, std::pair{EntityType::kCompany, 'c'},
+                                       std::pair{EntityType::kPerson, 'p'}, std::pair{EntityType::kTechnology, 't'}}) {
+      if (p.types & kgx::TypeBit(type)) letters += letter;
+    }
+    const std::string marker = "\\x{E000}[" + letters + "][0-9]+\\x{E001}";
+    out += p.role == kgx::Placeholder::Role::kObjects ? "(?:" + marker + "(?:\\s*(?:,|と|や)\\s*" + marker + ")*)"
+                                                      : "(?:" + marker + ")";
+    copied = p.end;
+  }
+  out.append(pattern.substr(copied));
+  return out;
+}
+
+bool Fits(const std::vector<MarkerContext>& contexts, const MarkedText& line) {
+  for (const MarkerContext& context : contexts) {
+    if (!kgx::SomeMarkerFits(context, line.text, line.markers)) return false;
+  }
+  return true;
+}
+
+// Checks that the contexts of `pattern` never turn away a line it matches (the comparative test
+// of STYLE.md: the fast gate against RE2 itself), and returns whether they let `written` through.
+bool LetThrough(std::string_view pattern, std::string_view written) {
+  const MarkedText line = Marked(written);
+  const RE2 regex(Compiled(pattern));
+  REQUIRE(regex.ok());
+  const bool fits = Fits(ContextsOf(pattern), line);
+  if (RE2::PartialMatch(line.text, regex)) CHECK(fits);
+  return fits;
+}
+
+Strings Literals(const SideContext& side) { return side.literals; }
+
+}  // namespace
+
+TEST_CASE("a particle beside a placeholder is what the marker needs on that side", "[relations][context]") {
+  const std::vector<MarkerContext> contexts = ContextsOf(R"(を\s*{object:aws_service|technology}\s*に\s*(?:[、,。]|$|変更))");
+  REQUIRE(contexts.size() == 1);
+  CHECK(contexts[0].types == (kgx::TypeBit(EntityType::kAwsService) | kgx::TypeBit(EntityType::kTechnology)));
+  CHECK(Literals(contexts[0].before) == Strings{"を"});
+  CHECK(Literals(contexts[0].after) == Strings{"に"});
+  CHECK(LetThrough(R"(を\s*{object:technology}\s*に\s*(?:[、,。]|$|変更))", "スピンロックを <t> に、"));
+  CHECK_FALSE(LetThrough(R"(を\s*{object:technology}\s*に\s*(?:[、,。]|$|変更))", "<t>を使ってDBに変更"));
+  CHECK_FALSE(LetThrough(R"(を\s*{object:technology}\s*に\s*(?:[、,。]|$|変更))", "スピンロックを <c> に、"));
+}
+
+TEST_CASE("optional literals and groups of literals widen the context", "[relations][context]") {
+  const std::vector<MarkerContext> contexts = ContextsOf(R"({object:company}\s*社?\s*(?:の中の人|の方|の人))");
+  REQUIRE(contexts.size() == 1);
+  CHECK(Literals(contexts[0].after) == Strings{"社", "の中の人", "の方", "の人"});
+  CHECK_FALSE(contexts[0].before.known);
+  CHECK(LetThrough(R"({object:company}\s*社?\s*(?:の中の人|の方|の人))", "<c>社の方"));
+  CHECK(LetThrough(R"({object:company}\s*社?\s*(?:の中の人|の方|の人))", "<c> の中の人"));
+  CHECK_FALSE(LetThrough(R"({object:company}\s*社?\s*(?:の中の人|の方|の人))", "<c>が話す"));
+  // "[^…]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:…}": what stands before is は, には, 全部 or 主に.
+  const std::vector<MarkerContext> before = ContextsOf(R"([^\s、。]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:technology}\s*(?:[、,。]|$))");
+  REQUIRE(before.size() == 1);
+  CHECK(Literals(before[0].before) == Strings{"全部", "主に", "は", "には"});
+  CHECK(Literals(before[0].after) == Strings{"、", ",", "。"});
+  CHECK(before[0].after.edge);  // $: the end of the line will do
+  CHECK(LetThrough(R"([^\s、。]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:technology}\s*(?:[、,。]|$))", "ワークフローは主に <t>"));
+}
+
+TEST_CASE("a list placeholder needs the context before its first marker and after its last", "[relations][context]") {
+  const std::string pattern = R"({subject:company}\s*社?\s*(?:における|での)\s*{objects:aws_service|technology}\s*の)";
+  CHECK(LetThrough(pattern, "(CMP305) <c>における <a> と <a> の使い分け"));
+  CHECK(LetThrough(pattern, "<c>での<t>の話"));
+  CHECK_FALSE(LetThrough(pattern, "<c>における <a> と <a> を使い分け"));
+}
+
+TEST_CASE("English words beside a placeholder are contexts, in any case inside (?i:…)", "[relations][context]") {
+  CHECK(LetThrough(R"({object:aws_service}\s+is\s+used)", "<a> is used by us"));
+  CHECK_FALSE(LetThrough(R"({object:aws_service}\s+is\s+used)", "<a> was used by us"));
+  CHECK_FALSE(LetThrough(R"({object:aws_service}\s+is\s+used)", "<a> IS used by us"));
+  const std::string running = R"((?i:\b(?:running|on))\s+{objects:aws_service|technology})";
+  const std::vector<MarkerContext> contexts = ContextsOf(running);
+  REQUIRE(contexts.size() == 1);
+  CHECK(contexts[0].before.folded == Strings{"running", "on"});
+  CHECK(LetThrough(running, "RUNNING <t> and <a>"));
+  CHECK(LetThrough(running, "Kafka On <t>"));
+  CHECK_FALSE(LetThrough(running, "Kafka in <t>"));
+  // RE2 folds ſ (U+017F) to s and the Kelvin sign to k: a line holding one is let through.
+  CHECK(LetThrough(R"((?i:uses)\s+{object:technology})", "u\xC5\xBF" "es <t>"));
+  // Letters outside ASCII inside (?i:…) give no context.
+  CHECK(ContextsOf(R"((?i:é)\s*{object:technology})").empty());
+}
+
+TEST_CASE("groups are read through, down to the literals each alternative starts with", "[relations][context]") {
+  // "(?:[(（][^()（）]{1,30}[)）])?\s*上": a parenthesis or 上 stands after the marker.
+  const std::string pattern = R"({object:technology}\s*(?:[(（][^()（）]{1,30}[)）])?\s*上(?:で|に))";
+  const std::vector<MarkerContext> contexts = ContextsOf(pattern);
+  REQUIRE(contexts.size() == 1);
+  CHECK(Literals(contexts[0].after) == Strings{"(", "（", "上"});
+  CHECK(LetThrough(pattern, "<t> (EC2) 上で"));
+  CHECK(LetThrough(pattern, "<t>上に"));
+  CHECK_FALSE(LetThrough(pattern, "<t>の上で"));
+  // An alternative that may be empty lets what follows the group stand there too.
+  const std::vector<MarkerContext> open = ContextsOf(R"({object:company}(?:社|)\s*の方)");
+  REQUIRE(open.size() == 1);
+  CHECK(Literals(open[0].after) == Strings{"社", "の方"});
+  // A marker inside a group may stand there: no context.
+  CHECK(ContextsOf(R"({object:technology}(?:\s+{technology})?\s*に)").empty());
+  // "(?:^|[-:)]\s*)": the line's start or one of the characters.
+  const std::vector<MarkerContext> start = ContextsOf(R"((?:^|[-:)]\s*){object:company}\s*:)");
+  REQUIRE(start.size() == 1);
+  CHECK(start[0].before.edge);
+  CHECK(Literals(start[0].before) == Strings{"-", ":", ")"});
+  CHECK(LetThrough(R"((?:^|[-:)]\s*){object:company}\s*:)", "  <c>: title"));
+  CHECK_FALSE(LetThrough(R"((?:^|[-:)]\s*){object:company}\s*:)", "by <c>: title"));
+}
+
+TEST_CASE("patterns the reader does not understand get no context", "[relations][context]") {
+  CHECK(ContextsOf(R"({object:company}\s*:|{object:person}\s*の方)").empty());  // a top-level |
+  CHECK(ContextsOf(R"((?i){object:company}\s+uses)").empty());                  // a flag for the rest
+  CHECK(ContextsOf(R"({object:company}\s*\d+)").empty());
+  CHECK(ContextsOf(R"({object:company}.*の方)").empty());
+  CHECK(ContextsOf(R"({object:company}(?:の|が)?)").empty());  // the pattern may end after the marker
+  CHECK(ContextsOf(R"({object:company}?\s*の方)").empty());    // the placeholder may be skipped
+  CHECK(LetThrough(R"({object:company}(?:の|が)?)", "<c>"));
+}

@@ -1,0 +1,202 @@
+// The fast relation matcher against the plain one (STYLE.md's comparative tester): the shipped
+// rules and rules with patterns of every shape, run both ways over many sections written from the
+// words of the rules themselves, must give the same relations in the same order.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <sstream>
+
+#include "extractor/relation_rules.h"
+#include "extractor/rule_file.h"
+#include "tests/extractor/written_mentions.h"
+
+namespace {
+
+using Strategy = kgx::RelationRules::Strategy;
+
+// Returns the Japanese runs and English words (two letters or more) of the rules' patterns: what
+// lines must hold for the patterns to match them.
+std::vector<std::string> WordsOf(const std::string& rules) {
+  std::vector<std::string> words;
+  std::istringstream lines(rules);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty() || line[0] == '#' || line[0] == '[') continue;
+    std::string word;
+    const auto flush = [&] {
+      if (word.size() >= 2) words.push_back(word);
+      word.clear();
+    };
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      const auto c = static_cast<unsigned char>(line[i]);
+      const bool japanese = c >= 0x80;
+      const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+      if (c == '\\') {  // an escape's letter is no word: \s, \b
+        flush();
+        ++i;
+      } else if (japanese != (!word.empty() && static_cast<unsigned char>(word[0]) >= 0x80) && !word.empty()) {
+        flush();
+        --i;
+      } else if (japanese || letter) {
+        word += line[i];
+      } else {
+        flush();
+      }
+    }
+    flush();
+  }
+  return words;
+}
+
+// A deterministic generator of written sections (no std distribution: the same on every library).
+class Writer {
+ public:
+  explicit Writer(const std::vector<std::string>& words) {
+    for (const std::string& word : words) (word.size() <= 6 ? short_words_ : words_).push_back(word);
+  }
+
+  // A line of mentions (alone or in lists), particles, words and punctuation.
+  std::string Line() {
+    static const char* const kGlue[] = {" ", "、", "。", ",", " - ", ": ", "(", ")", "2.5TB", "$"};
+    static const char* const kMentions[] = {"[t:Kafka]", "[t:Spark]", "[a:Amazon S3]", "[a:ECS]",
+                                            "[c:Netflix]", "[c:メルカリ]", "[p:Jane Doe]", "[t:Docker]"};
+    static const char* const kSeparators[] = {"と", " と ", ", ", "や", " and ", "/"};
+    std::string line = Next(4) == 0 ? "- " : "";
+    const std::size_t tokens = 2 + Next(10);
+    for (std::size_t t = 0; t < tokens; ++t) {
+      const std::size_t kind = Next(20);
+      if (kind < 7) {
+        line += kMentions[Next(std::size(kMentions))];
+        if (Next(4) == 0) line += std::string(kSeparators[Next(std::size(kSeparators))]) + kMentions[Next(std::size(kMentions))];
+      } else if (kind < 13) {
+        line += short_words_[Next(short_words_.size())];
+      } else if (kind < 17) {
+        line += words_[Next(words_.size())];
+      } else {
+        line += kGlue[Next(std::size(kGlue))];
+      }
+      if (Next(4) == 0) line += " ";
+    }
+    return line;
+  }
+
+  std::size_t Next(std::size_t bound) {
+    state_ = state_ * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state_ >> 33) % bound;
+  }
+
+ private:
+  std::vector<std::string> short_words_, words_;  // particles (two characters at most) and the rest
+  unsigned long long state_ = 42;
+};
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// Lines written by hand for what random ones rarely hold: each is run as a talk's header and as
+// its body line.
+const std::vector<std::string> kWrittenLines = {
+    "(CMP305) [c:クックパッド]における [a:ECS] と [a:Fargate] の使い分け",
+    "[c:クックパッド]での[t:Kafka]の話",
+    "スピンロックを[t:futex]に、",
+    "[a:S3]には 25PB",
+    "データストアは主に [a:DynamoDB]、",
+    "- [t:Go], [t:Docker], [t:CoreOS].",
+    "[c:Netflix]は[t:Kafka]を使って",
+    "[t:Hive] から [t:Presto] に移行",
+    "[c:Example] ON [t:Kafka]",
+    "[a:Lambda] is used by [c:Example]",
+    "Running [t:Spark] and [t:Presto] on [a:Amazon EMR]",
+};
+
+// Runs both strategies of `rules_text` over kWrittenLines and `sections` generated sections;
+// returns how many relations they found (the same, or the test fails).
+std::size_t CompareStrategies(const std::string& rules_text, std::size_t sections) {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto blocks = kgx::ParseRuleText(rules_text, "test.rules", diagnostics);
+  const auto fast = kgx::RelationRules::Compile(blocks, diagnostics, Strategy::kFast);
+  const auto plain = kgx::RelationRules::Compile(blocks, diagnostics, Strategy::kPlain);
+  REQUIRE(fast);
+  REQUIRE(plain);
+  Writer writer(WordsOf(rules_text));
+  std::size_t found = 0;
+  for (std::size_t s = 0; s < kWrittenLines.size() + sections; ++s) {
+    std::vector<kgx::test::WrittenLine> written;
+    if (s < kWrittenLines.size()) {
+      written.assign(2, kgx::test::ReadWritten(kWrittenLines[s]));
+    } else {
+      const std::size_t lines = 1 + writer.Next(5);
+      for (std::size_t l = 0; l < lines; ++l) written.push_back(kgx::test::ReadWritten(writer.Line()));
+    }
+    kgx::RelationSection section;
+    section.kind = s < kWrittenLines.size() ? kgx::SectionKind::kTalk : static_cast<kgx::SectionKind>(s % 3);
+    for (const auto& line : written) {
+      std::vector<kgx::TypedMention> mentions;
+      for (const auto& m : line.mentions) mentions.push_back({m.begin, m.end, m.type});
+      section.lines.push_back({line.text, std::move(mentions)});
+    }
+    const auto expected = plain->ApplySection(section);
+    const auto actual = fast->ApplySection(section);
+    REQUIRE(actual.size() == expected.size());
+    for (std::size_t r = 0; r < actual.size(); ++r) {
+      INFO("section " << s << ", line " << expected[r].line << ": " << written[expected[r].line].text);
+      CHECK(actual[r].predicate == expected[r].predicate);
+      CHECK(actual[r].subject == expected[r].subject);
+      CHECK(actual[r].object == expected[r].object);
+      CHECK(actual[r].role == expected[r].role);
+      CHECK(actual[r].line == expected[r].line);
+    }
+    found += expected.size();
+  }
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("the fast strategy relates what the plain one does with the shipped rules", "[relations][strategy]") {
+  const std::string rules = ReadFile(KGX_SOURCE_DIR "/rules/relations.rules");
+  REQUIRE(!rules.empty());
+  CHECK(CompareStrategies(rules, 8000) > 1000);
+}
+
+TEST_CASE("the fast strategy relates what the plain one does with patterns of every shape", "[relations][strategy]") {
+  // Japanese and English; placeholders at either end, lists, optional and repeated parts, vetoes,
+  // and what the fast paths must leave to RE2: alternations, flags, classes, a define with braces.
+  const std::string rules = R"([relation.define separator]
+,
+と
+\band\b
+
+[relation.define braces]
+x{2}
+
+[relation.define named]
+{company}
+
+[relation uses]
+@unless_line お客様|(?i:\bcustomers?\b)
+を\s*{object:technology|aws_service}\s*に\s*(?:[、,。]|$|変更)
+{object:aws_service|technology}\s*(?:に|には)\s*[0-9][0-9.,]*\s*(?:[KMGTPE]i?B)\b
+{subject:company}\s*社?\s*(?:における|での)\s*{objects:aws_service|technology}\s*の
+{object:technology}\s*(?:で|を)?\s*(?:使って|構築)
+{object:company}\s*:|{object:technology}\s*-
+(?i){object:technology}\s+ON
+{object:technology}+\s*と
+{subject:company}\s*は\s*{object:any}\s*を\s*使って
+{=braces}{object:technology}
+{=named}\s*{object:technology}
+(?i:\brunning)\s+{objects:aws_service|technology}
+{object:aws_service}\s+(?:is|are)\s+used\s+by\s+{subject:company}
+[^\s、。\x{E000}\x{E001}]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:aws_service|technology}\s*(?:[、,。]|$)
+{each:technology}
+
+[relation migrated_to]
+@after 候補|(?i:options)
+(?:^|[^\x{E001}\s])\s*{object:aws_service|technology}\s*(?:に|を)\s*(?:した|決め)
+(?:から|より)\s*{objects:aws_service|technology}\s*(?:に|へ)\s*移行
+)";
+  CHECK(CompareStrategies(rules, 1500) > 300);
+}
