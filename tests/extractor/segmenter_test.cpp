@@ -152,6 +152,29 @@ TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
   CHECK(s.segmentation.sections[2].end_line == 7);
 }
 
+TEST_CASE("a meetup's numbered talks open talks: 'Talk 1:', 'Lightning talk:', 'LT2:', '発表3:'", "[segmenter]") {
+  const auto s = Run("Serverless Meetup #7 notes\n\nTalk 1: Queues at Fernhill\n* SQS\nTalk 2: Cold starts\n* x\n"
+                     "Lightning talk: CDK tips\n* y\nLT2: 監視の話\n- z\n発表3: 社内ツールの紹介\n- w\n"
+                     "Talk is cheap: a remark\n");
+  REQUIRE(s.segmentation.sections.size() >= 6);
+  const char* titles[] = {"Queues at Fernhill", "Cold starts", "CDK tips", "監視の話", "社内ツールの紹介"};
+  for (std::size_t i = 0; i < 5; ++i) {
+    CHECK(s.segmentation.sections[i + 1].kind == kgx::SectionKind::kTalk);
+    CHECK(s.Title(i + 1) == titles[i]);
+    CHECK(s.Code(i + 1).empty());
+  }
+  for (std::size_t i = 6; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
+}
+
+TEST_CASE("labelled links and guest or host lines are no headings", "[segmenter]") {
+  const auto s = Run("Talk 1: Queues at Fernhill\nSpeaker: Ana Lopes\nSlides: https://example.com/s\n* SQS\n"
+                     "Recording: https://example.com/v\n* x\n");
+  REQUIRE(s.segmentation.sections.size() == 1);
+  const auto p = Run("ポッドキャスト第3回 メモ\n\nゲスト: 株式会社フクロウ CTOの木村 誠さん\n聞き手: 森 薫\n- 話題は監視\n"
+                     "資料: https://example.com/deck\n- 以上\nGuest: Ana Lopes\nHost: Ben Ford\n");
+  REQUIRE(p.segmentation.sections.size() == 1);
+}
+
 TEST_CASE("keynotes, day headers and other headings open sections", "[segmenter]") {
   const auto s = Run("intro line\n2日目\nKeynote Day2 - Werner Vogels\n- 発表\nJapan Night\n懇親会に参加しました。\n");
   REQUIRE(s.segmentation.sections.size() == 4);
