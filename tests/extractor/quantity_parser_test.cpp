@@ -457,6 +457,16 @@ const Case kCases[] = {
     {"10:30 からの基調講演", ""},
     {"12月3日にローンチ", ""},
     {"第2世代の Nitro", ""},
+    // --- English rates written with an article, and counts of runs, runners, lines and 本
+    {"about 600 commits a day", "600 commits a day|600|commit|day"},
+    {"3 deploys an hour", "3 deploys an hour|3|deploy|hour"},
+    {"120 training runs per week", "120 training runs per week|120|run|week"},
+    {"split across 24 runners", "24 runners|24|runner|"},
+    {"1.2 million lines of TypeScript", "1.2 million lines|1200000|line|"},
+    {"a 40k LOC service", "40k LOC|40000|line|"},
+    {"1日あたり50万本の動画を変換", "50万本の動画|500000|video|day"},
+    {"ケーブル3本", "3本|3|item|"},
+    {"日本と六本木と2本目", ""},
 };
 // clang-format on
 
