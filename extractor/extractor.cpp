@@ -198,7 +198,8 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     } else {
       Entity entity;
       entity.type = type;
-      entity.name = std::string(TrimAscii(map.OriginalText(begin, end)));
+      // Named as normalized (NFKC), as listed names are: "ﾌｸﾛｳﾃｯｸ" is フクロウテック, "Ｓｈｏｐｗａｖｅ" Shopwave.
+      entity.name = std::string(TrimAscii(surface));
       entity.id = std::string(EntityTypeName(type)) + "/" + Slugify(surface);
       entity.discovered = true;
       slot = discovered_slot_of(entity);

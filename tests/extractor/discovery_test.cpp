@@ -50,6 +50,31 @@ TEST_CASE("companies are discovered from 社, の事例, の中の人, の方, c
   CHECK(Has("スカイリンク社の事例", "company:スカイリンク"));
 }
 
+TEST_CASE("people from bylines and from the job written after their name", "[discovery]") {
+  CHECK(Has("Posted by Odile Marchetti, Staff Engineer at Quarrybank", "person:Odile Marchetti"));
+  CHECK(Has("Written by Lars Eklund", "person:Lars Eklund"));
+  CHECK(Has("Thanks to Ravi Menon (Engineering Manager) and the team.", "person:Ravi Menon"));
+  CHECK(Has("Interview with Mei Lin (VP Engineering, Tidewell)", "person:Mei Lin"));
+  CHECK(Has("聞き手: 森 薫", "person:森 薫"));
+  // a company's legal form on a guest line is no name
+  const auto found = EntitiesIn("ゲスト: 株式会社フクロウ CTOの木村 誠さん");
+  CHECK(found.count("person:木村 誠") == 1);
+  CHECK(found.count("person:株式会社") == 0);
+  // two capitalised words before a comma are a name only when a job follows
+  CHECK_FALSE(Has("Cost Explorer, Budgets and Savings Plans", "person:Cost Explorer"));
+}
+
+TEST_CASE("companies from a job at them, a job and company in parentheses, a speaker's company", "[discovery]") {
+  CHECK(Has("Speaker: Ana Lopes, SRE at Fernhill Health", "company:Fernhill Health"));
+  CHECK(Has("Speaker: Ben Ford (Data Scientist at Orchard Labs)", "company:Orchard Labs"));
+  CHECK(Has("Speaker: Ana Lopes (Principal Engineer, Quarrybank)", "company:Quarrybank"));
+  CHECK(Has("Interview with Mei Lin (VP Engineering, Tidewell)", "company:Tidewell"));
+  CHECK(Has("登壇者：木村 誠さん (ﾌｸﾛｳﾃｯｸ)", "company:フクロウテック"));
+  CHECK(Has("登壇者: 木村 誠 (フクロウテック株式会社)", "company:フクロウテック"));
+  // a team in the parentheses is no company
+  for (const auto& name : EntitiesIn("- 登壇者: 木村 誠 氏 (データプラットフォームチーム)")) CHECK(name.rfind("company:", 0) != 0);
+}
+
 TEST_CASE("role words before の方 are not companies", "[discovery]") {
   const auto found = EntitiesIn("Directorの方、PMの方、SAの方、Solutions Architectの人");
   for (const auto& name : found) CHECK(name.rfind("company:", 0) != 0);
