@@ -311,6 +311,51 @@ TEST_CASE("English notes: bullets without a subject, 'they run', 'from X polling
   CHECK(TalkLine("- Nobody uses [t:Kafka] for that").empty());
 }
 
+TEST_CASE("uses: a service named with its engine, where data is kept and what manages the work", "[relations]") {
+  CHECK(TalkLine("- データベースは[a:Amazon Aurora] [t:PostgreSQL]を使っています") ==
+        Strings{"<section> uses Amazon Aurora", "<section> uses PostgreSQL"});
+  CHECK(TalkLine("・[a:ElastiCache] [t:Redis] を利用している") == Strings{"<section> uses ElastiCache", "<section> uses Redis"});
+  CHECK(TalkLine("・[a:Step Functions]でワークフローを管理") == Strings{"<section> uses Step Functions"});
+  CHECK(TalkLine("* Orders are stored in [a:Amazon DynamoDB]; reports go elsewhere") == Strings{"<section> uses Amazon DynamoDB"});
+  CHECK(TalkLine("- Build artifacts are cached in [a:Amazon S3]") == Strings{"<section> uses Amazon S3"});
+  CHECK(TalkLine("* Traces are collected with [t:OpenTelemetry] and sent to [a:AWS X-Ray]") ==
+        Strings{"<section> uses AWS X-Ray", "<section> uses OpenTelemetry"});
+  CHECK(TalkLine("* Jobs are orchestrated by [a:AWS Step Functions]") == Strings{"<section> uses AWS Step Functions"});
+  // what is not kept anywhere, or not by them
+  CHECK(TalkLine("* Logs are not stored in [a:S3]").empty());
+}
+
+TEST_CASE("migrations: a vendor replaced by tools, and away from a cluster", "[relations]") {
+  CHECK(TalkLine("* [c:Fernhill] replaced [c:Datadog] with [t:Grafana] and [t:Prometheus]") ==
+        Strings{"Fernhill migrated_from Datadog", "Fernhill migrated_to Grafana", "Fernhill migrated_to Prometheus"});
+  CHECK(TalkLine("・[t:Hadoop]クラスタから[a:Amazon EMR]に移行") ==
+        Strings{"<section> migrated_from Hadoop", "<section> migrated_to Amazon EMR"});
+  CHECK(TalkLine("・オンプレの[t:Kafka]クラスタから[a:MSK]へ移行する予定").empty());
+}
+
+TEST_CASE("role_at: a VP of a function, and an engineering manager", "[relations]") {
+  CHECK(TalkLine("Interview with [p:Mei Lin] (VP Engineering, [c:Tidewell])") ==
+        Strings{"<section> presented_by Tidewell", "Mei Lin role_at Tidewell [VP Engineering]"});
+  CHECK(TalkLine("- [p:Ravi Menon], Engineering Manager at [c:Quarrybank]") ==
+        Strings{"Ravi Menon role_at Quarrybank [Engineering Manager]"});
+}
+
+TEST_CASE("announced: 'NEW:' markers and tables of announcements in a keynote", "[relations]") {
+  const auto found = Relations(SectionKind::kKeynote, {
+      "Keynote Day2",
+      "発表されたものを一覧にします。",
+      "| 発表 | サービス | 概要 |",
+      "|---|---|---|",
+      "| NEW | [a:Amazon Q] | 業務向けアシスタント |",
+      "| 一般提供 | [a:Amazon Bedrock] | 基盤モデル |",
+      "| 改善 | [a:Amazon EC2] | より速く |",
+      "- NEW: [a:Amazon DataZone] のAI推奨機能",
+      "- New: faster [a:EBS] volumes"});
+  CHECK(found == Strings{"<section> announced Amazon Bedrock", "<section> announced Amazon DataZone", "<section> announced Amazon Q"});
+  // no announcements outside keynotes that announce things
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "| NEW | [a:Amazon Q] |"}).empty());
+}
+
 TEST_CASE("'Bにした' is a migration only after candidates were weighed", "[relations]") {
   CHECK(Relations(SectionKind::kTalk, {"", "- 移行先を悩んだ。候補は [a:Dynamo], [a:Aurora]", "- [a:Aurora]にした。速度"}) ==
         Strings{"<section> migrated_to Aurora"});
