@@ -314,10 +314,15 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   timer.Switch(Stage::kRelations);
   // Relations, section by section, over each line's mentions; lines[0] of a section is its header.
   next_found = 0;
+  // A document whose title section names a company as its topic ("株式会社XにおけるECS導入事例",
+  // "How we cut our CI time at X") is about that company: its other sections' relations without
+  // a subject of their own are the company's.
+  std::string document_company;
   for (std::size_t s = 0; s < result.sections.size(); ++s) {
     const Section& section = result.sections[s];
     RelationSection input;
     input.kind = section.kind;
+    input.document_subject = !document_company.empty() && section.kind == SectionKind::kOther;
     std::vector<std::size_t> first_found;  // per line of the section: its first mention in `found`
     for (std::size_t number = section.line; number <= section.end_line && number <= lines.size(); ++number) {
       const LineView& line = lines[number - 1];
@@ -330,10 +335,17 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       }
     }
     const auto id_of = [&](const MentionRef& ref) {
+      if (ref.IsDocument()) return document_company;
       if (ref.IsSection()) return std::string();
       return result.entities[found[first_found[static_cast<std::size_t>(ref.line)] + static_cast<std::size_t>(ref.mention)].entity].id;
     };
-    for (const SectionRelation& match : rules_.relations().ApplySection(input)) {
+    MentionRef topic;
+    const std::vector<SectionRelation> matches = rules_.relations().ApplySection(input, &topic);
+    if (s == 0 && section.kind == SectionKind::kOther && !topic.IsSection() && !topic.IsDocument() &&
+        input.lines[static_cast<std::size_t>(topic.line)].mentions[static_cast<std::size_t>(topic.mention)].type == EntityType::kCompany) {
+      document_company = id_of(topic);
+    }
+    for (const SectionRelation& match : matches) {
       Relation relation;
       relation.predicate = match.predicate;
       relation.object = id_of(match.object);

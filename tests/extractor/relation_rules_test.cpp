@@ -53,6 +53,7 @@ struct WrittenSection {
   }
 
   std::string Name(const kgx::MentionRef& ref) const {
+    if (ref.IsDocument()) return "<document>";
     if (ref.IsSection()) return "<section>";
     return names[static_cast<std::size_t>(ref.line)][static_cast<std::size_t>(ref.mention)];
   }
