@@ -127,7 +127,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     section.line = span.line;
     section.end_line = span.end_line;
     section.title = CutText(TrimAscii(map.OriginalView(span.title_begin, span.title_end)), kMaxLineEvidence);
-    if (span.code_end > span.code_begin) section.code = map.OriginalText(span.code_begin, span.code_end);
+    // A session code is an identifier: written as normalized, "Ｄ２－０３" is D2-03 (as the title
+    // stays as written).
+    if (span.code_end > span.code_begin) section.code = normalized.text.substr(span.code_begin, span.code_end - span.code_begin);
     result.sections.push_back(std::move(section));
   }
   if (result.sections.empty()) return result;  // only blank lines
