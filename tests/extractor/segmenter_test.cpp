@@ -166,6 +166,26 @@ TEST_CASE("a meetup's numbered talks open talks: 'Talk 1:', 'Lightning talk:', '
   for (std::size_t i = 6; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
 }
 
+TEST_CASE("a heading right above a speaker line is a talk; a day header is not", "[segmenter]") {
+  const auto s = Run("# PlatformCon 2025 notes\n\n### Building a portal with Backstage\n**Speaker:** Ana Lopes, Head of Platform @ Fernhill\n"
+                     "**Level:** 300\n- Fernhill runs 400+ services\n\n### 監視の話\n登壇者: 木村 誠さん\n- Grafana\n\n"
+                     "### Panel: The future of platform teams\n**Panelists:** Ana Lopes (Fernhill), Ben Ford (Orchard)\n- x\n\n"
+                     "## Takeaways\n- Backstage is everywhere\n\n2日目\nSpeaker: nobody\n");
+  REQUIRE(s.segmentation.sections.size() == 6);
+  CHECK(s.segmentation.sections[0].kind == kgx::SectionKind::kOther);
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Title(1) == "Building a portal with Backstage");
+  CHECK(s.segmentation.sections[1].end_line == 7);
+  CHECK(s.segmentation.sections[2].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Title(2) == "監視の話");
+  CHECK(s.segmentation.sections[3].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Title(3) == "The future of platform teams");
+  CHECK(s.segmentation.sections[4].kind == kgx::SectionKind::kOther);
+  CHECK(s.Title(4) == "Takeaways");
+  CHECK(s.segmentation.sections[5].kind == kgx::SectionKind::kOther);
+  CHECK(s.Title(5) == "2日目");
+}
+
 TEST_CASE("labelled links and guest or host lines are no headings", "[segmenter]") {
   const auto s = Run("Talk 1: Queues at Fernhill\nSpeaker: Ana Lopes\nSlides: https://example.com/s\n* SQS\n"
                      "Recording: https://example.com/v\n* x\n");
