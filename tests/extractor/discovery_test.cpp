@@ -71,6 +71,12 @@ TEST_CASE("companies from a job at them, a job and company in parentheses, a spe
   CHECK(Has("Interview with Mei Lin (VP Engineering, Tidewell)", "company:Tidewell"));
   CHECK(Has("登壇者：木村 誠さん (ﾌｸﾛｳﾃｯｸ)", "company:フクロウテック"));
   CHECK(Has("登壇者: 木村 誠 (フクロウテック株式会社)", "company:フクロウテック"));
+  CHECK(Has("**Speaker:** Ana Lopes, Head of Platform @ Fernhill Logistics", "company:Fernhill Logistics"));
+  CHECK(Has("**Speaker:** 木村 誠 (株式会社フクロウ, SRE)", "person:木村 誠"));
+  const auto panel = EntitiesIn("**Panelists:** Ana Lopes (Fernhill Logistics), Ben Ford (Orchard)");
+  CHECK(panel.count("person:Ana Lopes") == 1);
+  CHECK(panel.count("company:Fernhill Logistics") == 1);
+  CHECK(panel.count("company:Fernhill") == 0);
   // a team in the parentheses is no company
   for (const auto& name : EntitiesIn("- 登壇者: 木村 誠 氏 (データプラットフォームチーム)")) CHECK(name.rfind("company:", 0) != 0);
 }

@@ -59,3 +59,16 @@ TEST_CASE("a document whose title names no company leaves its other sections wit
   CHECK(std::none_of(talks.begin(), talks.end(),
                      [](const std::string& r) { return r.find("フクロウ uses technology/epoll") != std::string::npos; }));
 }
+
+TEST_CASE("an interview's title names the company its answers speak for", "[relations][document]") {
+  const auto found = RelationsIn(
+      "「基盤は3年で3回作り直した」 ― 株式会社ソラノメ VPoEの中村 健太氏に聞く\n\n"
+      "中村氏: 2021年にAmazon Redshiftへ移行しました。\n"
+      "中村氏: 画像はAmazon S3に保存して、AWS Batchで推論しています。\n"
+      "中村氏: 生成AIの活用を検討していて、Amazon Bedrockを評価中です。\n");
+  CHECK(found.count("person/中村-健太 role_at company/ソラノメ") == 1);
+  CHECK(found.count("company/ソラノメ migrated_to aws_service/amazon-redshift") == 1);
+  CHECK(found.count("company/ソラノメ uses aws_service/amazon-s3") == 1);
+  CHECK(found.count("company/ソラノメ uses aws_service/aws-batch") == 1);
+  CHECK(found.count("company/ソラノメ uses aws_service/amazon-bedrock") == 0);  // being evaluated
+}

@@ -341,6 +341,20 @@ TEST_CASE("role_at: a VP of a function, and an engineering manager", "[relations
         Strings{"Ravi Menon role_at Quarrybank [Engineering Manager]"});
 }
 
+TEST_CASE("speakers in bold labels, with the company first in parentheses, and 'XでVPoEを務めるY氏'", "[relations]") {
+  CHECK(TalkLine("**Speaker:** [p:Ana Lopes], Head of Platform @ [c:Fernhill]") ==
+        Strings{"<section> presented_by Fernhill", "Ana Lopes role_at Fernhill [Head of Platform]"});
+  CHECK(TalkLine("**Speaker:** [p:木村 誠] (株式会社[c:フクロウ], SRE)") ==
+        Strings{"<section> presented_by フクロウ", "木村 誠 role_at フクロウ [SRE]"});
+  CHECK(TalkLine("今回お話を伺ったのは、株式会社[c:ソラノメ]でVPoEを務める[p:中村 健太]氏。") ==
+        Strings{"中村 健太 role_at ソラノメ [VPoE]"});
+  CHECK(TalkLine("― 株式会社[c:ソラノメ] VPoEの[p:中村 健太]氏に聞く") ==
+        Strings{"<section> presented_by ソラノメ", "中村 健太 role_at ソラノメ [VPoE]"});
+  CHECK(TalkLine("- [c:Fernhill] runs 400+ services on [a:Amazon EKS] across 3 regions") == Strings{"Fernhill uses Amazon EKS"});
+  CHECK(TalkLine("- [t:Cluster Autoscaler]からの移行は2ヶ月で完了") == Strings{"<section> migrated_from Cluster Autoscaler"});
+  CHECK(TalkLine("・画像は[a:AWS Batch]で推論しています") == Strings{"<section> uses AWS Batch"});
+}
+
 TEST_CASE("announced: 'NEW:' markers and tables of announcements in a keynote", "[relations]") {
   const auto found = Relations(SectionKind::kKeynote, {
       "Keynote Day2",
