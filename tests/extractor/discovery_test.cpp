@@ -67,6 +67,8 @@ TEST_CASE("people from bylines and from the job written after their name", "[dis
 TEST_CASE("companies from a job at them, a job and company in parentheses, a speaker's company", "[discovery]") {
   CHECK(Has("Speaker: Ana Lopes, SRE at Fernhill Health", "company:Fernhill Health"));
   CHECK(Has("Speaker: Ben Ford (Data Scientist at Orchard Labs)", "company:Orchard Labs"));
+  CHECK_FALSE(Has("Speaker: Ben Ford (Data Scientist at Orchard Labs)", "company:Data Scientist"));
+  CHECK_FALSE(Has("Speaker: Ben Ford (Senior Developer Advocate, Orchard)", "company:Senior Developer Advocate"));
   CHECK(Has("Speaker: Ana Lopes (Principal Engineer, Quarrybank)", "company:Quarrybank"));
   CHECK(Has("Interview with Mei Lin (VP Engineering, Tidewell)", "company:Tidewell"));
   CHECK(Has("登壇者：木村 誠さん (ﾌｸﾛｳﾃｯｸ)", "company:フクロウテック"));
