@@ -69,4 +69,7 @@ TEST_CASE("Auto Scaling is the service as a name, not the lower-case word; Locus
   CHECK(Has("- 負荷試験は k6 を使用", "technology:k6"));
   CHECK_FALSE(Has("A locust swarm; Locust Street", "technology:Locust"));
   CHECK(Has("- Cluster Autoscalerからの移行は2ヶ月で完了", "technology:Kubernetes Cluster Autoscaler"));
+  CHECK(Has("・Claude 3.5 Sonnetを使用", "technology:Claude"));
+  CHECK(Has("- Bedrock にはAnthropicのClaudeが追加", "technology:Claude"));
+  CHECK_FALSE(Has("Claude Monet painted water lilies", "technology:Claude"));
 }

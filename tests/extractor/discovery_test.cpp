@@ -56,6 +56,10 @@ TEST_CASE("people from bylines and from the job written after their name", "[dis
   CHECK(Has("Thanks to Ravi Menon (Engineering Manager) and the team.", "person:Ravi Menon"));
   CHECK(Has("Interview with Mei Lin (VP Engineering, Tidewell)", "person:Mei Lin"));
   CHECK(Has("聞き手: 森 薫", "person:森 薫"));
+  // a speaker known by a handle
+  CHECK(Has("LT1: Step Functionsで作るバッチ基盤 (@kaede_dev さん)", "person:@kaede_dev"));
+  CHECK(Has("登壇者: @tsubasa_ops (フリーランス)", "person:@tsubasa_ops"));
+  CHECK_FALSE(Has("連絡は @support まで", "person:@support"));
   // a company's legal form on a guest line is no name
   const auto found = EntitiesIn("ゲスト: 株式会社フクロウ CTOの木村 誠さん");
   CHECK(found.count("person:木村 誠") == 1);
@@ -79,6 +83,8 @@ TEST_CASE("companies from a job at them, a job and company in parentheses, a spe
   CHECK(panel.count("person:Ana Lopes") == 1);
   CHECK(panel.count("company:Fernhill Logistics") == 1);
   CHECK(panel.count("company:Fernhill") == 0);
+  // a freelancer has no company
+  for (const auto& name : EntitiesIn("登壇者: @tsubasa_ops さん (フリーランス)")) CHECK(name.rfind("company:", 0) != 0);
   // a team in the parentheses is no company
   for (const auto& name : EntitiesIn("- 登壇者: 木村 誠 氏 (データプラットフォームチーム)")) CHECK(name.rfind("company:", 0) != 0);
 }

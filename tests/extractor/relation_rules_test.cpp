@@ -353,6 +353,11 @@ TEST_CASE("speakers in bold labels, with the company first in parentheses, and '
   CHECK(TalkLine("- [c:Fernhill] runs 400+ services on [a:Amazon EKS] across 3 regions") == Strings{"Fernhill uses Amazon EKS"});
   CHECK(TalkLine("- [t:Cluster Autoscaler]からの移行は2ヶ月で完了") == Strings{"<section> migrated_from Cluster Autoscaler"});
   CHECK(TalkLine("・画像は[a:AWS Batch]で推論しています") == Strings{"<section> uses AWS Batch"});
+  CHECK(TalkLine("・[a:AWS CDK]と[a:AWS Organizations]で50アカウントを管理") ==
+        Strings{"<section> uses AWS CDK", "<section> uses AWS Organizations"});
+  CHECK(TalkLine("・以前は[t:cron]とシェルスクリプトで運用していた") == Strings{"<section> migrated_from cron"});
+  CHECK(TalkLine("・株式会社[c:ホシゾラ]では夜間バッチを[a:AWS Step Functions]に置き換えた") ==
+        Strings{"ホシゾラ migrated_to AWS Step Functions", "ホシゾラ uses AWS Step Functions"});
 }
 
 TEST_CASE("announced: 'NEW:' markers and tables of announcements in a keynote", "[relations]") {

@@ -186,6 +186,17 @@ TEST_CASE("a heading right above a speaker line is a talk; a day header is not",
   CHECK(s.Title(5) == "2日目");
 }
 
+TEST_CASE("a day's keynote heading: 'Day 1: Keynote with …', 'Day 2: Swami's keynote', '2日目: 基調講演'", "[segmenter]") {
+  const auto s = Run("# re:Invent recap\n\n## Day 1: Keynote with Matt Garman\n- Announced: X\n## Day 2: Swami's keynote\n- y\n"
+                     "## 3日目: 基調講演\n- z\n## Day 4: Expo\n- booths\n");
+  REQUIRE(s.segmentation.sections.size() == 5);
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kKeynote);
+  CHECK(s.Title(1) == "Day 1: Keynote with Matt Garman");
+  CHECK(s.segmentation.sections[2].kind == kgx::SectionKind::kKeynote);
+  CHECK(s.segmentation.sections[3].kind == kgx::SectionKind::kKeynote);
+  CHECK(s.segmentation.sections[4].kind == kgx::SectionKind::kOther);
+}
+
 TEST_CASE("labelled links and guest or host lines are no headings", "[segmenter]") {
   const auto s = Run("Talk 1: Queues at Fernhill\nSpeaker: Ana Lopes\nSlides: https://example.com/s\n* SQS\n"
                      "Recording: https://example.com/v\n* x\n");
