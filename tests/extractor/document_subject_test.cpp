@@ -29,11 +29,13 @@ TEST_CASE("a Japanese case study's company is the subject of its other sections"
       "## 背景\n\n配送システムは EC2 の上で動いていました。\n\n"
       "## 解決策\n\n- EC2からAmazon ECSへの移行を決めました\n- コンテナイメージはAmazon ECRに保存しています\n"
       "- ログはFluent Bitで収集しています\n\n## まとめ\n\n- Amazon Redshiftへの移行を検討中です\n");
-  CHECK(found.count("company/フクロウ uses aws_service/amazon-ecs") == 1);  // the title
-  CHECK(found.count("company/フクロウ migrated_from aws_service/amazon-ec2") == 1);
-  CHECK(found.count("company/フクロウ migrated_to aws_service/amazon-ecs") == 1);
-  CHECK(found.count("company/フクロウ uses aws_service/amazon-ecr") == 1);
-  CHECK(found.count("company/フクロウ uses technology/fluent-bit") == 1);
+  for (const char* relation : {"company/フクロウ uses aws_service/amazon-ecs",
+                               "company/フクロウ migrated_from aws_service/amazon-ec2",
+                               "company/フクロウ migrated_to aws_service/amazon-ecs",
+                               "company/フクロウ uses aws_service/amazon-ecr",
+                               "company/フクロウ uses technology/fluent-bit"}) {
+    CHECK(found.count(relation) == 1);  // the title's own 'XにおけるYの導入', then the sections'
+  }
   CHECK(found.count("company/フクロウ migrated_to aws_service/amazon-redshift") == 0);  // a plan
 }
 
@@ -42,11 +44,13 @@ TEST_CASE("an English engineering blog post 'How we … at X' speaks for X", "[r
       "How we halved our build times at Quarrybank\n\nPosted by Odile Marchetti, Staff Engineer at Quarrybank\n\n"
       "What we did\n- We migrated from Jenkins to GitHub Actions.\n- Build artifacts are cached in Amazon S3.\n"
       "- We adopted Bazel for incremental builds.\n");
-  CHECK(found.count("company/quarrybank migrated_from technology/jenkins") == 1);
-  CHECK(found.count("company/quarrybank migrated_to technology/github-actions") == 1);
-  CHECK(found.count("company/quarrybank uses aws_service/amazon-s3") == 1);
-  CHECK(found.count("company/quarrybank uses technology/bazel") == 1);
-  CHECK(found.count("person/odile-marchetti role_at company/quarrybank") == 1);
+  for (const char* relation : {"company/quarrybank migrated_from technology/jenkins",
+                               "company/quarrybank migrated_to technology/github-actions",
+                               "company/quarrybank uses aws_service/amazon-s3",
+                               "company/quarrybank uses technology/bazel",
+                               "person/odile-marchetti role_at company/quarrybank"}) {
+    CHECK(found.count(relation) == 1);
+  }
 }
 
 TEST_CASE("a document whose title names no company leaves its other sections without a subject", "[relations][document]") {
@@ -66,9 +70,11 @@ TEST_CASE("an interview's title names the company its answers speak for", "[rela
       "中村氏: 2021年にAmazon Redshiftへ移行しました。\n"
       "中村氏: 画像はAmazon S3に保存して、AWS Batchで推論しています。\n"
       "中村氏: 生成AIの活用を検討していて、Amazon Bedrockを評価中です。\n");
-  CHECK(found.count("person/中村-健太 role_at company/ソラノメ") == 1);
-  CHECK(found.count("company/ソラノメ migrated_to aws_service/amazon-redshift") == 1);
-  CHECK(found.count("company/ソラノメ uses aws_service/amazon-s3") == 1);
-  CHECK(found.count("company/ソラノメ uses aws_service/aws-batch") == 1);
+  for (const char* relation : {"person/中村-健太 role_at company/ソラノメ",
+                               "company/ソラノメ migrated_to aws_service/amazon-redshift",
+                               "company/ソラノメ uses aws_service/amazon-s3",
+                               "company/ソラノメ uses aws_service/aws-batch"}) {
+    CHECK(found.count(relation) == 1);
+  }
   CHECK(found.count("company/ソラノメ uses aws_service/amazon-bedrock") == 0);  // being evaluated
 }
