@@ -73,3 +73,11 @@ TEST_CASE("Auto Scaling is the service as a name, not the lower-case word; Locus
   CHECK(Has("- Bedrock にはAnthropicのClaudeが追加", "technology:Claude"));
   CHECK_FALSE(Has("Claude Monet painted water lilies", "technology:Claude"));
 }
+
+TEST_CASE("a service named with its engine after 'for' is the service", "[ambiguous]") {
+  const auto found = kgx::testing::EntitiesIn("・Amazon ElastiCache for Redisへ移行し、クラスターモードを有効化");
+  CHECK(found.count("aws_service:Amazon ElastiCache") == 1);
+  CHECK(found.count("technology:Redis") == 0);
+  CHECK(Has("- ElastiCache for Memcached を利用", "aws_service:Amazon ElastiCache"));
+  CHECK(Has("- Redis をキャッシュに使う", "technology:Redis"));
+}

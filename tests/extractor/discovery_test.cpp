@@ -83,6 +83,12 @@ TEST_CASE("companies from a job at them, a job and company in parentheses, a spe
   CHECK(panel.count("person:Ana Lopes") == 1);
   CHECK(panel.count("company:Fernhill Logistics") == 1);
   CHECK(panel.count("company:Fernhill") == 0);
+  // a department after the company is no company
+  const auto dept = EntitiesIn("スピーカー：ヤマブキ株式会社 プラットフォーム部 部長 森田 誠一 氏");
+  CHECK(dept.count("company:ヤマブキ") == 1);
+  CHECK(dept.count("company:プラットフォーム") == 0);
+  CHECK(Has("株式会社サンプルテック", "company:サンプルテック"));
+  CHECK(Has("(株)Quarrybank の事例", "company:Quarrybank"));
   // a freelancer has no company
   for (const auto& name : EntitiesIn("登壇者: @tsubasa_ops さん (フリーランス)")) CHECK(name.rfind("company:", 0) != 0);
   // a team in the parentheses is no company

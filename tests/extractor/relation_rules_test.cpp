@@ -360,6 +360,12 @@ TEST_CASE("speakers in bold labels, with the company first in parentheses, and '
         Strings{"ホシゾラ migrated_to AWS Step Functions", "ホシゾラ uses AWS Step Functions"});
 }
 
+TEST_CASE("a speaker line that starts with the company, its department and the role", "[relations]") {
+  CHECK(TalkLine("スピーカー：[c:ヤマブキ]株式会社 プラットフォーム部 部長 [p:森田 誠一] 氏") ==
+        Strings{"<section> presented_by ヤマブキ", "森田 誠一 role_at ヤマブキ [部長]"});
+  CHECK(TalkLine("Speaker: [c:Fernhill] のSREチームの [p:Ana Lopes]") == Strings{"<section> presented_by Fernhill"});
+}
+
 TEST_CASE("announced: 'NEW:' markers and tables of announcements in a keynote", "[relations]") {
   const auto found = Relations(SectionKind::kKeynote, {
       "Keynote Day2",

@@ -197,6 +197,20 @@ TEST_CASE("a day's keynote heading: 'Day 1: Keynote with …', 'Day 2: Swami's k
   CHECK(s.segmentation.sections[4].kind == kgx::SectionKind::kOther);
 }
 
+TEST_CASE("a blog's report of one session: '【レポート】Title #tag' is the talk, its ▼概要 no heading", "[segmenter]") {
+  const auto s = Run("【レポート】大規模トラフィックを支えるキャッシュ戦略 #AWSSummit\n\n▼セッション概要\n"
+                     "スピーカー：ヤマブキ株式会社 森田 誠一 氏\nセールの話です。\n\n▼セッション内容\n●背景\n・20倍\n"
+                     "●結果\n・1/5\n\n▼感想\n奥が深いですね。\n");
+  REQUIRE(s.segmentation.sections.size() == 2);
+  CHECK(s.segmentation.sections[0].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Title(0) == "大規模トラフィックを支えるキャッシュ戦略");
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kOther);
+  CHECK(s.Title(1) == "▼感想");
+  // a plain "概要" heading of a post-mortem is still one
+  const auto p = Run("障害報告\n\n概要\n決済APIが遅延しました。\n");
+  CHECK(p.segmentation.sections.size() == 2);
+}
+
 TEST_CASE("labelled links and guest or host lines are no headings", "[segmenter]") {
   const auto s = Run("Talk 1: Queues at Fernhill\nSpeaker: Ana Lopes\nSlides: https://example.com/s\n* SQS\n"
                      "Recording: https://example.com/v\n* x\n");
