@@ -390,6 +390,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       inside_talk = false;
     } else if (result.sections.empty()) {
       opens = true;
+      found_heading = impl.IsHeadingCandidate(line);  // a title over "ゲスト: …" is the guest's talk
     } else if (impl.IsHeadingCandidate(line)) {
       found_heading = true;
       const std::string_view before = previous ? TrimAscii(previous->text) : std::string_view();

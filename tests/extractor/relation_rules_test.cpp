@@ -360,6 +360,14 @@ TEST_CASE("speakers in bold labels, with the company first in parentheses, and '
         Strings{"ホシゾラ migrated_to AWS Step Functions", "ホシゾラ uses AWS Step Functions"});
 }
 
+TEST_CASE("'Xを使っていたが…Yに乗り換えた' is a migration from X, and no use of X", "[relations]") {
+  CHECK(TalkLine("- データ分析には[t:BigQuery]を使っていたが、去年[a:Amazon Athena]に乗り換えた") ==
+        Strings{"<section> migrated_from BigQuery", "<section> migrated_to Amazon Athena"});
+  CHECK(TalkLine("・[t:Jenkins]を運用していたが[t:GitHub Actions]へ移行した") ==
+        Strings{"<section> migrated_from Jenkins", "<section> migrated_to GitHub Actions"});
+  CHECK(TalkLine("- [t:Kafka]を使っていたが、[a:Kinesis]への移行を検討中").empty());
+}
+
 TEST_CASE("a speaker line that starts with the company, its department and the role", "[relations]") {
   CHECK(TalkLine("スピーカー：[c:ヤマブキ]株式会社 プラットフォーム部 部長 [p:森田 誠一] 氏") ==
         Strings{"<section> presented_by ヤマブキ", "森田 誠一 role_at ヤマブキ [部長]"});

@@ -211,6 +211,19 @@ TEST_CASE("a blog's report of one session: '【レポート】Title #tag' is the
   CHECK(p.segmentation.sections.size() == 2);
 }
 
+TEST_CASE("a podcast's or an interview's title over its guest line is the guest's talk", "[segmenter]") {
+  const auto s = Run("ポッドキャスト第3回 メモ\n\nゲスト: 株式会社フクロウ CTOの木村 誠さん\n聞き手: 森 薫\n- 監視の話\n\n"
+                     "印象に残った話\n監視はSLOから決めるとのこと。\n");
+  REQUIRE(s.segmentation.sections.size() == 2);
+  CHECK(s.segmentation.sections[0].kind == kgx::SectionKind::kTalk);
+  CHECK(s.Title(0) == "ポッドキャスト第3回 メモ");
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kOther);
+  // a first line that is a sentence is no title of a talk
+  const auto t = Run("この記事は参加レポートの続きです。\nGuest: Ana Lopes\n");
+  REQUIRE(t.segmentation.sections.size() == 1);
+  CHECK(t.segmentation.sections[0].kind == kgx::SectionKind::kOther);
+}
+
 TEST_CASE("labelled links and guest or host lines are no headings", "[segmenter]") {
   const auto s = Run("Talk 1: Queues at Fernhill\nSpeaker: Ana Lopes\nSlides: https://example.com/s\n* SQS\n"
                      "Recording: https://example.com/v\n* x\n");
