@@ -351,6 +351,7 @@ TEST_CASE("speakers in bold labels, with the company first in parentheses, and '
   CHECK(TalkLine("― 株式会社[c:ソラノメ] VPoEの[p:中村 健太]氏に聞く") ==
         Strings{"<section> presented_by ソラノメ", "中村 健太 role_at ソラノメ [VPoE]"});
   CHECK(TalkLine("- [c:Fernhill] runs 400+ services on [a:Amazon EKS] across 3 regions") == Strings{"Fernhill uses Amazon EKS"});
+  CHECK(TalkLine("- She said they run about 150 microservices on [t:Kubernetes]") == Strings{"<section> uses Kubernetes"});
   CHECK(TalkLine("- [t:Cluster Autoscaler]からの移行は2ヶ月で完了") == Strings{"<section> migrated_from Cluster Autoscaler"});
   CHECK(TalkLine("・画像は[a:AWS Batch]で推論しています") == Strings{"<section> uses AWS Batch"});
   CHECK(TalkLine("・[a:AWS CDK]と[a:AWS Organizations]で50アカウントを管理") ==
