@@ -127,7 +127,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     section.line = span.line;
     section.end_line = span.end_line;
     section.title = CutText(TrimAscii(map.OriginalView(span.title_begin, span.title_end)), kMaxLineEvidence);
-    if (span.code_end > span.code_begin) section.code = map.OriginalText(span.code_begin, span.code_end);
+    // A session code is an identifier: written as normalized, "Ｄ２－０３" is D2-03 (as the title
+    // stays as written).
+    if (span.code_end > span.code_begin) section.code = normalized.text.substr(span.code_begin, span.code_end - span.code_begin);
     result.sections.push_back(std::move(section));
   }
   if (result.sections.empty()) return result;  // only blank lines
@@ -198,7 +200,8 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     } else {
       Entity entity;
       entity.type = type;
-      entity.name = std::string(TrimAscii(map.OriginalText(begin, end)));
+      // Named as normalized (NFKC), as listed names are: "ﾌｸﾛｳﾃｯｸ" is フクロウテック, "Ｓｈｏｐｗａｖｅ" Shopwave.
+      entity.name = std::string(TrimAscii(surface));
       entity.id = std::string(EntityTypeName(type)) + "/" + Slugify(surface);
       entity.discovered = true;
       slot = discovered_slot_of(entity);
@@ -313,10 +316,15 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   timer.Switch(Stage::kRelations);
   // Relations, section by section, over each line's mentions; lines[0] of a section is its header.
   next_found = 0;
+  // A document whose title section names a company as its topic ("株式会社XにおけるECS導入事例",
+  // "How we cut our CI time at X") is about that company: its other sections' relations without
+  // a subject of their own are the company's.
+  std::string document_company;
   for (std::size_t s = 0; s < result.sections.size(); ++s) {
     const Section& section = result.sections[s];
     RelationSection input;
     input.kind = section.kind;
+    input.document_subject = !document_company.empty() && section.kind == SectionKind::kOther;
     std::vector<std::size_t> first_found;  // per line of the section: its first mention in `found`
     for (std::size_t number = section.line; number <= section.end_line && number <= lines.size(); ++number) {
       const LineView& line = lines[number - 1];
@@ -329,10 +337,17 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       }
     }
     const auto id_of = [&](const MentionRef& ref) {
+      if (ref.IsDocument()) return document_company;
       if (ref.IsSection()) return std::string();
       return result.entities[found[first_found[static_cast<std::size_t>(ref.line)] + static_cast<std::size_t>(ref.mention)].entity].id;
     };
-    for (const SectionRelation& match : rules_.relations().ApplySection(input)) {
+    MentionRef topic;
+    const std::vector<SectionRelation> matches = rules_.relations().ApplySection(input, &topic);
+    if (s == 0 && section.kind == SectionKind::kOther && !topic.IsSection() && !topic.IsDocument() &&
+        input.lines[static_cast<std::size_t>(topic.line)].mentions[static_cast<std::size_t>(topic.mention)].type == EntityType::kCompany) {
+      document_company = id_of(topic);
+    }
+    for (const SectionRelation& match : matches) {
       Relation relation;
       relation.predicate = match.predicate;
       relation.object = id_of(match.object);

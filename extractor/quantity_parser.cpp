@@ -30,8 +30,38 @@ std::unique_ptr<QuantityParser> QuantityParser::Compile(const std::vector<RuleBl
   return parser;
 }
 
+namespace {
+
+// "1時間42分", "2 hours 14 minutes", "1分30秒": a duration written in two units, the larger first,
+// is one duration (6120 seconds), not two. Hours, minutes and seconds only: "1日12時間" is twelve
+// hours a day, not a day and a half.
+void JoinCompoundDurations(std::string_view line, std::vector<QuantityMatch>& found) {
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    if (kept > 0) {
+      QuantityMatch& a = found[kept - 1];
+      const QuantityMatch& b = found[i];
+      const bool joins = a.unit == "second" && b.unit == "second" && a.value && b.value && a.per.empty() &&
+                         b.per.empty() && b.qualifiers.empty() && *a.value > *b.value && *a.value < 86400 && b.begin >= a.end &&
+                         b.begin - a.end <= 1 && line.substr(a.end, b.begin - a.end).find_first_not_of(' ') == std::string_view::npos;
+      if (joins) {
+        *a.value += *b.value;
+        a.end = b.end;
+        continue;
+      }
+    }
+    if (kept != i) found[kept] = std::move(found[i]);
+    ++kept;
+  }
+  found.resize(kept);
+}
+
+}  // namespace
+
 std::vector<QuantityMatch> QuantityParser::Find(std::string_view line) const {
-  return ScanQuantities(line, impl_->lexicon, impl_->veto.get());
+  std::vector<QuantityMatch> found = ScanQuantities(line, impl_->lexicon, impl_->veto.get());
+  JoinCompoundDurations(line, found);
+  return found;
 }
 
 }  // namespace kgx

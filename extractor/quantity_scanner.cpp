@@ -255,6 +255,12 @@ bool Scanner::ReadRange(Draft& d, Hit& unit, std::size_t after_first) {
   const double low = d.number * def1.factor;
   const double high = value * def2.factor;
   if (!(low < high)) return false;
+  // "35%から62%に上昇", "120msから350msへ": both ends with a unit and に/へ after is a change from
+  // one to the other, two quantities (not "60から900秒", "10から20%まで", "2から3倍に").
+  if (unit && line_.substr(SkipSpaces(line_, after_first), kRangeKara.size()) == kRangeKara) {
+    const std::string_view rest = line_.substr(SkipSpaces(line_, unit2.end));
+    if (rest.starts_with("に") || rest.starts_with("へ")) return false;
+  }
   d.is_range = true;
   d.low = low;
   d.high = high;

@@ -63,6 +63,7 @@ enum class SubjectSource {
   kTopic,      // the section's topic ([relation.topic] on the header)
   kTalk,       // the section itself, when it is a talk or a keynote
   kSection,    // the section itself, whatever its kind
+  kDocument,   // the company the document is about (RelationSection::document_subject)
 };
 
 // How the object placeholder captures mentions.
@@ -241,7 +242,8 @@ bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::strin
   const bool section_subject = block.argument == "presented_by" || block.argument == "announced";
   options.subject = section_subject ? std::vector<SubjectSource>{SubjectSource::kSection}
                                     : std::vector<SubjectSource>{SubjectSource::kLine, SubjectSource::kPresenter,
-                                                                 SubjectSource::kTopic, SubjectSource::kTalk};
+                                                                 SubjectSource::kTopic, SubjectSource::kTalk,
+                                                                 SubjectSource::kDocument};
   const auto fail = [&](const RuleLine& line, const std::string& message) {
     diagnostics.push_back({line.where, message, true});
     ok = false;
@@ -294,7 +296,8 @@ bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::strin
         else if (source == "topic") options.subject.push_back(SubjectSource::kTopic);
         else if (source == "talk") options.subject.push_back(SubjectSource::kTalk);
         else if (source == "section") options.subject.push_back(SubjectSource::kSection);
-        else fail(line, "bad @subject source '" + std::string(source) + "' (expected line, presenter, topic, talk or section)");
+        else if (source == "document") options.subject.push_back(SubjectSource::kDocument);
+        else fail(line, "bad @subject source '" + std::string(source) + "' (expected line, presenter, topic, talk, section or document)");
       }
     } else {
       fail(line, "unknown option '@" + std::string(name) +
@@ -667,8 +670,9 @@ std::vector<MentionRef> LineTopics(const RelationSection& section, const std::ve
 
 }  // namespace
 
-std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& section) const {
+std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& section, MentionRef* topic) const {
   std::vector<SectionRelation> out;
+  if (topic) *topic = MentionRef{};
   const auto& patterns = impl_->patterns;
   if (section.lines.empty() || patterns.empty()) return out;
   MarkedLine marked;  // the line at hand; a line without mentions has no relation
@@ -730,6 +734,7 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
     if (!presenter || std::tie(c.line, c.pattern) < std::tie(presenter->line, presenter->pattern)) presenter = &c;
   }
   const std::vector<MentionRef> topics = LineTopics(section, patterns, candidates);
+  if (topic) *topic = topics[0];
   const bool is_talk = section.kind == SectionKind::kTalk || section.kind == SectionKind::kKeynote;
   const auto subject_from = [&](SubjectSource source, std::size_t line) -> std::optional<MentionRef> {
     switch (source) {
@@ -738,6 +743,7 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
       case SubjectSource::kTopic: return topics[0].IsSection() ? std::nullopt : std::optional(topics[0]);
       case SubjectSource::kTalk: return is_talk ? std::optional(MentionRef{}) : std::nullopt;
       case SubjectSource::kSection: return MentionRef{};
+      case SubjectSource::kDocument: return section.document_subject ? std::optional(MentionRef::Document()) : std::nullopt;
     }
     return std::nullopt;
   };

@@ -32,13 +32,19 @@ struct RelationLine {
 struct RelationSection {
   SectionKind kind = SectionKind::kOther;
   std::vector<RelationLine> lines;
+  // The document is about one company (its title section's topic): `@subject document` may name
+  // it (MentionRef::Document()) as the subject of a relation.
+  bool document_subject = false;
 };
 
 // A mention of a section: lines[line].mentions[mention]. line < 0 names the section itself.
+// MentionRef::Document() names the company the document is about.
 struct MentionRef {
   int line = -1;
   int mention = -1;
-  bool IsSection() const { return line < 0; }
+  static constexpr MentionRef Document() { return MentionRef{-2, -1}; }
+  bool IsSection() const { return line == -1; }
+  bool IsDocument() const { return line == -2; }
   bool operator==(const MentionRef&) const = default;
 };
 
@@ -76,7 +82,9 @@ class RelationRules {
 
   // Applies every relation rule to every line of one section and resolves the subjects the
   // patterns leave open. Relations come in line order. Thread-safe.
-  std::vector<SectionRelation> ApplySection(const RelationSection& section) const;
+  // `topic`, when given, receives the section's topic (its header's [relation.topic] match), or
+  // the section itself when it has none.
+  std::vector<SectionRelation> ApplySection(const RelationSection& section, MentionRef* topic = nullptr) const;
 
   // Applies the rules to one body line of a talk that has no presenter and no topic (tests,
   // tools). Thread-safe.

@@ -99,6 +99,7 @@ struct Segmenter::Impl {
   std::vector<HeaderPattern> talks, keynotes, days;
   std::unique_ptr<RE2> not_heading;
   std::unique_ptr<RE2> bullet;
+  std::unique_ptr<RE2> speaker;  // a line naming a talk's speaker: the heading above it is a talk
   std::vector<EventPattern> events;
   // talks, keynotes and days, in that order; and the events. Null when there is no such pattern;
   // `sets_ok` is false when one could not be compiled.
@@ -266,7 +267,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   auto segmenter = std::unique_ptr<Segmenter>(new Segmenter());
   Impl& impl = *segmenter->impl_;
   bool failed = false;
-  std::string not_heading, bullet;
+  std::string not_heading, bullet, speaker;
   const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
     auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
     if (!regex->ok()) {
@@ -305,15 +306,15 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
     }
     if (block.kind != "section") continue;
     const std::string& kind = block.argument;
-    if (kind == "not_heading" || kind == "bullet") {
-      for (const RuleLine& line : block.lines) alternate(kind == "bullet" ? bullet : not_heading, line);
+    if (kind == "not_heading" || kind == "bullet" || kind == "speaker") {
+      for (const RuleLine& line : block.lines) alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : not_heading, line);
       continue;
     }
     std::vector<HeaderPattern>* target = kind == "talk" ? &impl.talks : kind == "keynote" ? &impl.keynotes
                                          : kind == "day" ? &impl.days : nullptr;
     if (!target) {
       diagnostics.push_back({block.where, "unknown section kind '" + kind +
-                                              "' (expected talk, keynote, day, not_heading or bullet)", true});
+                                              "' (expected talk, keynote, day, not_heading, bullet or speaker)", true});
       failed = true;
       continue;
     }
@@ -329,6 +330,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   }
   if (!not_heading.empty()) impl.not_heading = std::make_unique<RE2>(not_heading, RE2::Quiet);
   if (!bullet.empty()) impl.bullet = std::make_unique<RE2>(bullet, RE2::Quiet);
+  if (!speaker.empty()) impl.speaker = std::make_unique<RE2>(speaker, RE2::Quiet);
   if (failed) return nullptr;
   impl.CompileLineSets();
   return segmenter;
@@ -387,6 +389,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       return by_set ? impl.MatchHeaderAt(patterns, hit, line, span) : impl.MatchHeader(patterns, line, span);
     };
     bool opens = false;
+    bool found_heading = false;  // a heading found without a rule (not a header or a day)
     std::size_t marker = 0;
     const std::size_t level = HeadingLevel(line.text, &marker);
     if (header(impl.talks, hits.talk)) {
@@ -402,7 +405,9 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       inside_talk = false;
     } else if (result.sections.empty()) {
       opens = true;
+      found_heading = impl.IsHeadingCandidate(line);  // a title over "ゲスト: …" is the guest's talk
     } else if (impl.IsHeadingCandidate(line)) {
+      found_heading = true;
       const std::string_view before = previous ? TrimAscii(previous->text) : std::string_view();
       const bool continues_sentence = before.ends_with("、") || before.ends_with(",");
       // Under a talk whose header is marked (##, ■), a heading marked as high ends the talk and
@@ -426,6 +431,14 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       const std::string_view heading = TrimAscii(line.text.substr(marker));
       span.title_begin = line.norm_begin + static_cast<std::size_t>(heading.data() - line.text.data());
       span.title_end = span.title_begin + heading.size();
+    }
+    if (opens && found_heading && impl.speaker) {
+      // A heading whose next line names a speaker ("### Title" over "**Speaker:** …") is a talk.
+      if (const LineView* next = next_nonblank(i); next && RE2::PartialMatch(next->text, *impl.speaker)) {
+        span.kind = SectionKind::kTalk;
+        inside_talk = true;
+        talk_level = level;
+      }
     }
     if (opens) {
       if (!result.sections.empty()) result.sections.back().end_line = line.number - 1;

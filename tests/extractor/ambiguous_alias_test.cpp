@@ -59,3 +59,25 @@ TEST_CASE("near misses of listed names resolve", "[ambiguous]") {
   CHECK(Has("Lambdaをデバイス上で動かすGreenglass", "aws_service:AWS Greengrass"));
   CHECK(Has("ElasticCache - memcached, redis", "aws_service:Amazon ElastiCache"));
 }
+
+TEST_CASE("Auto Scaling is the service as a name, not the lower-case word; Locust next to load tests", "[ambiguous]") {
+  CHECK(Has("- Auto Scaling で EC2 を増減", "aws_service:Amazon EC2 Auto Scaling"));
+  CHECK(Has("AutoScaling Group の設定", "aws_service:Amazon EC2 Auto Scaling"));
+  CHECK_FALSE(Has("### Cost-aware autoscaling with Karpenter", "aws_service:Amazon EC2 Auto Scaling"));
+  CHECK_FALSE(Has("auto scaling is hard", "aws_service:Amazon EC2 Auto Scaling"));
+  CHECK(Has("- Load-test with Locust before every release", "technology:Locust"));
+  CHECK(Has("- 負荷試験は k6 を使用", "technology:k6"));
+  CHECK_FALSE(Has("A locust swarm; Locust Street", "technology:Locust"));
+  CHECK(Has("- Cluster Autoscalerからの移行は2ヶ月で完了", "technology:Kubernetes Cluster Autoscaler"));
+  CHECK(Has("・Claude 3.5 Sonnetを使用", "technology:Claude"));
+  CHECK(Has("- Bedrock にはAnthropicのClaudeが追加", "technology:Claude"));
+  CHECK_FALSE(Has("Claude Monet painted water lilies", "technology:Claude"));
+}
+
+TEST_CASE("a service named with its engine after 'for' is the service", "[ambiguous]") {
+  const auto found = kgx::testing::EntitiesIn("・Amazon ElastiCache for Redisへ移行し、クラスターモードを有効化");
+  CHECK(found.count("aws_service:Amazon ElastiCache") == 1);
+  CHECK(found.count("technology:Redis") == 0);
+  CHECK(Has("- ElastiCache for Memcached を利用", "aws_service:Amazon ElastiCache"));
+  CHECK(Has("- Redis をキャッシュに使う", "technology:Redis"));
+}

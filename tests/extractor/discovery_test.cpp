@@ -50,6 +50,51 @@ TEST_CASE("companies are discovered from 社, の事例, の中の人, の方, c
   CHECK(Has("スカイリンク社の事例", "company:スカイリンク"));
 }
 
+TEST_CASE("people from bylines and from the job written after their name", "[discovery]") {
+  CHECK(Has("Posted by Odile Marchetti, Staff Engineer at Quarrybank", "person:Odile Marchetti"));
+  CHECK(Has("Written by Lars Eklund", "person:Lars Eklund"));
+  CHECK(Has("Thanks to Ravi Menon (Engineering Manager) and the team.", "person:Ravi Menon"));
+  CHECK(Has("Interview with Mei Lin (VP Engineering, Tidewell)", "person:Mei Lin"));
+  CHECK(Has("聞き手: 森 薫", "person:森 薫"));
+  // a speaker known by a handle
+  CHECK(Has("LT1: Step Functionsで作るバッチ基盤 (@kaede_dev さん)", "person:@kaede_dev"));
+  CHECK(Has("登壇者: @tsubasa_ops (フリーランス)", "person:@tsubasa_ops"));
+  CHECK_FALSE(Has("連絡は @support まで", "person:@support"));
+  // a company's legal form on a guest line is no name
+  const auto found = EntitiesIn("ゲスト: 株式会社フクロウ CTOの木村 誠さん");
+  CHECK(found.count("person:木村 誠") == 1);
+  CHECK(found.count("person:株式会社") == 0);
+  // two capitalised words before a comma are a name only when a job follows
+  CHECK_FALSE(Has("Cost Explorer, Budgets and Savings Plans", "person:Cost Explorer"));
+}
+
+TEST_CASE("companies from a job at them, a job and company in parentheses, a speaker's company", "[discovery]") {
+  CHECK(Has("Speaker: Ana Lopes, SRE at Fernhill Health", "company:Fernhill Health"));
+  CHECK(Has("Speaker: Ben Ford (Data Scientist at Orchard Labs)", "company:Orchard Labs"));
+  CHECK_FALSE(Has("Speaker: Ben Ford (Data Scientist at Orchard Labs)", "company:Data Scientist"));
+  CHECK_FALSE(Has("Speaker: Ben Ford (Senior Developer Advocate, Orchard)", "company:Senior Developer Advocate"));
+  CHECK(Has("Speaker: Ana Lopes (Principal Engineer, Quarrybank)", "company:Quarrybank"));
+  CHECK(Has("Interview with Mei Lin (VP Engineering, Tidewell)", "company:Tidewell"));
+  CHECK(Has("登壇者：木村 誠さん (ﾌｸﾛｳﾃｯｸ)", "company:フクロウテック"));
+  CHECK(Has("登壇者: 木村 誠 (フクロウテック株式会社)", "company:フクロウテック"));
+  CHECK(Has("**Speaker:** Ana Lopes, Head of Platform @ Fernhill Logistics", "company:Fernhill Logistics"));
+  CHECK(Has("**Speaker:** 木村 誠 (株式会社フクロウ, SRE)", "person:木村 誠"));
+  const auto panel = EntitiesIn("**Panelists:** Ana Lopes (Fernhill Logistics), Ben Ford (Orchard)");
+  CHECK(panel.count("person:Ana Lopes") == 1);
+  CHECK(panel.count("company:Fernhill Logistics") == 1);
+  CHECK(panel.count("company:Fernhill") == 0);
+  // a department after the company is no company
+  const auto dept = EntitiesIn("スピーカー：ヤマブキ株式会社 プラットフォーム部 部長 森田 誠一 氏");
+  CHECK(dept.count("company:ヤマブキ") == 1);
+  CHECK(dept.count("company:プラットフォーム") == 0);
+  CHECK(Has("株式会社サンプルテック", "company:サンプルテック"));
+  CHECK(Has("(株)Quarrybank の事例", "company:Quarrybank"));
+  // a freelancer has no company
+  for (const auto& name : EntitiesIn("登壇者: @tsubasa_ops さん (フリーランス)")) CHECK(name.rfind("company:", 0) != 0);
+  // a team in the parentheses is no company
+  for (const auto& name : EntitiesIn("- 登壇者: 木村 誠 氏 (データプラットフォームチーム)")) CHECK(name.rfind("company:", 0) != 0);
+}
+
 TEST_CASE("role words before の方 are not companies", "[discovery]") {
   const auto found = EntitiesIn("Directorの方、PMの方、SAの方、Solutions Architectの人");
   for (const auto& name : found) CHECK(name.rfind("company:", 0) != 0);

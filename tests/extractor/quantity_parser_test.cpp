@@ -464,6 +464,28 @@ const Case kCases[] = {
     {"10:30 からの基調講演", ""},
     {"12月3日にローンチ", ""},
     {"第2世代の Nitro", ""},
+    // --- English rates written with an article, and counts of runs, runners, lines and 本
+    {"about 600 commits a day", "600 commits a day|600|commit|day"},
+    {"3 deploys an hour", "3 deploys an hour|3|deploy|hour"},
+    {"120 training runs per week", "120 training runs per week|120|run|week"},
+    {"split across 24 runners", "24 runners|24|runner|"},
+    {"1.2 million lines of TypeScript", "1.2 million lines|1200000|line|"},
+    {"a 40k LOC service", "40k LOC|40000|line|"},
+    {"1日あたり50万本の動画を変換", "50万本の動画|500000|video|day"},
+    {"ケーブル3本", "3本|3|item|"},
+    {"日本と六本木と2本目", ""},
+    // --- a change from one value to another is two quantities, a range is one
+    {"平均CPU使用率は35%から62%に上昇", "35%|35|percent| ; 62%|62|percent|"},
+    {"p99 は 120ms から 350ms へ悪化", "120ms|0.12|second| ; 350ms|0.35|second|"},
+    {"60から900秒に設定できる", "60から900秒|60..900|second|"},
+    {"10%から20%まで", "10%から20%|10..20|percent|"},
+    {"2から3倍に増えた", "2から3倍|2..3|times|"},
+    // --- a duration in two units is one duration
+    {"約1時間42分の間", "1時間42分|6120|second|"},
+    {"復旧まで 2 hours 14 minutes かかった", "2 hours 14 minutes|8040|second|"},
+    {"1分30秒で完了", "1分30秒|90|second|"},
+    {"5分、3分、1分と短縮", "5分|300|second| ; 3分|180|second| ; 1分|60|second|"},
+    {"10分 から 30分 に延長", "10分|600|second| ; 30分|1800|second|"},
 };
 // clang-format on
 

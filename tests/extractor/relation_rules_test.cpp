@@ -53,6 +53,7 @@ struct WrittenSection {
   }
 
   std::string Name(const kgx::MentionRef& ref) const {
+    if (ref.IsDocument()) return "<document>";
     if (ref.IsSection()) return "<section>";
     return names[static_cast<std::size_t>(ref.line)][static_cast<std::size_t>(ref.mention)];
   }
@@ -309,6 +310,85 @@ TEST_CASE("English notes: bullets without a subject, 'they run', 'from X polling
   CHECK(TalkLine("Speaker: [p:Julian Wood], Principal Developer Advocate at [c:AWS]") ==
         Strings{"<section> presented_by AWS", "Julian Wood role_at AWS [Principal Developer Advocate]"});
   CHECK(TalkLine("- Nobody uses [t:Kafka] for that").empty());
+}
+
+TEST_CASE("uses: a service named with its engine, where data is kept and what manages the work", "[relations]") {
+  CHECK(TalkLine("- データベースは[a:Amazon Aurora] [t:PostgreSQL]を使っています") ==
+        Strings{"<section> uses Amazon Aurora", "<section> uses PostgreSQL"});
+  CHECK(TalkLine("・[a:ElastiCache] [t:Redis] を利用している") == Strings{"<section> uses ElastiCache", "<section> uses Redis"});
+  CHECK(TalkLine("・[a:Step Functions]でワークフローを管理") == Strings{"<section> uses Step Functions"});
+  CHECK(TalkLine("* Orders are stored in [a:Amazon DynamoDB]; reports go elsewhere") == Strings{"<section> uses Amazon DynamoDB"});
+  CHECK(TalkLine("- Build artifacts are cached in [a:Amazon S3]") == Strings{"<section> uses Amazon S3"});
+  CHECK(TalkLine("* Traces are collected with [t:OpenTelemetry] and sent to [a:AWS X-Ray]") ==
+        Strings{"<section> uses AWS X-Ray", "<section> uses OpenTelemetry"});
+  CHECK(TalkLine("* Jobs are orchestrated by [a:AWS Step Functions]") == Strings{"<section> uses AWS Step Functions"});
+  // what is not kept anywhere, or not by them
+  CHECK(TalkLine("* Logs are not stored in [a:S3]").empty());
+}
+
+TEST_CASE("migrations: a vendor replaced by tools, and away from a cluster", "[relations]") {
+  CHECK(TalkLine("* [c:Fernhill] replaced [c:Datadog] with [t:Grafana] and [t:Prometheus]") ==
+        Strings{"Fernhill migrated_from Datadog", "Fernhill migrated_to Grafana", "Fernhill migrated_to Prometheus"});
+  CHECK(TalkLine("・[t:Hadoop]クラスタから[a:Amazon EMR]に移行") ==
+        Strings{"<section> migrated_from Hadoop", "<section> migrated_to Amazon EMR"});
+  CHECK(TalkLine("・オンプレの[t:Kafka]クラスタから[a:MSK]へ移行する予定").empty());
+}
+
+TEST_CASE("role_at: a VP of a function, and an engineering manager", "[relations]") {
+  CHECK(TalkLine("Interview with [p:Mei Lin] (VP Engineering, [c:Tidewell])") ==
+        Strings{"<section> presented_by Tidewell", "Mei Lin role_at Tidewell [VP Engineering]"});
+  CHECK(TalkLine("- [p:Ravi Menon], Engineering Manager at [c:Quarrybank]") ==
+        Strings{"Ravi Menon role_at Quarrybank [Engineering Manager]"});
+}
+
+TEST_CASE("speakers in bold labels, with the company first in parentheses, and 'XでVPoEを務めるY氏'", "[relations]") {
+  CHECK(TalkLine("**Speaker:** [p:Ana Lopes], Head of Platform @ [c:Fernhill]") ==
+        Strings{"<section> presented_by Fernhill", "Ana Lopes role_at Fernhill [Head of Platform]"});
+  CHECK(TalkLine("**Speaker:** [p:木村 誠] (株式会社[c:フクロウ], SRE)") ==
+        Strings{"<section> presented_by フクロウ", "木村 誠 role_at フクロウ [SRE]"});
+  CHECK(TalkLine("今回お話を伺ったのは、株式会社[c:ソラノメ]でVPoEを務める[p:中村 健太]氏。") ==
+        Strings{"中村 健太 role_at ソラノメ [VPoE]"});
+  CHECK(TalkLine("― 株式会社[c:ソラノメ] VPoEの[p:中村 健太]氏に聞く") ==
+        Strings{"<section> presented_by ソラノメ", "中村 健太 role_at ソラノメ [VPoE]"});
+  CHECK(TalkLine("- [c:Fernhill] runs 400+ services on [a:Amazon EKS] across 3 regions") == Strings{"Fernhill uses Amazon EKS"});
+  CHECK(TalkLine("- She said they run about 150 microservices on [t:Kubernetes]") == Strings{"<section> uses Kubernetes"});
+  CHECK(TalkLine("- [t:Cluster Autoscaler]からの移行は2ヶ月で完了") == Strings{"<section> migrated_from Cluster Autoscaler"});
+  CHECK(TalkLine("・画像は[a:AWS Batch]で推論しています") == Strings{"<section> uses AWS Batch"});
+  CHECK(TalkLine("・[a:AWS CDK]と[a:AWS Organizations]で50アカウントを管理") ==
+        Strings{"<section> uses AWS CDK", "<section> uses AWS Organizations"});
+  CHECK(TalkLine("・以前は[t:cron]とシェルスクリプトで運用していた") == Strings{"<section> migrated_from cron"});
+  CHECK(TalkLine("・株式会社[c:ホシゾラ]では夜間バッチを[a:AWS Step Functions]に置き換えた") ==
+        Strings{"ホシゾラ migrated_to AWS Step Functions", "ホシゾラ uses AWS Step Functions"});
+}
+
+TEST_CASE("'Xを使っていたが…Yに乗り換えた' is a migration from X, and no use of X", "[relations]") {
+  CHECK(TalkLine("- データ分析には[t:BigQuery]を使っていたが、去年[a:Amazon Athena]に乗り換えた") ==
+        Strings{"<section> migrated_from BigQuery", "<section> migrated_to Amazon Athena"});
+  CHECK(TalkLine("・[t:Jenkins]を運用していたが[t:GitHub Actions]へ移行した") ==
+        Strings{"<section> migrated_from Jenkins", "<section> migrated_to GitHub Actions"});
+  CHECK(TalkLine("- [t:Kafka]を使っていたが、[a:Kinesis]への移行を検討中").empty());
+}
+
+TEST_CASE("a speaker line that starts with the company, its department and the role", "[relations]") {
+  CHECK(TalkLine("スピーカー：[c:ヤマブキ]株式会社 プラットフォーム部 部長 [p:森田 誠一] 氏") ==
+        Strings{"<section> presented_by ヤマブキ", "森田 誠一 role_at ヤマブキ [部長]"});
+  CHECK(TalkLine("Speaker: [c:Fernhill] のSREチームの [p:Ana Lopes]") == Strings{"<section> presented_by Fernhill"});
+}
+
+TEST_CASE("announced: 'NEW:' markers and tables of announcements in a keynote", "[relations]") {
+  const auto found = Relations(SectionKind::kKeynote, {
+      "Keynote Day2",
+      "発表されたものを一覧にします。",
+      "| 発表 | サービス | 概要 |",
+      "|---|---|---|",
+      "| NEW | [a:Amazon Q] | 業務向けアシスタント |",
+      "| 一般提供 | [a:Amazon Bedrock] | 基盤モデル |",
+      "| 改善 | [a:Amazon EC2] | より速く |",
+      "- NEW: [a:Amazon DataZone] のAI推奨機能",
+      "- New: faster [a:EBS] volumes"});
+  CHECK(found == Strings{"<section> announced Amazon Bedrock", "<section> announced Amazon DataZone", "<section> announced Amazon Q"});
+  // no announcements outside keynotes that announce things
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "| NEW | [a:Amazon Q] |"}).empty());
 }
 
 TEST_CASE("'Bにした' is a migration only after candidates were weighed", "[relations]") {

@@ -30,6 +30,19 @@ const kgx::Segmenter& ShippedSegmenter() {
   return *segmenter;
 }
 
+// Each section as "kind: title" (kind talk, keynote or other), for comparing a whole outline.
+std::vector<std::string> Outline(const Segmented& s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.segmentation.sections.size(); ++i) {
+    const kgx::SectionKind kind = s.segmentation.sections[i].kind;
+    out.push_back(std::string(kind == kgx::SectionKind::kTalk ? "talk" : kind == kgx::SectionKind::kKeynote ? "keynote" : "other") +
+                  ": " + s.Title(i));
+  }
+  return out;
+}
+
+using Strings = std::vector<std::string>;
+
 Segmented Run(const std::string& text) {
   Segmented out;
   out.normalized = kgx::Normalize(text);
@@ -150,6 +163,64 @@ TEST_CASE("a 'Session:' line opens a talk without a code", "[segmenter]") {
   CHECK(s.Title(1) == "Scaling Slack's Job Queue");
   CHECK(s.Title(2) == "大規模サービスの監視");
   CHECK(s.segmentation.sections[2].end_line == 7);
+}
+
+TEST_CASE("a meetup's numbered talks open talks: 'Talk 1:', 'Lightning talk:', 'LT2:', '発表3:'", "[segmenter]") {
+  const auto s = Run("Serverless Meetup #7 notes\n\nTalk 1: Queues at Fernhill\n* SQS\nTalk 2: Cold starts\n* x\n"
+                     "Lightning talk: CDK tips\n* y\nLT2: 監視の話\n- z\n発表3: 社内ツールの紹介\n- w\n"
+                     "Talk is cheap: a remark\n");
+  REQUIRE(s.segmentation.sections.size() >= 6);
+  const char* titles[] = {"Queues at Fernhill", "Cold starts", "CDK tips", "監視の話", "社内ツールの紹介"};
+  for (std::size_t i = 0; i < 5; ++i) {
+    CHECK(s.segmentation.sections[i + 1].kind == kgx::SectionKind::kTalk);
+    CHECK(s.Title(i + 1) == titles[i]);
+    CHECK(s.Code(i + 1).empty());
+  }
+  for (std::size_t i = 6; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
+}
+
+TEST_CASE("a heading right above a speaker line is a talk; a day header is not", "[segmenter]") {
+  const auto s = Run("# PlatformCon 2025 notes\n\n### Building a portal with Backstage\n**Speaker:** Ana Lopes, Head of Platform @ Fernhill\n"
+                     "**Level:** 300\n- Fernhill runs 400+ services\n\n### 監視の話\n登壇者: 木村 誠さん\n- Grafana\n\n"
+                     "### Panel: The future of platform teams\n**Panelists:** Ana Lopes (Fernhill), Ben Ford (Orchard)\n- x\n\n"
+                     "## Takeaways\n- Backstage is everywhere\n\n2日目\nSpeaker: nobody\n");
+  CHECK(Outline(s) == Strings{"other: PlatformCon 2025 notes", "talk: Building a portal with Backstage", "talk: 監視の話",
+                              "talk: The future of platform teams", "other: Takeaways", "other: 2日目"});
+  CHECK(s.segmentation.sections.at(1).end_line == 7);
+}
+
+TEST_CASE("a day's keynote heading: 'Day 1: Keynote with …', 'Day 2: Swami's keynote', '2日目: 基調講演'", "[segmenter]") {
+  const auto s = Run("# re:Invent recap\n\n## Day 1: Keynote with Matt Garman\n- Announced: X\n## Day 2: Swami's keynote\n- y\n"
+                     "## 3日目: 基調講演\n- z\n## Day 4: Expo\n- booths\n");
+  CHECK(Outline(s) == Strings{"other: re:Invent recap", "keynote: Day 1: Keynote with Matt Garman", "keynote: Day 2: Swami's keynote",
+                              "keynote: 3日目: 基調講演", "other: Day 4: Expo"});
+}
+
+TEST_CASE("a blog's report of one session: '【レポート】Title #tag' is the talk, its ▼概要 no heading", "[segmenter]") {
+  const auto s = Run("【レポート】大規模トラフィックを支えるキャッシュ戦略 #AWSSummit\n\n▼セッション概要\n"
+                     "スピーカー：ヤマブキ株式会社 森田 誠一 氏\nセールの話です。\n\n▼セッション内容\n●背景\n・20倍\n"
+                     "●結果\n・1/5\n\n▼感想\n奥が深いですね。\n");
+  CHECK(Outline(s) == Strings{"talk: 大規模トラフィックを支えるキャッシュ戦略", "other: ▼感想"});
+  // a plain "概要" heading of a post-mortem is still one
+  const auto p = Run("障害報告\n\n概要\n決済APIが遅延しました。\n");
+  CHECK(p.segmentation.sections.size() == 2);
+}
+
+TEST_CASE("a podcast's or an interview's title over its guest line is the guest's talk", "[segmenter]") {
+  const auto s = Run("ポッドキャスト第3回 メモ\n\nゲスト: 株式会社フクロウ CTOの木村 誠さん\n聞き手: 森 薫\n- 監視の話\n\n"
+                     "印象に残った話\n監視はSLOから決めるとのこと。\n");
+  CHECK(Outline(s) == Strings{"talk: ポッドキャスト第3回 メモ", "other: 印象に残った話"});
+  // a first line that is a sentence is no title of a talk
+  CHECK(Outline(Run("この記事は参加レポートの続きです。\nGuest: Ana Lopes\n")) == Strings{"other: この記事は参加レポートの続きです。"});
+}
+
+TEST_CASE("labelled links and guest or host lines are no headings", "[segmenter]") {
+  const auto s = Run("Talk 1: Queues at Fernhill\nSpeaker: Ana Lopes\nSlides: https://example.com/s\n* SQS\n"
+                     "Recording: https://example.com/v\n* x\n");
+  REQUIRE(s.segmentation.sections.size() == 1);
+  const auto p = Run("ポッドキャスト第3回 メモ\n\nゲスト: 株式会社フクロウ CTOの木村 誠さん\n聞き手: 森 薫\n- 話題は監視\n"
+                     "資料: https://example.com/deck\n- 以上\nGuest: Ana Lopes\nHost: Ben Ford\n");
+  REQUIRE(p.segmentation.sections.size() == 1);
 }
 
 TEST_CASE("keynotes, day headers and other headings open sections", "[segmenter]") {

@@ -1,0 +1,80 @@
+// Notes about one company (a case study, a company's engineering blog post): a title section
+// that names the company makes it the subject of what the document's other sections say without
+// one. Whole extraction with the shipped rules; the notes are our own.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <set>
+#include <string>
+
+#include "tests/extractor/extract_support.h"
+
+namespace {
+
+// "subject predicate object" for every relation of the document, by entity id.
+std::set<std::string> RelationsIn(const std::string& text) {
+  const kgx::DocumentResult result = kgx::testing::ExtractText(text);
+  std::set<std::string> out;
+  for (const kgx::Relation& r : result.relations) {
+    out.insert((r.subject.empty() ? std::string("<section>") : r.subject) + " " + r.predicate + " " + r.object);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a Japanese case study's company is the subject of its other sections", "[relations][document]") {
+  const auto found = RelationsIn(
+      "# 株式会社フクロウにおけるAmazon ECS導入事例\n\n"
+      "## 背景\n\n配送システムは EC2 の上で動いていました。\n\n"
+      "## 解決策\n\n- EC2からAmazon ECSへの移行を決めました\n- コンテナイメージはAmazon ECRに保存しています\n"
+      "- ログはFluent Bitで収集しています\n\n## まとめ\n\n- Amazon Redshiftへの移行を検討中です\n");
+  for (const char* relation : {"company/フクロウ uses aws_service/amazon-ecs",
+                               "company/フクロウ migrated_from aws_service/amazon-ec2",
+                               "company/フクロウ migrated_to aws_service/amazon-ecs",
+                               "company/フクロウ uses aws_service/amazon-ecr",
+                               "company/フクロウ uses technology/fluent-bit"}) {
+    CHECK(found.count(relation) == 1);  // the title's own 'XにおけるYの導入', then the sections'
+  }
+  CHECK(found.count("company/フクロウ migrated_to aws_service/amazon-redshift") == 0);  // a plan
+}
+
+TEST_CASE("an English engineering blog post 'How we … at X' speaks for X", "[relations][document]") {
+  const auto found = RelationsIn(
+      "How we halved our build times at Quarrybank\n\nPosted by Odile Marchetti, Staff Engineer at Quarrybank\n\n"
+      "What we did\n- We migrated from Jenkins to GitHub Actions.\n- Build artifacts are cached in Amazon S3.\n"
+      "- We adopted Bazel for incremental builds.\n");
+  for (const char* relation : {"company/quarrybank migrated_from technology/jenkins",
+                               "company/quarrybank migrated_to technology/github-actions",
+                               "company/quarrybank uses aws_service/amazon-s3",
+                               "company/quarrybank uses technology/bazel",
+                               "person/odile-marchetti role_at company/quarrybank"}) {
+    CHECK(found.count(relation) == 1);
+  }
+}
+
+TEST_CASE("a document whose title names no company leaves its other sections without a subject", "[relations][document]") {
+  // the conference report's own sections: what a line says without a company stays nobody's
+  const auto found = RelationsIn("re:Invent 2019 参加メモ\n\n所感\n\n- Lambdaを使ってみた。\n- ECSを採用した話が多い。\n");
+  CHECK(found.empty());
+  // talks keep their own subjects: the document's company is for its other sections only
+  const auto talks = RelationsIn("株式会社フクロウにおけるAmazon ECS導入事例\n\nDAT303 - Deep Dive on Amazon Aurora\n"
+                                 "- Auroraは epoll を使っている\n");
+  CHECK(std::none_of(talks.begin(), talks.end(),
+                     [](const std::string& r) { return r.find("フクロウ uses technology/epoll") != std::string::npos; }));
+}
+
+TEST_CASE("an interview's title names the company its answers speak for", "[relations][document]") {
+  const auto found = RelationsIn(
+      "「基盤は3年で3回作り直した」 ― 株式会社ソラノメ VPoEの中村 健太氏に聞く\n\n"
+      "中村氏: 2021年にAmazon Redshiftへ移行しました。\n"
+      "中村氏: 画像はAmazon S3に保存して、AWS Batchで推論しています。\n"
+      "中村氏: 生成AIの活用を検討していて、Amazon Bedrockを評価中です。\n");
+  for (const char* relation : {"person/中村-健太 role_at company/ソラノメ",
+                               "company/ソラノメ migrated_to aws_service/amazon-redshift",
+                               "company/ソラノメ uses aws_service/amazon-s3",
+                               "company/ソラノメ uses aws_service/aws-batch"}) {
+    CHECK(found.count(relation) == 1);
+  }
+  CHECK(found.count("company/ソラノメ uses aws_service/amazon-bedrock") == 0);  // being evaluated
+}
