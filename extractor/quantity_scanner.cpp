@@ -202,6 +202,19 @@ std::size_t Scanner::ReadLatinWord(std::size_t at, bool digits_inside) const {
   return end - at >= 2 ? end : at;
 }
 
+// True when the word at `at` (after spaces) places something in time: "ago", "later", "earlier",
+// "before", "after", "back", "from now".
+bool StartsTimeAdverb(std::string_view line, std::size_t at) {
+  const std::size_t word = SkipSpaces(line, at);
+  if (word == at) return false;
+  for (std::string_view adverb : {"ago", "later", "earlier", "before", "after", "back", "from now"}) {
+    if (word + adverb.size() > line.size()) continue;
+    const std::size_t end = word + adverb.size();
+    if ((end == line.size() || !IsLetter(line[end])) && AsciiLowerCopy(line.substr(word, adverb.size())) == adverb) return true;
+  }
+  return false;
+}
+
 // Reads "/s", " per second", "/TB/year", "毎秒" after a unit; returns the end of the last one.
 std::size_t Scanner::ReadRateSuffix(std::size_t at, std::vector<std::string>& per) const {
   while (at < line_.size()) {
@@ -224,6 +237,8 @@ std::size_t Scanner::ReadRateSuffix(std::size_t at, std::vector<std::string>& pe
     if (IsLetter(marker->text.back())) den_at = SkipSpaces(line_, den_at);
     const LexEntry* den = lex_.MatchAt(line_, den_at, LexRole::kUnit);  // per_only ones too
     if (den == nullptr) break;
+    // "2 teams a year ago", "an hour later": a point in time, not a rate.
+    if (IsLetter(marker->text.back()) && StartsTimeAdverb(line_, den_at + den->text.size())) break;
     per.push_back(lex_.unit(*den).per_name);
     at = den_at + den->text.size();
     // "per GB-month", "/vCPU-hour": a time unit joined to the denominator by a hyphen.

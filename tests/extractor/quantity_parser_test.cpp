@@ -466,6 +466,11 @@ const Case kCases[] = {
     {"第2世代の Nitro", ""},
     // --- English rates written with an article, and counts of runs, runners, lines and 本
     {"about 600 commits a day", "600 commits a day|600|commit|day"},
+    // a time before or after is no denominator
+    {"we had 2 teams a year ago", "2 teams|2|team|"},
+    {"10 servers an hour later", "10 servers|10|server|"},
+    {"3 incidents a week before launch", "3 incidents|3|incident|"},
+    {"5 deploys a day after the freeze", "5 deploys|5|deploy|"},
     {"3 deploys an hour", "3 deploys an hour|3|deploy|hour"},
     {"120 training runs per week", "120 training runs per week|120|run|week"},
     {"split across 24 runners", "24 runners|24|runner|"},
