@@ -35,6 +35,7 @@ class LeftReader {
   std::size_t DenominatorStart(const Denominator& den, bool needs_one) const;
   bool FollowsRateMarker(std::size_t pos) const;
   bool ReadPrefixRate(std::size_t pos, PrefixRate& rate) const;
+  bool ReadTopicRate(std::size_t pos, PrefixRate& rate) const;
 
   std::string_view line_;
   const QuantityLexicon& lex_;
@@ -132,6 +133,24 @@ bool LeftReader::ReadPrefixRate(std::size_t pos, PrefixRate& rate) const {
   return true;
 }
 
+// Reads a rate that opens the topic of the number: 1日あたりの配送リクエストは120万件, 1時間
+// あたりの処理件数は3万件 (the denominator, あたり or ごと, の, a few characters, は or が).
+bool LeftReader::ReadTopicRate(std::size_t pos, PrefixRate& rate) const {
+  if (pos == 0) return false;
+  const std::size_t particle = PrevChar(line_, pos);
+  const std::string_view p = line_.substr(particle, pos - particle);
+  if (!(p == "は" || p == "が")) return false;
+  std::size_t i = particle;
+  for (std::size_t chars = 0; chars < kMarkerWindow && i > 0; ++chars) {
+    i = PrevChar(line_, i);
+    if (line_.substr(i, kNo.size()) == kNo || StopsNounSearch(CodePointAt(line_, i))) break;
+  }
+  if (line_.substr(i, kNo.size()) != kNo || i + kNo.size() == particle) return false;
+  const LexEntry* marker = lex_.MatchEndingAt(line_, i, LexRole::kRateBefore);
+  if (marker == nullptr || marker->time_only) return false;
+  return ReadPrefixRate(i, rate);
+}
+
 LeftContext LeftReader::Read(std::size_t begin) const {
   LeftContext left;
   std::size_t pos = SkipSpacesBack(line_, begin);
@@ -148,6 +167,10 @@ LeftContext LeftReader::Read(std::size_t begin) const {
   for (int i = 0; i < 2 && ReadPrefixRate(pos, rate); ++i) {  // 1TBあたり月額: tb/month
     left.rates.insert(left.rates.begin(), rate);
     pos = SkipSpacesBack(line_, rate.begin);
+  }
+  if (left.rates.empty() && ReadTopicRate(pos, rate)) {
+    rate.of_topic = true;
+    left.rates.push_back(rate);
   }
   return left;
 }

@@ -83,6 +83,8 @@ class Scanner {
   std::size_t ReadRateSuffix(std::size_t at, std::vector<std::string>& per) const;
   bool ReadRange(Draft& d, Hit& unit, std::size_t after_first);
   bool ReadModifiedNoun(Draft& d, std::size_t at);
+  void ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_end);
+  bool ContinuesChange(const Draft& d) const;
 
   std::optional<Draft> ReadAt(std::size_t pos, std::size_t& resume);
   bool ReadUnit(Draft& d, std::size_t& after_middle);
@@ -347,6 +349,43 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   return d;
 }
 
+// Reads "2h 14m", "1h30m", "2m 30s": a duration in two parts, written in the smaller unit. After an
+// hour count m is minutes (not million), after a bare count followed by seconds m is minutes.
+void Scanner::ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_end) {
+  const char letter = !unit && number_end < line_.size() ? line_[number_end] : '\0';
+  const bool hours = (unit && unit.entry->text == "h") || letter == 'h';  // 1h30m: no unit touches a digit
+  const bool minutes = letter == 'm';
+  if (!hours && !minutes) return;
+  const std::size_t major_end = unit ? unit.end : number_end + 1;
+  if (major_end < line_.size() && IsLetter(line_[major_end])) return;
+  std::size_t pos = major_end;
+  if (pos < line_.size() && line_[pos] == ' ') ++pos;
+  if (pos >= line_.size() || !IsDigit(line_[pos])) return;
+  const std::optional<NumberToken> minor = ReadNumber(line_, pos);
+  if (!minor || !minor->integer || minor->has_kanji || minor->grouped || minor->value >= 60) return;
+  std::size_t end = minor->end;
+  if (end >= line_.size() || line_[end] != (hours ? 'm' : 's')) return;
+  ++end;
+  if (end < line_.size() && IsAsciiAlnum(static_cast<unsigned char>(line_[end]))) return;
+  const LexEntry* smaller = lex_.MatchAt(hours ? std::string_view("min") : std::string_view("sec"), 0, LexRole::kUnit);
+  if (smaller == nullptr) return;
+  d.def = &lex_.unit(*smaller);
+  d.number = d.number * 60 + minor->value;
+  d.end = end;
+}
+
+// True when the bare number `d` ends a change from the quantity just read: Podが10から30に増えた,
+// 3台から12へ (から between them, に or へ after): it counts what the first one counts.
+bool Scanner::ContinuesChange(const Draft& d) const {
+  if (out_.empty() || !out_.back().value || out_.back().unit.empty() || out_.back().end > d.begin) return false;
+  const std::size_t kara = SkipSpaces(line_, out_.back().end);
+  if (line_.substr(kara, kRangeKara.size()) != kRangeKara || SkipSpaces(line_, kara + kRangeKara.size()) != d.begin) {
+    return false;
+  }
+  const std::string_view rest = line_.substr(SkipSpaces(line_, d.number_end));
+  return rest.starts_with("に") || rest.starts_with("へ");
+}
+
 // Reads the scale, the unit (or a modified noun) and a range after the number. Sets
 // `after_middle` past qualifiers that sit between number and unit (700+ Users, 500以上の).
 // Returns false when a Latin letter touches the number and belongs to nothing read (5xx, 3rd).
@@ -369,6 +408,7 @@ bool Scanner::ReadUnit(Draft& d, std::size_t& after_middle) {
     if (!unit.entry->implied_per.empty()) d.per.push_back(unit.entry->implied_per);
     if (unit.begin >= after_middle) d.qualifiers = middle;
   }
+  if (!prefixed && !d.is_range && !d.scaled && d.token.integer && !d.token.has_kanji) ReadTwoPartDuration(d, unit, end);
   if (unit && !d.is_range && d.def->IsTime() && line_.substr(d.end, kHalf.size()) == kHalf &&
       lex_.MatchAt(line_, d.end, LexRole::kWord) == nullptr) {  // 1時間半, 2年半
     d.number += 0.5;
@@ -401,6 +441,10 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   }
   if (d.def != nullptr) return true;  // the counter's own unit: つ -> item, 回 -> time
   if (left.anaphor && !out_.empty()) {
+    d.unit_name = out_.back().unit;
+    return true;
+  }
+  if (!year && d.per.empty() && ContinuesChange(d)) {
     d.unit_name = out_.back().unit;
     return true;
   }
@@ -458,6 +502,7 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
   std::size_t prefix_begin = std::string::npos;
   for (const PrefixRate& rate : left.rates) {
     if (rate.needs_other_unit && is_time) continue;  // 1日12時間: two durations, no rate
+    if (rate.of_topic && (m.unit == "percent" || m.unit == kRatio)) continue;  // a share or a factor of it
     per.push_back(rate.per);
     prefix_begin = std::min(prefix_begin, rate.begin);
   }

@@ -491,6 +491,21 @@ const Case kCases[] = {
     {"1分30秒で完了", "1分30秒|90|second|"},
     {"5分、3分、1分と短縮", "5分|300|second| ; 3分|180|second| ; 1分|60|second|"},
     {"10分 から 30分 に延長", "10分|600|second| ; 30分|1800|second|"},
+    // short forms: m after an hour count is minutes, s after a minute count seconds (not million)
+    {"ビルド時間 2h 14m かかっていた", "2h 14m|8040|second|"},
+    {"1h30m で終わる", "1h30m|5400|second|"},
+    {"2m 30s で完了", "2m 30s|150|second|"},
+    {"took 3h 5m", "3h 5m|11100|second|"},
+    {"2h 90m", "2h|7200|second|"},
+    // --- a change of bare numbers counts what the first one counts
+    {"Podが10から30に増えた", "10|10|pod| ; 30|30|pod|"},
+    {"レプリカは 3 から 12 へ", "3|3|replica| ; 12|12|replica|"},
+    {"Podが10から30", "10|10|pod|"},
+    // --- a rate that opens the topic: 1日あたりのXは N
+    {"1日あたりの配送リクエストは約120万件", "120万件|1200000|request|day"},
+    {"1時間あたりの処理件数は3万件", "3万件|30000|item|hour"},
+    {"1日あたりのログは約20TB", "20TB|20000000000000|byte|day"},
+    {"推論1回あたりのコストが最大40%低い", "40%|40|percent|"},
 };
 // clang-format on
 
