@@ -81,3 +81,10 @@ TEST_CASE("a service named with its engine after 'for' is the service", "[ambigu
   CHECK(Has("- ElastiCache for Memcached を利用", "aws_service:Amazon ElastiCache"));
   CHECK(Has("- Redis をキャッシュに使う", "technology:Redis"));
 }
+
+TEST_CASE("AWS Console-to-Code is its own service, not the Management Console", "[ambiguous]") {
+  const auto found = kgx::testing::EntitiesIn("- AWS Console-to-Code でコンソール操作をCDKに変換");
+  CHECK(found.count("aws_service:AWS Console-to-Code") == 1);
+  CHECK(found.count("aws_service:AWS Management Console") == 0);
+  CHECK(Has("- AWS Console から手で作ったリソース", "aws_service:AWS Management Console"));
+}
