@@ -83,6 +83,14 @@ TEST_CASE("companies from a job at them, a job and company in parentheses, a spe
   CHECK(panel.count("person:Ana Lopes") == 1);
   CHECK(panel.count("company:Fernhill Logistics") == 1);
   CHECK(panel.count("company:Fernhill") == 0);
+  // every panelist of the list, not only the first, with the company in parentheses
+  const auto three = EntitiesIn("Panelists: Ana Lopes (Fernhill), Ben Ford (Orchard Labs), 木村 誠 (フクロウテック株式会社)");
+  CHECK(three.count("person:Ben Ford") == 1);
+  CHECK(three.count("company:Orchard Labs") == 1);
+  CHECK(three.count("person:木村 誠") == 1);
+  CHECK(three.count("company:フクロウテック") == 1);
+  CHECK(Has("登壇者: 木村 誠 (フクロウテック), 森田 誠一 (ヤマブキ)", "company:ヤマブキ"));
+  CHECK_FALSE(Has("- 構成: Aurora (MySQL), Zorbstore (NoSQL)", "company:NoSQL"));
   // a department after the company is no company
   const auto dept = EntitiesIn("スピーカー：ヤマブキ株式会社 プラットフォーム部 部長 森田 誠一 氏");
   CHECK(dept.count("company:ヤマブキ") == 1);
