@@ -367,6 +367,27 @@ TEST_CASE("'Xを使っていたが…Yに乗り換えた' is a migration from X,
   CHECK(TalkLine("・[t:Jenkins]を運用していたが[t:GitHub Actions]へ移行した") ==
         Strings{"<section> migrated_from Jenkins", "<section> migrated_to GitHub Actions"});
   CHECK(TalkLine("- [t:Kafka]を使っていたが、[a:Kinesis]への移行を検討中").empty());
+  CHECK(TalkLine("- [t:BigQuery]を使っていましたが、去年[a:Amazon Athena]に乗り換えました") ==
+        Strings{"<section> migrated_from BigQuery", "<section> migrated_to Amazon Athena"});
+}
+
+TEST_CASE("past use marked by a contrast is no use, in plain and polite form; a past narrative is", "[relations]") {
+  CHECK(TalkLine("- [t:Chef]を使っていましたが、今は別のツール").empty());
+  CHECK(TalkLine("- [t:Puppet]を利用していましたが、やめました").empty());
+  CHECK(TalkLine("- [t:Fabric]を使っていたけど、やめた").empty());
+  CHECK(TalkLine("- [t:Capistrano]を使ってデプロイしていました") == Strings{"<section> uses Capistrano"});
+}
+
+TEST_CASE("migrations in Japanese with companies as platforms", "[relations]") {
+  CHECK(TalkLine("- [c:Heroku]から[c:AWS]へ移行した") ==
+        Strings{"<section> migrated_from Heroku", "<section> migrated_to AWS"});
+  CHECK(TalkLine("- [c:Heroku]から[a:Amazon ECS]に移行した") ==
+        Strings{"<section> migrated_from Heroku", "<section> migrated_to Amazon ECS"});
+  CHECK(TalkLine("- オンプレから[c:AWS]に移行") == Strings{"<section> migrated_to AWS"});
+  CHECK(TalkLine("- [c:AWS]からのお知らせ").empty());
+  CHECK(TalkLine("- [c:Netflix]から[c:AWS]の話").empty());
+  CHECK(TalkLine("- [c:Google]から[c:Netflix]に移った人").empty());
+  CHECK(TalkLine("- [c:Heroku]から[c:AWS]へ移行する予定").empty());
 }
 
 TEST_CASE("a speaker line that starts with the company, its department and the role", "[relations]") {
