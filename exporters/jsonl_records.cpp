@@ -103,22 +103,4 @@ void AppendRecord(std::string& out, const RelationRecord& r) {
   record.Id("\"doc\":", r.doc).Id("\"section\":", r.section).Integer("\"line\":", r.line).Text("\"text\":", r.text).End();
 }
 
-void SortedRecords::MoveTo(std::string& out) {
-  const auto text = [&](const Rendered& r) { return std::string_view(arena_).substr(r.begin, r.end - r.begin); };
-  const auto less = [&](const Rendered& a, const Rendered& b) {
-    if (a.key != b.key) return a.key < b.key;
-    return text(a) < text(b);
-  };
-  if (!std::is_sorted(rendered_.begin(), rendered_.end(), less)) {
-    std::stable_sort(rendered_.begin(), rendered_.end(), less);
-    for (const Rendered& r : rendered_) out.append(arena_, r.begin, r.end + 1 - r.begin);
-  } else if (out.empty()) {
-    out.swap(arena_);
-  } else {
-    out += arena_;
-  }
-  arena_.clear();
-  rendered_.clear();
-}
-
 }  // namespace kgx

@@ -58,27 +58,4 @@ void AppendRecord(std::string& out, const MentionRecord& r);
 void AppendRecord(std::string& out, const QuantityRecord& r);
 void AppendRecord(std::string& out, const RelationRecord& r);
 
-// One kind of a document's records, put in the file's order: by key (line or start offset),
-// then by the record's text. Records mostly come in that order already; then they are moved on
-// in one piece.
-class SortedRecords {
- public:
-  template <typename Record>
-  void Add(std::size_t key, const Record& record) {
-    const std::size_t begin = arena_.size();
-    AppendRecord(arena_, record);
-    rendered_.push_back({key, begin, arena_.size()});
-    arena_ += '\n';
-  }
-  // Appends the records, one per line, in order, and empties the list.
-  void MoveTo(std::string& out);
-
- private:
-  struct Rendered {
-    std::size_t key, begin, end;  // the record is arena_[begin, end), its newline at end
-  };
-  std::string arena_;
-  std::vector<Rendered> rendered_;
-};
-
 }  // namespace kgx

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "exporters/jsonl_records.h"
+#include "exporters/ordered_records.h"
 
 namespace {
 
