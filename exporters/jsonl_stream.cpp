@@ -2,7 +2,6 @@
 #include "exporters/jsonl_stream.h"
 
 #include <algorithm>
-#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -14,12 +13,6 @@
 namespace kgx {
 
 namespace {
-
-// The mark that stands for the document's id, and a section's id built on it ("\x01#L12").
-// Records sort the same with the mark as with the id: both compare below every entity id (which
-// starts with a lower-case type name) and records of one document carry the same id in the same
-// places.
-const std::string kDocMark(1, kDocIdMark);
 
 // The graph keeps one quantity per place (its node key): the first. Returns the index of each
 // quantity that is the first at its start, by start.
@@ -50,7 +43,8 @@ std::size_t EstimatedRecordBytes(const DocumentResult& document) {
 
 }  // namespace
 
-std::string RenderDocumentRecords(const DocumentResult& document) {
+std::string RenderDocumentRecords(const DocumentResult& document, std::size_t number) {
+  const std::string doc_id = DocumentId(number);
   std::string out;
   out.reserve(EstimatedRecordBytes(document));
   std::vector<std::string> section_ids;
@@ -68,8 +62,8 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
     std::vector<std::string_view>& ids = presenters[i];
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    section_ids.push_back(SectionId(kDocMark, s.line));
-    records.Add(out, s.line, SectionRecord{section_ids.back(), kDocMark, SectionKindName(s.kind), s.code, s.title, s.line, ids});
+    section_ids.push_back(SectionId(doc_id, s.line));
+    records.Add(out, s.line, SectionRecord{section_ids.back(), doc_id, SectionKindName(s.kind), s.code, s.title, s.line, ids});
   }
   records.End(out);
   // Mentions on one line share its context: it is written as JSON once for them all.
@@ -81,14 +75,14 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
       context_json.clear();
       AppendString(context_json, context);
     }
-    records.Add(out, m.start, MentionRecord{m.entity, kDocMark, section_ids[m.section], m.line, m.start, m.end, m.text,
+    records.Add(out, m.start, MentionRecord{m.entity, doc_id, section_ids[m.section], m.line, m.start, m.end, m.text,
                                        m.context, context_json});
   }
   records.End(out);
   // The graph keeps one quantity per start: those are written in the order of their starts.
   for (const std::size_t i : FirstAtTheirPlace(document.quantities)) {
     const Quantity& q = document.quantities[i];
-    records.Add(out, q.start, QuantityRecord{kDocMark, section_ids[q.section], q.line, q.start, q.end, q.text, q.value,
+    records.Add(out, q.start, QuantityRecord{doc_id, section_ids[q.section], q.line, q.start, q.end, q.text, q.value,
                                         q.min, q.max, q.unit, q.per, q.measures});
   }
   records.End(out);
@@ -96,7 +90,7 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
     if (IsSectionPresenter(EdgeKindName(linked.kind), linked.subject.empty())) continue;
     const Relation& r = *linked.relation;
     const std::string_view subject = linked.subject.empty() ? std::string_view(section_ids[r.section]) : linked.subject;
-    records.Add(out, r.line, RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, kDocMark,
+    records.Add(out, r.line, RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, doc_id,
                                        section_ids[r.section], r.line, r.text});
   }
   records.End(out);
@@ -105,21 +99,15 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
 
 Status JsonlStream::Open(const std::string& spool_folder) { return spool_.Open(spool_folder); }
 
-void JsonlStream::Add(const DocumentResult& document, const std::string& rendered) {
+void JsonlStream::Add(const DocumentResult& document, std::size_t rendered_as, const std::string& rendered) {
   const std::string doc_id = DocumentId(++numbered_);
   AppendRecord(documents_, DocumentRecord{doc_id, document.path, document.title, document.event});
   documents_ += '\n';
-  // Spool the records with the id filled in: the mark is a raw control byte that escaped JSON
-  // text never contains.
-  const std::string_view records = rendered;
-  std::size_t from = 0;
-  for (const char* at; (at = static_cast<const char*>(std::memchr(records.data() + from, kDocIdMark, records.size() - from)));) {
-    const auto mark = static_cast<std::size_t>(at - records.data());
-    spool_.Append(records.substr(from, mark - from));
-    spool_.Append(doc_id);
-    from = mark + 1;
+  if (rendered_as == numbered_) {
+    spool_.Append(rendered);
+  } else {  // a file before it was skipped after all: its id is another
+    spool_.Append(RenderDocumentRecords(document, numbered_));
   }
-  spool_.Append(records.substr(from));
 
   for (const Section& s : document.sections) ++sections_[std::string(SectionKindName(s.kind))];
   quantities_ += FirstAtTheirPlace(document.quantities).size();
