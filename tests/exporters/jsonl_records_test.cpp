@@ -1,7 +1,9 @@
 // SortedRecords: records leave in file order (key, then text), whether they came in order or not.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <string>
+#include <vector>
 
 #include "exporters/ordered_records.h"
 
@@ -38,4 +40,29 @@ TEST_CASE("SortedRecords puts records in key order, then text order, after what 
   std::string third;
   records.MoveTo(third);
   CHECK(third.empty());
+}
+
+TEST_CASE("RecordRun sorts a run that came out of order in place, after what is there", "[jsonl]") {
+  // Objects differing only in hostile bytes sort by their escaped text, as SortedRecords does.
+  const std::string objects[] = {"company/\"quote", "company/<&>", "company/back\\slash", "company/\x01ctl",
+                                 "company/\xff bad", "company/日本", "company/ＡＷＳ"};
+  std::string expected_run;
+  std::vector<std::string> sorted;
+  for (const std::string& object : objects) sorted.push_back(Rendered(Relation(object, 5)));
+  std::sort(sorted.begin(), sorted.end());
+  for (const std::string& record : sorted) expected_run += record;
+
+  std::string out = "head\n";
+  kgx::RecordRun run(out);
+  run.Add(out, 9, Relation("technology/late", 9));
+  for (const std::string& object : objects) run.Add(out, 5, Relation(object, 5));
+  run.End(out);
+  CHECK(out == "head\n" + expected_run + Rendered(Relation("technology/late", 9)));
+
+  // The next run begins where this one ended; one in order is left as it came.
+  const std::string before = out;
+  run.Add(out, 1, Relation("technology/b", 1));
+  run.Add(out, 2, Relation("technology/a", 2));
+  run.End(out);
+  CHECK(out == before + Rendered(Relation("technology/b", 1)) + Rendered(Relation("technology/a", 2)));
 }
