@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -63,4 +64,21 @@ TEST_CASE("AppendDecimal writes whole numbers without a fraction and others as n
   for (const double value : {0.5, -1.25, 1e-7, 9.0e15, 1e300, 3.14159, 2.5e10 + 0.5}) {
     CHECK(written(value) == nlohmann::ordered_json(value).dump());
   }
+}
+
+TEST_CASE("AppendNumber writes every count of digits as nlohmann", "[jsonl]") {
+  std::vector<std::size_t> values = {0, std::numeric_limits<std::size_t>::max()};
+  for (std::size_t power = 1; power <= 1000000000000000000ULL; power *= 10) {
+    values.insert(values.end(), {power - 1, power, power + 1, power * 9});
+  }
+  for (const std::size_t value : values) {
+    std::string out = "x";
+    kgx::AppendNumber(out, value);
+    CHECK(out == "x" + nlohmann::ordered_json(value).dump());
+  }
+  CHECK([] {
+    std::string out;
+    kgx::AppendDecimal(out, -8.99e15);
+    return out;
+  }() == "-8990000000000000");
 }
