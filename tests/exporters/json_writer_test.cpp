@@ -40,7 +40,9 @@ TEST_CASE("AppendString writes nlohmann's bytes with a special byte at every pla
 
 TEST_CASE("AppendString writes nlohmann's bytes for random mixes of runs and specials", "[jsonl]") {
   const std::vector<std::string> pieces = {"plain ascii words ", "x", "12345678", "\"", "\\", "\t", "\x02", "\x7f",
-                                           "é", "オーロラ", "𝄞", "\xC0\x80", "\xF4\x90\x80\x80", "\x80", "\xE2\x80\x94"};
+                                           "é", "オーロラ", "𝄞", "\xC0\x80", "\xF4\x90\x80\x80", "\x80", "\xE2\x80\x94",
+                                           "ＡＷＳ", "\xE0\xA0\x80", "\xE0\x9F\xBF", "\xED\x9F\xBF", "\xED\xA0\x80",
+                                           "\xEF\xBF\xBF", "\xE3\x81", "\xE3\xC1\x81", "\xF0\x9F\x98\x80"};
   std::mt19937 random(99);
   for (int i = 0; i < 3000; ++i) {
     std::string s;
