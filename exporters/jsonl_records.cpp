@@ -56,11 +56,26 @@ void AppendRecord(std::string& out, const SectionRecord& r) {
   record.End();
 }
 
+namespace {
+
+JsonWriter& Place(JsonWriter& record, std::string_view doc, std::string_view section, std::string_view place_json) {
+  if (!place_json.empty()) return record.Raw({}, place_json);
+  return record.Text(",\"doc\":", doc).Text(",\"section\":", section);
+}
+
+}  // namespace
+
+std::string PlaceJson(std::string_view doc, std::string_view section) {
+  std::string json;
+  JsonWriter members(json, {});
+  Place(members, doc, section, {});
+  return json;
+}
+
 void AppendRecord(std::string& out, const MentionRecord& r) {
   JsonWriter record(out, "{\"kind\":\"mention\"");
-  record.Text(",\"entity\":", r.entity)
-      .Text(",\"doc\":", r.doc)
-      .Text(",\"section\":", r.section)
+  record.Text(",\"entity\":", r.entity);
+  Place(record, r.doc, r.section, r.place_json)
       .Integer(",\"line\":", r.line)
       .Integer(",\"start\":", r.start)
       .Integer(",\"end\":", r.end)
@@ -75,8 +90,7 @@ void AppendRecord(std::string& out, const MentionRecord& r) {
 
 void AppendRecord(std::string& out, const QuantityRecord& r) {
   JsonWriter record(out, "{\"kind\":\"quantity\"");
-  record.Text(",\"doc\":", r.doc)
-      .Text(",\"section\":", r.section)
+  Place(record, r.doc, r.section, r.place_json)
       .Integer(",\"line\":", r.line)
       .Integer(",\"start\":", r.start)
       .Integer(",\"end\":", r.end)
@@ -95,7 +109,7 @@ void AppendRecord(std::string& out, const RelationRecord& r) {
       .Text(",\"predicate\":", r.predicate)
       .Text(",\"object\":", r.object);
   if (!r.role.empty()) record.Text(",\"role\":", r.role);
-  record.Text(",\"doc\":", r.doc).Text(",\"section\":", r.section).Integer(",\"line\":", r.line).Text(",\"text\":", r.text).End();
+  Place(record, r.doc, r.section, r.place_json).Integer(",\"line\":", r.line).Text(",\"text\":", r.text).End();
 }
 
 }  // namespace kgx

@@ -31,6 +31,7 @@ struct MentionRecord {
   std::size_t line = 0, start = 0, end = 0;
   std::string_view text, context;
   std::string_view context_json = {};  // `context` already written as a JSON string, or empty
+  std::string_view place_json = {};    // PlaceJson(doc, section), or empty
 };
 struct QuantityRecord {
   std::string_view doc, section;
@@ -38,12 +39,18 @@ struct QuantityRecord {
   std::string_view text;
   std::optional<double> value, min, max;
   std::string_view unit, per, measures;  // measures: entity id or empty
+  std::string_view place_json = {};      // PlaceJson(doc, section), or empty
 };
 struct RelationRecord {
   std::string_view subject, predicate, object, role, doc, section;
   std::size_t line = 0;
   std::string_view text;
+  std::string_view place_json = {};  // PlaceJson(doc, section), or empty
 };
+
+// Returns the members ,"doc":…,"section":… as records write them, for a writer that renders many
+// records of one section: given as their place_json, they are copied, not written again.
+std::string PlaceJson(std::string_view doc, std::string_view section);
 
 // presented_by with the section as subject is written in the section's record (its
 // "presented_by" list, as the gold notes keep presenting companies per section), not as a

@@ -47,8 +47,9 @@ std::string RenderDocumentRecords(const DocumentResult& document, std::size_t nu
   const std::string doc_id = DocumentId(number);
   std::string out;
   out.reserve(EstimatedRecordBytes(document));
-  std::vector<std::string> section_ids;
+  std::vector<std::string> section_ids, places;  // places: PlaceJson of each section
   section_ids.reserve(document.sections.size());
+  places.reserve(document.sections.size());
   const std::vector<LinkedRelation> linked_relations = LinkRelations(document);
   std::vector<std::vector<std::string_view>> presenters(document.sections.size());
   for (const LinkedRelation& linked : linked_relations) {
@@ -63,6 +64,7 @@ std::string RenderDocumentRecords(const DocumentResult& document, std::size_t nu
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     section_ids.push_back(SectionId(doc_id, s.line));
+    places.push_back(PlaceJson(doc_id, section_ids.back()));
     records.Add(out, s.line, SectionRecord{section_ids.back(), doc_id, SectionKindName(s.kind), s.code, s.title, s.line, ids});
   }
   records.End(out);
@@ -76,14 +78,14 @@ std::string RenderDocumentRecords(const DocumentResult& document, std::size_t nu
       AppendString(context_json, context);
     }
     records.Add(out, m.start, MentionRecord{m.entity, doc_id, section_ids[m.section], m.line, m.start, m.end, m.text,
-                                       m.context, context_json});
+                                       m.context, context_json, places[m.section]});
   }
   records.End(out);
   // The graph keeps one quantity per start: those are written in the order of their starts.
   for (const std::size_t i : FirstAtTheirPlace(document.quantities)) {
     const Quantity& q = document.quantities[i];
     records.Add(out, q.start, QuantityRecord{doc_id, section_ids[q.section], q.line, q.start, q.end, q.text, q.value,
-                                        q.min, q.max, q.unit, q.per, q.measures});
+                                        q.min, q.max, q.unit, q.per, q.measures, places[q.section]});
   }
   records.End(out);
   for (const LinkedRelation& linked : linked_relations) {
@@ -91,7 +93,7 @@ std::string RenderDocumentRecords(const DocumentResult& document, std::size_t nu
     const Relation& r = *linked.relation;
     const std::string_view subject = linked.subject.empty() ? std::string_view(section_ids[r.section]) : linked.subject;
     records.Add(out, r.line, RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, doc_id,
-                                       section_ids[r.section], r.line, r.text});
+                                       section_ids[r.section], r.line, r.text, places[r.section]});
   }
   records.End(out);
   return out;

@@ -66,3 +66,21 @@ TEST_CASE("RecordRun sorts a run that came out of order in place, after what is 
   run.End(out);
   CHECK(out == before + Rendered(Relation("technology/b", 1)) + Rendered(Relation("technology/a", 2)));
 }
+
+TEST_CASE("records given their place as PlaceJson are the records written without it", "[jsonl]") {
+  for (const std::string doc : {"D12", "D\"<&>\\\x01 日本 ＡＷＳ \xff"}) {
+    const std::string section = doc + "#L5";
+    const std::string place = kgx::PlaceJson(doc, section);
+    const auto both = [&](auto record) {
+      std::string without, with;
+      kgx::AppendRecord(without, record);
+      record.place_json = place;
+      kgx::AppendRecord(with, record);
+      CHECK(with == without);
+      CHECK(without.find(place) != std::string::npos);
+    };
+    both(kgx::MentionRecord{"company/a", doc, section, 5, 10, 12, "Aa", "line \"Aa\" \t", {}});
+    both(kgx::QuantityRecord{doc, section, 5, 20, 24, "30秒", 30.0, {}, {}, "second", "", ""});
+    both(kgx::RelationRecord{section, "uses", "company/a", "", doc, section, 5, "<line>"});
+  }
+}
