@@ -105,9 +105,7 @@ void AppendRecord(std::string& out, const QuantityRecord& r) {
 
 void AppendRecord(std::string& out, const RelationRecord& r) {
   JsonWriter record(out, "{\"kind\":\"relation\"");
-  record.Text(",\"subject\":", r.subject)
-      .Text(",\"predicate\":", r.predicate)
-      .Text(",\"object\":", r.object);
+  record.Text(",\"subject\":", r.subject).Text(",\"predicate\":", r.predicate).Text(",\"object\":", r.object);
   if (!r.role.empty()) record.Text(",\"role\":", r.role);
   Place(record, r.doc, r.section, r.place_json).Integer(",\"line\":", r.line).Text(",\"text\":", r.text).End();
 }

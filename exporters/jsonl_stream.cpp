@@ -65,7 +65,8 @@ std::string RenderDocumentRecords(const DocumentResult& document, std::size_t nu
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     section_ids.push_back(SectionId(doc_id, s.line));
     places.push_back(PlaceJson(doc_id, section_ids.back()));
-    records.Add(out, s.line, SectionRecord{section_ids.back(), doc_id, SectionKindName(s.kind), s.code, s.title, s.line, ids});
+    records.Add(out, s.line,
+                SectionRecord{section_ids.back(), doc_id, SectionKindName(s.kind), s.code, s.title, s.line, ids});
   }
   records.End(out);
   // Mentions on one line share its context: it is written as JSON once for them all.
@@ -77,23 +78,26 @@ std::string RenderDocumentRecords(const DocumentResult& document, std::size_t nu
       context_json.clear();
       AppendString(context_json, context);
     }
-    records.Add(out, m.start, MentionRecord{m.entity, doc_id, section_ids[m.section], m.line, m.start, m.end, m.text,
-                                       m.context, context_json, places[m.section]});
+    records.Add(out, m.start,
+                MentionRecord{m.entity, doc_id, section_ids[m.section], m.line, m.start, m.end, m.text, m.context,
+                              context_json, places[m.section]});
   }
   records.End(out);
   // The graph keeps one quantity per start: those are written in the order of their starts.
   for (const std::size_t i : FirstAtTheirPlace(document.quantities)) {
     const Quantity& q = document.quantities[i];
-    records.Add(out, q.start, QuantityRecord{doc_id, section_ids[q.section], q.line, q.start, q.end, q.text, q.value,
-                                        q.min, q.max, q.unit, q.per, q.measures, places[q.section]});
+    records.Add(out, q.start,
+                QuantityRecord{doc_id, section_ids[q.section], q.line, q.start, q.end, q.text, q.value, q.min, q.max,
+                               q.unit, q.per, q.measures, places[q.section]});
   }
   records.End(out);
   for (const LinkedRelation& linked : linked_relations) {
     if (IsSectionPresenter(EdgeKindName(linked.kind), linked.subject.empty())) continue;
     const Relation& r = *linked.relation;
     const std::string_view subject = linked.subject.empty() ? std::string_view(section_ids[r.section]) : linked.subject;
-    records.Add(out, r.line, RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, doc_id,
-                                       section_ids[r.section], r.line, r.text, places[r.section]});
+    records.Add(out, r.line,
+                RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, doc_id, section_ids[r.section],
+                               r.line, r.text, places[r.section]});
   }
   records.End(out);
   return out;

@@ -21,7 +21,8 @@ kgx::DocumentResult HostileDocument(const std::string& path) {
   document.title = hostile;
   document.sections.push_back({"", kgx::SectionKind::kTalk, "DAT303", hostile, 1, 3});
   document.sections.push_back({"", kgx::SectionKind::kOther, "", "二つ目", 4, 6});
-  document.entities.push_back({"aws_service/amazon-aurora", kgx::EntityType::kAwsService, "Amazon Aurora", {"オーロラ"}, false});
+  document.entities.push_back(
+      {"aws_service/amazon-aurora", kgx::EntityType::kAwsService, "Amazon Aurora", {"オーロラ"}, false});
   document.entities.push_back({"company/netflix", kgx::EntityType::kCompany, "Netflix", {hostile}, false});
   // Mentions on one line share their context; one on a later line has its own.
   document.mentions.push_back({"aws_service/amazon-aurora", 0, 2, 10, 16, "Aurora", hostile});
