@@ -70,8 +70,12 @@ bool StreamsJsonl(const Options& options) {
 
 class JsonlSink final : public DocumentSink {
  public:
-  std::string Prepare(const DocumentResult& document) const override { return RenderDocumentRecords(document); }
-  void Merge(const DocumentResult& document, std::string prepared) override { stream.Add(document, prepared); }
+  std::string Prepare(const DocumentResult& document, std::size_t number) const override {
+    return RenderDocumentRecords(document, number);
+  }
+  void Merge(const DocumentResult& document, std::size_t number, std::string prepared) override {
+    stream.Add(document, number, prepared);
+  }
   JsonlStream stream;
 };
 

@@ -43,6 +43,7 @@ namespace {
 struct Slot {
   std::optional<DocumentResult> result;
   std::string prepared;
+  std::size_t number = 0;  // the document number Prepare assumed
   std::vector<Warning> warnings;
   std::size_t worker = 0;  // which worker made it (and frees it)
 };
@@ -77,10 +78,13 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
   std::vector<std::vector<Slot>> retired(threads);
   std::size_t next_claim = 0;
   std::size_t next_merge = 0;
+  std::size_t skipped_merged = 0;  // files before next_merge that were skipped
 
-  // Reads and extracts one document (on a worker, or inline with one thread).
-  const auto extract = [&](std::size_t index) {
+  // Reads and extracts one document (on a worker, or inline with one thread); `number` is its
+  // document number if no file in flight before it is skipped.
+  const auto extract = [&](std::size_t index, std::size_t number) {
     Slot slot;
+    slot.number = number;
     StageTimer read_timer(Stage::kRead);
     std::optional<SourceText> source = ReadSource(files[index], slot.warnings);
     read_timer.Switch(Stage::kCount);  // Extract charges its own stages
@@ -89,7 +93,7 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
       for (Warning& w : slot.result->warnings) slot.warnings.push_back(std::move(w));
       slot.result->warnings.clear();
       StageTimer output_timer(Stage::kOutput);
-      slot.prepared = sink.Prepare(*slot.result);
+      slot.prepared = sink.Prepare(*slot.result, number);
     }
     return slot;
   };
@@ -99,7 +103,7 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
       stats.documents++;
       stats.bytes += slot.result->bytes;
       StageTimer graph_timer(Stage::kGraph);
-      sink.Merge(*slot.result, std::move(slot.prepared));
+      sink.Merge(*slot.result, slot.number, std::move(slot.prepared));
       progress.Advance(slot.result->bytes);
     } else {
       stats.skipped++;
@@ -111,7 +115,7 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
   std::vector<std::thread> workers;
   if (threads == 1) {
     for (std::size_t index = 0; index < files.size(); ++index) {
-      Slot slot = extract(index);
+      Slot slot = extract(index, index + 1 - stats.skipped);
       merge(slot);
     }
     next_merge = files.size();
@@ -119,16 +123,17 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
     const auto work = [&](std::size_t worker) {
       std::vector<Slot> to_free;
       for (;;) {
-        std::size_t index;
+        std::size_t index, number;
         {
           std::unique_lock lock(mutex);
           changed.wait(lock, [&] { return next_claim >= files.size() || next_claim < next_merge + window; });
           if (next_claim >= files.size()) return;
           index = next_claim++;
+          number = index + 1 - skipped_merged;
           to_free.swap(retired[worker]);
         }
         to_free.clear();
-        Slot slot = extract(index);
+        Slot slot = extract(index, number);
         slot.worker = worker;
         {
           std::lock_guard lock(mutex);
@@ -152,6 +157,7 @@ void RunPipeline(const std::vector<std::string>& inputs, const RuleSet& rules, s
     {
       std::lock_guard lock(mutex);
       ++next_merge;
+      if (!slot.result) ++skipped_merged;
       if (!workers.empty()) retired[slot.worker].push_back(std::move(slot));
     }
     changed.notify_all();
@@ -165,7 +171,7 @@ namespace {
 
 class GraphSink final : public DocumentSink {
  public:
-  void Merge(const DocumentResult& document, std::string) override { builder.Add(document); }
+  void Merge(const DocumentResult& document, std::size_t, std::string) override { builder.Add(document); }
   GraphBuilder builder;
 };
 

@@ -27,10 +27,12 @@ class DocumentSink {
  public:
   virtual ~DocumentSink() = default;
   // On the worker that extracted `document`, concurrently with other calls: the work that does
-  // not need to know the documents before it. Its result goes to Merge.
-  virtual std::string Prepare(const DocumentResult& /*document*/) const { return {}; }
-  // In input order, one document at a time.
-  virtual void Merge(const DocumentResult& document, std::string prepared) = 0;
+  // not need to know the documents before it. Its result goes to Merge. `number` is the
+  // document's number (1, 2, … over the documents extracted) unless a file before it that was
+  // still being read when it was claimed is skipped (empty, binary, unreadable): then it is higher.
+  virtual std::string Prepare(const DocumentResult& /*document*/, std::size_t /*number*/) const { return {}; }
+  // In input order, one document at a time; `number` is the one Prepare was given.
+  virtual void Merge(const DocumentResult& document, std::size_t number, std::string prepared) = 0;
 };
 
 // Extracts every input into `sink`. Warnings are printed to standard error as they come, in

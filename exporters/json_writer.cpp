@@ -2,7 +2,6 @@
 #include "exporters/json_writer.h"
 
 #include <bit>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -127,23 +126,24 @@ void AppendString(std::string& out, std::string_view s) {
   out += '"';
 }
 
-namespace {
-
-template <typename Integer>
-void AppendInteger(std::string& out, Integer value) {
-  char buffer[24];
-  const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
-  (void)ec;
-  out.append(buffer, end);
+// Digits from the last one back, into the end of a buffer: the numbers here (lines, offsets)
+// have a few digits, and this costs less than to_chars' digit count and table.
+void AppendNumber(std::string& out, std::size_t value) {
+  char buffer[20];
+  char* const end = buffer + sizeof buffer;
+  char* first = end;
+  do {
+    *--first = static_cast<char>('0' + value % 10);
+    value /= 10;
+  } while (value != 0);
+  out.append(first, end);
 }
-
-}  // namespace
-
-void AppendNumber(std::string& out, std::size_t value) { AppendInteger(out, value); }
 
 void AppendDecimal(std::string& out, double value) {
   if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15) {
-    AppendInteger(out, static_cast<long long>(value));
+    const auto whole = static_cast<long long>(value);
+    if (whole < 0) out += '-';
+    AppendNumber(out, whole < 0 ? 0 - static_cast<std::size_t>(whole) : static_cast<std::size_t>(whole));
   } else {
     out += Dump(Json(value));
   }

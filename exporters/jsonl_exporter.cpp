@@ -12,6 +12,7 @@
 #include "exporters/formats.h"
 #include "exporters/json_writer.h"
 #include "exporters/jsonl_records.h"
+#include "exporters/ordered_records.h"
 
 namespace kgx {
 

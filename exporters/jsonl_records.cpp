@@ -8,12 +8,11 @@
 namespace kgx {
 
 void AppendRecord(std::string& out, const DocumentRecord& r) {
-  JsonWriter(out)
-      .Text("\"kind\":", "document")
-      .Text("\"id\":", r.id)
-      .Text("\"path\":", r.path)
-      .Text("\"title\":", r.title)
-      .TextOrNull("\"event\":", r.event)
+  JsonWriter(out, "{\"kind\":\"document\"")
+      .Text(",\"id\":", r.id)
+      .Text(",\"path\":", r.path)
+      .Text(",\"title\":", r.title)
+      .TextOrNull(",\"event\":", r.event)
       .End();
 }
 
@@ -38,14 +37,13 @@ bool IsSectionPresenter(std::string_view predicate, bool subject_is_section) {
 }
 
 void AppendRecord(std::string& out, const SectionRecord& r) {
-  JsonWriter record(out);
-  record.Text("\"kind\":", "section")
-      .Id("\"id\":", r.id)
-      .Id("\"doc\":", r.doc)
-      .Text("\"section_kind\":", r.section_kind)
-      .TextOrNull("\"code\":", r.code)
-      .Text("\"title\":", r.title)
-      .Integer("\"line\":", r.line);
+  JsonWriter record(out, "{\"kind\":\"section\"");
+  record.Text(",\"id\":", r.id)
+      .Text(",\"doc\":", r.doc)
+      .Text(",\"section_kind\":", r.section_kind)
+      .TextOrNull(",\"code\":", r.code)
+      .Text(",\"title\":", r.title)
+      .Integer(",\"line\":", r.line);
   if (!r.presented_by.empty()) {
     std::string list = "[";
     for (std::string_view id : r.presented_by) {
@@ -53,72 +51,63 @@ void AppendRecord(std::string& out, const SectionRecord& r) {
       AppendString(list, id);
     }
     list += ']';
-    record.Raw("\"presented_by\":", list);
+    record.Raw(",\"presented_by\":", list);
   }
   record.End();
 }
 
+namespace {
+
+JsonWriter& Place(JsonWriter& record, std::string_view doc, std::string_view section, std::string_view place_json) {
+  if (!place_json.empty()) return record.Raw({}, place_json);
+  return record.Text(",\"doc\":", doc).Text(",\"section\":", section);
+}
+
+}  // namespace
+
+std::string PlaceJson(std::string_view doc, std::string_view section) {
+  std::string json;
+  JsonWriter members(json, {});
+  Place(members, doc, section, {});
+  return json;
+}
+
 void AppendRecord(std::string& out, const MentionRecord& r) {
-  JsonWriter record(out);
-  record.Text("\"kind\":", "mention")
-      .Text("\"entity\":", r.entity)
-      .Id("\"doc\":", r.doc)
-      .Id("\"section\":", r.section)
-      .Integer("\"line\":", r.line)
-      .Integer("\"start\":", r.start)
-      .Integer("\"end\":", r.end)
-      .Text("\"text\":", r.text);
+  JsonWriter record(out, "{\"kind\":\"mention\"");
+  record.Text(",\"entity\":", r.entity);
+  Place(record, r.doc, r.section, r.place_json)
+      .Integer(",\"line\":", r.line)
+      .Integer(",\"start\":", r.start)
+      .Integer(",\"end\":", r.end)
+      .Text(",\"text\":", r.text);
   if (r.context_json.empty()) {
-    record.Text("\"context\":", r.context);
+    record.Text(",\"context\":", r.context);
   } else {
-    record.Raw("\"context\":", r.context_json);
+    record.Raw(",\"context\":", r.context_json);
   }
   record.End();
 }
 
 void AppendRecord(std::string& out, const QuantityRecord& r) {
-  JsonWriter record(out);
-  record.Text("\"kind\":", "quantity")
-      .Id("\"doc\":", r.doc)
-      .Id("\"section\":", r.section)
-      .Integer("\"line\":", r.line)
-      .Integer("\"start\":", r.start)
-      .Integer("\"end\":", r.end)
-      .Text("\"text\":", r.text);
-  if (r.value) record.Decimal("\"value\":", *r.value);
-  if (r.min) record.Decimal("\"min\":", *r.min);
-  if (r.max) record.Decimal("\"max\":", *r.max);
-  record.Text("\"unit\":", r.unit).TextOrNull("\"per\":", r.per);
-  if (!r.measures.empty()) record.Text("\"measures\":", r.measures);
+  JsonWriter record(out, "{\"kind\":\"quantity\"");
+  Place(record, r.doc, r.section, r.place_json)
+      .Integer(",\"line\":", r.line)
+      .Integer(",\"start\":", r.start)
+      .Integer(",\"end\":", r.end)
+      .Text(",\"text\":", r.text);
+  if (r.value) record.Decimal(",\"value\":", *r.value);
+  if (r.min) record.Decimal(",\"min\":", *r.min);
+  if (r.max) record.Decimal(",\"max\":", *r.max);
+  record.Text(",\"unit\":", r.unit).TextOrNull(",\"per\":", r.per);
+  if (!r.measures.empty()) record.Text(",\"measures\":", r.measures);
   record.End();
 }
 
 void AppendRecord(std::string& out, const RelationRecord& r) {
-  JsonWriter record(out);
-  record.Text("\"kind\":", "relation")
-      .Id("\"subject\":", r.subject)
-      .Text("\"predicate\":", r.predicate)
-      .Text("\"object\":", r.object);
-  if (!r.role.empty()) record.Text("\"role\":", r.role);
-  record.Id("\"doc\":", r.doc).Id("\"section\":", r.section).Integer("\"line\":", r.line).Text("\"text\":", r.text).End();
-}
-
-void SortedRecords::MoveTo(std::string& out) {
-  const auto text = [&](const Rendered& r) { return std::string_view(arena_).substr(r.begin, r.end - r.begin); };
-  const auto less = [&](const Rendered& a, const Rendered& b) {
-    if (a.key != b.key) return a.key < b.key;
-    return text(a) < text(b);
-  };
-  if (!std::is_sorted(rendered_.begin(), rendered_.end(), less)) {
-    std::stable_sort(rendered_.begin(), rendered_.end(), less);
-    for (const Rendered& r : rendered_) out.append(arena_, r.begin, r.end + 1 - r.begin);
-  } else if (out.empty()) {
-    out.swap(arena_);
-  } else {
-    out += arena_;
-  }
-  arena_.clear();
-  rendered_.clear();
+  JsonWriter record(out, "{\"kind\":\"relation\"");
+  record.Text(",\"subject\":", r.subject).Text(",\"predicate\":", r.predicate).Text(",\"object\":", r.object);
+  if (!r.role.empty()) record.Text(",\"role\":", r.role);
+  Place(record, r.doc, r.section, r.place_json).Integer(",\"line\":", r.line).Text(",\"text\":", r.text).End();
 }
 
 }  // namespace kgx

@@ -31,6 +31,7 @@ struct MentionRecord {
   std::size_t line = 0, start = 0, end = 0;
   std::string_view text, context;
   std::string_view context_json = {};  // `context` already written as a JSON string, or empty
+  std::string_view place_json = {};    // PlaceJson(doc, section), or empty
 };
 struct QuantityRecord {
   std::string_view doc, section;
@@ -38,12 +39,18 @@ struct QuantityRecord {
   std::string_view text;
   std::optional<double> value, min, max;
   std::string_view unit, per, measures;  // measures: entity id or empty
+  std::string_view place_json = {};      // PlaceJson(doc, section), or empty
 };
 struct RelationRecord {
   std::string_view subject, predicate, object, role, doc, section;
   std::size_t line = 0;
   std::string_view text;
+  std::string_view place_json = {};  // PlaceJson(doc, section), or empty
 };
+
+// Returns the members ,"doc":…,"section":… as records write them, for a writer that renders many
+// records of one section: given as their place_json, they are copied, not written again.
+std::string PlaceJson(std::string_view doc, std::string_view section);
 
 // presented_by with the section as subject is written in the section's record (its
 // "presented_by" list, as the gold notes keep presenting companies per section), not as a
@@ -57,28 +64,5 @@ void AppendRecord(std::string& out, const SectionRecord& r);
 void AppendRecord(std::string& out, const MentionRecord& r);
 void AppendRecord(std::string& out, const QuantityRecord& r);
 void AppendRecord(std::string& out, const RelationRecord& r);
-
-// One kind of a document's records, put in the file's order: by key (line or start offset),
-// then by the record's text. Records mostly come in that order already; then they are moved on
-// in one piece.
-class SortedRecords {
- public:
-  template <typename Record>
-  void Add(std::size_t key, const Record& record) {
-    const std::size_t begin = arena_.size();
-    AppendRecord(arena_, record);
-    rendered_.push_back({key, begin, arena_.size()});
-    arena_ += '\n';
-  }
-  // Appends the records, one per line, in order, and empties the list.
-  void MoveTo(std::string& out);
-
- private:
-  struct Rendered {
-    std::size_t key, begin, end;  // the record is arena_[begin, end), its newline at end
-  };
-  std::string arena_;
-  std::vector<Rendered> rendered_;
-};
 
 }  // namespace kgx

@@ -2,44 +2,54 @@
 #include "exporters/jsonl_stream.h"
 
 #include <algorithm>
-#include <cstring>
 #include <utility>
 #include <vector>
 
 #include "exporters/json_writer.h"
 #include "exporters/jsonl_records.h"
+#include "exporters/ordered_records.h"
 #include "graph/graph_builder.h"
 
 namespace kgx {
 
 namespace {
 
-// The mark that stands for the document's id, and a section's id built on it ("\x01#L12").
-// Records sort the same with the mark as with the id: both compare below every entity id (which
-// starts with a lower-case type name) and records of one document carry the same id in the same
-// places.
-const std::string kDocMark(1, kDocIdMark);
-
-// The graph keeps one quantity per place (its node key): the first. Returns, for each quantity,
-// whether it is the first at its start.
-std::vector<bool> FirstAtTheirPlace(const std::vector<Quantity>& quantities) {
+// The graph keeps one quantity per place (its node key): the first. Returns the index of each
+// quantity that is the first at its start, by start.
+std::vector<std::size_t> FirstAtTheirPlace(const std::vector<Quantity>& quantities) {
   std::vector<std::pair<std::size_t, std::size_t>> places;  // (start, index)
   places.reserve(quantities.size());
   for (std::size_t i = 0; i < quantities.size(); ++i) places.emplace_back(quantities[i].start, i);
   std::sort(places.begin(), places.end());
-  std::vector<bool> first(quantities.size(), false);
+  std::vector<std::size_t> first;
+  first.reserve(places.size());
   for (std::size_t k = 0; k < places.size(); ++k) {
-    if (k == 0 || places[k].first != places[k - 1].first) first[places[k].second] = true;
+    if (k == 0 || places[k].first != places[k - 1].first) first.push_back(places[k].second);
   }
   return first;
 }
 
+// Returns about the bytes of the document's records, a little more rather than less: every
+// mention repeats its line as context, so the records are several times the document.
+std::size_t EstimatedRecordBytes(const DocumentResult& document) {
+  constexpr std::size_t kRecordFrame = 192;  // keys, ids and numbers of one record
+  std::size_t bytes = 0;
+  for (const Section& s : document.sections) bytes += kRecordFrame + s.title.size() + s.code.size();
+  for (const Mention& m : document.mentions) bytes += kRecordFrame + m.entity.size() + m.text.size() + m.context.size();
+  for (const Quantity& q : document.quantities) bytes += kRecordFrame + q.text.size() + q.measures.size();
+  for (const Relation& r : document.relations) bytes += kRecordFrame + r.object.size() + r.text.size();
+  return bytes + bytes / 8;
+}
+
 }  // namespace
 
-std::string RenderDocumentRecords(const DocumentResult& document) {
-  std::vector<std::string> section_ids;
+std::string RenderDocumentRecords(const DocumentResult& document, std::size_t number) {
+  const std::string doc_id = DocumentId(number);
+  std::string out;
+  out.reserve(EstimatedRecordBytes(document));
+  std::vector<std::string> section_ids, places;  // places: PlaceJson of each section
   section_ids.reserve(document.sections.size());
-  SortedRecords sections, mentions, quantities, relations;
+  places.reserve(document.sections.size());
   const std::vector<LinkedRelation> linked_relations = LinkRelations(document);
   std::vector<std::vector<std::string_view>> presenters(document.sections.size());
   for (const LinkedRelation& linked : linked_relations) {
@@ -47,14 +57,18 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
       presenters[linked.relation->section].push_back(linked.relation->object);
     }
   }
+  RecordRun records(out);
   for (std::size_t i = 0; i < document.sections.size(); ++i) {
     const Section& s = document.sections[i];
     std::vector<std::string_view>& ids = presenters[i];
     std::sort(ids.begin(), ids.end());
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    section_ids.push_back(SectionId(kDocMark, s.line));
-    sections.Add(s.line, SectionRecord{section_ids.back(), kDocMark, SectionKindName(s.kind), s.code, s.title, s.line, ids});
+    section_ids.push_back(SectionId(doc_id, s.line));
+    places.push_back(PlaceJson(doc_id, section_ids.back()));
+    records.Add(out, s.line,
+                SectionRecord{section_ids.back(), doc_id, SectionKindName(s.kind), s.code, s.title, s.line, ids});
   }
+  records.End(out);
   // Mentions on one line share its context: it is written as JSON once for them all.
   std::string_view context;
   std::string context_json;
@@ -64,52 +78,45 @@ std::string RenderDocumentRecords(const DocumentResult& document) {
       context_json.clear();
       AppendString(context_json, context);
     }
-    mentions.Add(m.start, MentionRecord{m.entity, kDocMark, section_ids[m.section], m.line, m.start, m.end, m.text,
-                                        m.context, context_json});
+    records.Add(out, m.start,
+                MentionRecord{m.entity, doc_id, section_ids[m.section], m.line, m.start, m.end, m.text, m.context,
+                              context_json, places[m.section]});
   }
-  const std::vector<bool> kept = FirstAtTheirPlace(document.quantities);
-  for (std::size_t i = 0; i < document.quantities.size(); ++i) {
-    if (!kept[i]) continue;
+  records.End(out);
+  // The graph keeps one quantity per start: those are written in the order of their starts.
+  for (const std::size_t i : FirstAtTheirPlace(document.quantities)) {
     const Quantity& q = document.quantities[i];
-    quantities.Add(q.start, QuantityRecord{kDocMark, section_ids[q.section], q.line, q.start, q.end, q.text, q.value,
-                                           q.min, q.max, q.unit, q.per, q.measures});
+    records.Add(out, q.start,
+                QuantityRecord{doc_id, section_ids[q.section], q.line, q.start, q.end, q.text, q.value, q.min, q.max,
+                               q.unit, q.per, q.measures, places[q.section]});
   }
+  records.End(out);
   for (const LinkedRelation& linked : linked_relations) {
     if (IsSectionPresenter(EdgeKindName(linked.kind), linked.subject.empty())) continue;
     const Relation& r = *linked.relation;
     const std::string_view subject = linked.subject.empty() ? std::string_view(section_ids[r.section]) : linked.subject;
-    relations.Add(r.line, RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, kDocMark,
-                                         section_ids[r.section], r.line, r.text});
+    records.Add(out, r.line,
+                RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, doc_id, section_ids[r.section],
+                               r.line, r.text, places[r.section]});
   }
-  std::string out;
-  sections.MoveTo(out);
-  mentions.MoveTo(out);
-  quantities.MoveTo(out);
-  relations.MoveTo(out);
+  records.End(out);
   return out;
 }
 
 Status JsonlStream::Open(const std::string& spool_folder) { return spool_.Open(spool_folder); }
 
-void JsonlStream::Add(const DocumentResult& document, const std::string& rendered) {
+void JsonlStream::Add(const DocumentResult& document, std::size_t rendered_as, const std::string& rendered) {
   const std::string doc_id = DocumentId(++numbered_);
   AppendRecord(documents_, DocumentRecord{doc_id, document.path, document.title, document.event});
   documents_ += '\n';
-  // Spool the records with the id filled in: the mark is a raw control byte that escaped JSON
-  // text never contains.
-  const std::string_view records = rendered;
-  std::size_t from = 0;
-  for (const char* at; (at = static_cast<const char*>(std::memchr(records.data() + from, kDocIdMark, records.size() - from)));) {
-    const auto mark = static_cast<std::size_t>(at - records.data());
-    spool_.Append(records.substr(from, mark - from));
-    spool_.Append(doc_id);
-    from = mark + 1;
+  if (rendered_as == numbered_) {
+    spool_.Append(rendered);
+  } else {  // a file before it was skipped after all: its id is another
+    spool_.Append(RenderDocumentRecords(document, numbered_));
   }
-  spool_.Append(records.substr(from));
 
   for (const Section& s : document.sections) ++sections_[std::string(SectionKindName(s.kind))];
-  const std::vector<bool> kept = FirstAtTheirPlace(document.quantities);
-  quantities_ += static_cast<std::size_t>(std::count(kept.begin(), kept.end(), true));
+  quantities_ += FirstAtTheirPlace(document.quantities).size();
   const std::vector<LinkedRelation> linked_relations = LinkRelations(document);
   relations_ += linked_relations.size();
   graph_.Add(document, linked_relations);

@@ -2,9 +2,11 @@
 // bounded by the entity graph and the documents in flight, not by the corpus. The bytes are
 // those of the jsonl exporter writing the full graph (tests compare them).
 //   1. On a worker, RenderDocumentRecords: the document's sections, mentions, quantities and
-//      relations in file order, with its id (not known yet) left as a mark.
-//   2. In input order, JsonlStream::Add numbers the document, fills in its id, spools the records
-//      to a temporary file and adds the document to the entity graph (EntityGraphBuilder).
+//      relations in file order, with the id the document gets unless a file before it that is
+//      still being read is skipped (the pipeline knows which files before it were).
+//   2. In input order, JsonlStream::Add numbers the document, spools the records to a temporary
+//      file (rendered again in the rare case their id was not the document's) and adds the
+//      document to the entity graph (EntityGraphBuilder).
 //   3. JsonlStream::Finish writes graph.jsonl: documents, entities, then the spooled records.
 #pragma once
 
@@ -20,14 +22,16 @@
 
 namespace kgx {
 
-// Thread-safe (reads only `document`).
-std::string RenderDocumentRecords(const DocumentResult& document);
+// Returns the records of `document` as document number `number` ("D<number>"). Thread-safe (reads
+// only `document`).
+std::string RenderDocumentRecords(const DocumentResult& document, std::size_t number);
 
 class JsonlStream {
  public:
   // The spool file goes into `spool_folder` (which must exist).
   Status Open(const std::string& spool_folder);
-  void Add(const DocumentResult& document, const std::string& rendered);
+  // Numbers `document` and spools its records, `rendered` as document number `rendered_as`.
+  void Add(const DocumentResult& document, std::size_t rendered_as, const std::string& rendered);
   // Writes graph.jsonl through `sink` and returns the entity graph (for the run's summary).
   Status Finish(FileSink& sink, KnowledgeGraph& entity_graph);
 

@@ -14,6 +14,9 @@ namespace kgx {
 namespace {
 
 constexpr std::size_t kBufferBytes = std::size_t{1} << 20;
+// Runs from this size on are written as they are: copying them into the buffer first would cost
+// more than the system call saved.
+constexpr std::size_t kDirectBytes = std::size_t{64} << 10;
 
 Status ErrnoStatus(const std::string& what, const std::string& where) {
   return Status(ErrorCode::kIo, what + ": " + std::strerror(errno), {where});
@@ -41,15 +44,26 @@ Status SpoolFile::Open(const std::string& folder) {
 }
 
 void SpoolFile::Append(std::string_view bytes) {
-  buffer_.append(bytes);
   size_ += bytes.size();
+  if (bytes.size() >= kDirectBytes) {
+    (void)Flush();
+    (void)Write(bytes);
+    return;
+  }
+  buffer_.append(bytes);
   if (buffer_.size() >= kBufferBytes) (void)Flush();
 }
 
 Status SpoolFile::Flush() {
+  (void)Write(buffer_);
+  buffer_.clear();
+  return error_;
+}
+
+Status SpoolFile::Write(std::string_view bytes) {
   std::size_t done = 0;
-  while (error_.ok() && done < buffer_.size()) {
-    const ssize_t wrote = ::write(fd_, buffer_.data() + done, buffer_.size() - done);
+  while (error_.ok() && done < bytes.size()) {
+    const ssize_t wrote = ::write(fd_, bytes.data() + done, bytes.size() - done);
     if (wrote < 0 && errno == EINTR) continue;
     if (wrote <= 0) {
       error_ = ErrnoStatus("cannot write a temporary file", folder_);
@@ -57,7 +71,6 @@ Status SpoolFile::Flush() {
     }
     done += static_cast<std::size_t>(wrote);
   }
-  buffer_.clear();
   return error_;
 }
 

@@ -29,7 +29,9 @@ class SpoolFile {
   Status CopyTo(std::ostream& out);
 
  private:
+  // Each writes what is buffered / `bytes` to the file; errors are kept in error_.
   Status Flush();
+  Status Write(std::string_view bytes);
   int fd_ = -1;
   std::string folder_;
   std::string buffer_;

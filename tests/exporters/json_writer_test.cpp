@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <limits>
 #include <random>
 #include <string>
 #include <vector>
@@ -39,7 +40,9 @@ TEST_CASE("AppendString writes nlohmann's bytes with a special byte at every pla
 
 TEST_CASE("AppendString writes nlohmann's bytes for random mixes of runs and specials", "[jsonl]") {
   const std::vector<std::string> pieces = {"plain ascii words ", "x", "12345678", "\"", "\\", "\t", "\x02", "\x7f",
-                                           "é", "オーロラ", "𝄞", "\xC0\x80", "\xF4\x90\x80\x80", "\x80", "\xE2\x80\x94"};
+                                           "é", "オーロラ", "𝄞", "\xC0\x80", "\xF4\x90\x80\x80", "\x80", "\xE2\x80\x94",
+                                           "ＡＷＳ", "\xE0\xA0\x80", "\xE0\x9F\xBF", "\xED\x9F\xBF", "\xED\xA0\x80",
+                                           "\xEF\xBF\xBF", "\xE3\x81", "\xE3\xC1\x81", "\xF0\x9F\x98\x80"};
   std::mt19937 random(99);
   for (int i = 0; i < 3000; ++i) {
     std::string s;
@@ -63,4 +66,21 @@ TEST_CASE("AppendDecimal writes whole numbers without a fraction and others as n
   for (const double value : {0.5, -1.25, 1e-7, 9.0e15, 1e300, 3.14159, 2.5e10 + 0.5}) {
     CHECK(written(value) == nlohmann::ordered_json(value).dump());
   }
+}
+
+TEST_CASE("AppendNumber writes every count of digits as nlohmann", "[jsonl]") {
+  std::vector<std::size_t> values = {0, std::numeric_limits<std::size_t>::max()};
+  for (std::size_t power = 1; power <= 1000000000000000000ULL; power *= 10) {
+    values.insert(values.end(), {power - 1, power, power + 1, power * 9});
+  }
+  for (const std::size_t value : values) {
+    std::string out = "x";
+    kgx::AppendNumber(out, value);
+    CHECK(out == "x" + nlohmann::ordered_json(value).dump());
+  }
+  CHECK([] {
+    std::string out;
+    kgx::AppendDecimal(out, -8.99e15);
+    return out;
+  }() == "-8990000000000000");
 }
