@@ -124,6 +124,12 @@ TEST_CASE("uses: a stack written as a list, a configuration or a bare bullet", "
         Strings{"<section> uses CoreOS", "<section> uses Docker", "<section> uses Go"});
   CHECK(TalkLine("  • [t:MongoDB]構成") == Strings{"<section> uses MongoDB"});
   CHECK(TalkLine("  • 構成は[t:Jenkins]クラスタ、ジョブ実行のためにcontainer") == Strings{"<section> uses Jenkins"});
+  // every entry of the configuration, and what an entry's aside names
+  CHECK(TalkLine("- 構成: [a:Aurora] ([t:MySQL]), [t:Redis] ([a:ElastiCache]), [t:Kafka]") ==
+        Strings{"<section> uses Aurora", "<section> uses ElastiCache", "<section> uses Kafka", "<section> uses MySQL",
+                "<section> uses Redis"});
+  CHECK(TalkLine("- 構成は [a:Lambda] と [a:DynamoDB]、あとで [t:Redis] も検討") ==
+        Strings{"<section> uses DynamoDB", "<section> uses Lambda"});
   CHECK(TalkLine("  • 1日に150万[t:Docker]コンテナつくってる") == Strings{"<section> uses Docker"});
   CHECK(TalkLine("    • [t:Riak]だ。") == Strings{"<section> uses Riak"});
 }
