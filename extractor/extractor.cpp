@@ -127,9 +127,14 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     section.line = span.line;
     section.end_line = span.end_line;
     section.title = CutText(TrimAscii(map.OriginalView(span.title_begin, span.title_end)), kMaxLineEvidence);
-    // A session code is an identifier: written as normalized, "Ｄ２－０３" is D2-03 (as the title
-    // stays as written).
-    if (span.code_end > span.code_begin) section.code = normalized.text.substr(span.code_begin, span.code_end - span.code_begin);
+    // A session code is an identifier: written as normalized, "Ｄ２－０３" is D2-03 and "dat303-r1"
+    // is DAT303-R1 (as the title stays as written).
+    if (span.code_end > span.code_begin) {
+      section.code = normalized.text.substr(span.code_begin, span.code_end - span.code_begin);
+      for (char& c : section.code) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+      }
+    }
     result.sections.push_back(std::move(section));
   }
   if (result.sections.empty()) return result;  // only blank lines

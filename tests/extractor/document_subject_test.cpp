@@ -78,3 +78,11 @@ TEST_CASE("an interview's title names the company its answers speak for", "[rela
   }
   CHECK(found.count("company/ソラノメ uses aws_service/amazon-bedrock") == 0);  // being evaluated
 }
+
+TEST_CASE("a section's code is written in upper case: 'dat303-r1' is DAT303-R1, 'Ｄ２－０３' is D2-03", "[extractor]") {
+  const auto result = kgx::testing::ExtractText("memo\n\ndat303-r1 deep dive on amazon aurora\n- x\n\n【Ｄ２－０３】 データ基盤\n- y\n");
+  REQUIRE(result.sections.size() == 3);
+  CHECK(result.sections[1].code == "DAT303-R1");
+  CHECK(result.sections[1].title == "deep dive on amazon aurora");
+  CHECK(result.sections[2].code == "D2-03");
+}

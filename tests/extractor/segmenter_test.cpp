@@ -305,3 +305,36 @@ TEST_CASE("the event comes from the [event] rules", "[segmenter]") {
   CHECK(Run("QCon London 2023 notes\n").segmentation.event == "QCon London 2023");
   CHECK(Run("ただのメモ\n").segmentation.event.empty());
 }
+
+TEST_CASE("a Summit code before a title after a space opens a talk; a product name does not", "[segmenter]") {
+  const auto s = Run("参加レポート\n\nCUS-12 株式会社サンプルにおけるサーバーレス移行\n\n登壇されました。\n\n"
+                     "H100 GPU の話\n\nA2-05 Building a data lake\n\nISO-27001 取得済み\n");
+  REQUIRE(s.segmentation.sections.size() == 3);  // "H100 GPU の話" has no dash: it stays in the talk
+  CHECK(s.Code(1) == "CUS-12");
+  CHECK(s.Title(1) == "株式会社サンプルにおけるサーバーレス移行");
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kTalk);
+  CHECK(s.segmentation.sections[1].end_line == 8);
+  CHECK(s.Code(2) == "A2-05");
+  CHECK(s.segmentation.sections[2].end_line == 11);  // ISO-27001 has four digits: no code
+}
+
+TEST_CASE("a chat log's lines and a front matter's fields are not headings", "[segmenter]") {
+  const auto chat = Run("#reinvent チャンネルのログ\n\n[10:32] tanaka: DAT303 聞いてる?\n[10:33] suzuki: 聞いてる\n"
+                        "[10:36] tanaka: 毎秒 20万 トランザクションだって\n[10:41 AM] Jane: Lambda SnapStart now\n"
+                        "[10:45] suzuki: 次は ARC402\n");
+  CHECK(chat.segmentation.sections.size() == 1);
+  const auto front = Run("メモ\n---\ntitle: \"Aurora に移行した話\"\nemoji: \"x\"\npublished: false\n---\n\n## はじめに\n\n本文です。\n");
+  REQUIRE(front.segmentation.sections.size() == 2);
+  CHECK(front.Title(1) == "はじめに");
+}
+
+TEST_CASE("a session code written in lower case opens a talk when its track prefix is one AWS uses", "[segmenter]") {
+  const auto s = Run("re:Invent 2022 day 2 memo\n\ndat303-r1 deep dive on amazon aurora\n- storage\n\n"
+                     "arc309-r: Netflix の multi-region 構成\n- failover\n\nsha256 でハッシュ化\n\nrfc793 tcp\n");
+  REQUIRE(s.segmentation.sections.size() == 3);
+  CHECK(s.Code(1) == "dat303-r1");  // the extractor writes it in upper case
+  CHECK(s.Title(1) == "deep dive on amazon aurora");
+  CHECK(s.Code(2) == "arc309-r");
+  CHECK(s.Title(2) == "Netflix の multi-region 構成");
+  CHECK(s.segmentation.sections[2].end_line == 12);  // sha256 and rfc793 are no session codes
+}
