@@ -269,6 +269,31 @@ TEST_CASE("migrations in Japanese", "[relations]") {
         Strings{"Titus migrated_from ECS", "Titus migrated_to Mesos"});
 }
 
+TEST_CASE("migrations written with an English verb inside Japanese, and リプレイス", "[relations]") {
+  CHECK(TalkLine("- [a:ECS]から[a:EKS]にmigrateしたらcostがHalfになった") ==
+        Strings{"<section> migrated_from ECS", "<section> migrated_to EKS"});
+  CHECK(TalkLine("- [t:Oracle] から [a:Aurora] への migration が完了") ==
+        Strings{"<section> migrated_from Oracle", "<section> migrated_to Aurora"});
+  CHECK(TalkLine("- [t:Jenkins] を [t:GitHub Actions] にリプレイスした") ==
+        Strings{"<section> migrated_from Jenkins", "<section> migrated_to GitHub Actions"});
+  CHECK(TalkLine("- [t:Redis] を [a:ElastiCache] に移行") ==
+        Strings{"<section> migrated_from Redis", "<section> migrated_to ElastiCache"});
+  CHECK(TalkLine("- [t:Redis] を [a:ElastiCache] に移行する予定").empty());  // a plan
+  // the English verb alone, without a Japanese ending, is no statement: a guide's or a tool's name
+  CHECK(TalkLine("- [a:Aurora] migration guide を読んだ").empty());
+  CHECK(TalkLine("- [a:Aurora] migration tool").empty());
+}
+
+TEST_CASE("a migration the sentence denies is none: '…へ移行したのではなく'", "[relations]") {
+  const Strings denied = TalkLine("- [a:Redshift] から [c:Snowflake] へ移行されたのではなく、[t:BigQuery] へ移行された");
+  CHECK(std::find(denied.begin(), denied.end(), "<section> migrated_to Snowflake") == denied.end());
+  CHECK(std::find(denied.begin(), denied.end(), "<section> migrated_to BigQuery") != denied.end());
+  CHECK(TalkLine("- [t:Kafka] から [a:Kinesis] に移行したわけではない").empty());
+  // "ではなく" before the target still names it: "AsgardじゃなくてSpinnakerに移行"
+  CHECK(TalkLine("- [t:Asgard] ではなく [t:Spinnaker] に移行した") ==
+        Strings{"<section> migrated_from Asgard", "<section> migrated_to Spinnaker"});
+}
+
 TEST_CASE("migrations: what was used before, with where it ran", "[relations]") {
   CHECK(TalkLine("- 以前はオンプレの [t:Oracle] を使っていたが [a:Aurora] に移行した") ==
         Strings{"<section> migrated_from Oracle", "<section> migrated_to Aurora"});
@@ -338,6 +363,20 @@ TEST_CASE("migrations: a vendor replaced by tools, and away from a cluster", "[r
   CHECK(TalkLine("・[t:Hadoop]クラスタから[a:Amazon EMR]に移行") ==
         Strings{"<section> migrated_from Hadoop", "<section> migrated_to Amazon EMR"});
   CHECK(TalkLine("・オンプレの[t:Kafka]クラスタから[a:MSK]へ移行する予定").empty());
+}
+
+TEST_CASE("role_at in a polite long sentence: '株式会社Xのインフラエンジニアである高橋 真一さん'", "[relations]") {
+  const Strings found = Relations(SectionKind::kOther,
+                                  {"メモ", "株式会社[c:サクラ]のインフラエンジニアである[p:高橋 真一]さんが登壇されました。"});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].rfind("高橋 真一 role_at サクラ [", 0) == 0);
+  CHECK(Relations(SectionKind::kOther, {"メモ", "[c:サクラ]の強みはエンジニアである点です"}).empty());  // no person
+}
+
+TEST_CASE("role_at in prose: 'Priya Natarajan, a principal engineer at Globex'", "[relations]") {
+  CHECK(Relations(SectionKind::kOther, {"recap", "The next talk was given by [p:Priya Natarajan], a principal engineer at [c:Globex]."}) ==
+        Strings{"Priya Natarajan role_at Globex [principal engineer]"});
+  CHECK(Relations(SectionKind::kOther, {"recap", "[p:Priya Natarajan], a friend of an engineer at [c:Globex]."}).empty());
 }
 
 TEST_CASE("role_at: a VP of a function, and an engineering manager", "[relations]") {
