@@ -103,6 +103,20 @@ TEST_CASE("companies from a job at them, a job and company in parentheses, a spe
   for (const auto& name : EntitiesIn("- 登壇者: 木村 誠 氏 (データプラットフォームチーム)")) CHECK(name.rfind("company:", 0) != 0);
 }
 
+TEST_CASE("a sentence's full stop after 'engineer at X' is not part of the name", "[discovery]") {
+  CHECK(Has("She is a principal engineer at Globex. Globex runs its pipeline on MSK.", "company:Globex"));
+  CHECK_FALSE(Has("She is a principal engineer at Globex. Globex runs its pipeline on MSK.", "company:Globex."));
+  CHECK(Has("He works at Acme.io now", "company:Acme.io"));
+}
+
+TEST_CASE("a person in prose with the job after an article: 'Priya Natarajan, a principal engineer at Globex'", "[discovery]") {
+  CHECK(Has("The next talk was given by Priya Natarajan, a principal engineer at Globex.", "person:Priya Natarajan"));
+  CHECK(Has("We met Tom Becker, the engineering manager of Lumen, after lunch", "person:Tom Becker"));
+  // no job, or no company after it: no person
+  CHECK_FALSE(Has("Last Tuesday, a principal engineer at Globex said so", "person:Last Tuesday"));
+  CHECK_FALSE(Has("Deep Dive, an engineer's view of storage", "person:Deep Dive"));
+}
+
 TEST_CASE("role words before の方 are not companies", "[discovery]") {
   const auto found = EntitiesIn("Directorの方、PMの方、SAの方、Solutions Architectの人");
   for (const auto& name : found) CHECK(name.rfind("company:", 0) != 0);
