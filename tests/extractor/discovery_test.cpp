@@ -117,6 +117,13 @@ TEST_CASE("a person in prose with the job after an article: 'Priya Natarajan, a 
   CHECK_FALSE(Has("Deep Dive, an engineer's view of storage", "person:Deep Dive"));
 }
 
+TEST_CASE("a session code before 株式会社 is no company: 'CUS-12 株式会社X…'", "[discovery]") {
+  CHECK_FALSE(Has("CUS-12 株式会社サクラにおけるサーバーレス移行", "company:CUS-12"));
+  CHECK(Has("CUS-12 株式会社サクラにおけるサーバーレス移行", "company:サクラ"));
+  CHECK(Has("- Sample株式会社 と Web3株式会社", "company:Sample"));
+  CHECK(Has("- Sample株式会社 と Web3株式会社", "company:Web3"));  // digits at the end without a dash
+}
+
 TEST_CASE("role words before の方 are not companies", "[discovery]") {
   const auto found = EntitiesIn("Directorの方、PMの方、SAの方、Solutions Architectの人");
   for (const auto& name : found) CHECK(name.rfind("company:", 0) != 0);
