@@ -331,10 +331,14 @@ TEST_CASE("a chat log's lines and a front matter's fields are not headings", "[s
 TEST_CASE("a session code written in lower case opens a talk when its track prefix is one AWS uses", "[segmenter]") {
   const auto s = Run("re:Invent 2022 day 2 memo\n\ndat303-r1 deep dive on amazon aurora\n- storage\n\n"
                      "arc309-r: Netflix の multi-region 構成\n- failover\n\nsha256 でハッシュ化\n\nrfc793 tcp\n");
-  REQUIRE(s.segmentation.sections.size() == 3);
+  REQUIRE(s.segmentation.sections.size() == 4);
   CHECK(s.Code(1) == "dat303-r1");  // the extractor writes it in upper case
   CHECK(s.Title(1) == "deep dive on amazon aurora");
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kTalk);
   CHECK(s.Code(2) == "arc309-r");
   CHECK(s.Title(2) == "Netflix の multi-region 構成");
-  CHECK(s.segmentation.sections[2].end_line == 12);  // sha256 and rfc793 are no session codes
+  // "sha256 でハッシュ化" is a plain heading (prose follows it), and neither it nor "rfc793" is a code
+  CHECK(s.segmentation.sections[3].kind == kgx::SectionKind::kOther);
+  CHECK(s.Code(3).empty());
+  CHECK(s.segmentation.sections[3].end_line == 11);
 }
