@@ -379,6 +379,14 @@ TEST_CASE("role_at in prose: 'Priya Natarajan, a principal engineer at Globex'",
   CHECK(Relations(SectionKind::kOther, {"recap", "[p:Priya Natarajan], a friend of an engineer at [c:Globex]."}).empty());
 }
 
+TEST_CASE("a talk titled as a company's case study is presented by it: 'CUS-12 株式会社Xにおける…移行'", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"CUS-12 株式会社[c:サクラ]におけるサーバーレス移行", "- 登壇されました"}) ==
+        Strings{"<section> presented_by サクラ"});
+  CHECK(Relations(SectionKind::kTalk, {"DEV-03 [c:Acme]社での[t:Kubernetes]導入事例", "- x"}) ==
+        Strings{"<section> presented_by Acme"});
+  CHECK(Relations(SectionKind::kTalk, {"DEV-04 [c:AWS]でのサーバーレス入門", "- x"}).empty());  // no case study
+}
+
 TEST_CASE("role_at: a VP of a function, and an engineering manager", "[relations]") {
   CHECK(TalkLine("Interview with [p:Mei Lin] (VP Engineering, [c:Tidewell])") ==
         Strings{"<section> presented_by Tidewell", "Mei Lin role_at Tidewell [VP Engineering]"});
