@@ -16,7 +16,7 @@
 namespace kgx {
 
 class LiteralNeighbours {
-public:
+ public:
   // The strictest condition found in `pattern`, or none (MayMatch always true).
   static LiteralNeighbours Derive(std::string_view pattern);
 
@@ -25,11 +25,11 @@ public:
   // Whether there is a condition at all.
   bool Constrains() const { return !literal_.empty(); }
 
-private:
+ private:
   std::string literal_;
   bool check_before_ = false, check_after_ = false;
   std::bitset<256> before_,
-      after_; // the bytes allowed right before / after the literal
+      after_;  // the bytes allowed right before / after the literal
 };
 
-} // namespace kgx
+}  // namespace kgx
