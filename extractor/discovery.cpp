@@ -1,5 +1,6 @@
 // Discovery patterns: each [discover TYPE] line is an RE2 pattern with a `name` group. A line is
-// matched only against the patterns that can hit it (PatternPrefilter).
+// matched only against the patterns that can hit it (PatternPrefilter) and whose literal stands
+// between bytes they allow (LiteralNeighbours).
 #include "extractor/discovery.h"
 
 #include <re2/re2.h>
@@ -7,6 +8,7 @@
 #include <algorithm>
 #include <set>
 
+#include "extractor/literal_neighbours.h"
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/text_util.h"
@@ -18,6 +20,7 @@ namespace {
 struct NamePattern {
   std::unique_ptr<RE2> regex;
   int name_group = -1;
+  LiteralNeighbours neighbours;
   EntityType type = EntityType::kCompany;
 };
 
@@ -93,6 +96,7 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
         continue;
       }
       pattern.name_group = it->second;
+      pattern.neighbours = LiteralNeighbours::Derive(line.text);
       impl.patterns.push_back(std::move(pattern));
       sources.push_back(line.text);
     }
@@ -110,6 +114,7 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line) const {
   thread_local std::vector<re2::StringPiece> parts;
   for (int hit : impl.prefilter->Candidates(line)) {
     const NamePattern& pattern = impl.patterns[static_cast<std::size_t>(hit)];
+    if (!pattern.neighbours.MayMatch(line)) continue;
     const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
     parts.assign(static_cast<std::size_t>(groups), re2::StringPiece());
     std::size_t pos = 0;

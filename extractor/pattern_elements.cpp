@@ -139,6 +139,27 @@ bool ClassExcludesMarkers(std::string_view body) {
   return negated ? open && close : !open && !close;
 }
 
+// Marks `e` ascii_only with its members when the class with `body` holds ASCII characters only.
+void ReadAsciiClass(std::string_view body, PatternElement& e) {
+  if (body.empty() || body.front() == '^') return;
+  std::bitset<128> members;
+  for (std::size_t i = 0; i < body.size();) {
+    char32_t lo = 0, hi = 0;
+    const std::size_t length = ClassItem(body, i, lo, hi);
+    if (length == 0) return;
+    i += length;
+    if (i + 1 < body.size() && body[i] == '-') {  // a range
+      const std::size_t end_length = ClassItem(body, i + 1, hi, hi);
+      if (end_length == 0) return;
+      i += 1 + end_length;
+    }
+    if (hi >= 0x80 || lo > hi) return;
+    for (char32_t c = lo; c <= hi; ++c) members.set(c);
+  }
+  e.ascii_only = true;
+  e.ascii = members;
+}
+
 // Reads the repeat after an element at `i` (?, *, +, {n,m}, each maybe lazy) into `element`.
 // Returns the offset after it.
 std::size_t ReadRepeat(std::string_view p, std::size_t i, PatternElement& element) {
@@ -150,7 +171,7 @@ std::size_t ReadRepeat(std::string_view p, std::size_t i, PatternElement& elemen
   } else if (p[i] == '{' && i + 1 < p.size() && (std::isdigit(static_cast<unsigned char>(p[i + 1])) || p[i + 1] == ',')) {
     const std::size_t close = p.find('}', i);
     if (close == std::string_view::npos) return i;
-    element.may_skip = p[i + 1] == ',' || (p[i + 1] == '0' && (p[i + 2] == ',' || p[i + 2] == '}'));
+    element.may_skip = p[i + 1] == ',' || std::strtoul(std::string(p.substr(i + 1, close - i - 1)).c_str(), nullptr, 10) == 0;
     element.repeats = true;
     i = close + 1;
   } else {
@@ -226,6 +247,7 @@ std::optional<std::vector<PatternElement>> ReadElements(std::string_view p, bool
       else if (escaped == 'A') e.kind = ElementKind::kLineStart;
       else if (escaped == 'z') e.kind = ElementKind::kLineEnd;
       else if (IsAsciiPunct(escaped)) e = TextElement({std::string(1, escaped)}, fold);
+      else if (escaped == 'd' || escaped == 'w') ReadAsciiClass(escaped == 'd' ? "0-9" : "0-9A-Za-z_", e);
       else if (std::strchr("xpP", escaped) && i + 2 < p.size() && p[i + 2] == '{') after = p.find('}', i) + 1;
       else if (escaped == 'x') after = i + 4;
       else if (escaped == 'p' || escaped == 'P') after = i + 3;
@@ -237,6 +259,7 @@ std::optional<std::vector<PatternElement>> ReadElements(std::string_view p, bool
       const std::string_view body = p.substr(i + 1, close - i - 1);
       if (auto members = ClassMembers(body)) e = TextElement(std::move(*members), fold);
       else e.markerless = ClassExcludesMarkers(body);
+      if (e.kind == ElementKind::kOther && !fold) ReadAsciiClass(body, e);
       after = close + 1;
     } else if (c == '(') {
       const std::size_t close = GroupEnd(p, i);

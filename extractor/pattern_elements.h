@@ -5,6 +5,7 @@
 // per pattern when rules are compiled (MarkerContext, MarkerLayout).
 #pragma once
 
+#include <bitset>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,6 +34,8 @@ struct PatternElement {
   Placeholder placeholder;
   std::string name;       // kGroup: the name of a named capturing group
   bool markerless = false;  // kOther: a class that cannot match a marker's characters
+  bool ascii_only = false;  // kOther: a class, \d or \w whose characters are all in `ascii`
+  std::bitset<128> ascii;   // (a superset: an escape in a class counts as any ASCII character)
   bool may_skip = false;  // followed by ?, * or a repeat from 0
   bool repeats = false;   // followed by +, * or a repeat
 };
