@@ -88,3 +88,11 @@ TEST_CASE("AWS Console-to-Code is its own service, not the Management Console", 
   CHECK(found.count("aws_service:AWS Management Console") == 0);
   CHECK(Has("- AWS Console から手で作ったリソース", "aws_service:AWS Management Console"));
 }
+
+TEST_CASE("Grafana's projects are themselves, not Grafana; Tempo and Mimir alone need a tool nearby", "[ambiguous]") {
+  CHECK(Has("Prometheus から Grafana Mimir に移行", "technology:Mimir"));
+  CHECK_FALSE(Has("Prometheus から Grafana Mimir に移行", "technology:Grafana"));
+  CHECK(Has("traces go to Grafana Tempo", "technology:Tempo"));
+  CHECK_FALSE(Has("the tempo of releases picked up", "technology:Tempo"));
+  CHECK_FALSE(Has("Tempo and rhythm of the band", "technology:Tempo"));
+}
