@@ -4,15 +4,12 @@
 #include <algorithm>
 #include <optional>
 
+#include "extractor/list_separators.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
 
 namespace {
-
-struct Separator {
-  std::size_t begin, end;
-};
 
 // Characters that join a word to the next without a space: "Blue/Green", "re:Invent", "a@b".
 bool IsJoiner(char c) { return c == '/' || c == ':' || c == '@' || c == '\''; }
@@ -20,59 +17,6 @@ bool IsJoiner(char c) { return c == '/' || c == ':' || c == '@' || c == '\''; }
 bool IsLatinLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 bool IsNameByte(char c) {
   return IsAsciiAlnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '#' || c == '-' || c == '_';
-}
-
-// True for the bytes a separator can start with: ',', '/', the first byte of 、，と and や, the
-// space of " and " and " & ", and the 'a' or '&' of an "and " or "& " after a comma's spaces.
-bool MayStartSeparator(char c) {
-  return c == ',' || c == '/' || c == ' ' || c == 'a' || c == '&' || c == '\xE3' || c == '\xEF';
-}
-
-// The separators of the line: ",", "、", "，", "/" with a space beside it, " and ", " & ", and
-// と/や right between two Latin characters (with or without spaces).
-std::vector<Separator> FindSeparators(std::string_view line) {
-  std::vector<Separator> out;
-  const auto latin_before = [&](std::size_t at) {
-    while (at > 0 && line[at - 1] == ' ') --at;
-    return at > 0 && IsAsciiAlnum(static_cast<unsigned char>(line[at - 1]));
-  };
-  const auto latin_after = [&](std::size_t at) {
-    while (at < line.size() && line[at] == ' ') ++at;
-    return at < line.size() && IsLatinLetter(line[at]);
-  };
-  for (std::size_t i = 0; i < line.size();) {
-    if (!MayStartSeparator(line[i])) {  // most bytes: spares the literal compares below
-      ++i;
-      continue;
-    }
-    std::size_t length = 0;
-    const bool spaced = (i > 0 && line[i - 1] == ' ') || (i + 1 < line.size() && line[i + 1] == ' ');
-    if (line[i] == ',' || (line[i] == '/' && spaced)) {  // not "A/B testing", "CI/CD"
-      length = 1;
-    } else if (line.substr(i, 3) == "、" || line.substr(i, 3) == "，") {
-      length = 3;
-    } else if ((line.substr(i, 3) == "と" || line.substr(i, 3) == "や") && latin_before(i) && latin_after(i + 3)) {
-      length = 3;
-    } else if (line.substr(i, 5) == " and " || line.substr(i, 3) == " & ") {
-      length = line[i + 1] == '&' ? 3 : 5;
-    } else if (!out.empty() && out.back().end == i && (line.substr(i, 4) == "and " || line.substr(i, 2) == "& ")) {
-      length = line[i] == '&' ? 2 : 4;  // ", and Zorq": the comma's spaces are already taken
-    }
-    if (length == 0) {
-      ++i;
-      continue;
-    }
-    std::size_t begin = i, end = i + length;
-    while (begin > 0 && line[begin - 1] == ' ') --begin;
-    while (end < line.size() && line[end] == ' ') ++end;
-    if (!out.empty() && begin <= out.back().end) {
-      out.back().end = end;  // ", and" is one separator
-    } else {
-      out.push_back({begin, end});
-    }
-    i = end > i ? end : i + 1;
-  }
-  return out;
 }
 
 // Returns the end of a Latin name starting at `at` (words of name bytes joined by single

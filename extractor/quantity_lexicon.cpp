@@ -66,6 +66,11 @@ void QuantityLexicon::Finish() {
   for (unsigned digit = '0'; digit <= '9'; ++digit) {
     for (unsigned next = 0; next < 256; ++next) quantity_starts_.set(digit << 8 | next);
   }
+  for (unsigned first = 0; first < 256; ++first) {
+    bool any = false;
+    for (unsigned next = 0; next < 256 && !any; ++next) any = quantity_starts_[first << 8 | next];
+    may_lead_[first] = any && (first & 0xC0) != 0x80;
+  }
   const auto longest_first = [this](int a, int b) {
     const std::size_t la = entries_[static_cast<std::size_t>(a)].text.size();
     const std::size_t lb = entries_[static_cast<std::size_t>(b)].text.size();
@@ -77,6 +82,20 @@ void QuantityLexicon::Finish() {
 }
 
 std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_t pos) const {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  const std::size_t size = line.size();
+  while (pos < size) {
+    const unsigned second = pos + 1 < size ? bytes[pos + 1] : 0u;
+    if (quantity_starts_[bytes[pos] << 8 | second]) return pos;
+    ++pos;
+    // Continuation bytes and bytes that begin nothing (most ASCII letters, spaces, punctuation)
+    // are passed at one lookup each; only a possible first byte needs the two-byte test.
+    while (pos < size && !may_lead_[bytes[pos]]) ++pos;
+  }
+  return size;
+}
+
+std::size_t QuantityLexicon::NextPossibleStartByChar(std::string_view line, std::size_t pos) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t size = line.size();
   while (pos < size) {

@@ -75,6 +75,9 @@ class QuantityLexicon {
   // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one lookup per character), or
   // the end of the line. The scan skips most characters of a line so.
   std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const;
+  // The same answer found character by character with the two-byte test alone: the plain walk
+  // the skip in NextPossibleStart must agree with (tests compare them).
+  std::size_t NextPossibleStartByChar(std::string_view line, std::size_t pos) const;
 
   const std::vector<UnitDef>& units() const { return units_; }
   const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }
@@ -141,6 +144,7 @@ class QuantityLexicon {
   std::vector<LexEntry> entries_;
   std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
   std::bitset<65536> quantity_starts_;  // word_starts_, kanji numerals and digits
+  std::array<bool, 256> may_lead_{};    // first bytes of quantity_starts_, continuation bytes excluded
   Index forward_;   // by first character
   Index backward_;  // by last character
 };

@@ -3,6 +3,7 @@
 // English and full-width text, and leaves the final word to them where its table only says "may".
 #include <catch2/catch.hpp>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -94,6 +95,26 @@ TEST_CASE("the skip never passes a place where the exact checks would start", "[
       if (pos > next) next = lexicon.NextPossibleStart(line, pos);
       INFO("line: " << line << " at " << pos);
       if (MayStartExactly(lexicon, line, pos)) CHECK(next == pos);
+    }
+  }
+}
+
+TEST_CASE("the byte-table skip stops where the character-by-character walk does", "[quantity]") {
+  // Generated lines of Japanese, English, numerals, prefix units and broken UTF-8; every start
+  // offset, including ones inside a character.
+  const std::vector<std::string> pieces = {
+      "1", "42", "三", "千", "億", "〇", "半分", "半年", "$", "US$", "us", "U", "¥", "GB", "サーバー", "上限", "の",
+      "、", "。", "Amazon ", "Aurora", "replicas", " ", "\t", "ＡＷＳ", "２０１９", "\x80", "\xE3\x81", "\xE4",
+      "é", "—", "/", "-", "x", "ms", "件", "十分", "数百", "@", "🙂"};
+  std::mt19937 random(20261127);
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1), length(0, 24);
+  const QuantityLexicon& lexicon = ShippedLexicon();
+  for (int n = 0; n < 3000; ++n) {
+    std::string line;
+    for (std::size_t i = length(random); i > 0; --i) line += pieces[pick(random)];
+    for (std::size_t pos = 0; pos <= line.size(); ++pos) {
+      INFO("line: " << line << " from " << pos);
+      REQUIRE(lexicon.NextPossibleStart(line, pos) == lexicon.NextPossibleStartByChar(line, pos));
     }
   }
 }
