@@ -96,49 +96,57 @@ std::uint64_t LowerAsciiWord(std::uint64_t word) {
   return word | (capitals >> 2);  // 0x80 >> 2 is the case bit 0x20
 }
 
-// Returns true when a byte of `word` leads a two-byte character (0xC0 to 0xDF).
-bool HasTwoByteLead(std::uint64_t word) {
-  const std::uint64_t x = (word & kEachByte * 0xE0) ^ (kEachByte * 0xC0);  // zero bytes where one is
-  return ((x - kEachByte) & ~x & kHighBits) != 0;
+// Returns a mask with the high bit set in each byte of `word` from 0xC3 to 0xC9: the lead bytes
+// of U+00C0 to U+024F, the only letters outside ASCII that fold in place.
+std::uint64_t FoldableLatinLeads(std::uint64_t word) {
+  const std::uint64_t low7 = word & ~kHighBits;
+  const std::uint64_t above = low7 + kEachByte * (0x7F - 0x49);  // high bit set where low 7 bits > 0x49
+  const std::uint64_t from = low7 + kEachByte * (0x80 - 0x43);   // high bit set where low 7 bits >= 0x43
+  return from & ~above & word & kHighBits;
+}
+
+// Lower-cases the two-byte character that starts at `i` in place when it is a Latin capital
+// from U+00C0 to U+024F whose small letter has two bytes too.
+void FoldLatinAt(std::string& out, std::size_t i) {
+  std::size_t length = 0;
+  const char32_t cp = DecodeUtf8(out, i, length);
+  if (length != 2 || cp < 0xC0 || cp > 0x24F) return;
+  const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+  if (lower == cp || lower < 0x80 || lower >= 0x800) return;
+  std::string encoded;
+  AppendUtf8(lower, encoded);
+  out[i] = encoded[0];
+  out[i + 1] = encoded[1];
 }
 
 }  // namespace
 
 std::string FoldLatinCase(std::string_view text) {
-  // ASCII letters first, eight bytes at a time (an ASCII byte is always a whole character),
-  // noting whether any two-byte character occurs at all: Japanese and English text rarely hold one.
+  // Eight bytes at a time: ASCII letters by arithmetic (an ASCII byte is always a whole
+  // character); a word holding a lead byte from C3 to C9 (rare in Japanese and English notes) has
+  // those characters folded one by one. Such a byte never continues another character, so each
+  // one starts a character; its second byte may lie in the next word, which is not ASCII either
+  // way and so is left as it is by that word's lowering.
   std::string out(text);
-  char* bytes = out.data();
-  bool two_byte = false;
   std::size_t i = 0;
   for (; i + 8 <= out.size(); i += 8) {
     std::uint64_t word;
-    std::memcpy(&word, bytes + i, sizeof word);
-    two_byte |= HasTwoByteLead(word);
+    std::memcpy(&word, out.data() + i, sizeof word);
+    const std::uint64_t leads = FoldableLatinLeads(word);
     word = LowerAsciiWord(word);
-    std::memcpy(bytes + i, &word, sizeof word);
+    std::memcpy(out.data() + i, &word, sizeof word);
+    if (leads == 0) continue;
+    for (std::size_t j = i; j < i + 8; ++j) {
+      const unsigned char b = static_cast<unsigned char>(out[j]);
+      if (b >= 0xC3 && b <= 0xC9) FoldLatinAt(out, j);
+    }
   }
   for (; i < out.size(); ++i) {
-    const unsigned char b = static_cast<unsigned char>(bytes[i]);
-    bytes[i] = AsciiLower(bytes[i]);
-    two_byte |= b >= 0xC0 && b <= 0xDF;
-  }
-  if (!two_byte) return out;
-  // Only two-byte characters from U+00C0 to U+024F (lead bytes C3 to C9) can fold in place. Such
-  // a byte never continues another character, so each one met starts a character.
-  for (i = 0; i < out.size(); ++i) {
     const unsigned char b = static_cast<unsigned char>(out[i]);
-    if (b < 0xC3 || b > 0xC9) continue;
-    std::size_t length = 0;
-    const char32_t cp = DecodeUtf8(out, i, length);
-    if (length == 2 && cp >= 0xC0 && cp <= 0x24F) {
-      const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
-      if (lower != cp && lower >= 0x80 && lower < 0x800) {
-        std::string encoded;
-        AppendUtf8(lower, encoded);
-        out[i] = encoded[0];
-        out[i + 1] = encoded[1];
-      }
+    if (b >= 0xC3 && b <= 0xC9) {
+      FoldLatinAt(out, i);
+    } else {
+      out[i] = AsciiLower(out[i]);
     }
   }
   return out;
