@@ -19,6 +19,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "extractor/header_captures.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -52,9 +53,7 @@ std::size_t HeadingLevel(std::string_view text, std::size_t* marker = nullptr) {
 }
 
 struct HeaderPattern {
-  std::unique_ptr<RE2> regex;
-  int code_group = -1;
-  int title_group = -1;
+  std::unique_ptr<HeaderCaptures> captures;
 };
 
 struct EventPattern {
@@ -129,19 +128,17 @@ bool Segmenter::Impl::MatchHeader(const std::vector<HeaderPattern>& patterns, co
 }
 
 bool Segmenter::Impl::MatchOne(const HeaderPattern& p, const LineView& line, SectionSpan& span) const {
-  const int groups = p.regex->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups));
-  if (!p.regex->Match(line.text, 0, line.text.size(), RE2::UNANCHORED, found.data(), groups)) return false;
+  std::string_view code, title;
+  if (!p.captures->Match(line.text, code, title)) return false;
   const auto offset = [&](std::string_view piece) {
     return line.norm_begin + static_cast<std::size_t>(piece.data() - line.text.data());
   };
   const std::string_view whole = TrimAscii(line.text);
-  std::string_view title = p.title_group > 0 ? TrimAscii(found[static_cast<std::size_t>(p.title_group)]) : whole;
+  if (title.data() != nullptr) title = TrimAscii(title);
   if (title.empty() || title.data() == nullptr) title = whole;
   span.title_begin = offset(title);
   span.title_end = span.title_begin + title.size();
-  if (p.code_group > 0 && found[static_cast<std::size_t>(p.code_group)].data() != nullptr) {
-    const std::string_view code = found[static_cast<std::size_t>(p.code_group)];
+  if (code.data() != nullptr) {
     span.code_begin = offset(code);
     span.code_end = span.code_begin + code.size();
   }
@@ -218,7 +215,7 @@ void Segmenter::Impl::CompileLineSets() {
   std::vector<std::string> headers, event_patterns;
   for (const auto* group : {&talks, &keynotes, &days}) {
     for (const HeaderPattern& p : *group) {
-      const std::string& pattern = p.regex->pattern();
+      const std::string& pattern = p.captures->regex().pattern();
       headers.push_back(StartsAnchored(pattern) ? pattern : "(?s:.*?)(?:" + pattern + ")");
     }
   }
@@ -319,13 +316,9 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
       continue;
     }
     for (const RuleLine& line : block.lines) {
-      HeaderPattern header;
-      header.regex = compile(line, line.text);
-      if (!header.regex) continue;
-      const auto& names = header.regex->NamedCapturingGroups();
-      if (auto it = names.find("code"); it != names.end()) header.code_group = it->second;
-      if (auto it = names.find("title"); it != names.end()) header.title_group = it->second;
-      target->push_back(std::move(header));
+      std::unique_ptr<RE2> regex = compile(line, line.text);
+      if (!regex) continue;
+      target->push_back(HeaderPattern{std::make_unique<HeaderCaptures>(std::move(regex))});
     }
   }
   if (!not_heading.empty()) impl.not_heading = std::make_unique<RE2>(not_heading, RE2::Quiet);
