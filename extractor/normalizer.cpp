@@ -1,9 +1,10 @@
 // NFKC straight from UTF-8 to UTF-8 (Normalizer2::normalizeUTF8 with icu::Edits, never through
 // UTF-16), then dash/tilde unification recorded as a second Edits and merged, so one sparse
 // OffsetMap leads back to the source bytes. The text is normalized line by line (NFKC never
-// composes across a newline): a line that ICU's quick check finds already normalized (nearly
-// all of them) is copied with the punctuation unified inline, and only the others go through
-// normalizeUTF8 and the Edits merge. Latin case folding is a byte loop with a table for ASCII.
+// composes across a newline): a line of characters NFKC keeps wherever they stand (IsNfkcPlain:
+// nearly all lines) or that ICU's quick check finds already normalized is copied with the
+// punctuation unified inline, and only the others go through normalizeUTF8 and the Edits merge.
+// Latin case folding works eight bytes at a time.
 #include "extractor/normalizer.h"
 
 #include <unicode/bytestream.h>
@@ -14,7 +15,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
+#include "extractor/nfkc_plain.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -206,6 +209,60 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
+// Appends `chunk` (which starts at source offset `src_base`) when NFKC keeps every character of
+// it (IsNfkcPlain), with dashes and wave dashes unified and recorded in `map` as AppendUnified
+// does; returns false, appending nothing, when a character may change (then ICU decides). ASCII
+// runs are passed eight bytes at a time; a character of four bytes, or bytes that are not UTF-8,
+// go to ICU as well.
+bool AppendIfPlain(std::string_view chunk, std::size_t src_base, std::string& out, OffsetMap& map) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
+  const std::size_t n = chunk.size();
+  thread_local std::vector<std::size_t> dashes;  // offsets of the characters to unify
+  dashes.clear();
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if ((word & kHighBits) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned b = bytes[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    if ((b & 0xF0) == 0xE0 && i + 2 < n && ((bytes[i + 1] & 0xC0) | ((bytes[i + 2] & 0xC0) << 8)) == 0x8080) {
+      cp = ((b & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
+      if (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000)) return false;  // overlong, surrogate
+      // Dashes and wave dashes lie from U+2010 to U+2212, at U+301C and from U+FE58.
+      if (((cp >= 0x2010 && cp <= 0x2212) || cp == 0x301C || cp >= 0xFE58) && UnifiedPunctuation(cp) != 0) {
+        dashes.push_back(i);
+      }
+      i += 3;
+    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+      cp = ((b & 0x1Fu) << 6) | (bytes[i + 1] & 0x3Fu);
+      i += 2;
+    } else {
+      return false;
+    }
+    if (!IsNfkcPlain(cp)) return false;
+  }
+  std::size_t run = 0;
+  for (const std::size_t at : dashes) {
+    out.append(chunk.data() + run, at - run);
+    const std::size_t dst = out.size();
+    out += UnifiedAt(bytes + at);
+    map.AddChange({dst, dst + 1, src_base + at, src_base + at + 3});
+    run = at + 3;
+  }
+  out.append(chunk.data() + run, n - run);
+  return true;
+}
+
 // Normalizes one chunk that ICU's quick check did not pass: normalizeUTF8 with Edits, then the
 // punctuation unification, both merged into `map` (offsets shifted by the chunk's place).
 bool AppendNormalized(const icu::Normalizer2& nfkc, std::string_view chunk, std::size_t src_base, std::string& out,
@@ -256,6 +313,8 @@ NormalizedText Normalize(std::string_view source) {
     status = U_ZERO_ERROR;
     if (IsAscii(chunk)) {
       result.text.append(chunk);  // nothing to unify either
+    } else if (AppendIfPlain(chunk, start, result.text, result.map)) {
+      // kept as it is, but for dashes
     } else if (nfkc->isNormalizedUTF8(icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), status) &&
                U_SUCCESS(status)) {
       AppendUnified(chunk, start, result.text, result.map);
