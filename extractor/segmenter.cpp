@@ -5,8 +5,9 @@
 // ('、' or ',').
 // Every header pattern sits in one RE2::Set as well and every event pattern in another, so that
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
-// anchored at the line's start (a pattern that is not gets a leading .*?), so on most lines it
-// gives up after a few bytes; the event set reads whole lines, and only until the first event
+// anchored at the line's start (a pattern that is not gets a leading .*?), and it is not asked at
+// all about a line whose first character no header can start with (LineStartGate: "  • …",
+// "- …"); the event set reads whole lines, and only until the first event
 // pattern has matched, since no later line can change the event then (nor is a blank line read
 // for headers). A set is first asked only whether anything matches: RE2 then allocates nothing.
 #include "extractor/segmenter.h"
@@ -20,6 +21,7 @@
 #include <cstring>
 
 #include "extractor/header_captures.h"
+#include "extractor/line_start_gate.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -104,6 +106,8 @@ struct Segmenter::Impl {
   // `sets_ok` is false when one could not be compiled.
   std::unique_ptr<RE2::Set> header_set, event_set;
   bool sets_ok = false;
+  // The first characters (after white space) a header can start with: most lines cannot be one.
+  LineStartGate header_gate;
 
   // Returns true and fills `span` when a header pattern of `patterns` matches `line`.
   bool MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line, SectionSpan& span) const;
@@ -222,6 +226,7 @@ void Segmenter::Impl::CompileLineSets() {
   for (const EventPattern& e : events) event_patterns.push_back(e.regex->pattern());
   bool ok = true;
   header_set = CompileSet(headers, RE2::ANCHOR_START, ok);
+  header_gate = LineStartGate::Derive(headers);
   event_set = CompileSet(event_patterns, RE2::UNANCHORED, ok);
   sets_ok = ok;
 }
@@ -234,7 +239,8 @@ bool Segmenter::Impl::Hits(std::string_view line, bool with_events, LineHits& hi
   const auto first = [](int& slot, int value) {
     if (slot < 0 || value < slot) slot = value;
   };
-  const bool told = MatchSet(header_set.get(), line, [&](int m) {
+  const RE2::Set* headers = header_gate.MayMatch(line) ? header_set.get() : nullptr;
+  const bool told = MatchSet(headers, line, [&](int m) {
                       if (m < t) first(hits.talk, m);
                       else if (m < k) first(hits.keynote, m - t);
                       else first(hits.day, m - k);

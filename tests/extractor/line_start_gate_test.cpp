@@ -1,0 +1,167 @@
+// LineStartGate: the condition read from start-anchored patterns never turns away a line that
+// one of them matches (checked against RE2::Set over generated lines in English and Japanese,
+// full-width, with marks, bullets and white space), and it turns away the bullets of notes.
+#include "extractor/line_start_gate.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extractor/normalizer.h"
+#include "extractor/rule_file.h"
+#include "extractor/text_util.h"
+
+namespace {
+
+std::vector<std::string> ShippedHeaderPatterns() {
+  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  std::vector<std::string> patterns;
+  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
+    if (block.kind != "section") continue;
+    if (block.argument != "talk" && block.argument != "keynote" && block.argument != "day") continue;
+    for (const kgx::RuleLine& line : block.lines) patterns.push_back(line.text);
+  }
+  return patterns;
+}
+
+// A line as notes have them: white space, a mark or bullet, then words, codes and punctuation.
+std::string RandomLine(std::mt19937& rng) {
+  static const std::vector<std::vector<std::string>> kParts = {
+      {"", "", "  ", "\t", " ", "　", "\xC2\xA0"},
+      {"",  "",    "• ", "- ",           "* ",       "+ ",  "・",   "● ",      "▼",      "▶ ", "■ ",
+       "◆", "## ", "#",  "> ",           "※",        "1. ", "(1) ", "（２） ", "**",     "【", "[",
+       "(", "（",  "「", "\xE2\x84\xAA", "\xC5\xBF", "K",   "ｋ",   "Ｓ",      "ſession"},
+      {"",
+       "Keynote",
+       "keynote",
+       "KEYNOTE",
+       "\xE2\x84\xAA"
+       "eynote",
+       "Day 2",
+       "day3",
+       "DAY 1",
+       "2日目",
+       "三日目",
+       "基調講演",
+       "Session",
+       "SESSION",
+       "\xC5\xBF"
+       "ession",
+       "セッション",
+       "セッション名",
+       "Talk 1",
+       "talk#2",
+       "LT",
+       "LT3",
+       "発表2",
+       "Panel",
+       "パネルディスカッション",
+       "DAT303",
+       "dat303",
+       "svc401-r1",
+       "CUS-01",
+       "BDT320)",
+       "SEC301]",
+       "レポート】",
+       "Aurora",
+       "日本語の",
+       "ｇｏ",
+       "lightning talk",
+       "Ｄａｙ　２"},
+      {"", " ", ": ", " - ", "-", "|", "】", ")", " ", "：", " : "},
+      {"", "Deep Dive on Amazon Aurora", "大規模トラフィック", "Werner Vogels", "Matt Garman の keynote", "基調講演",
+       "(Uber, Senior Engineer)", "(山田さん)", "[DAT318-R1]", "(DAT303)", "#tag", "**", "x"},
+      {"", "", " ", "。", "  "}};
+  std::string line;
+  for (const auto& choices : kParts) {
+    std::uniform_int_distribution<std::size_t> pick(0, choices.size() - 1);
+    line += choices[pick(rng)];
+  }
+  return kgx::Normalize(line).text;
+}
+
+// A line of random characters from ranges that classes in rules name.
+std::string RandomCharacters(std::mt19937& rng) {
+  static const std::pair<char32_t, char32_t> kRanges[] = {
+      {0x09, 0x0D},     {0x20, 0x7E},     {0xA0, 0x24F},    {0x2010, 0x2027}, {0x2100, 0x2160},
+      {0x25A0, 0x25FF}, {0x3000, 0x30FF}, {0x4E00, 0x4E20}, {0xFF01, 0xFF5E}, {0x1F300, 0x1F310}};
+  std::uniform_int_distribution<std::size_t> range(0, std::size(kRanges) - 1);
+  std::uniform_int_distribution<int> length(0, 8);
+  std::string line;
+  for (int n = length(rng); n > 0; --n) {
+    const auto& [lo, hi] = kRanges[range(rng)];
+    std::uniform_int_distribution<char32_t> cp(lo, hi);
+    kgx::AppendUtf8(cp(rng), line);
+  }
+  return line;
+}
+
+// Checks that the gate of `patterns` lets through every line the set (anchored at the start) matches.
+void CheckNeverTurnsAwayAMatch(const std::vector<std::string>& patterns, int rounds, int* matched = nullptr) {
+  RE2::Set set(RE2::Options(), RE2::ANCHOR_START);
+  for (const std::string& p : patterns) REQUIRE(set.Add(p, nullptr) >= 0);
+  REQUIRE(set.Compile());
+  const kgx::LineStartGate gate = kgx::LineStartGate::Derive(patterns);
+  std::mt19937 rng(31337);
+  for (int round = 0; round < rounds; ++round) {
+    const std::string line = round % 3 == 2 ? RandomCharacters(rng) : RandomLine(rng);
+    if (!set.Match(line, nullptr)) continue;
+    if (matched) ++*matched;
+    INFO("'" << line << "'");
+    CHECK(gate.MayMatch(line));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the line start gate never turns away a line a shipped header rule matches", "[segmenter]") {
+  const std::vector<std::string> patterns = ShippedHeaderPatterns();
+  const kgx::LineStartGate gate = kgx::LineStartGate::Derive(patterns);
+  REQUIRE(gate.Constrains());
+  int matched = 0;
+  CheckNeverTurnsAwayAMatch(patterns, 60000, &matched);
+  CHECK(matched > 1000);
+  // Each rule alone as well.
+  for (const std::string& p : patterns) CheckNeverTurnsAwayAMatch({p}, 3000);
+  // Bullets and prose that starts with a bullet's mark are turned away; headers are not.
+  for (const char* line : {"  • Aurora", "- memo", "+ item", "・箇条", "", "   ", "▪ x", "※ note"}) {
+    CHECK_FALSE(gate.MayMatch(line));
+  }
+  for (const char* line :
+       {"(DAT303) Aurora", "DAT303 - Aurora", "## SEC301 Title", "■ 監視の話 (山田さん)", "Keynote Day2",
+        "\xE2\x84\xAA"
+        "eynote",
+        "  2日目", "基調講演", "Deep Dive (DAT303)", "【レポート】x"}) {
+    CHECK(gate.MayMatch(line));
+  }
+}
+
+TEST_CASE("the line start gate follows classes, case folding and groups, and gives up where unsure", "[segmenter]") {
+  // Negated classes, escapes, repeats from zero, (?i:…) with the Kelvin sign and the long s.
+  CheckNeverTurnsAwayAMatch({R"(^\s*(?:\*\*)?[^\s\-*+•・]\S*)", R"(^[ \t]*(?i:key|s)\w+)", R"(^\s*\d{0,2}[.)]x)",
+                             R"(^(?:#{1,6}|[■◆])?\s*\p{Han}+)", R"(^\s*(?:a|b|)[(（]c)", R"(^\x{41}?z)"},
+                            20000);
+  const auto constrains = [](const std::vector<std::string>& patterns) {
+    return kgx::LineStartGate::Derive(patterns).Constrains();
+  };
+  CHECK(constrains({R"(^\s*[(\[]x)", R"(^\s*(?i:keynote))"}));
+  CHECK_FALSE(constrains({R"(^\s*$)"}));                                    // white space alone matches
+  CHECK_FALSE(constrains({R"(^\s*[(\[]x)", R"(^[ ]*x?)"}));                 // so does the empty string
+  CHECK(kgx::LineStartGate::Derive({R"((?s:.*?)(?:x))"}).MayMatch("• x"));  // not anchored: any first character
+  CHECK_FALSE(constrains({R"(^\s*\Qa.b\E)"}));                              // quoting the reader does not follow
+  CHECK_FALSE(constrains({R"(^\s*(?i)x)"}));                                // a flag for the rest
+  const kgx::LineStartGate folded = kgx::LineStartGate::Derive({R"(^\s*(?i:k)x)", R"(^\s*(?i:s)y)"});
+  CHECK(folded.MayMatch("\xE2\x84\xAAx"));  // KELVIN SIGN folds with k
+  CHECK(folded.MayMatch("\xC5\xBFy"));      // LATIN SMALL LETTER LONG S folds with s
+  CHECK(folded.MayMatch(" Kx"));
+  CHECK_FALSE(folded.MayMatch("• kx"));
+}
