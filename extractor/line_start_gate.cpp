@@ -72,6 +72,7 @@ Ranges Minus(const Ranges& r, const Ranges& away) {
 struct Start {
   Ranges first;
   bool blank = true;
+  std::vector<Ranges> required;  // every match holds a character of each of these classes
 };
 
 class Reader {
@@ -80,7 +81,12 @@ class Reader {
 
   // Reads the whole pattern; nothing when it holds what the reader does not follow.
   bool Read(Start& start) {
-    start = Alternation(false);
+    bool fold = false;
+    if (p_.starts_with("(?i)")) {  // case-insensitive as a whole
+      fold = true;
+      i_ = 4;
+    }
+    start = Alternation(fold);
     return ok_ && i_ == p_.size();
   }
 
@@ -93,6 +99,7 @@ class Reader {
     Start all = Sequence(fold);
     while (ok_ && More() && Peek() == '|') {
       ++i_;
+      all.required.clear();  // (what all alternatives need is not worked out)
       Start next = Sequence(fold);
       all.first.insert(all.first.end(), next.first.begin(), next.first.end());
       all.blank = all.blank || next.blank;
@@ -105,6 +112,7 @@ class Reader {
     Start acc;  // empty: matches the empty string
     while (ok_ && More() && Peek() != '|' && Peek() != ')') {
       const Start item = Item(fold);
+      acc.required.insert(acc.required.end(), item.required.begin(), item.required.end());
       if (!acc.blank) continue;  // an earlier item already has a character other than white space
       acc.first.insert(acc.first.end(), item.first.begin(), item.first.end());
       acc.blank = item.blank;
@@ -119,6 +127,7 @@ class Reader {
     if (q == '*' || q == '?') {
       ++i_;
       atom.blank = true;
+      atom.required.clear();
     } else if (q == '+') {
       ++i_;
     } else if (q == '{') {
@@ -129,7 +138,10 @@ class Reader {
           !std::isdigit(static_cast<unsigned char>(bounds[0]))) {
         return Fail(), atom;
       }
-      if (bounds.find_first_not_of('0') == std::string_view::npos || bounds.starts_with("0,")) atom.blank = true;
+      if (bounds.find_first_not_of('0') == std::string_view::npos || bounds.starts_with("0,")) {
+        atom.blank = true;
+        atom.required.clear();
+      }
       i_ = close + 1;
     } else {
       return atom;
@@ -326,7 +338,8 @@ class Reader {
     }
     Start start;
     start.first = Minus(set, Spaces());
-    start.blank = Minus(set, Spaces()) != set;  // the class holds some white space
+    start.blank = start.first != set;  // the class holds some white space
+    start.required.push_back(set);
     return start;
   }
 
@@ -366,6 +379,53 @@ bool LineStartGate::MayMatch(std::string_view line) const {
   const auto it = std::upper_bound(wide_.begin(), wide_.end(), cp,
                                    [](char32_t c, const std::pair<char32_t, char32_t>& r) { return c < r.first; });
   return it != wide_.begin() && cp <= std::prev(it)->second;
+}
+
+RequiredCharacters RequiredCharacters::Derive(const std::vector<std::string>& patterns) {
+  RequiredCharacters condition;
+  std::vector<std::vector<std::string>> each;
+  for (const std::string& pattern : patterns) {
+    Start start;
+    if (!Reader(pattern).Read(start)) return condition;
+    // The smallest classes all of ASCII, the first of them in the pattern when equal.
+    std::stable_sort(start.required.begin(), start.required.end(), [](const Ranges& a, const Ranges& b) {
+      const auto size = [](const Ranges& r) {
+        std::size_t n = 0;
+        for (const auto& [lo, hi] : r) n += hi - lo + 1;
+        return n;
+      };
+      return size(a) < size(b);
+    });
+    std::vector<std::string> classes;
+    for (const Ranges& r : start.required) {
+      if (classes.size() == kMaxClasses) break;
+      std::string bytes;
+      for (const auto& [lo, hi] : r) {
+        for (char32_t c = lo; c <= hi && c < 0x80 && bytes.size() <= kMaxBytes; ++c) bytes += static_cast<char>(c);
+      }
+      if (r.empty() || r.back().second >= 0x80 || bytes.size() > kMaxBytes) break;
+      classes.push_back(bytes);
+    }
+    if (classes.empty()) return condition;  // nothing this pattern always needs
+    each.push_back(std::move(classes));
+  }
+  condition.each_ = std::move(each);
+  condition.all_ = false;
+  return condition;
+}
+
+bool RequiredCharacters::MayMatch(std::string_view line) const {
+  if (all_) return true;
+  const auto holds = [&](const std::string& bytes) {
+    for (const char b : bytes) {
+      if (std::memchr(line.data(), b, line.size()) != nullptr) return true;
+    }
+    return false;
+  };
+  for (const std::vector<std::string>& classes : each_) {
+    if (std::all_of(classes.begin(), classes.end(), holds)) return true;
+  }
+  return false;
 }
 
 }  // namespace kgx

@@ -7,9 +7,9 @@
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
 // anchored at the line's start (a pattern that is not gets a leading .*?), and it is not asked at
 // all about a line whose first character no header can start with (LineStartGate: "  • …",
-// "- …"); the event set reads whole lines, and only until the first event
-// pattern has matched, since no later line can change the event then (nor is a blank line read
-// for headers). A set is first asked only whether anything matches: RE2 then allocates nothing.
+// "- …"); the event set reads whole lines, only those holding the characters event patterns need
+// (RequiredCharacters: the digits of a year), and only until the first event pattern has
+// matched, since no later line can change the event then (nor is a blank line read for headers). A set is first asked only whether anything matches: RE2 then allocates nothing.
 #include "extractor/segmenter.h"
 
 #include <re2/re2.h>
@@ -108,6 +108,8 @@ struct Segmenter::Impl {
   bool sets_ok = false;
   // The first characters (after white space) a header can start with: most lines cannot be one.
   LineStartGate header_gate;
+  // Characters every event pattern needs ("20" of a year): most lines hold none of some of them.
+  RequiredCharacters event_gate;
 
   // Returns true and fills `span` when a header pattern of `patterns` matches `line`.
   bool MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line, SectionSpan& span) const;
@@ -228,6 +230,7 @@ void Segmenter::Impl::CompileLineSets() {
   header_set = CompileSet(headers, RE2::ANCHOR_START, ok);
   header_gate = LineStartGate::Derive(headers);
   event_set = CompileSet(event_patterns, RE2::UNANCHORED, ok);
+  event_gate = RequiredCharacters::Derive(event_patterns);
   sets_ok = ok;
 }
 
@@ -245,7 +248,8 @@ bool Segmenter::Impl::Hits(std::string_view line, bool with_events, LineHits& hi
                       else if (m < k) first(hits.keynote, m - t);
                       else first(hits.day, m - k);
                     }) &&
-                    (!with_events || MatchSet(event_set.get(), line, [&](int m) { first(hits.event, m); }));
+                    (!with_events || MatchSet(event_gate.MayMatch(line) ? event_set.get() : nullptr, line,
+                                              [&](int m) { first(hits.event, m); }));
   if (!told) hits = LineHits();
   return told;
 }

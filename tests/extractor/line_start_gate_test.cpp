@@ -1,6 +1,6 @@
-// LineStartGate: the condition read from start-anchored patterns never turns away a line that
-// one of them matches (checked against RE2::Set over generated lines in English and Japanese,
-// full-width, with marks, bullets and white space), and it turns away the bullets of notes.
+// LineStartGate and RequiredCharacters: the conditions read from patterns never turn away a line
+// that one of them matches (checked against RE2::Set over generated lines in English and
+// Japanese, full-width, with marks, bullets and white space), and they turn away most lines.
 #include "extractor/line_start_gate.h"
 
 #include <re2/re2.h>
@@ -164,4 +164,92 @@ TEST_CASE("the line start gate follows classes, case folding and groups, and giv
   CHECK(folded.MayMatch("\xC5\xBFy"));      // LATIN SMALL LETTER LONG S folds with s
   CHECK(folded.MayMatch(" Kx"));
   CHECK_FALSE(folded.MayMatch("• kx"));
+}
+
+namespace {
+
+std::vector<std::string> ShippedEventPatterns() {
+  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  std::vector<std::string> patterns;
+  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
+    if (block.kind != "event") continue;
+    for (const kgx::RuleLine& line : block.lines) {
+      patterns.emplace_back(kgx::TrimAscii(std::string_view(line.text).substr(0, line.text.find("=>"))));
+    }
+  }
+  return patterns;
+}
+
+std::string RandomEventLine(std::mt19937& rng) {
+  static const std::vector<std::vector<std::string>> kParts = {
+      {"", "", "  • ", "- ", "# ", "参加: ", "今年の"},
+      {"", "AWS ", "aws  ", "Ａｍａｚｏｎ ", "JAWS", "jaws-", "Google Cloud Next", "KubeCon + CloudNativeCon", "QCon",
+       "StrangeLoop", "DevSumi", "re", "RE", "Ｒｅ"},
+      {"", ":", " : ", "：", "Invent", "invent", "Summit", " summit ", "DAYS", "days", " ", "Japan ", "Tokyo",
+       "\xE2\x84\xAA"},
+      {"", "invent", "Invent ", " Tokyo ", "Osaka", "london ", "'", ""},
+      {"", "2016", "２０１８", "2O19", "20", "19", "2025", " 2023", "202", "3000", "日本", "x"},
+      {"", " の話", " recap", "。", ""}};
+  std::string line;
+  for (const auto& choices : kParts) {
+    std::uniform_int_distribution<std::size_t> pick(0, choices.size() - 1);
+    line += choices[pick(rng)];
+  }
+  return kgx::Normalize(line).text;
+}
+
+}  // namespace
+
+TEST_CASE("the required characters never turn away a line a shipped event rule matches", "[segmenter]") {
+  const std::vector<std::string> patterns = ShippedEventPatterns();
+  REQUIRE(patterns.size() >= 4);
+  const kgx::RequiredCharacters required = kgx::RequiredCharacters::Derive(patterns);
+  REQUIRE(required.Constrains());
+  RE2::Set set(RE2::Options(), RE2::UNANCHORED);
+  for (const std::string& p : patterns) REQUIRE(set.Add(p, nullptr) >= 0);
+  REQUIRE(set.Compile());
+  std::mt19937 rng(808);
+  int matched = 0, turned_away = 0;
+  for (int round = 0; round < 60000; ++round) {
+    const std::string line = round % 4 == 3 ? RandomCharacters(rng) : RandomEventLine(rng);
+    turned_away += !required.MayMatch(line);
+    if (!set.Match(line, nullptr)) continue;
+    ++matched;
+    INFO("'" << line << "'");
+    CHECK(required.MayMatch(line));
+  }
+  CHECK(matched > 600);
+  CHECK(turned_away > 10000);
+  for (const char* line :
+       {"AWS re:Invent 2016 参加レポート", "re : invent2015", "AWS Summit Tokyo 2018", "JAWS DAYS 2019",
+        "KubeCon + CloudNativeCon Japan 2025", "QCon London 2023", "Google Cloud Next Tokyo 2024"}) {
+    CHECK(set.Match(kgx::Normalize(line).text, nullptr));
+    CHECK(required.MayMatch(kgx::Normalize(line).text));
+  }
+  CHECK_FALSE(required.MayMatch("  • Auroraの話、Lambdaは速い"));
+}
+
+TEST_CASE("required characters come from every part a match cannot skip", "[segmenter]") {
+  // A blank line's event: white space is required, so a blank line is still read.
+  const kgx::RequiredCharacters blank = kgx::RequiredCharacters::Derive({"never-[0-9]{9}", R"(^[ \t]+$)"});
+  REQUIRE(blank.Constrains());
+  CHECK(blank.MayMatch("   "));
+  CHECK_FALSE(blank.MayMatch("title"));
+  // Groups that must match count; optional parts and alternatives do not.
+  const kgx::RequiredCharacters year = kgx::RequiredCharacters::Derive({R"((?i)summit\s*(?P<y>20[0-9]{2}))"});
+  CHECK(year.MayMatch("summit 2019"));
+  CHECK_FALSE(year.MayMatch("summit 1999"));
+  CHECK_FALSE(kgx::RequiredCharacters::Derive({R"(x?:?)"}).Constrains());
+  CHECK_FALSE(kgx::RequiredCharacters::Derive({R"(a:|b;)"}).Constrains());
+  CHECK_FALSE(kgx::RequiredCharacters::Derive({R"((?i)ks)"}).Constrains());  // 'k' and 's' fold beyond ASCII
+  CHECK(kgx::RequiredCharacters::Derive({R"((?i)zip)"}).MayMatch("ZIP"));
+  // Every pattern is looked at, and each other pattern's classes are its own.
+  CheckNeverTurnsAwayAMatch({R"(^\s*(?i:day)\s*[0-9]{1,2})"}, 100);
+  const kgx::RequiredCharacters two = kgx::RequiredCharacters::Derive({"a:1", "b;2"});
+  CHECK(two.MayMatch("xa:y1"));
+  CHECK(two.MayMatch("b;2"));
+  CHECK_FALSE(two.MayMatch(":2"));
 }
