@@ -350,8 +350,39 @@ class Reader {
 
 }  // namespace
 
+namespace {
+
+void Fill(const Ranges& all, std::bitset<128>& ascii, std::vector<std::pair<char32_t, char32_t>>& wide) {
+  for (const auto& [lo, hi] : all) {
+    for (char32_t c = lo; c <= std::min<char32_t>(hi, 0x7F); ++c) ascii.set(c);
+    if (hi >= 0x80) wide.emplace_back(std::max<char32_t>(lo, 0x80), hi);
+  }
+}
+
+// The characters that make `pattern` match when written `^\s*C`, C a class or one character.
+Ranges DecidingCharacters(std::string_view pattern) {
+  constexpr std::string_view kLead = "^\\s*";
+  if (!pattern.starts_with(kLead)) return {};
+  const std::string_view rest = pattern.substr(kLead.size());
+  Start start;
+  if (rest.empty() || rest.back() == '*' || rest.back() == '+' || rest.back() == '?' || rest.back() == '}' ||
+      !Reader(rest).Read(start) || start.blank || start.required.size() != 1 || start.required[0] != start.first) {
+    return {};
+  }
+  return start.first;
+}
+
+}  // namespace
+
 LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
   LineStartGate gate;
+  Ranges decides;
+  for (const std::string& pattern : patterns) {
+    const Ranges d = DecidingCharacters(pattern);
+    decides.insert(decides.end(), d.begin(), d.end());
+  }
+  Tidy(decides);
+  Fill(decides, gate.decides_.ascii, gate.decides_.wide);
   Ranges all;
   for (const std::string& pattern : patterns) {
     Start start;
@@ -360,26 +391,38 @@ LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
   }
   Tidy(all);
   gate.all_ = false;
-  for (const auto& [lo, hi] : all) {
-    for (char32_t c = lo; c <= std::min<char32_t>(hi, 0x7F); ++c) gate.ascii_.set(c);
-    if (hi >= 0x80) gate.wide_.emplace_back(std::max<char32_t>(lo, 0x80), hi);
-  }
+  Fill(all, gate.allowed_.ascii, gate.allowed_.wide);
   return gate;
 }
 
-bool LineStartGate::MayMatch(std::string_view line) const {
-  if (all_) return true;
+namespace {
+
+// The offset of the first character of `line` after white space (its size when there is none).
+std::size_t FirstCharacter(std::string_view line) {
   std::size_t i = 0;
   while (i < line.size() && IsSpaceByte(static_cast<unsigned char>(line[i]))) ++i;
-  if (i == line.size()) return false;  // white space alone: no pattern matches only that
-  const auto b = static_cast<unsigned char>(line[i]);
-  if (b < 0x80) return ascii_.test(b);
-  std::size_t length = 0;
-  const char32_t cp = DecodeUtf8(line, i, length);
-  const auto it = std::upper_bound(wide_.begin(), wide_.end(), cp,
-                                   [](char32_t c, const std::pair<char32_t, char32_t>& r) { return c < r.first; });
-  return it != wide_.begin() && cp <= std::prev(it)->second;
+  return i;
 }
+
+}  // namespace
+
+bool LineStartGate::Characters::Contains(std::string_view line, std::size_t at) const {
+  if (at == line.size()) return false;
+  const auto b = static_cast<unsigned char>(line[at]);
+  if (b < 0x80) return ascii.test(b);
+  std::size_t length = 0;
+  const char32_t cp = DecodeUtf8(line, at, length);
+  const auto it = std::upper_bound(wide.begin(), wide.end(), cp,
+                                   [](char32_t c, const std::pair<char32_t, char32_t>& r) { return c < r.first; });
+  return it != wide.begin() && cp <= std::prev(it)->second;
+}
+
+bool LineStartGate::MayMatch(std::string_view line) const {
+  // White space alone: no pattern matches only that (else there would be no condition).
+  return all_ || allowed_.Contains(line, FirstCharacter(line));
+}
+
+bool LineStartGate::Decides(std::string_view line) const { return decides_.Contains(line, FirstCharacter(line)); }
 
 RequiredCharacters RequiredCharacters::Derive(const std::vector<std::string>& patterns) {
   RequiredCharacters condition;

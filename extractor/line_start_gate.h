@@ -21,13 +21,21 @@ class LineStartGate {
 
   // False only when no pattern can match `line` at its start.
   bool MayMatch(std::string_view line) const;
+  // True only when a pattern matches `line` by its first character after white space alone: a
+  // pattern written `^\s*[-*+•]` (a class or one character, nothing after).
+  bool Decides(std::string_view line) const;
   // Whether there is a condition at all.
   bool Constrains() const { return !all_; }
 
  private:
+  struct Characters {
+    std::bitset<128> ascii;                           // below 0x80
+    std::vector<std::pair<char32_t, char32_t>> wide;  // ranges from 0x80, sorted, disjoint
+    bool Contains(std::string_view line, std::size_t at) const;
+  };
   bool all_ = true;
-  std::bitset<128> ascii_;                           // allowed first characters below 0x80
-  std::vector<std::pair<char32_t, char32_t>> wide_;  // allowed ranges from 0x80, sorted, disjoint
+  Characters allowed_;  // what a match can start with
+  Characters decides_;  // what makes a match
 };
 
 // RequiredCharacters: a necessary condition, read from RE2 patterns, for any of them to match

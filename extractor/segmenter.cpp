@@ -64,9 +64,11 @@ struct EventPattern {
 };
 
 // Returns true when `s` has more than `limit` code points (bytes that are no continuation byte),
-// counted eight bytes at a time; stops once the count is over.
+// counted eight bytes at a time; stops once the count is over, and does not count at all when
+// the byte length alone settles it.
 bool LongerThan(std::string_view s, std::size_t limit) {
   if (s.size() <= limit) return false;
+  if (s.size() > 4 * limit) return true;  // no code point has more than four bytes
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   std::size_t count = 0, i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -100,6 +102,7 @@ struct Segmenter::Impl {
   std::vector<HeaderPattern> talks, keynotes, days;
   std::unique_ptr<RE2> not_heading;
   std::unique_ptr<RE2> bullet;
+  LineStartGate bullet_gate;  // from the [section bullet] patterns, each anchored at the start or given .*?
   std::unique_ptr<RE2> speaker;  // a line naming a talk's speaker: the heading above it is a talk
   std::vector<EventPattern> events;
   // talks, keynotes and days, in that order; and the events. Null when there is no such pattern;
@@ -121,7 +124,11 @@ struct Segmenter::Impl {
   // cannot tell (then match one by one).
   bool Hits(std::string_view line, bool with_events, LineHits& hits) const;
   void CompileLineSets();
-  bool IsBullet(const LineView& line) const { return bullet && RE2::PartialMatch(line.text, *bullet); }
+  // A line the bullet gate turns away is none; one it decides by its mark is one.
+  bool IsBullet(const LineView& line) const {
+    if (!bullet || !bullet_gate.MayMatch(line.text)) return false;
+    return bullet_gate.Decides(line.text) || RE2::PartialMatch(line.text, *bullet);
+  }
   bool IsHeadingCandidate(const LineView& line) const;
 };
 
@@ -275,6 +282,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   Impl& impl = *segmenter->impl_;
   bool failed = false;
   std::string not_heading, bullet, speaker;
+  std::vector<std::string> bullets;  // each bullet pattern, as the line start gate reads it
   const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
     auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
     if (!regex->ok()) {
@@ -314,7 +322,10 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
     if (block.kind != "section") continue;
     const std::string& kind = block.argument;
     if (kind == "not_heading" || kind == "bullet" || kind == "speaker") {
-      for (const RuleLine& line : block.lines) alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : not_heading, line);
+      for (const RuleLine& line : block.lines) {
+        alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : not_heading, line);
+        if (kind == "bullet") bullets.push_back(StartsAnchored(line.text) ? line.text : "(?s:.*?)(?:" + line.text + ")");
+      }
       continue;
     }
     std::vector<HeaderPattern>* target = kind == "talk" ? &impl.talks : kind == "keynote" ? &impl.keynotes
@@ -333,6 +344,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   }
   if (!not_heading.empty()) impl.not_heading = std::make_unique<RE2>(not_heading, RE2::Quiet);
   if (!bullet.empty()) impl.bullet = std::make_unique<RE2>(bullet, RE2::Quiet);
+  impl.bullet_gate = LineStartGate::Derive(bullets);
   if (!speaker.empty()) impl.speaker = std::make_unique<RE2>(speaker, RE2::Quiet);
   if (failed) return nullptr;
   impl.CompileLineSets();

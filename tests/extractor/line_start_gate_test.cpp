@@ -253,3 +253,49 @@ TEST_CASE("required characters come from every part a match cannot skip", "[segm
   CHECK(two.MayMatch("b;2"));
   CHECK_FALSE(two.MayMatch(":2"));
 }
+
+TEST_CASE("a bullet decided by its mark is one, and a line the gate turns away is none", "[segmenter]") {
+  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  std::vector<std::string> bullets;
+  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
+    if (block.kind != "section" || block.argument != "bullet") continue;
+    for (const kgx::RuleLine& line : block.lines) bullets.push_back(line.text);
+  }
+  REQUIRE(bullets.size() >= 3);
+  const kgx::LineStartGate gate = kgx::LineStartGate::Derive(bullets);
+  REQUIRE(gate.Constrains());
+  std::string alternation;
+  for (const std::string& b : bullets) alternation += (alternation.empty() ? "(?:" : "|(?:") + b + ")";
+  const RE2 any(alternation);
+  std::mt19937 rng(5150);
+  int decided = 0;
+  for (int round = 0; round < 40000; ++round) {
+    const std::string line = round % 3 == 2 ? RandomCharacters(rng) : RandomLine(rng);
+    const bool matches = RE2::PartialMatch(line, any);
+    INFO("'" << line << "'");
+    if (!gate.MayMatch(line)) CHECK_FALSE(matches);
+    if (gate.Decides(line)) {
+      ++decided;
+      CHECK(matches);
+    }
+  }
+  CHECK(decided > 5000);
+  CHECK(gate.Decides("  • Aurora"));
+  CHECK(gate.Decides("- memo"));
+  CHECK_FALSE(gate.Decides("1. first"));  // numbered: RE2 decides
+  CHECK_FALSE(gate.Decides("Aurora"));
+  // Only `^\s*` and one class or character, nothing after, decides.
+  const auto decides = [](const std::string& pattern, const std::string& line) {
+    return kgx::LineStartGate::Derive({pattern}).Decides(line);
+  };
+  CHECK(decides(R"(^\s*[-*])", "\t* x"));
+  CHECK(decides(R"(^\s*•)", "•x"));
+  CHECK_FALSE(decides(R"(^\s*[-*]{2})", "- x"));
+  CHECK_FALSE(decides(R"(^\s*[-*]x)", "- x"));
+  CHECK_FALSE(decides(R"(^\s+[-*])", "- x"));
+  CHECK_FALSE(decides(R"(^[ ]*[-*])", "\t- x"));
+  CHECK_FALSE(decides(R"(^\s*[-*\s])", "- x"));
+}
