@@ -266,8 +266,8 @@ bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   if (text.empty() || !HasLetter(text)) return false;
   // A line the author marked as a heading (##, ■) is one, however it ends ("… (Upbound)").
   if (HeadingLevel(text) > 0) return !LongerThan(text, kMaxMarkedHeadingCodePoints);
+  if (IsBullet(line)) return false;  // first: most lines are bullets, told by their mark
   if (LongerThan(text, kMaxHeadingCodePoints)) return false;
-  if (IsBullet(line)) return false;
   return !(not_heading && RE2::PartialMatch(text, *not_heading));
 }
 
