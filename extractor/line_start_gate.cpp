@@ -55,17 +55,21 @@ const Ranges& Spaces() {
   return spaces;
 }
 
-Ranges Minus(const Ranges& r, const Ranges& away) {
-  Ranges both = Complement(away);
+const Ranges& NonSpaces() {
+  static const Ranges non_spaces = Complement(Spaces());
+  return non_spaces;
+}
+
+// Returns the characters of tidy `r` that are no white space, tidy.
+Ranges WithoutSpaces(const Ranges& r) {
   Ranges out;
   for (const auto& [lo, hi] : r) {
-    for (const auto& [alo, ahi] : both) {
+    for (const auto& [alo, ahi] : NonSpaces()) {
       const char32_t a = std::max(lo, alo), b = std::min(hi, ahi);
       if (a <= b) out.emplace_back(a, b);
     }
   }
-  Tidy(out);
-  return out;
+  return out;  // in order and apart, as `r` and NonSpaces are
 }
 
 // What a piece of pattern can start with (after white space) and whether it may match only white space.
@@ -213,7 +217,7 @@ class Reader {
         set = Spaces();
         return true;
       case 'S':
-        set = Complement(Spaces());
+        set = NonSpaces();
         return true;
       case 'd':
         set = {{'0', '9'}};
@@ -337,7 +341,7 @@ class Reader {
       Tidy(set);
     }
     Start start;
-    start.first = Minus(set, Spaces());
+    start.first = WithoutSpaces(set);
     start.blank = start.first != set;  // the class holds some white space
     start.required.push_back(set);
     return start;
