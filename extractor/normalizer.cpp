@@ -1,9 +1,10 @@
 // NFKC straight from UTF-8 to UTF-8 (Normalizer2::normalizeUTF8 with icu::Edits, never through
 // UTF-16), then dash/tilde unification recorded as a second Edits and merged, so one sparse
 // OffsetMap leads back to the source bytes. The text is normalized line by line (NFKC never
-// composes across a newline): a line that ICU's quick check finds already normalized (nearly
-// all of them) is copied with the punctuation unified inline, and only the others go through
-// normalizeUTF8 and the Edits merge. Latin case folding is a byte loop with a table for ASCII.
+// composes across a newline): a line of characters NFKC keeps wherever they stand (IsNfkcPlain:
+// nearly all lines) or that ICU's quick check finds already normalized is copied with the
+// punctuation unified inline, and only the others go through normalizeUTF8 and the Edits merge.
+// Latin case folding works eight bytes at a time.
 #include "extractor/normalizer.h"
 
 #include <unicode/bytestream.h>
@@ -14,7 +15,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
+#include <vector>
 
+#include "extractor/nfkc_plain.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -96,49 +99,57 @@ std::uint64_t LowerAsciiWord(std::uint64_t word) {
   return word | (capitals >> 2);  // 0x80 >> 2 is the case bit 0x20
 }
 
-// Returns true when a byte of `word` leads a two-byte character (0xC0 to 0xDF).
-bool HasTwoByteLead(std::uint64_t word) {
-  const std::uint64_t x = (word & kEachByte * 0xE0) ^ (kEachByte * 0xC0);  // zero bytes where one is
-  return ((x - kEachByte) & ~x & kHighBits) != 0;
+// Returns a mask with the high bit set in each byte of `word` from 0xC3 to 0xC9: the lead bytes
+// of U+00C0 to U+024F, the only letters outside ASCII that fold in place.
+std::uint64_t FoldableLatinLeads(std::uint64_t word) {
+  const std::uint64_t low7 = word & ~kHighBits;
+  const std::uint64_t above = low7 + kEachByte * (0x7F - 0x49);  // high bit set where low 7 bits > 0x49
+  const std::uint64_t from = low7 + kEachByte * (0x80 - 0x43);   // high bit set where low 7 bits >= 0x43
+  return from & ~above & word & kHighBits;
+}
+
+// Lower-cases the two-byte character that starts at `i` in place when it is a Latin capital
+// from U+00C0 to U+024F whose small letter has two bytes too.
+void FoldLatinAt(std::string& out, std::size_t i) {
+  std::size_t length = 0;
+  const char32_t cp = DecodeUtf8(out, i, length);
+  if (length != 2 || cp < 0xC0 || cp > 0x24F) return;
+  const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
+  if (lower == cp || lower < 0x80 || lower >= 0x800) return;
+  std::string encoded;
+  AppendUtf8(lower, encoded);
+  out[i] = encoded[0];
+  out[i + 1] = encoded[1];
 }
 
 }  // namespace
 
 std::string FoldLatinCase(std::string_view text) {
-  // ASCII letters first, eight bytes at a time (an ASCII byte is always a whole character),
-  // noting whether any two-byte character occurs at all: Japanese and English text rarely hold one.
+  // Eight bytes at a time: ASCII letters by arithmetic (an ASCII byte is always a whole
+  // character); a word holding a lead byte from C3 to C9 (rare in Japanese and English notes) has
+  // those characters folded one by one. Such a byte never continues another character, so each
+  // one starts a character; its second byte may lie in the next word, which is not ASCII either
+  // way and so is left as it is by that word's lowering.
   std::string out(text);
-  char* bytes = out.data();
-  bool two_byte = false;
   std::size_t i = 0;
   for (; i + 8 <= out.size(); i += 8) {
     std::uint64_t word;
-    std::memcpy(&word, bytes + i, sizeof word);
-    two_byte |= HasTwoByteLead(word);
+    std::memcpy(&word, out.data() + i, sizeof word);
+    const std::uint64_t leads = FoldableLatinLeads(word);
     word = LowerAsciiWord(word);
-    std::memcpy(bytes + i, &word, sizeof word);
+    std::memcpy(out.data() + i, &word, sizeof word);
+    if (leads == 0) continue;
+    for (std::size_t j = i; j < i + 8; ++j) {
+      const unsigned char b = static_cast<unsigned char>(out[j]);
+      if (b >= 0xC3 && b <= 0xC9) FoldLatinAt(out, j);
+    }
   }
   for (; i < out.size(); ++i) {
-    const unsigned char b = static_cast<unsigned char>(bytes[i]);
-    bytes[i] = AsciiLower(bytes[i]);
-    two_byte |= b >= 0xC0 && b <= 0xDF;
-  }
-  if (!two_byte) return out;
-  // Only two-byte characters from U+00C0 to U+024F (lead bytes C3 to C9) can fold in place. Such
-  // a byte never continues another character, so each one met starts a character.
-  for (i = 0; i < out.size(); ++i) {
     const unsigned char b = static_cast<unsigned char>(out[i]);
-    if (b < 0xC3 || b > 0xC9) continue;
-    std::size_t length = 0;
-    const char32_t cp = DecodeUtf8(out, i, length);
-    if (length == 2 && cp >= 0xC0 && cp <= 0x24F) {
-      const char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));
-      if (lower != cp && lower >= 0x80 && lower < 0x800) {
-        std::string encoded;
-        AppendUtf8(lower, encoded);
-        out[i] = encoded[0];
-        out[i + 1] = encoded[1];
-      }
+    if (b >= 0xC3 && b <= 0xC9) {
+      FoldLatinAt(out, i);
+    } else {
+      out[i] = AsciiLower(out[i]);
     }
   }
   return out;
@@ -198,6 +209,60 @@ bool IsAscii(std::string_view s) {
   return true;
 }
 
+// Appends `chunk` (which starts at source offset `src_base`) when NFKC keeps every character of
+// it (IsNfkcPlain), with dashes and wave dashes unified and recorded in `map` as AppendUnified
+// does; returns false, appending nothing, when a character may change (then ICU decides). ASCII
+// runs are passed eight bytes at a time; a character of four bytes, or bytes that are not UTF-8,
+// go to ICU as well.
+bool AppendIfPlain(std::string_view chunk, std::size_t src_base, std::string& out, OffsetMap& map) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
+  const std::size_t n = chunk.size();
+  thread_local std::vector<std::size_t> dashes;  // offsets of the characters to unify
+  dashes.clear();
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, bytes + i, sizeof word);
+      if ((word & kHighBits) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    const unsigned b = bytes[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    char32_t cp = 0;
+    if ((b & 0xF0) == 0xE0 && i + 2 < n && ((bytes[i + 1] & 0xC0) | ((bytes[i + 2] & 0xC0) << 8)) == 0x8080) {
+      cp = ((b & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
+      if (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000)) return false;  // overlong, surrogate
+      // Dashes and wave dashes lie from U+2010 to U+2212, at U+301C and from U+FE58.
+      if (((cp >= 0x2010 && cp <= 0x2212) || cp == 0x301C || cp >= 0xFE58) && UnifiedPunctuation(cp) != 0) {
+        dashes.push_back(i);
+      }
+      i += 3;
+    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+      cp = ((b & 0x1Fu) << 6) | (bytes[i + 1] & 0x3Fu);
+      i += 2;
+    } else {
+      return false;
+    }
+    if (!IsNfkcPlain(cp)) return false;
+  }
+  std::size_t run = 0;
+  for (const std::size_t at : dashes) {
+    out.append(chunk.data() + run, at - run);
+    const std::size_t dst = out.size();
+    out += UnifiedAt(bytes + at);
+    map.AddChange({dst, dst + 1, src_base + at, src_base + at + 3});
+    run = at + 3;
+  }
+  out.append(chunk.data() + run, n - run);
+  return true;
+}
+
 // Normalizes one chunk that ICU's quick check did not pass: normalizeUTF8 with Edits, then the
 // punctuation unification, both merged into `map` (offsets shifted by the chunk's place).
 bool AppendNormalized(const icu::Normalizer2& nfkc, std::string_view chunk, std::size_t src_base, std::string& out,
@@ -248,6 +313,8 @@ NormalizedText Normalize(std::string_view source) {
     status = U_ZERO_ERROR;
     if (IsAscii(chunk)) {
       result.text.append(chunk);  // nothing to unify either
+    } else if (AppendIfPlain(chunk, start, result.text, result.map)) {
+      // kept as it is, but for dashes
     } else if (nfkc->isNormalizedUTF8(icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), status) &&
                U_SUCCESS(status)) {
       AppendUnified(chunk, start, result.text, result.map);

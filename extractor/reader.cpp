@@ -110,22 +110,6 @@ std::vector<std::string> ListInputFiles(const std::vector<std::string>& inputs,
 
 namespace {
 
-bool IsContinuation(unsigned char b) { return (b & 0xC0) == 0x80; }
-
-// Returns the length of the common well-formed character at bytes[i] (ASCII, two bytes, or three
-// bytes without the lead bytes E0 and ED that need a range check), or 0 when DecodeUtf8 must
-// decide. The reader's hot loop: most notes are ASCII and Japanese.
-std::size_t CommonCharLength(std::string_view bytes, std::size_t i) {
-  const auto at = [&](std::size_t k) { return static_cast<unsigned char>(bytes[k]); };
-  const unsigned char b = at(i);
-  if (b < 0x80) return 1;
-  if (b >= 0xC2 && b <= 0xDF) return i + 1 < bytes.size() && IsContinuation(at(i + 1)) ? 2 : 0;
-  if (b >= 0xE1 && b <= 0xEF && b != 0xED) {
-    return i + 2 < bytes.size() && IsContinuation(at(i + 1)) && IsContinuation(at(i + 2)) ? 3 : 0;
-  }
-  return 0;
-}
-
 // Returns the end of the run of ASCII bytes starting at `i`, eight bytes at a time.
 std::size_t SkipAscii(std::string_view bytes, std::size_t i) {
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
@@ -136,6 +120,29 @@ std::size_t SkipAscii(std::string_view bytes, std::size_t i) {
     i += 8;
   }
   while (i < bytes.size() && static_cast<unsigned char>(bytes[i]) < 0x80) ++i;
+  return i;
+}
+
+// Returns the end of the run of common well-formed characters starting at `i`: ASCII, two
+// bytes, and three bytes without the lead bytes E0 and ED (which need a range check); where it
+// stops, DecodeUtf8 must decide. The reader's hot loop: most notes are ASCII and Japanese, whose
+// kana and kanji are read three bytes at a time with one test of both continuation bytes.
+std::size_t SkipCommon(std::string_view bytes, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(bytes.data());
+  const std::size_t n = bytes.size();
+  while (i < n) {
+    const unsigned b = p[i];
+    if (b < 0x80) {
+      i = SkipAscii(bytes, i);
+    } else if (b >= 0xE1 && b <= 0xEF && b != 0xED) {
+      if (i + 2 >= n || ((p[i + 1] & 0xC0u) | ((p[i + 2] & 0xC0u) << 8)) != 0x8080u) return i;
+      i += 3;
+    } else if (b >= 0xC2 && b <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0u) == 0x80u) {
+      i += 2;
+    } else {
+      return i;
+    }
+  }
   return i;
 }
 
@@ -157,14 +164,8 @@ SourceText CleanSource(std::string path, std::string_view bytes, std::vector<War
   constexpr std::size_t kMaxReported = 10;
   std::size_t run_start = i;  // start of the pending run of valid bytes
   while (i < bytes.size()) {
-    if (static_cast<unsigned char>(bytes[i]) < 0x80) {
-      i = SkipAscii(bytes, i);
-      continue;
-    }
-    if (const std::size_t common = CommonCharLength(bytes, i)) {
-      i += common;
-      continue;
-    }
+    i = SkipCommon(bytes, i);
+    if (i == bytes.size()) break;
     std::size_t length = 0;
     const char32_t cp = DecodeUtf8(bytes, i, length);
     const bool is_literal_replacement = cp == 0xFFFD && length == 3 && bytes.compare(i, 3, "\xEF\xBF\xBD") == 0;

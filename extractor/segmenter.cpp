@@ -5,10 +5,11 @@
 // ('、' or ',').
 // Every header pattern sits in one RE2::Set as well and every event pattern in another, so that
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
-// anchored at the line's start (a pattern that is not gets a leading .*?), so on most lines it
-// gives up after a few bytes; the event set reads whole lines, and only until the first event
-// pattern has matched, since no later line can change the event then (nor is a blank line read
-// for headers). A set is first asked only whether anything matches: RE2 then allocates nothing.
+// anchored at the line's start (a pattern that is not gets a leading .*?), and it is not asked at
+// all about a line whose first character no header can start with (LineStartGate: "  • …",
+// "- …"); the event set reads whole lines, only those holding the characters event patterns need
+// (RequiredCharacters: the digits of a year), and only until the first event pattern has
+// matched, since no later line can change the event then (nor is a blank line read for headers). A set is first asked only whether anything matches: RE2 then allocates nothing.
 #include "extractor/segmenter.h"
 
 #include <re2/re2.h>
@@ -19,6 +20,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "extractor/header_captures.h"
+#include "extractor/line_start_gate.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -52,9 +55,7 @@ std::size_t HeadingLevel(std::string_view text, std::size_t* marker = nullptr) {
 }
 
 struct HeaderPattern {
-  std::unique_ptr<RE2> regex;
-  int code_group = -1;
-  int title_group = -1;
+  std::unique_ptr<HeaderCaptures> captures;
 };
 
 struct EventPattern {
@@ -63,9 +64,11 @@ struct EventPattern {
 };
 
 // Returns true when `s` has more than `limit` code points (bytes that are no continuation byte),
-// counted eight bytes at a time; stops once the count is over.
+// counted eight bytes at a time; stops once the count is over, and does not count at all when
+// the byte length alone settles it.
 bool LongerThan(std::string_view s, std::size_t limit) {
   if (s.size() <= limit) return false;
+  if (s.size() > 4 * limit) return true;  // no code point has more than four bytes
   constexpr std::uint64_t kHighBits = 0x8080808080808080ULL;
   std::size_t count = 0, i = 0;
   for (; i + 8 <= s.size(); i += 8) {
@@ -99,12 +102,17 @@ struct Segmenter::Impl {
   std::vector<HeaderPattern> talks, keynotes, days;
   std::unique_ptr<RE2> not_heading;
   std::unique_ptr<RE2> bullet;
+  LineStartGate bullet_gate;  // from the [section bullet] patterns, each anchored at the start or given .*?
   std::unique_ptr<RE2> speaker;  // a line naming a talk's speaker: the heading above it is a talk
   std::vector<EventPattern> events;
   // talks, keynotes and days, in that order; and the events. Null when there is no such pattern;
   // `sets_ok` is false when one could not be compiled.
   std::unique_ptr<RE2::Set> header_set, event_set;
   bool sets_ok = false;
+  // The first characters (after white space) a header can start with: most lines cannot be one.
+  LineStartGate header_gate;
+  // Characters every event pattern needs ("20" of a year): most lines hold none of some of them.
+  RequiredCharacters event_gate;
 
   // Returns true and fills `span` when a header pattern of `patterns` matches `line`.
   bool MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line, SectionSpan& span) const;
@@ -116,7 +124,11 @@ struct Segmenter::Impl {
   // cannot tell (then match one by one).
   bool Hits(std::string_view line, bool with_events, LineHits& hits) const;
   void CompileLineSets();
-  bool IsBullet(const LineView& line) const { return bullet && RE2::PartialMatch(line.text, *bullet); }
+  // A line the bullet gate turns away is none; one it decides by its mark is one.
+  bool IsBullet(const LineView& line) const {
+    if (!bullet || !bullet_gate.MayMatch(line.text)) return false;
+    return bullet_gate.Decides(line.text) || RE2::PartialMatch(line.text, *bullet);
+  }
   bool IsHeadingCandidate(const LineView& line) const;
 };
 
@@ -129,19 +141,17 @@ bool Segmenter::Impl::MatchHeader(const std::vector<HeaderPattern>& patterns, co
 }
 
 bool Segmenter::Impl::MatchOne(const HeaderPattern& p, const LineView& line, SectionSpan& span) const {
-  const int groups = p.regex->NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups));
-  if (!p.regex->Match(line.text, 0, line.text.size(), RE2::UNANCHORED, found.data(), groups)) return false;
+  std::string_view code, title;
+  if (!p.captures->Match(line.text, code, title)) return false;
   const auto offset = [&](std::string_view piece) {
     return line.norm_begin + static_cast<std::size_t>(piece.data() - line.text.data());
   };
   const std::string_view whole = TrimAscii(line.text);
-  std::string_view title = p.title_group > 0 ? TrimAscii(found[static_cast<std::size_t>(p.title_group)]) : whole;
+  if (title.data() != nullptr) title = TrimAscii(title);
   if (title.empty() || title.data() == nullptr) title = whole;
   span.title_begin = offset(title);
   span.title_end = span.title_begin + title.size();
-  if (p.code_group > 0 && found[static_cast<std::size_t>(p.code_group)].data() != nullptr) {
-    const std::string_view code = found[static_cast<std::size_t>(p.code_group)];
+  if (code.data() != nullptr) {
     span.code_begin = offset(code);
     span.code_end = span.code_begin + code.size();
   }
@@ -218,14 +228,16 @@ void Segmenter::Impl::CompileLineSets() {
   std::vector<std::string> headers, event_patterns;
   for (const auto* group : {&talks, &keynotes, &days}) {
     for (const HeaderPattern& p : *group) {
-      const std::string& pattern = p.regex->pattern();
+      const std::string& pattern = p.captures->regex().pattern();
       headers.push_back(StartsAnchored(pattern) ? pattern : "(?s:.*?)(?:" + pattern + ")");
     }
   }
   for (const EventPattern& e : events) event_patterns.push_back(e.regex->pattern());
   bool ok = true;
   header_set = CompileSet(headers, RE2::ANCHOR_START, ok);
+  header_gate = LineStartGate::Derive(headers);
   event_set = CompileSet(event_patterns, RE2::UNANCHORED, ok);
+  event_gate = RequiredCharacters::Derive(event_patterns);
   sets_ok = ok;
 }
 
@@ -237,12 +249,14 @@ bool Segmenter::Impl::Hits(std::string_view line, bool with_events, LineHits& hi
   const auto first = [](int& slot, int value) {
     if (slot < 0 || value < slot) slot = value;
   };
-  const bool told = MatchSet(header_set.get(), line, [&](int m) {
+  const RE2::Set* headers = header_gate.MayMatch(line) ? header_set.get() : nullptr;
+  const bool told = MatchSet(headers, line, [&](int m) {
                       if (m < t) first(hits.talk, m);
                       else if (m < k) first(hits.keynote, m - t);
                       else first(hits.day, m - k);
                     }) &&
-                    (!with_events || MatchSet(event_set.get(), line, [&](int m) { first(hits.event, m); }));
+                    (!with_events || MatchSet(event_gate.MayMatch(line) ? event_set.get() : nullptr, line,
+                                              [&](int m) { first(hits.event, m); }));
   if (!told) hits = LineHits();
   return told;
 }
@@ -252,8 +266,8 @@ bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   if (text.empty() || !HasLetter(text)) return false;
   // A line the author marked as a heading (##, ■) is one, however it ends ("… (Upbound)").
   if (HeadingLevel(text) > 0) return !LongerThan(text, kMaxMarkedHeadingCodePoints);
+  if (IsBullet(line)) return false;  // first: most lines are bullets, told by their mark
   if (LongerThan(text, kMaxHeadingCodePoints)) return false;
-  if (IsBullet(line)) return false;
   return !(not_heading && RE2::PartialMatch(text, *not_heading));
 }
 
@@ -268,6 +282,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   Impl& impl = *segmenter->impl_;
   bool failed = false;
   std::string not_heading, bullet, speaker;
+  std::vector<std::string> bullets;  // each bullet pattern, as the line start gate reads it
   const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
     auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
     if (!regex->ok()) {
@@ -307,7 +322,10 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
     if (block.kind != "section") continue;
     const std::string& kind = block.argument;
     if (kind == "not_heading" || kind == "bullet" || kind == "speaker") {
-      for (const RuleLine& line : block.lines) alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : not_heading, line);
+      for (const RuleLine& line : block.lines) {
+        alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : not_heading, line);
+        if (kind == "bullet") bullets.push_back(StartsAnchored(line.text) ? line.text : "(?s:.*?)(?:" + line.text + ")");
+      }
       continue;
     }
     std::vector<HeaderPattern>* target = kind == "talk" ? &impl.talks : kind == "keynote" ? &impl.keynotes
@@ -319,17 +337,14 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
       continue;
     }
     for (const RuleLine& line : block.lines) {
-      HeaderPattern header;
-      header.regex = compile(line, line.text);
-      if (!header.regex) continue;
-      const auto& names = header.regex->NamedCapturingGroups();
-      if (auto it = names.find("code"); it != names.end()) header.code_group = it->second;
-      if (auto it = names.find("title"); it != names.end()) header.title_group = it->second;
-      target->push_back(std::move(header));
+      std::unique_ptr<RE2> regex = compile(line, line.text);
+      if (!regex) continue;
+      target->push_back(HeaderPattern{std::make_unique<HeaderCaptures>(std::move(regex))});
     }
   }
   if (!not_heading.empty()) impl.not_heading = std::make_unique<RE2>(not_heading, RE2::Quiet);
   if (!bullet.empty()) impl.bullet = std::make_unique<RE2>(bullet, RE2::Quiet);
+  impl.bullet_gate = LineStartGate::Derive(bullets);
   if (!speaker.empty()) impl.speaker = std::make_unique<RE2>(speaker, RE2::Quiet);
   if (failed) return nullptr;
   impl.CompileLineSets();

@@ -1,0 +1,301 @@
+// LineStartGate and RequiredCharacters: the conditions read from patterns never turn away a line
+// that one of them matches (checked against RE2::Set over generated lines in English and
+// Japanese, full-width, with marks, bullets and white space), and they turn away most lines.
+#include "extractor/line_start_gate.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "extractor/normalizer.h"
+#include "extractor/rule_file.h"
+#include "extractor/text_util.h"
+
+namespace {
+
+std::vector<std::string> ShippedHeaderPatterns() {
+  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  std::vector<std::string> patterns;
+  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
+    if (block.kind != "section") continue;
+    if (block.argument != "talk" && block.argument != "keynote" && block.argument != "day") continue;
+    for (const kgx::RuleLine& line : block.lines) patterns.push_back(line.text);
+  }
+  return patterns;
+}
+
+// A line as notes have them: white space, a mark or bullet, then words, codes and punctuation.
+std::string RandomLine(std::mt19937& rng) {
+  static const std::vector<std::vector<std::string>> kParts = {
+      {"", "", "  ", "\t", " ", "　", "\xC2\xA0"},
+      {"",  "",    "• ", "- ",           "* ",       "+ ",  "・",   "● ",      "▼",      "▶ ", "■ ",
+       "◆", "## ", "#",  "> ",           "※",        "1. ", "(1) ", "（２） ", "**",     "【", "[",
+       "(", "（",  "「", "\xE2\x84\xAA", "\xC5\xBF", "K",   "ｋ",   "Ｓ",      "ſession"},
+      {"",
+       "Keynote",
+       "keynote",
+       "KEYNOTE",
+       "\xE2\x84\xAA"
+       "eynote",
+       "Day 2",
+       "day3",
+       "DAY 1",
+       "2日目",
+       "三日目",
+       "基調講演",
+       "Session",
+       "SESSION",
+       "\xC5\xBF"
+       "ession",
+       "セッション",
+       "セッション名",
+       "Talk 1",
+       "talk#2",
+       "LT",
+       "LT3",
+       "発表2",
+       "Panel",
+       "パネルディスカッション",
+       "DAT303",
+       "dat303",
+       "svc401-r1",
+       "CUS-01",
+       "BDT320)",
+       "SEC301]",
+       "レポート】",
+       "Aurora",
+       "日本語の",
+       "ｇｏ",
+       "lightning talk",
+       "Ｄａｙ　２"},
+      {"", " ", ": ", " - ", "-", "|", "】", ")", " ", "：", " : "},
+      {"", "Deep Dive on Amazon Aurora", "大規模トラフィック", "Werner Vogels", "Matt Garman の keynote", "基調講演",
+       "(Uber, Senior Engineer)", "(山田さん)", "[DAT318-R1]", "(DAT303)", "#tag", "**", "x"},
+      {"", "", " ", "。", "  "}};
+  std::string line;
+  for (const auto& choices : kParts) {
+    std::uniform_int_distribution<std::size_t> pick(0, choices.size() - 1);
+    line += choices[pick(rng)];
+  }
+  return kgx::Normalize(line).text;
+}
+
+// A line of random characters from ranges that classes in rules name.
+std::string RandomCharacters(std::mt19937& rng) {
+  static const std::pair<char32_t, char32_t> kRanges[] = {
+      {0x09, 0x0D},     {0x20, 0x7E},     {0xA0, 0x24F},    {0x2010, 0x2027}, {0x2100, 0x2160},
+      {0x25A0, 0x25FF}, {0x3000, 0x30FF}, {0x4E00, 0x4E20}, {0xFF01, 0xFF5E}, {0x1F300, 0x1F310}};
+  std::uniform_int_distribution<std::size_t> range(0, std::size(kRanges) - 1);
+  std::uniform_int_distribution<int> length(0, 8);
+  std::string line;
+  for (int n = length(rng); n > 0; --n) {
+    const auto& [lo, hi] = kRanges[range(rng)];
+    std::uniform_int_distribution<char32_t> cp(lo, hi);
+    kgx::AppendUtf8(cp(rng), line);
+  }
+  return line;
+}
+
+// Checks that the gate of `patterns` lets through every line the set (anchored at the start) matches.
+void CheckNeverTurnsAwayAMatch(const std::vector<std::string>& patterns, int rounds, int* matched = nullptr) {
+  RE2::Set set(RE2::Options(), RE2::ANCHOR_START);
+  for (const std::string& p : patterns) REQUIRE(set.Add(p, nullptr) >= 0);
+  REQUIRE(set.Compile());
+  const kgx::LineStartGate gate = kgx::LineStartGate::Derive(patterns);
+  std::mt19937 rng(31337);
+  for (int round = 0; round < rounds; ++round) {
+    const std::string line = round % 3 == 2 ? RandomCharacters(rng) : RandomLine(rng);
+    if (!set.Match(line, nullptr)) continue;
+    if (matched) ++*matched;
+    INFO("'" << line << "'");
+    CHECK(gate.MayMatch(line));
+  }
+}
+
+}  // namespace
+
+TEST_CASE("the line start gate never turns away a line a shipped header rule matches", "[segmenter]") {
+  const std::vector<std::string> patterns = ShippedHeaderPatterns();
+  const kgx::LineStartGate gate = kgx::LineStartGate::Derive(patterns);
+  REQUIRE(gate.Constrains());
+  int matched = 0;
+  CheckNeverTurnsAwayAMatch(patterns, 60000, &matched);
+  CHECK(matched > 1000);
+  // Each rule alone as well.
+  for (const std::string& p : patterns) CheckNeverTurnsAwayAMatch({p}, 3000);
+  // Bullets and prose that starts with a bullet's mark are turned away; headers are not.
+  for (const char* line : {"  • Aurora", "- memo", "+ item", "・箇条", "", "   ", "▪ x", "※ note"}) {
+    CHECK_FALSE(gate.MayMatch(line));
+  }
+  for (const char* line :
+       {"(DAT303) Aurora", "DAT303 - Aurora", "## SEC301 Title", "■ 監視の話 (山田さん)", "Keynote Day2",
+        "\xE2\x84\xAA"
+        "eynote",
+        "  2日目", "基調講演", "Deep Dive (DAT303)", "【レポート】x"}) {
+    CHECK(gate.MayMatch(line));
+  }
+}
+
+TEST_CASE("the line start gate follows classes, case folding and groups, and gives up where unsure", "[segmenter]") {
+  // Negated classes, escapes, repeats from zero, (?i:…) with the Kelvin sign and the long s.
+  CheckNeverTurnsAwayAMatch({R"(^\s*(?:\*\*)?[^\s\-*+•・]\S*)", R"(^[ \t]*(?i:key|s)\w+)", R"(^\s*\d{0,2}[.)]x)",
+                             R"(^(?:#{1,6}|[■◆])?\s*\p{Han}+)", R"(^\s*(?:a|b|)[(（]c)", R"(^\x{41}?z)"},
+                            20000);
+  const auto constrains = [](const std::vector<std::string>& patterns) {
+    return kgx::LineStartGate::Derive(patterns).Constrains();
+  };
+  CHECK(constrains({R"(^\s*[(\[]x)", R"(^\s*(?i:keynote))"}));
+  CHECK_FALSE(constrains({R"(^\s*$)"}));                                    // white space alone matches
+  CHECK_FALSE(constrains({R"(^\s*[(\[]x)", R"(^[ ]*x?)"}));                 // so does the empty string
+  CHECK(kgx::LineStartGate::Derive({R"((?s:.*?)(?:x))"}).MayMatch("• x"));  // not anchored: any first character
+  CHECK_FALSE(constrains({R"(^\s*\Qa.b\E)"}));                              // quoting the reader does not follow
+  CHECK_FALSE(constrains({R"(^\s*(?i)x)"}));                                // a flag for the rest
+  const kgx::LineStartGate folded = kgx::LineStartGate::Derive({R"(^\s*(?i:k)x)", R"(^\s*(?i:s)y)"});
+  CHECK(folded.MayMatch("\xE2\x84\xAAx"));  // KELVIN SIGN folds with k
+  CHECK(folded.MayMatch("\xC5\xBFy"));      // LATIN SMALL LETTER LONG S folds with s
+  CHECK(folded.MayMatch(" Kx"));
+  CHECK_FALSE(folded.MayMatch("• kx"));
+}
+
+namespace {
+
+std::vector<std::string> ShippedEventPatterns() {
+  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  std::vector<std::string> patterns;
+  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
+    if (block.kind != "event") continue;
+    for (const kgx::RuleLine& line : block.lines) {
+      patterns.emplace_back(kgx::TrimAscii(std::string_view(line.text).substr(0, line.text.find("=>"))));
+    }
+  }
+  return patterns;
+}
+
+std::string RandomEventLine(std::mt19937& rng) {
+  static const std::vector<std::vector<std::string>> kParts = {
+      {"", "", "  • ", "- ", "# ", "参加: ", "今年の"},
+      {"", "AWS ", "aws  ", "Ａｍａｚｏｎ ", "JAWS", "jaws-", "Google Cloud Next", "KubeCon + CloudNativeCon", "QCon",
+       "StrangeLoop", "DevSumi", "re", "RE", "Ｒｅ"},
+      {"", ":", " : ", "：", "Invent", "invent", "Summit", " summit ", "DAYS", "days", " ", "Japan ", "Tokyo",
+       "\xE2\x84\xAA"},
+      {"", "invent", "Invent ", " Tokyo ", "Osaka", "london ", "'", ""},
+      {"", "2016", "２０１８", "2O19", "20", "19", "2025", " 2023", "202", "3000", "日本", "x"},
+      {"", " の話", " recap", "。", ""}};
+  std::string line;
+  for (const auto& choices : kParts) {
+    std::uniform_int_distribution<std::size_t> pick(0, choices.size() - 1);
+    line += choices[pick(rng)];
+  }
+  return kgx::Normalize(line).text;
+}
+
+}  // namespace
+
+TEST_CASE("the required characters never turn away a line a shipped event rule matches", "[segmenter]") {
+  const std::vector<std::string> patterns = ShippedEventPatterns();
+  REQUIRE(patterns.size() >= 4);
+  const kgx::RequiredCharacters required = kgx::RequiredCharacters::Derive(patterns);
+  REQUIRE(required.Constrains());
+  RE2::Set set(RE2::Options(), RE2::UNANCHORED);
+  for (const std::string& p : patterns) REQUIRE(set.Add(p, nullptr) >= 0);
+  REQUIRE(set.Compile());
+  std::mt19937 rng(808);
+  int matched = 0, turned_away = 0;
+  for (int round = 0; round < 60000; ++round) {
+    const std::string line = round % 4 == 3 ? RandomCharacters(rng) : RandomEventLine(rng);
+    turned_away += !required.MayMatch(line);
+    if (!set.Match(line, nullptr)) continue;
+    ++matched;
+    INFO("'" << line << "'");
+    CHECK(required.MayMatch(line));
+  }
+  CHECK(matched > 600);
+  CHECK(turned_away > 10000);
+  for (const char* line :
+       {"AWS re:Invent 2016 参加レポート", "re : invent2015", "AWS Summit Tokyo 2018", "JAWS DAYS 2019",
+        "KubeCon + CloudNativeCon Japan 2025", "QCon London 2023", "Google Cloud Next Tokyo 2024"}) {
+    CHECK(set.Match(kgx::Normalize(line).text, nullptr));
+    CHECK(required.MayMatch(kgx::Normalize(line).text));
+  }
+  CHECK_FALSE(required.MayMatch("  • Auroraの話、Lambdaは速い"));
+}
+
+TEST_CASE("required characters come from every part a match cannot skip", "[segmenter]") {
+  // A blank line's event: white space is required, so a blank line is still read.
+  const kgx::RequiredCharacters blank = kgx::RequiredCharacters::Derive({"never-[0-9]{9}", R"(^[ \t]+$)"});
+  REQUIRE(blank.Constrains());
+  CHECK(blank.MayMatch("   "));
+  CHECK_FALSE(blank.MayMatch("title"));
+  // Groups that must match count; optional parts and alternatives do not.
+  const kgx::RequiredCharacters year = kgx::RequiredCharacters::Derive({R"((?i)summit\s*(?P<y>20[0-9]{2}))"});
+  CHECK(year.MayMatch("summit 2019"));
+  CHECK_FALSE(year.MayMatch("summit 1999"));
+  CHECK_FALSE(kgx::RequiredCharacters::Derive({R"(x?:?)"}).Constrains());
+  CHECK_FALSE(kgx::RequiredCharacters::Derive({R"(a:|b;)"}).Constrains());
+  CHECK_FALSE(kgx::RequiredCharacters::Derive({R"((?i)ks)"}).Constrains());  // 'k' and 's' fold beyond ASCII
+  CHECK(kgx::RequiredCharacters::Derive({R"((?i)zip)"}).MayMatch("ZIP"));
+  // Every pattern is looked at, and each other pattern's classes are its own.
+  CheckNeverTurnsAwayAMatch({R"(^\s*(?i:day)\s*[0-9]{1,2})"}, 100);
+  const kgx::RequiredCharacters two = kgx::RequiredCharacters::Derive({"a:1", "b;2"});
+  CHECK(two.MayMatch("xa:y1"));
+  CHECK(two.MayMatch("b;2"));
+  CHECK_FALSE(two.MayMatch(":2"));
+}
+
+TEST_CASE("a bullet decided by its mark is one, and a line the gate turns away is none", "[segmenter]") {
+  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  std::vector<std::string> bullets;
+  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
+    if (block.kind != "section" || block.argument != "bullet") continue;
+    for (const kgx::RuleLine& line : block.lines) bullets.push_back(line.text);
+  }
+  REQUIRE(bullets.size() >= 3);
+  const kgx::LineStartGate gate = kgx::LineStartGate::Derive(bullets);
+  REQUIRE(gate.Constrains());
+  std::string alternation;
+  for (const std::string& b : bullets) alternation += (alternation.empty() ? "(?:" : "|(?:") + b + ")";
+  const RE2 any(alternation);
+  std::mt19937 rng(5150);
+  int decided = 0;
+  for (int round = 0; round < 40000; ++round) {
+    const std::string line = round % 3 == 2 ? RandomCharacters(rng) : RandomLine(rng);
+    const bool matches = RE2::PartialMatch(line, any);
+    INFO("'" << line << "'");
+    if (!gate.MayMatch(line)) CHECK_FALSE(matches);
+    if (gate.Decides(line)) {
+      ++decided;
+      CHECK(matches);
+    }
+  }
+  CHECK(decided > 5000);
+  CHECK(gate.Decides("  • Aurora"));
+  CHECK(gate.Decides("- memo"));
+  CHECK_FALSE(gate.Decides("1. first"));  // numbered: RE2 decides
+  CHECK_FALSE(gate.Decides("Aurora"));
+  // Only `^\s*` and one class or character, nothing after, decides.
+  const auto decides = [](const std::string& pattern, const std::string& line) {
+    return kgx::LineStartGate::Derive({pattern}).Decides(line);
+  };
+  CHECK(decides(R"(^\s*[-*])", "\t* x"));
+  CHECK(decides(R"(^\s*•)", "•x"));
+  CHECK_FALSE(decides(R"(^\s*[-*]{2})", "- x"));
+  CHECK_FALSE(decides(R"(^\s*[-*]x)", "- x"));
+  CHECK_FALSE(decides(R"(^\s+[-*])", "- x"));
+  CHECK_FALSE(decides(R"(^[ ]*[-*])", "\t- x"));
+  CHECK_FALSE(decides(R"(^\s*[-*\s])", "- x"));
+}
