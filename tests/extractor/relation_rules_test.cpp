@@ -148,6 +148,27 @@ TEST_CASE("uses in English", "[relations]") {
   CHECK(TalkLine("[c:Example] uses [a:Amazon Kinesis] for clickstreams") == Strings{"Example uses Amazon Kinesis"});
 }
 
+TEST_CASE("uses in honorific or passive form, as the plain forms", "[relations]") {
+  CHECK(TalkLine("- データカタログには[a:AWS Glue]を採用されたとのこと") == Strings{"<section> uses AWS Glue"});
+  CHECK(TalkLine("- データカタログには[a:AWS Glue]を採用したとのこと") == Strings{"<section> uses AWS Glue"});
+  CHECK(TalkLine("- ジョブ管理には[t:Apache Airflow]を利用されている") == Strings{"<section> uses Apache Airflow"});
+  CHECK(TalkLine("- 監視には[c:Datadog]が使われている。") == Strings{"<section> uses Datadog"});
+  CHECK(TalkLine("- 監視には[t:Prometheus]が使われています") == Strings{"<section> uses Prometheus"});
+  CHECK(TalkLine("- 認証には[a:Amazon Cognito]を導入されました。") == Strings{"<section> uses Amazon Cognito"});
+  CHECK(TalkLine("- 認証には[a:Amazon Cognito]を導入しました。") == Strings{"<section> uses Amazon Cognito"});
+  CHECK(TalkLine("- DBには[a:Aurora]が採用された。") == Strings{"<section> uses Aurora"});
+  CHECK(TalkLine("- [c:Example]は[a:Aurora]を利用されている") == Strings{"Example uses Aurora"});
+}
+
+TEST_CASE("uses is not read from honorific or passive negations", "[relations]") {
+  CHECK(TalkLine("- [t:Terraform]は使われていない。").empty());
+  CHECK(TalkLine("- [t:Terraform]は利用されていません").empty());
+  CHECK(TalkLine("- [a:EFS]は導入されなかった").empty());
+  CHECK(TalkLine("- [t:Jenkins]は使いませんでした").empty());
+  CHECK(TalkLine("- [c:Datadog]が使われていたが、今は自前").empty());
+  CHECK(TalkLine("- [t:Kafka]が使われたログ基盤の話").empty());  // a description, as "使ったS3への転送"
+}
+
 TEST_CASE("uses is not read from negations, wishes, abilities or descriptions", "[relations]") {
   CHECK(TalkLine("- [a:EFS]は[t:DFSR]より高かったので使ってない").empty());
   CHECK(TalkLine("- [a:EC2]は遅いので使わなかった").empty());
@@ -292,6 +313,21 @@ TEST_CASE("a migration the sentence denies is none: '…へ移行したのでは
   // "ではなく" before the target still names it: "AsgardじゃなくてSpinnakerに移行"
   CHECK(TalkLine("- [t:Asgard] ではなく [t:Spinnaker] に移行した") ==
         Strings{"<section> migrated_from Asgard", "<section> migrated_to Spinnaker"});
+}
+
+TEST_CASE("migrations in honorific or passive form, and 'へと'", "[relations]") {
+  CHECK(TalkLine("- [t:Hadoop] から [a:Amazon EMR] を中心とした構成へと移行された") ==
+        Strings{"<section> migrated_from Hadoop", "<section> migrated_to Amazon EMR"});
+  CHECK(TalkLine("- [t:Oracle]から[a:Aurora]へと移行され、運用が楽になった") ==
+        Strings{"<section> migrated_from Oracle", "<section> migrated_to Aurora"});
+  CHECK(TalkLine("- [t:Oracle]から[a:Aurora]へと移行した") ==
+        Strings{"<section> migrated_from Oracle", "<section> migrated_to Aurora"});
+  CHECK(TalkLine("- [t:BigQuery] を使われていたが、[a:Athena] に乗り換えられた") ==
+        Strings{"<section> migrated_from BigQuery", "<section> migrated_to Athena"});
+  // denied or planned, the honorific form is no migration either
+  const Strings denied = TalkLine("- [t:Kafka] から [a:Kinesis] へと移行されたのではなく、[t:Pulsar] を使い続けている");
+  CHECK(std::find(denied.begin(), denied.end(), "<section> migrated_to Kinesis") == denied.end());
+  CHECK(TalkLine("- [t:Redis] を [a:ElastiCache] へと移行される予定").empty());
 }
 
 TEST_CASE("migrations: what was used before, with where it ran", "[relations]") {
