@@ -568,6 +568,19 @@ TEST_CASE("role_at needs a company: a bare title names no employer", "[relations
 
 // --- presented_by ---------------------------------------------------------------------------
 
+TEST_CASE("presented_by: a speaker line in the middle of a talk, the company written with 株式会社", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"## 認証基盤の刷新", "- 前置きの話があった。", "- 発表者: [p:山田太郎]（株式会社[c:ミツバチ]）",
+                                       "- [a:Amazon Cognito]を使っている。"}) ==
+        Strings{"<section> presented_by ミツバチ", "ミツバチ uses Amazon Cognito"});
+  CHECK(Relations(SectionKind::kTalk, {"## 認証基盤の刷新", "- 前置き", "- 発表者: [p:山田太郎]（株式会社[c:ミツバチ], SRE）"}) ==
+        Strings{"<section> presented_by ミツバチ", "山田太郎 role_at ミツバチ [SRE]"});
+  CHECK(Relations(SectionKind::kTalk, {"## Building a portal", "- Agenda", "- Speaker: [p:Ana Lopes] ([c:Fernhill])"}) ==
+        Strings{"<section> presented_by Fernhill"});
+  // a former employer is no affiliation; outside a talk a speaker line presents nothing
+  CHECK(Relations(SectionKind::kTalk, {"## 認証基盤の刷新", "- 発表者: [p:山田太郎]（元[c:ミツバチ]）"}).empty());
+  CHECK(Relations(SectionKind::kOther, {"## 懇親会", "- 発表者: [p:山田太郎]（株式会社[c:ミツバチ]）"}).empty());
+}
+
 TEST_CASE("presented_by: how notes say who speaks", "[relations]") {
   CHECK(TalkLine("  • [c:Sophos]の人のセッション") == Strings{"<section> presented_by Sophos"});
   CHECK(TalkLine("  • [c:METEOR]の中の人") == Strings{"<section> presented_by METEOR"});

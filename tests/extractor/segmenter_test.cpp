@@ -189,6 +189,16 @@ TEST_CASE("a heading right above a speaker line is a talk; a day header is not",
   CHECK(s.segmentation.sections.at(1).end_line == 7);
 }
 
+TEST_CASE("a heading is a talk when a speaker line follows a few bullets, as in a slide outline", "[segmenter]") {
+  const auto s = Run("# Sample Conference 2026 メモ\n\n## 認証基盤の刷新\n- 前置きの話があった。\n- 発表者: 高橋三郎（株式会社ミツバチ）\n"
+                     "- Cognito\n\n## Building a portal\n- Agenda first\n- Speaker: Ana Lopes, Fernhill\n- Backstage\n");
+  CHECK(Outline(s) == Strings{"other: Sample Conference 2026 メモ", "talk: 認証基盤の刷新", "talk: Building a portal"});
+  // not a later heading's speaker, nor one further down than a few lines
+  const auto n = Run("# メモ\n\n## 懇親会\n- 楽しかった。\n## 監視の話\n発表者: 木村 誠さん\n- Grafana\n\n## 振り返り\n"
+                     "- a。\n- b。\n- c。\n- d。\n- e。\n- 発表者: 森 薫さん\n");
+  CHECK(Outline(n) == Strings{"other: メモ", "other: 懇親会", "talk: 監視の話", "other: 振り返り"});
+}
+
 TEST_CASE("a day's keynote heading: 'Day 1: Keynote with …', 'Day 2: Swami's keynote', '2日目: 基調講演'", "[segmenter]") {
   const auto s = Run("# re:Invent recap\n\n## Day 1: Keynote with Matt Garman\n- Announced: X\n## Day 2: Swami's keynote\n- y\n"
                      "## 3日目: 基調講演\n- z\n## Day 4: Expo\n- booths\n");
