@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "extractor/front_matter.h"
 #include "extractor/normalizer.h"
 #include "extractor/slug.h"
 #include "extractor/stage_times.h"
@@ -121,12 +122,16 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     const std::size_t hashes = title.find_first_not_of('#');
     result.title = CutText(TrimAscii(title.substr(hashes == std::string::npos ? 0 : hashes)), kMaxLineEvidence);
   }
+  // A front matter's title names the document and the section that opens with its "---".
+  const std::optional<FrontMatterTitle> front_matter = FindFrontMatterTitle(lines);
+  if (front_matter) result.title = CutText(TrimAscii(map.OriginalView(front_matter->begin, front_matter->end)), kMaxLineEvidence);
   for (const SectionSpan& span : segmentation.sections) {
     Section section;
     section.kind = span.kind;
     section.line = span.line;
     section.end_line = span.end_line;
     section.title = CutText(TrimAscii(map.OriginalView(span.title_begin, span.title_end)), kMaxLineEvidence);
+    if (front_matter && span.line == lines.front().number) section.title = result.title;
     // A session code is an identifier: written as normalized, "Ｄ２－０３" is D2-03 and "dat303-r1"
     // is DAT303-R1 (as the title stays as written).
     if (span.code_end > span.code_begin) {
