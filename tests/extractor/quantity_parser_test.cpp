@@ -501,6 +501,21 @@ const Case kCases[] = {
     {"Podが10から30に増えた", "10|10|pod| ; 30|30|pod|"},
     {"レプリカは 3 から 12 へ", "3|3|replica| ; 12|12|replica|"},
     {"Podが10から30", "10|10|pod|"},
+    {"応答は120msから350へ悪化", "120ms|0.12|second| ; 350|0.35|second|"},  // in the first one's unit
+    // --- an arrow between two numbers is a change (two quantities, never a range); a bare end
+    // counts what the other end counts
+    {"cluster数は 40 → 12", "40|40|cluster| ; 12|12|cluster|"},
+    {"ノード 120 -> 30台", "120|120|instance| ; 30台|30|instance|"},
+    {"cluster 40->12台", "40|40|instance| ; 12台|12|instance|"},
+    {"レイテンシ 200ms ⇒ 80", "200ms|0.2|second| ; 80|0.08|second|"},
+    {"p99 latency 300 ms => 80 ms", "300 ms|0.3|second| ; 80 ms|0.08|second|"},
+    {"Nodes went from 40 → 12 nodes", "40|40|node| ; 12 nodes|12|node|"},
+    {"ストレージ 10TB⇒2TB", "10TB|10000000000000|byte| ; 2TB|2000000000000|byte|"},
+    {"コスト $12,000 → $4,000", "$12,000|12000|usd| ; $4,000|4000|usd|"},
+    // no unit on either end, a year, a version: no quantity
+    {"HTTP 200 → 503", ""},
+    {"2023 → 2024年", ""},
+    {"v1 → v2 に移行", ""},
     // --- a rate that opens the topic: 1日あたりのXは N
     {"1日あたりの配送リクエストは約120万件", "120万件|1200000|request|day"},
     {"1時間あたりの処理件数は3万件", "3万件|30000|item|hour"},
