@@ -142,6 +142,11 @@ const Case kCases[] = {
     {"後ろにいた二人の話", "二人|2|person|"},
     {"部屋が二つある", "二つ|2|item|"},
     {"コストは半分くらい", "半分|0.5|times|"},
+    {"費用が半分になった", "半分|0.5|times|"},
+    {"The cost was cut in half", "in half|0.5|times|"},
+    {"We finished in half an hour", ""},              // a duration, not a halving
+    {"the second half of the talk", ""},              // "half" alone is a part, no quantity
+    {"half of the teams use Kafka", ""},
     {"半年かかった", "半年|15768000|second|"},
     {"1/4のコストになった", "1/4|0.25|times|"},
     {"3分の1に削減", "3分の1|0.3333333333333333|times|"},
