@@ -158,6 +158,11 @@ TEST_CASE("uses in honorific or passive form, as the plain forms", "[relations]"
   CHECK(TalkLine("- 認証には[a:Amazon Cognito]を導入しました。") == Strings{"<section> uses Amazon Cognito"});
   CHECK(TalkLine("- DBには[a:Aurora]が採用された。") == Strings{"<section> uses Aurora"});
   CHECK(TalkLine("- [c:Example]は[a:Aurora]を利用されている") == Strings{"Example uses Aurora"});
+  // the other verbs of use, in the passive as well
+  CHECK(TalkLine("- [c:Example]は[a:Lambda]を利用されて運用コストを削減") == Strings{"Example uses Lambda"});
+  CHECK(TalkLine("- ログは[a:Kinesis Firehose]に送られている") == Strings{"<section> uses Kinesis Firehose"});
+  CHECK(TalkLine("- [t:Jenkins]でデプロイされている") == Strings{"<section> uses Jenkins"});
+  CHECK(TalkLine("- 集計は[t:Digdag]で運用されている") == Strings{"<section> uses Digdag"});
 }
 
 TEST_CASE("uses is not read from honorific or passive negations", "[relations]") {
@@ -328,6 +333,10 @@ TEST_CASE("migrations in honorific or passive form, and 'へと'", "[relations]"
   const Strings denied = TalkLine("- [t:Kafka] から [a:Kinesis] へと移行されたのではなく、[t:Pulsar] を使い続けている");
   CHECK(std::find(denied.begin(), denied.end(), "<section> migrated_to Kinesis") == denied.end());
   CHECK(TalkLine("- [t:Redis] を [a:ElastiCache] へと移行される予定").empty());
+  CHECK(TalkLine("- [t:Hive]から[t:Presto]にされた") == Strings{"<section> migrated_from Hive", "<section> migrated_to Presto"});
+  const Strings chosen = Relations(SectionKind::kTalk, {"", "- 候補は [a:Aurora] と [t:TiDB]", "- 最終的に[a:Aurora]を選ばれたとのこと"});
+  CHECK(std::find(chosen.begin(), chosen.end(), "<section> migrated_to Aurora") != chosen.end());
+  CHECK(std::find(chosen.begin(), chosen.end(), "<section> migrated_to TiDB") == chosen.end());
 }
 
 TEST_CASE("migrations: what was used before, with where it ran", "[relations]") {
