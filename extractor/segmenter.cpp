@@ -368,13 +368,18 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   };
   // A line naming a speaker among the first kSpeakerWindow non-blank lines after heading `i`; the
   // search stops earlier at anything that may be a heading (a marked heading, a short line that is
-  // no bullet), so a later talk's speaker is not taken.
+  // no bullet), so a later talk's speaker is not taken, and a speaker line indented under a bullet
+  // before it speaks for that bullet ("- Talk 1: …" / "  - 登壇者: …"), not for the heading.
   const auto speaker_line_follows = [&](std::size_t i) {
     std::size_t seen = 0;
+    std::size_t least_indent = std::string_view::npos;
     for (std::size_t k = i + 1; k < lines.size() && seen < kSpeakerWindow; ++k) {
-      if (TrimAscii(lines[k].text).empty()) continue;
-      if (RE2::PartialMatch(lines[k].text, *impl.speaker)) return true;
+      const std::string_view text = lines[k].text;
+      const std::size_t indent = text.find_first_not_of(" \t");
+      if (indent == std::string_view::npos) continue;
+      if (RE2::PartialMatch(text, *impl.speaker)) return seen == 0 || indent <= least_indent;
       if (impl.IsHeadingCandidate(lines[k])) return false;
+      least_indent = std::min(least_indent, indent);
       ++seen;
     }
     return false;

@@ -197,6 +197,10 @@ TEST_CASE("a heading is a talk when a speaker line follows a few bullets, as in 
   const auto n = Run("# メモ\n\n## 懇親会\n- 楽しかった。\n## 監視の話\n発表者: 木村 誠さん\n- Grafana\n\n## 振り返り\n"
                      "- a。\n- b。\n- c。\n- d。\n- e。\n- 発表者: 森 薫さん\n");
   CHECK(Outline(n) == Strings{"other: メモ", "other: 懇親会", "talk: 監視の話", "other: 振り返り"});
+  // a speaker line indented under a bullet speaks for that bullet's item, not for the heading
+  const auto m = Run("# Meetup #5 メモ\n\n- Talk 1: Kafkaの話\n  - 登壇者: 山田太郎（株式会社ミツバチ）\n- Talk 2: Flink\n"
+                     "  - Speaker: Ana Lopes (Fernhill)\n");
+  CHECK(Outline(m) == Strings{"other: Meetup #5 メモ"});
 }
 
 TEST_CASE("a day's keynote heading: 'Day 1: Keynote with …', 'Day 2: Swami's keynote', '2日目: 基調講演'", "[segmenter]") {
