@@ -163,6 +163,11 @@ TEST_CASE("uses in honorific or passive form, as the plain forms", "[relations]"
   CHECK(TalkLine("- ログは[a:Kinesis Firehose]に送られている") == Strings{"<section> uses Kinesis Firehose"});
   CHECK(TalkLine("- [t:Jenkins]でデプロイされている") == Strings{"<section> uses Jenkins"});
   CHECK(TalkLine("- 集計は[t:Digdag]で運用されている") == Strings{"<section> uses Digdag"});
+  // with the honorific prefix: "ご利用", "お使い"
+  CHECK(TalkLine("- 決済には[a:Amazon Aurora]をご利用いただいている") == Strings{"<section> uses Amazon Aurora"});
+  CHECK(TalkLine("- [c:Example]様は[a:Amazon ECS]をご利用中です") == Strings{"Example uses Amazon ECS"});
+  CHECK(TalkLine("- 監視には[t:Grafana]をお使いです。") == Strings{"<section> uses Grafana"});
+  CHECK(TalkLine("- [a:AWS Lambda]をご利用されています") == Strings{"<section> uses AWS Lambda"});
 }
 
 TEST_CASE("uses is not read from honorific or passive negations", "[relations]") {
@@ -172,6 +177,8 @@ TEST_CASE("uses is not read from honorific or passive negations", "[relations]")
   CHECK(TalkLine("- [t:Jenkins]は使いませんでした").empty());
   CHECK(TalkLine("- [c:Datadog]が使われていたが、今は自前").empty());
   CHECK(TalkLine("- [t:Kafka]が使われたログ基盤の話").empty());  // a description, as "使ったS3への転送"
+  CHECK(TalkLine("- [a:Amazon Aurora]もご利用いただけます").empty());  // can be used
+  CHECK(TalkLine("- [a:Amazon ECS]はご利用されていません").empty());
 }
 
 TEST_CASE("uses is not read from negations, wishes, abilities or descriptions", "[relations]") {
