@@ -340,6 +340,9 @@ TEST_CASE("migrations in honorific or passive form, and 'へと'", "[relations]"
   const Strings denied = TalkLine("- [t:Kafka] から [a:Kinesis] へと移行されたのではなく、[t:Pulsar] を使い続けている");
   CHECK(std::find(denied.begin(), denied.end(), "<section> migrated_to Kinesis") == denied.end());
   CHECK(TalkLine("- [t:Redis] を [a:ElastiCache] へと移行される予定").empty());
+  CHECK(TalkLine("- 以前は[t:Jenkins]が使われていましたが、今は[t:GitHub Actions]を使っている") ==
+        Strings{"<section> migrated_from Jenkins", "<section> migrated_to GitHub Actions", "<section> uses GitHub Actions"});
+  CHECK(TalkLine("- 以前は[t:Jenkins]が遅かった").empty());
   CHECK(TalkLine("- [t:Hive]から[t:Presto]にされた") == Strings{"<section> migrated_from Hive", "<section> migrated_to Presto"});
   const Strings chosen = Relations(SectionKind::kTalk, {"", "- 候補は [a:Aurora] と [t:TiDB]", "- 最終的に[a:Aurora]を選ばれたとのこと"});
   CHECK(std::find(chosen.begin(), chosen.end(), "<section> migrated_to Aurora") != chosen.end());
