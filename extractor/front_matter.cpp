@@ -55,7 +55,7 @@ std::optional<FrontMatterTitle> FindFrontMatterTitle(const std::vector<LineView>
     }
     if (value.empty()) continue;
     const std::size_t begin = line.norm_begin + static_cast<std::size_t>(value.data() - line.text.data());
-    title = FrontMatterTitle{begin, begin + value.size()};
+    title = FrontMatterTitle{begin, begin + value.size(), line.number};
   }
   return std::nullopt;
 }

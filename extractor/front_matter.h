@@ -15,6 +15,7 @@ namespace kgx {
 struct FrontMatterTitle {
   std::size_t begin = 0;
   std::size_t end = 0;
+  std::size_t line = 0;  // the 1-based number of the line that holds it
 };
 
 // The title of the front matter that opens `lines` (the first line is "---" or "+++", a closing one

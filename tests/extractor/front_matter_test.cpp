@@ -44,3 +44,18 @@ TEST_CASE("the document and its first section are named by the front matter's ti
   const kgx::DocumentResult plain = kgx::testing::ExtractText("# Notes from KubeCon\n\n---\n\n- Argo CD\n");
   CHECK(plain.title == "Notes from KubeCon");
 }
+
+TEST_CASE("a front matter's title is the header its relations are read from", "[front_matter]") {
+  const kgx::DocumentResult doc = kgx::testing::ExtractText(
+      "---\ntitle: \"株式会社サンプルにおけるAmazon ECS導入事例\"\ntopics: [\"aws\"]\n---\n\n## 背景\n- Amazon Auroraを採用しました。\n");
+  std::set<std::string> relations;
+  for (const kgx::Relation& r : doc.relations) relations.insert(r.subject + " " + r.predicate + " " + r.object + " @" + std::to_string(r.line));
+  // the case study's company uses what its title names (stated on the title's line), and what its
+  // other sections say without a subject
+  CHECK(relations == std::set<std::string>{"company/サンプル uses aws_service/amazon-ecs @2",
+                                           "company/サンプル uses aws_service/amazon-aurora @7"});
+  // without front matter, the same "---" and key lines are only text
+  const kgx::DocumentResult plain = kgx::testing::ExtractText(
+      "---\nこれは区切り線から始まる記事です。\n---\n\n## 背景\n- Amazon Auroraを採用しました。\n");
+  CHECK(plain.relations.empty());
+}
