@@ -741,6 +741,19 @@ TEST_CASE("English: the company that migrated, and a speaker's title of several 
         Strings{"<section> presented_by AWS", "Seth Markle role_at AWS [Senior Principal Engineer]"});
 }
 
+TEST_CASE("English: what was moved before 'from', a replaced tool's modifier, a share of a fleet, a double title", "[relations]") {
+  CHECK(TalkLine("- Customer story: [c:Pinterest] moved 500 PB from [t:HDFS] to [a:S3]") ==
+        Strings{"Pinterest migrated_from HDFS", "Pinterest migrated_to S3"});
+  CHECK(TalkLine("- [c:Atlassian] replaced self-managed [t:PostgreSQL] with [a:Aurora DSQL]") ==
+        Strings{"Atlassian migrated_from PostgreSQL", "Atlassian migrated_to Aurora DSQL"});
+  CHECK(TalkLine("- [c:Datadog] runs 60% of its fleet on [a:Graviton]") == Strings{"Datadog uses Graviton"});
+  CHECK(TalkLine("* Presenter: [p:Ali Saidi], VP & Distinguished Engineer at [c:Amazon]") ==
+        Strings{"<section> presented_by Amazon", "Ali Saidi role_at Amazon [VP & Distinguished Engineer]"});
+  // not a move of the company's own: a person's career, a comparison
+  CHECK(TalkLine("- [p:Jane Doe] moved from [c:Google] to [c:Netflix]").empty());
+  CHECK(TalkLine("- [c:Datadog] runs a booth on the expo floor").empty());
+}
+
 // --- the mechanism ---------------------------------------------------------------------------
 
 TEST_CASE("block options scope rules to headers, kinds of sections and nearby lines", "[relations]") {
