@@ -177,3 +177,10 @@ Zorq Systems {id=zorqco}
   CHECK(alone.entities[0].id == "company/zorqco");
   CHECK(alone.entities[0].discovered);
 }
+
+TEST_CASE("a community title in a speaker's parentheses is no company", "[discovery]") {
+  CHECK_FALSE(Has("スピーカー: Alex Kim (Serverless Hero)", "company:Serverless Hero"));
+  CHECK_FALSE(Has("Speaker: Mina Park (AWS Community Builder, Container Heroes)", "company:Container Heroes"));
+  CHECK_FALSE(Has("登壇者: 田中 一郎さん (AWS Ambassador)", "company:AWS Ambassador"));
+  CHECK(Has("Speaker: Jane Doe (Acme)", "company:Acme"));
+}

@@ -754,6 +754,18 @@ TEST_CASE("English: what was moved before 'from', a replaced tool's modifier, a 
   CHECK(TalkLine("- [c:Datadog] runs a booth on the expo floor").empty());
 }
 
+TEST_CASE("a JAWS-style note: 株式会社 in the title's parentheses, an executive title, a topic in capitals", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"■ [A-1] 大規模SaaSのマルチテナント設計（株式会社[c:SmartHR]）",
+                                       "・DBは[a:Aurora] [t:PostgreSQL]、テナントごとにスキーマ分割"}) ==
+        Strings{"<section> presented_by SmartHR", "SmartHR uses Aurora"});
+  CHECK(Relations(SectionKind::kKeynote, {"■ 基調講演: [c:AWSジャパン] 代表執行役員社長 [p:白幡晶彦]氏"}) ==
+        Strings{"<section> presented_by AWSジャパン", "<section> presented_by 白幡晶彦",
+                "白幡晶彦 role_at AWSジャパン [代表執行役員社長]"});
+  CHECK(TalkLine("・CIは[t:GitHub Actions]、CDは[t:Argo CD]") == Strings{"<section> uses Argo CD", "<section> uses GitHub Actions"});
+  // a capital word that is a sentence's subject in English is no topic
+  CHECK(TalkLine("- AWSは[a:Lambda]の新機能を発表").empty());
+}
+
 // --- the mechanism ---------------------------------------------------------------------------
 
 TEST_CASE("block options scope rules to headers, kinds of sections and nearby lines", "[relations]") {
