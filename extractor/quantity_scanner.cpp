@@ -137,7 +137,8 @@ bool Scanner::Vetoed(std::size_t begin, std::size_t end) {
   return false;
 }
 
-// Finds a unit after the number at `at` (or after one space, except single Latin letters).
+// Finds a unit after the number at `at` (or after one space, except single Latin letters not
+// marked `spaced`).
 Hit Scanner::FindUnit(std::size_t at, const NumberToken& token, bool nouns_only) {
   for (int spaced = 0; spaced < 2; ++spaced) {
     const std::size_t pos = spaced ? at + 1 : at;
@@ -146,7 +147,7 @@ Hit Scanner::FindUnit(std::size_t at, const NumberToken& token, bool nouns_only)
       const UnitDef& def = lex_.unit(entry);
       if (entry.per_only || (entry.digits_only && !token.has_digits)) return false;
       if (nouns_only && (!def.is_count || def.is_counter)) return false;
-      return !(spaced && entry.text.size() == 1 && IsLetter(entry.text[0]));
+      return !(spaced && entry.text.size() == 1 && IsLetter(entry.text[0]) && !entry.spaced);
     });
     if (e != nullptr && LineHasAny(e->line_words)) return {e, pos, pos + e->text.size()};
   }
