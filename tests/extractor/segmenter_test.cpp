@@ -333,6 +333,23 @@ TEST_CASE("a Summit code opens a talk with a dash or brackets; an identifier bef
   CHECK(s.Code(2) == "A2-05");
 }
 
+TEST_CASE("a Summit Japan code, a space and a long title open a talk; identifiers and sentences do not", "[segmenter]") {
+  const auto s = Run("AWS Summit Japan 2025 メモ\n\nAWS-07 生成AIアプリのオブザーバビリティ\n・トレースを可視化\n\n"
+                     "CUS-45 株式会社ナビタイムジャパンにおけるAmazon Aurora Serverless v2活用事例\n・移行した\n\n"
+                     "DEV-12 GitHub ActionsとAWS CDKで作るCI/CD\n・デプロイ\n");
+  REQUIRE(s.segmentation.sections.size() == 4);
+  CHECK(s.Code(1) == "AWS-07");
+  CHECK(s.Title(1) == "生成AIアプリのオブザーバビリティ");
+  CHECK(s.Code(2) == "CUS-45");
+  CHECK(s.Code(3) == "DEV-12");
+  CHECK(s.Title(3) == "GitHub ActionsとAWS CDKで作るCI/CD");
+  for (const char* line : {"SQL-92 準拠のクエリ", "COVID-19 対策として在宅勤務が増えた", "UTF-16 エンコーディングで保存する",
+                           "JIRA-12 ログイン画面の不具合を修正した", "SHA-256 でハッシュ化して保存", "ISO-27001 認証を取得済みの環境"}) {
+    const auto t = Run(std::string("ARC301 - SaaS on AWS\n- x\n") + line + "\n- y\n");
+    CHECK(t.segmentation.sections.size() == 1);
+  }
+}
+
 TEST_CASE("a chat log's lines and a front matter's fields are not headings", "[segmenter]") {
   const auto chat = Run("#reinvent チャンネルのログ\n\n[10:32] tanaka: DAT303 聞いてる?\n[10:33] suzuki: 聞いてる\n"
                         "[10:36] tanaka: 毎秒 20万 トランザクションだって\n[10:41 AM] Jane: Lambda SnapStart now\n"
