@@ -294,6 +294,8 @@ const Case kCases[] = {
     {"3回 テストした", "3回 テスト|3|test|"},
     {"毎秒 1.1M データポイント", "1.1M データポイント|1100000|data point|second"},
     {"1日 200 ビルド", "200 ビルド|200|build|day"},
+    {"N+1クエリでDBへの接続数が500を超えた", "500|500|connection|"},
+    {"the N + 1 queries problem", ""},
     {"latency went from 2.1 s to 700 ms", "2.1 s|2.1|second| ; 700 ms|0.7|second|"},
     {"timeout is 30 s.", "30 s|30|second|"},
     {"5 s3 buckets", ""},
