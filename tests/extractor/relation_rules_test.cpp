@@ -749,6 +749,7 @@ TEST_CASE("English: what was moved before 'from', a replaced tool's modifier, a 
   CHECK(TalkLine("- [c:Datadog] runs 60% of its fleet on [a:Graviton]") == Strings{"Datadog uses Graviton"});
   CHECK(TalkLine("* Presenter: [p:Ali Saidi], VP & Distinguished Engineer at [c:Amazon]") ==
         Strings{"<section> presented_by Amazon", "Ali Saidi role_at Amazon [VP & Distinguished Engineer]"});
+  CHECK(TalkLine("- They moved from [t:Envoy]'s default retry policy to a token bucket").empty());  // a part of Envoy
   // not a move of the company's own: a person's career, a comparison
   CHECK(TalkLine("- [p:Jane Doe] moved from [c:Google] to [c:Netflix]").empty());
   CHECK(TalkLine("- [c:Datadog] runs a booth on the expo floor").empty());
