@@ -182,6 +182,7 @@ TEST_CASE("a community title in a speaker's parentheses is no company", "[discov
   CHECK_FALSE(Has("スピーカー: Alex Kim (Serverless Hero)", "company:Serverless Hero"));
   CHECK_FALSE(Has("Speaker: Mina Park (AWS Community Builder, Container Heroes)", "company:Container Heroes"));
   CHECK_FALSE(Has("登壇者: 田中 一郎さん (AWS Ambassador)", "company:AWS Ambassador"));
+  CHECK_FALSE(Has("スピーカー: 高橋 次郎 (AWS Community Builder)", "company:AWS Community Builder"));
   CHECK(Has("Speaker: Jane Doe (Acme)", "company:Acme"));
 }
 
