@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "extractor/front_matter.h"
 #include "extractor/normalizer.h"
 #include "extractor/slug.h"
 #include "extractor/stage_times.h"
@@ -121,12 +122,16 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     const std::size_t hashes = title.find_first_not_of('#');
     result.title = CutText(TrimAscii(title.substr(hashes == std::string::npos ? 0 : hashes)), kMaxLineEvidence);
   }
+  // A front matter's title names the document and the section that opens with its "---".
+  const std::optional<FrontMatterTitle> front_matter = FindFrontMatterTitle(lines);
+  if (front_matter) result.title = CutText(TrimAscii(map.OriginalView(front_matter->begin, front_matter->end)), kMaxLineEvidence);
   for (const SectionSpan& span : segmentation.sections) {
     Section section;
     section.kind = span.kind;
     section.line = span.line;
     section.end_line = span.end_line;
     section.title = CutText(TrimAscii(map.OriginalView(span.title_begin, span.title_end)), kMaxLineEvidence);
+    if (front_matter && span.line == lines.front().number) section.title = result.title;
     // A session code is an identifier: written as normalized, "Ｄ２－０３" is D2-03 and "dat303-r1"
     // is DAT303-R1 (as the title stays as written).
     if (span.code_end > span.code_begin) {
@@ -331,14 +336,21 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     input.kind = section.kind;
     input.document_subject = !document_company.empty() && section.kind == SectionKind::kOther;
     std::vector<std::size_t> first_found;  // per line of the section: its first mention in `found`
+    // The header of a section that opens with front matter ("---") is the front matter's title.
+    const bool front_header = front_matter && section.line == lines.front().number;
     for (std::size_t number = section.line; number <= section.end_line && number <= lines.size(); ++number) {
       const LineView& line = lines[number - 1];
       while (next_found < found.size() && found[next_found].begin < line.norm_begin) ++next_found;
-      RelationLine& typed = input.lines.emplace_back(RelationLine{line.text, {}});
-      first_found.push_back(next_found);
-      for (std::size_t k = next_found; k < found.size() && found[k].begin < line.norm_end; ++k) {
-        typed.mentions.push_back({found[k].begin - line.norm_begin, found[k].end - line.norm_begin,
-                                  result.entities[found[k].entity].type});
+      const bool title = front_header && number == section.line;
+      const std::size_t base = title ? front_matter->begin : line.norm_begin;
+      const std::size_t stop = title ? front_matter->end : line.norm_end;
+      std::size_t first = next_found;
+      while (title && first < found.size() && found[first].begin < base) ++first;
+      RelationLine& typed = input.lines.emplace_back(
+          RelationLine{title ? std::string_view(normalized.text).substr(base, stop - base) : line.text, {}});
+      first_found.push_back(first);
+      for (std::size_t k = first; k < found.size() && found[k].begin < stop && (!title || found[k].end <= stop); ++k) {
+        typed.mentions.push_back({found[k].begin - base, found[k].end - base, result.entities[found[k].entity].type});
       }
     }
     const auto id_of = [&](const MentionRef& ref) {
@@ -359,9 +371,10 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       relation.subject = id_of(match.subject);
       relation.role = match.role;
       relation.section = s;
-      relation.line = section.line + match.line;
+      const bool from_title = front_header && match.line == 0;
+      relation.line = from_title ? front_matter->line : section.line + match.line;
       const TypedMention& object = input.lines[static_cast<std::size_t>(match.object.line)].mentions[static_cast<std::size_t>(match.object.mention)];
-      const std::size_t object_at = lines[relation.line - 1].norm_begin;
+      const std::size_t object_at = from_title ? front_matter->begin : lines[relation.line - 1].norm_begin;
       relation.text = map.OriginalWindow(relation.line, object_at + object.begin, object_at + object.end, kMaxRelationText);
       if (relation.subject == relation.object) continue;
       result.relations.push_back(std::move(relation));

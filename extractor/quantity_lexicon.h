@@ -48,6 +48,7 @@ struct LexEntry {
   bool case_sensitive = false;
   bool digits_only = false;  // kUnit: only after Arabic digits (20億行, not 三行)
   bool per_only = false;     // kUnit: only as a rate denominator (月 in 月に, s in /s)
+  bool spaced = false;       // kUnit: a single letter that may stand one space after the number (3 s)
   bool time_only = false;    // kRateBefore: only after a time denominator (1日に)
   std::string implied_per;   // kUnit: a rate the unit carries (Gbps: "second")
   std::vector<std::string> line_words;  // kUnit: only on lines holding one of these (folded)

@@ -225,6 +225,7 @@ bool RuleReader::ApplyCommonOptions(const RuleLine& line, const LiteralSpec& lit
     if (option.key == "case") entry.case_sensitive = true;
     if (option.key == "digits") entry.digits_only = true;
     if (option.key == "per_only") entry.per_only = true;
+    if (option.key == "spaced") entry.spaced = true;
     if (option.key == "prefix") entry.role = LexRole::kPrefixUnit;
     if (option.key == "time") entry.time_only = true;
     if (option.key == "per") {
@@ -297,7 +298,7 @@ void RuleReader::ReadUnitLine(const RuleBlock& block, const RuleLine& line, bool
   const std::string_view kind = count ? kCountKind : kUnitKind;
   for (const LiteralSpec& literal : ReadLiterals(line, literals_at)) {
     const bool ok = count ? CheckOptions(line, literal, kind, {"case", "digits", "per_only", "counter", "per", "line"})
-                          : CheckOptions(line, literal, kind, {"case", "digits", "per_only", "prefix", "per", "line"});
+                          : CheckOptions(line, literal, kind, {"case", "digits", "per_only", "prefix", "per", "line", "spaced"});
     LexEntry entry;
     if (!ok || !ApplyCommonOptions(line, literal, entry)) continue;
     bool is_counter = false;

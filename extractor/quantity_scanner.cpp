@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "extractor/quantity_arrow.h"
 #include "extractor/quantity_context.h"
 #include "extractor/quantity_number.h"
 #include "extractor/quantity_text.h"
@@ -85,6 +86,7 @@ class Scanner {
   bool ReadModifiedNoun(Draft& d, std::size_t at);
   void ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_end);
   bool ContinuesChange(const Draft& d) const;
+  const UnitDef* UnitAfterArrow(std::size_t at);
 
   std::optional<Draft> ReadAt(std::size_t pos, std::size_t& resume);
   bool ReadUnit(Draft& d, std::size_t& after_middle);
@@ -99,6 +101,7 @@ class Scanner {
   std::optional<std::string> folded_;                      // computed on first need
   std::optional<std::vector<QuantityVeto::Span>> vetoes_;  // computed on first need
   std::vector<QuantityMatch> out_;
+  const UnitDef* last_def_ = nullptr;  // the unit of out_.back(), when it has a UnitDef
 };
 
 bool Scanner::LineHasAny(const std::vector<std::string>& words) {
@@ -134,7 +137,8 @@ bool Scanner::Vetoed(std::size_t begin, std::size_t end) {
   return false;
 }
 
-// Finds a unit after the number at `at` (or after one space, except single Latin letters).
+// Finds a unit after the number at `at` (or after one space, except single Latin letters not
+// marked `spaced`).
 Hit Scanner::FindUnit(std::size_t at, const NumberToken& token, bool nouns_only) {
   for (int spaced = 0; spaced < 2; ++spaced) {
     const std::size_t pos = spaced ? at + 1 : at;
@@ -143,7 +147,7 @@ Hit Scanner::FindUnit(std::size_t at, const NumberToken& token, bool nouns_only)
       const UnitDef& def = lex_.unit(entry);
       if (entry.per_only || (entry.digits_only && !token.has_digits)) return false;
       if (nouns_only && (!def.is_count || def.is_counter)) return false;
-      return !(spaced && entry.text.size() == 1 && IsLetter(entry.text[0]));
+      return !(spaced && entry.text.size() == 1 && IsLetter(entry.text[0]) && !entry.spaced);
     });
     if (e != nullptr && LineHasAny(e->line_words)) return {e, pos, pos + e->text.size()};
   }
@@ -375,15 +379,30 @@ void Scanner::ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_
 }
 
 // True when the bare number `d` ends a change from the quantity just read: Podが10から30に増えた,
-// 3台から12へ (から between them, に or へ after): it counts what the first one counts.
+// 3台から12へ (から between them, に or へ after), cluster数は 40 → 12 (an arrow between them): it
+// counts what the first one counts.
 bool Scanner::ContinuesChange(const Draft& d) const {
   if (out_.empty() || !out_.back().value || out_.back().unit.empty() || out_.back().end > d.begin) return false;
+  if (ArrowEnd(line_, out_.back().end) == d.begin) return true;
   const std::size_t kara = SkipSpaces(line_, out_.back().end);
   if (line_.substr(kara, kRangeKara.size()) != kRangeKara || SkipSpaces(line_, kara + kRangeKara.size()) != d.begin) {
     return false;
   }
   const std::string_view rest = line_.substr(SkipSpaces(line_, d.number_end));
   return rest.starts_with("に") || rest.starts_with("へ");
+}
+
+// The unit of the number after an arrow at `at` (40 → 12台, 3 -> 5 GB), or null.
+const UnitDef* Scanner::UnitAfterArrow(std::size_t at) {
+  const std::size_t pos = ArrowEnd(line_, at);
+  if (pos == std::string_view::npos || pos >= line_.size() || !IsDigit(line_[pos])) return nullptr;
+  const std::optional<NumberToken> next = ReadNumber(line_, pos);
+  if (!next || next->fraction) return nullptr;
+  std::size_t end = next->end;
+  double value = next->value;
+  ApplyScale(end, value, *next);
+  const Hit unit = FindUnit(end, *next, false);
+  return unit ? &lex_.unit(*unit.entry) : nullptr;
 }
 
 // Reads the scale, the unit (or a modified noun) and a range after the number. Sets
@@ -446,7 +465,14 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   }
   if (!year && d.per.empty() && ContinuesChange(d)) {
     d.unit_name = out_.back().unit;
+    d.def = last_def_;  // 200ms → 80 is 0.08 seconds
     return true;
+  }
+  if (!year && d.per.empty()) {  // 40 → 12台: the bare start of a change counts what its end counts
+    if (const UnitDef* def = UnitAfterArrow(tail)) {
+      d.def = def;
+      return true;
+    }
   }
   if (!left.rates.empty() && !year && word_end > word_at && word_at <= d.number_end + 1) {
     d.unit_name = Singular(line_.substr(word_at, word_end - word_at));  // a rate makes it an amount
@@ -513,6 +539,7 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
   // The prefix's "1日" or "1GB" was read as a quantity of its own: drop it.
   while (prefix_begin != std::string::npos && !out_.empty() && out_.back().end > prefix_begin) out_.pop_back();
   out_.push_back(std::move(m));
+  last_def_ = d.def;
 }
 
 std::vector<QuantityMatch> Scanner::Run() {

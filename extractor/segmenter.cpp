@@ -30,6 +30,9 @@ namespace {
 
 constexpr std::size_t kMaxHeadingCodePoints = 40;
 constexpr std::size_t kMaxMarkedHeadingCodePoints = 120;
+// Non-blank lines after a heading in which a speaker line ("発表者: …") makes it a talk: a slide
+// outline may put a bullet or two first ("- アジェンダ").
+constexpr std::size_t kSpeakerWindow = 4;
 
 // Returns the level of a heading marker that opens the line: n for Markdown's "## Title" (2),
 // 2 for "■ Title", 3 for "◆ Title" (Japanese notes mark headings so); 0 for none. `marker` is set to the length of what precedes the title.
@@ -378,6 +381,24 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     }
     return nullptr;
   };
+  // A line naming a speaker among the first kSpeakerWindow non-blank lines after heading `i`; the
+  // search stops earlier at anything that may be a heading (a marked heading, a short line that is
+  // no bullet), so a later talk's speaker is not taken, and a speaker line indented under a bullet
+  // before it speaks for that bullet ("- Talk 1: …" / "  - 登壇者: …"), not for the heading.
+  const auto speaker_line_follows = [&](std::size_t i) {
+    std::size_t seen = 0;
+    std::size_t least_indent = std::string_view::npos;
+    for (std::size_t k = i + 1; k < lines.size() && seen < kSpeakerWindow; ++k) {
+      const std::string_view text = lines[k].text;
+      const std::size_t indent = text.find_first_not_of(" \t");
+      if (indent == std::string_view::npos) continue;
+      if (RE2::PartialMatch(text, *impl.speaker)) return seen == 0 || indent <= least_indent;
+      if (impl.IsHeadingCandidate(lines[k])) return false;
+      least_indent = std::min(least_indent, indent);
+      ++seen;
+    }
+    return false;
+  };
   const LineView* previous = nullptr;  // previous non-blank line
   // The event: the first event pattern (in rule order) that matches any line, at its first line.
   int event_pattern = -1;
@@ -448,8 +469,9 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       span.title_end = span.title_begin + heading.size();
     }
     if (opens && found_heading && impl.speaker) {
-      // A heading whose next line names a speaker ("### Title" over "**Speaker:** …") is a talk.
-      if (const LineView* next = next_nonblank(i); next && RE2::PartialMatch(next->text, *impl.speaker)) {
+      // A heading whose next line names a speaker ("### Title" over "**Speaker:** …") is a talk,
+      // also when a few bullets come first, as in a slide outline ("- アジェンダ" / "- 発表者: …").
+      if (speaker_line_follows(i)) {
         span.kind = SectionKind::kTalk;
         inside_talk = true;
         talk_level = level;

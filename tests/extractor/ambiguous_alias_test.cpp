@@ -96,3 +96,15 @@ TEST_CASE("Grafana's projects are themselves, not Grafana; Tempo and Mimir alone
   CHECK_FALSE(Has("the tempo of releases picked up", "technology:Tempo"));
   CHECK_FALSE(Has("Tempo and rhythm of the band", "technology:Tempo"));
 }
+
+TEST_CASE("a service's serverless edition is the service, and 'Serverless' alone is none", "[ambiguous]") {
+  using kgx::testing::EntitiesIn;
+  using Set = std::set<std::string>;
+  CHECK(EntitiesIn("Redshift Serverless に移行した") == Set{"aws_service:Amazon Redshift"});
+  CHECK(EntitiesIn("DB は Aurora Serverless v2 にした") == Set{"aws_service:Amazon Aurora"});
+  CHECK(EntitiesIn("We run search on OpenSearch Serverless") == Set{"aws_service:Amazon Elasticsearch Service"});
+  CHECK(EntitiesIn("EMR Serverless and MSK Serverless in one pipeline") ==
+        Set{"aws_service:Amazon EMR", "aws_service:Amazon Managed Streaming for Apache Kafka"});
+  CHECK(EntitiesIn("グラフは Neptune Serverless") == Set{"aws_service:Amazon Neptune"});
+  CHECK(EntitiesIn("サーバーレスで作る、Serverless first の設計").empty());
+}

@@ -177,3 +177,18 @@ Zorq Systems {id=zorqco}
   CHECK(alone.entities[0].id == "company/zorqco");
   CHECK(alone.entities[0].discovered);
 }
+
+TEST_CASE("a community title in a speaker's parentheses is no company", "[discovery]") {
+  CHECK_FALSE(Has("スピーカー: Alex Kim (Serverless Hero)", "company:Serverless Hero"));
+  CHECK_FALSE(Has("Speaker: Mina Park (AWS Community Builder, Container Heroes)", "company:Container Heroes"));
+  CHECK_FALSE(Has("登壇者: 田中 一郎さん (AWS Ambassador)", "company:AWS Ambassador"));
+  CHECK_FALSE(Has("スピーカー: 高橋 次郎 (AWS Community Builder)", "company:AWS Community Builder"));
+  CHECK(Has("Speaker: Jane Doe (Acme)", "company:Acme"));
+}
+
+TEST_CASE("a speaker line labelled 登壇 names the speaker without the honorific", "[discovery]") {
+  CHECK(Has("・登壇: 田中太郎氏（株式会社ナビタイムジャパン インフラ部）", "person:田中太郎"));
+  CHECK_FALSE(Has("・登壇: 田中太郎氏（株式会社ナビタイムジャパン インフラ部）", "person:田中太郎氏"));
+  CHECK(Has("登壇者: 山田 太郎様", "person:山田 太郎"));
+  CHECK(Has("登壇者: 森本 健太", "person:森本 健太"));
+}

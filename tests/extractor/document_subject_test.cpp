@@ -86,3 +86,30 @@ TEST_CASE("a section's code is written in upper case: 'dat303-r1' is DAT303-R1, 
   CHECK(result.sections[1].title == "deep dive on amazon aurora");
   CHECK(result.sections[2].code == "D2-03");
 }
+
+TEST_CASE("a case study's architecture section: what its items name is the company's stack", "[relations][document]") {
+  const auto english = RelationsIn(
+      "# How Globex cut its data platform bill in half\n\n"
+      "## Background\n\nGlobex, a logistics company, ran Hadoop on 400 nodes.\n\n"
+      "## Architecture\n\n- Spark jobs on Amazon EMR write Parquet files to S3\n"
+      "- Analysts query with Amazon Athena\n- Compared with Presto on EC2, Athena needs no cluster\n\n"
+      "## Results\n\n- Batch window: from 6 hours to 40 minutes\n");
+  for (const char* relation : {"company/globex uses aws_service/amazon-emr", "company/globex uses aws_service/amazon-s3",
+                               "company/globex uses technology/spark", "company/globex uses aws_service/amazon-athena"}) {
+    CHECK(english.count(relation) == 1);
+  }
+  CHECK(english.count("company/globex uses technology/presto") == 0);  // what it is compared with
+  const auto japanese = RelationsIn(
+      "# 株式会社フクロウにおける配送基盤の刷新事例\n\n## システム構成\n\n"
+      "- APIはAmazon API GatewayとAWS Lambda\n- データはAmazon DynamoDBに保存\n"
+      "- 以前はMySQLを使っていた\n- 将来的にはAmazon Aurora DSQLも検討\n");
+  for (const char* relation : {"company/フクロウ uses aws_service/amazon-api-gateway", "company/フクロウ uses aws_service/aws-lambda",
+                               "company/フクロウ uses aws_service/amazon-dynamodb"}) {
+    CHECK(japanese.count(relation) == 1);
+  }
+  CHECK(japanese.count("company/フクロウ uses technology/mysql") == 0);                    // no longer
+  CHECK(japanese.count("company/フクロウ uses aws_service/amazon-aurora-dsql") == 0);     // considered
+  // a note that is about no company relates nothing from its architecture section
+  const auto nobody = RelationsIn("# 勉強会メモ\n\n## Architecture\n\n- Spark jobs on Amazon EMR\n");
+  CHECK(nobody.empty());
+}

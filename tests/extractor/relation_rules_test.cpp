@@ -148,6 +148,39 @@ TEST_CASE("uses in English", "[relations]") {
   CHECK(TalkLine("[c:Example] uses [a:Amazon Kinesis] for clickstreams") == Strings{"Example uses Amazon Kinesis"});
 }
 
+TEST_CASE("uses in honorific or passive form, as the plain forms", "[relations]") {
+  CHECK(TalkLine("- データカタログには[a:AWS Glue]を採用されたとのこと") == Strings{"<section> uses AWS Glue"});
+  CHECK(TalkLine("- データカタログには[a:AWS Glue]を採用したとのこと") == Strings{"<section> uses AWS Glue"});
+  CHECK(TalkLine("- ジョブ管理には[t:Apache Airflow]を利用されている") == Strings{"<section> uses Apache Airflow"});
+  CHECK(TalkLine("- 監視には[c:Datadog]が使われている。") == Strings{"<section> uses Datadog"});
+  CHECK(TalkLine("- 監視には[t:Prometheus]が使われています") == Strings{"<section> uses Prometheus"});
+  CHECK(TalkLine("- 認証には[a:Amazon Cognito]を導入されました。") == Strings{"<section> uses Amazon Cognito"});
+  CHECK(TalkLine("- 認証には[a:Amazon Cognito]を導入しました。") == Strings{"<section> uses Amazon Cognito"});
+  CHECK(TalkLine("- DBには[a:Aurora]が採用された。") == Strings{"<section> uses Aurora"});
+  CHECK(TalkLine("- [c:Example]は[a:Aurora]を利用されている") == Strings{"Example uses Aurora"});
+  // the other verbs of use, in the passive as well
+  CHECK(TalkLine("- [c:Example]は[a:Lambda]を利用されて運用コストを削減") == Strings{"Example uses Lambda"});
+  CHECK(TalkLine("- ログは[a:Kinesis Firehose]に送られている") == Strings{"<section> uses Kinesis Firehose"});
+  CHECK(TalkLine("- [t:Jenkins]でデプロイされている") == Strings{"<section> uses Jenkins"});
+  CHECK(TalkLine("- 集計は[t:Digdag]で運用されている") == Strings{"<section> uses Digdag"});
+  // with the honorific prefix: "ご利用", "お使い"
+  CHECK(TalkLine("- 決済には[a:Amazon Aurora]をご利用いただいている") == Strings{"<section> uses Amazon Aurora"});
+  CHECK(TalkLine("- [c:Example]様は[a:Amazon ECS]をご利用中です") == Strings{"Example uses Amazon ECS"});
+  CHECK(TalkLine("- 監視には[t:Grafana]をお使いです。") == Strings{"<section> uses Grafana"});
+  CHECK(TalkLine("- [a:AWS Lambda]をご利用されています") == Strings{"<section> uses AWS Lambda"});
+}
+
+TEST_CASE("uses is not read from honorific or passive negations", "[relations]") {
+  CHECK(TalkLine("- [t:Terraform]は使われていない。").empty());
+  CHECK(TalkLine("- [t:Terraform]は利用されていません").empty());
+  CHECK(TalkLine("- [a:EFS]は導入されなかった").empty());
+  CHECK(TalkLine("- [t:Jenkins]は使いませんでした").empty());
+  CHECK(TalkLine("- [c:Datadog]が使われていたが、今は自前").empty());
+  CHECK(TalkLine("- [t:Kafka]が使われたログ基盤の話").empty());  // a description, as "使ったS3への転送"
+  CHECK(TalkLine("- [a:Amazon Aurora]もご利用いただけます").empty());  // can be used
+  CHECK(TalkLine("- [a:Amazon ECS]はご利用されていません").empty());
+}
+
 TEST_CASE("uses is not read from negations, wishes, abilities or descriptions", "[relations]") {
   CHECK(TalkLine("- [a:EFS]は[t:DFSR]より高かったので使ってない").empty());
   CHECK(TalkLine("- [a:EC2]は遅いので使わなかった").empty());
@@ -292,6 +325,28 @@ TEST_CASE("a migration the sentence denies is none: '…へ移行したのでは
   // "ではなく" before the target still names it: "AsgardじゃなくてSpinnakerに移行"
   CHECK(TalkLine("- [t:Asgard] ではなく [t:Spinnaker] に移行した") ==
         Strings{"<section> migrated_from Asgard", "<section> migrated_to Spinnaker"});
+}
+
+TEST_CASE("migrations in honorific or passive form, and 'へと'", "[relations]") {
+  CHECK(TalkLine("- [t:Hadoop] から [a:Amazon EMR] を中心とした構成へと移行された") ==
+        Strings{"<section> migrated_from Hadoop", "<section> migrated_to Amazon EMR"});
+  CHECK(TalkLine("- [t:Oracle]から[a:Aurora]へと移行され、運用が楽になった") ==
+        Strings{"<section> migrated_from Oracle", "<section> migrated_to Aurora"});
+  CHECK(TalkLine("- [t:Oracle]から[a:Aurora]へと移行した") ==
+        Strings{"<section> migrated_from Oracle", "<section> migrated_to Aurora"});
+  CHECK(TalkLine("- [t:BigQuery] を使われていたが、[a:Athena] に乗り換えられた") ==
+        Strings{"<section> migrated_from BigQuery", "<section> migrated_to Athena"});
+  // denied or planned, the honorific form is no migration either
+  const Strings denied = TalkLine("- [t:Kafka] から [a:Kinesis] へと移行されたのではなく、[t:Pulsar] を使い続けている");
+  CHECK(std::find(denied.begin(), denied.end(), "<section> migrated_to Kinesis") == denied.end());
+  CHECK(TalkLine("- [t:Redis] を [a:ElastiCache] へと移行される予定").empty());
+  CHECK(TalkLine("- 以前は[t:Jenkins]が使われていましたが、今は[t:GitHub Actions]を使っている") ==
+        Strings{"<section> migrated_from Jenkins", "<section> migrated_to GitHub Actions", "<section> uses GitHub Actions"});
+  CHECK(TalkLine("- 以前は[t:Jenkins]が遅かった").empty());
+  CHECK(TalkLine("- [t:Hive]から[t:Presto]にされた") == Strings{"<section> migrated_from Hive", "<section> migrated_to Presto"});
+  const Strings chosen = Relations(SectionKind::kTalk, {"", "- 候補は [a:Aurora] と [t:TiDB]", "- 最終的に[a:Aurora]を選ばれたとのこと"});
+  CHECK(std::find(chosen.begin(), chosen.end(), "<section> migrated_to Aurora") != chosen.end());
+  CHECK(std::find(chosen.begin(), chosen.end(), "<section> migrated_to TiDB") == chosen.end());
 }
 
 TEST_CASE("migrations: what was used before, with where it ran", "[relations]") {
@@ -532,6 +587,19 @@ TEST_CASE("role_at needs a company: a bare title names no employer", "[relations
 
 // --- presented_by ---------------------------------------------------------------------------
 
+TEST_CASE("presented_by: a speaker line in the middle of a talk, the company written with 株式会社", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"## 認証基盤の刷新", "- 前置きの話があった。", "- 発表者: [p:山田太郎]（株式会社[c:ミツバチ]）",
+                                       "- [a:Amazon Cognito]を使っている。"}) ==
+        Strings{"<section> presented_by ミツバチ", "ミツバチ uses Amazon Cognito"});
+  CHECK(Relations(SectionKind::kTalk, {"## 認証基盤の刷新", "- 前置き", "- 発表者: [p:山田太郎]（株式会社[c:ミツバチ], SRE）"}) ==
+        Strings{"<section> presented_by ミツバチ", "山田太郎 role_at ミツバチ [SRE]"});
+  CHECK(Relations(SectionKind::kTalk, {"## Building a portal", "- Agenda", "- Speaker: [p:Ana Lopes] ([c:Fernhill])"}) ==
+        Strings{"<section> presented_by Fernhill"});
+  // a former employer is no affiliation; outside a talk a speaker line presents nothing
+  CHECK(Relations(SectionKind::kTalk, {"## 認証基盤の刷新", "- 発表者: [p:山田太郎]（元[c:ミツバチ]）"}).empty());
+  CHECK(Relations(SectionKind::kOther, {"## 懇親会", "- 発表者: [p:山田太郎]（株式会社[c:ミツバチ]）"}).empty());
+}
+
 TEST_CASE("presented_by: how notes say who speaks", "[relations]") {
   CHECK(TalkLine("  • [c:Sophos]の人のセッション") == Strings{"<section> presented_by Sophos"});
   CHECK(TalkLine("  • [c:METEOR]の中の人") == Strings{"<section> presented_by METEOR"});
@@ -671,6 +739,32 @@ TEST_CASE("English: the company that migrated, and a speaker's title of several 
   CHECK(TalkLine("* [c:Slack] moved to [t:Kafka] for their job queue") == Strings{"Slack migrated_to Kafka"});
   CHECK(TalkLine("* Speaker: [p:Seth Markle], Senior Principal Engineer, [c:AWS]") ==
         Strings{"<section> presented_by AWS", "Seth Markle role_at AWS [Senior Principal Engineer]"});
+}
+
+TEST_CASE("English: what was moved before 'from', a replaced tool's modifier, a share of a fleet, a double title", "[relations]") {
+  CHECK(TalkLine("- Customer story: [c:Pinterest] moved 500 PB from [t:HDFS] to [a:S3]") ==
+        Strings{"Pinterest migrated_from HDFS", "Pinterest migrated_to S3"});
+  CHECK(TalkLine("- [c:Atlassian] replaced self-managed [t:PostgreSQL] with [a:Aurora DSQL]") ==
+        Strings{"Atlassian migrated_from PostgreSQL", "Atlassian migrated_to Aurora DSQL"});
+  CHECK(TalkLine("- [c:Datadog] runs 60% of its fleet on [a:Graviton]") == Strings{"Datadog uses Graviton"});
+  CHECK(TalkLine("* Presenter: [p:Ali Saidi], VP & Distinguished Engineer at [c:Amazon]") ==
+        Strings{"<section> presented_by Amazon", "Ali Saidi role_at Amazon [VP & Distinguished Engineer]"});
+  CHECK(TalkLine("- They moved from [t:Envoy]'s default retry policy to a token bucket").empty());  // a part of Envoy
+  // not a move of the company's own: a person's career, a comparison
+  CHECK(TalkLine("- [p:Jane Doe] moved from [c:Google] to [c:Netflix]").empty());
+  CHECK(TalkLine("- [c:Datadog] runs a booth on the expo floor").empty());
+}
+
+TEST_CASE("a JAWS-style note: 株式会社 in the title's parentheses, an executive title, a topic in capitals", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"■ [A-1] 大規模SaaSのマルチテナント設計（株式会社[c:SmartHR]）",
+                                       "・DBは[a:Aurora] [t:PostgreSQL]、テナントごとにスキーマ分割"}) ==
+        Strings{"<section> presented_by SmartHR", "SmartHR uses Aurora"});
+  CHECK(Relations(SectionKind::kKeynote, {"■ 基調講演: [c:AWSジャパン] 代表執行役員社長 [p:白幡晶彦]氏"}) ==
+        Strings{"<section> presented_by AWSジャパン", "<section> presented_by 白幡晶彦",
+                "白幡晶彦 role_at AWSジャパン [代表執行役員社長]"});
+  CHECK(TalkLine("・CIは[t:GitHub Actions]、CDは[t:Argo CD]") == Strings{"<section> uses Argo CD", "<section> uses GitHub Actions"});
+  // a capital word that is a sentence's subject in English is no topic
+  CHECK(TalkLine("- AWSは[a:Lambda]の新機能を発表").empty());
 }
 
 // --- the mechanism ---------------------------------------------------------------------------

@@ -189,6 +189,20 @@ TEST_CASE("a heading right above a speaker line is a talk; a day header is not",
   CHECK(s.segmentation.sections.at(1).end_line == 7);
 }
 
+TEST_CASE("a heading is a talk when a speaker line follows a few bullets, as in a slide outline", "[segmenter]") {
+  const auto s = Run("# Sample Conference 2026 メモ\n\n## 認証基盤の刷新\n- 前置きの話があった。\n- 発表者: 高橋三郎（株式会社ミツバチ）\n"
+                     "- Cognito\n\n## Building a portal\n- Agenda first\n- Speaker: Ana Lopes, Fernhill\n- Backstage\n");
+  CHECK(Outline(s) == Strings{"other: Sample Conference 2026 メモ", "talk: 認証基盤の刷新", "talk: Building a portal"});
+  // not a later heading's speaker, nor one further down than a few lines
+  const auto n = Run("# メモ\n\n## 懇親会\n- 楽しかった。\n## 監視の話\n発表者: 木村 誠さん\n- Grafana\n\n## 振り返り\n"
+                     "- a。\n- b。\n- c。\n- d。\n- e。\n- 発表者: 森 薫さん\n");
+  CHECK(Outline(n) == Strings{"other: メモ", "other: 懇親会", "talk: 監視の話", "other: 振り返り"});
+  // a speaker line indented under a bullet speaks for that bullet's item, not for the heading
+  const auto m = Run("# Meetup #5 メモ\n\n- Talk 1: Kafkaの話\n  - 登壇者: 山田太郎（株式会社ミツバチ）\n- Talk 2: Flink\n"
+                     "  - Speaker: Ana Lopes (Fernhill)\n");
+  CHECK(Outline(m) == Strings{"other: Meetup #5 メモ"});
+}
+
 TEST_CASE("a day's keynote heading: 'Day 1: Keynote with …', 'Day 2: Swami's keynote', '2日目: 基調講演'", "[segmenter]") {
   const auto s = Run("# re:Invent recap\n\n## Day 1: Keynote with Matt Garman\n- Announced: X\n## Day 2: Swami's keynote\n- y\n"
                      "## 3日目: 基調講演\n- z\n## Day 4: Expo\n- booths\n");
@@ -317,6 +331,23 @@ TEST_CASE("a Summit code opens a talk with a dash or brackets; an identifier bef
   CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kTalk);
   CHECK(s.segmentation.sections[1].end_line == 10);
   CHECK(s.Code(2) == "A2-05");
+}
+
+TEST_CASE("a Summit Japan code, a space and a long title open a talk; identifiers and sentences do not", "[segmenter]") {
+  const auto s = Run("AWS Summit Japan 2025 メモ\n\nAWS-07 生成AIアプリのオブザーバビリティ\n・トレースを可視化\n\n"
+                     "CUS-45 株式会社ナビタイムジャパンにおけるAmazon Aurora Serverless v2活用事例\n・移行した\n\n"
+                     "DEV-12 GitHub ActionsとAWS CDKで作るCI/CD\n・デプロイ\n");
+  REQUIRE(s.segmentation.sections.size() == 4);
+  CHECK(s.Code(1) == "AWS-07");
+  CHECK(s.Title(1) == "生成AIアプリのオブザーバビリティ");
+  CHECK(s.Code(2) == "CUS-45");
+  CHECK(s.Code(3) == "DEV-12");
+  CHECK(s.Title(3) == "GitHub ActionsとAWS CDKで作るCI/CD");
+  for (const char* line : {"SQL-92 準拠のクエリ", "COVID-19 対策として在宅勤務が増えた", "UTF-16 エンコーディングで保存する",
+                           "JIRA-12 ログイン画面の不具合を修正した", "SHA-256 でハッシュ化して保存", "ISO-27001 認証を取得済みの環境"}) {
+    const auto t = Run(std::string("ARC301 - SaaS on AWS\n- x\n") + line + "\n- y\n");
+    CHECK(t.segmentation.sections.size() == 1);
+  }
 }
 
 TEST_CASE("a chat log's lines and a front matter's fields are not headings", "[segmenter]") {
