@@ -299,6 +299,11 @@ bool Scanner::ReadModifiedNoun(Draft& d, std::size_t at) {
     per = word->name;
     pos += word->text.size();
   } else {
+    // "2 per request" counts no requests: a rate marker is no modifier of the noun after it.
+    if (const LexEntry* marker = lex_.MatchAt(line_, pos, LexRole::kRateAfter);
+        marker != nullptr && IsLetter(marker->text[0])) {
+      return false;
+    }
     const std::size_t end = ReadLatinWord(pos, true);
     if (end == pos) return false;
     pos = end;
