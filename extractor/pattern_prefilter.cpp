@@ -54,23 +54,26 @@ struct PatternPrefilter::Impl {
   std::vector<int> always;          // patterns neither can filter
   std::size_t strict_atoms = 0;     // atoms below this id belong to `strict`
   std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> atoms{nullptr, FreeDatabase};
+  std::vector<int> scanned_atom;  // Vectorscan id -> atom id
+  std::vector<int> assumed;       // the atoms taken as present (Build's `unscanned`), ascending
   bool use_prefilter = false;
   std::uint64_t serial = NewVectorscanSerial();
 
   // Compiles the prefilter; on any problem leaves use_prefilter false (the gate still works).
-  void CompilePrefilter(const std::vector<std::string>& sources);
+  void CompilePrefilter(const std::vector<std::string>& sources, const std::vector<std::string>& unscanned);
   std::vector<int> all;     // every pattern: the answer when nothing can filter
 };
 
 PatternPrefilter::PatternPrefilter() : impl_(std::make_unique<Impl>()) {}
 PatternPrefilter::~PatternPrefilter() = default;
 
-std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std::string>& patterns, long long max_mem) {
+std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std::string>& patterns, long long max_mem,
+                                                          const std::vector<std::string>& unscanned) {
   auto prefilter = std::unique_ptr<PatternPrefilter>(new PatternPrefilter());
   Impl& impl = *prefilter->impl_;
   impl.patterns = patterns.size();
   for (std::size_t i = 0; i < patterns.size(); ++i) impl.all.push_back(static_cast<int>(i));
-  impl.CompilePrefilter(patterns);
+  impl.CompilePrefilter(patterns, unscanned);
   if (impl.use_prefilter) return prefilter;
   // The fallback, compiled only when it is needed: it costs more than the prefilter.
   RE2::Options options;
@@ -83,7 +86,8 @@ std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std:
   return prefilter;
 }
 
-void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& sources) {
+void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& sources,
+                                              const std::vector<std::string>& unscanned) {
   if (sources.empty()) return;
   RE2::Options options;
   options.set_log_errors(false);
@@ -109,13 +113,24 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& so
   strict_atoms = strict_texts.size();
   std::vector<std::string> texts = strict_texts;
   texts.insert(texts.end(), loose_texts.begin(), loose_texts.end());
-  for (const std::string& atom : texts) {
+  std::vector<std::string> scanned;
+  for (std::size_t id = 0; id < texts.size(); ++id) {
+    const std::string& atom = texts[id];
+    const auto holds = [&](const std::string& part) { return atom.find(part) != std::string::npos; };
+    if (std::any_of(unscanned.begin(), unscanned.end(), holds)) {
+      assumed.push_back(static_cast<int>(id));
+      continue;
+    }
     if (atom.empty() || HasNonAsciiCase(atom)) return;
+    scanned.push_back(atom);
+    scanned_atom.push_back(static_cast<int>(id));
   }
-  if (!texts.empty()) {
+  if (!scanned.empty()) {
+    // Not HS_FLAG_SINGLEMATCH: Vectorscan's bookkeeping for it costs more than the repeated
+    // reports of common atoms, which Candidates drops itself.
     std::string error;
     int failed = -1;
-    hs_database_t* db = CompileLiteralDatabase(texts, HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH, error, failed);
+    hs_database_t* db = CompileLiteralDatabase(scanned, HS_FLAG_CASELESS, error, failed);
     if (db == nullptr) return;
     atoms.reset(db);
   }
@@ -152,11 +167,16 @@ const std::vector<int>& PatternPrefilter::Candidates(std::string_view line) cons
       return impl.all;
     }
   }
-  if (local.atoms.empty()) return impl.always;
+  if (local.atoms.empty() && impl.assumed.empty()) return impl.always;
   std::sort(local.atoms.begin(), local.atoms.end());
+  local.atoms.erase(std::unique(local.atoms.begin(), local.atoms.end()), local.atoms.end());
   local.key.assign(reinterpret_cast<const char*>(&impl.serial), sizeof impl.serial);
   local.key.append(reinterpret_cast<const char*>(local.atoms.data()), local.atoms.size() * sizeof(int));
   if (const auto it = local.remembered.find(local.key); it != local.remembered.end()) return it->second;
+  // Worked out once per set of atoms: the scanned ones by their atom ids, with those assumed.
+  for (int& atom : local.atoms) atom = impl.scanned_atom[static_cast<std::size_t>(atom)];
+  local.atoms.insert(local.atoms.end(), impl.assumed.begin(), impl.assumed.end());
+  std::sort(local.atoms.begin(), local.atoms.end());
 
   std::vector<int> hits = impl.always;
   const auto split = std::lower_bound(local.atoms.begin(), local.atoms.end(), static_cast<int>(impl.strict_atoms));

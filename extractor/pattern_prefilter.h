@@ -19,8 +19,11 @@ class PatternPrefilter {
  public:
   ~PatternPrefilter();
   // Returns nullptr when a pattern does not compile (callers report their own errors first).
-  // `max_mem`: RE2's memory budget for the fallback set.
-  static std::unique_ptr<PatternPrefilter> Build(const std::vector<std::string>& patterns, long long max_mem);
+  // `max_mem`: RE2's memory budget for the fallback set. Atoms that hold one of `unscanned` are
+  // not looked for but taken as present: text that the caller checks more cheaply itself (the
+  // mention markers of relation patterns: the types of a line's mentions tell).
+  static std::unique_ptr<PatternPrefilter> Build(const std::vector<std::string>& patterns, long long max_mem,
+                                                 const std::vector<std::string>& unscanned = {});
 
   // The indices of the patterns that may match `line`, ascending; valid until the calling
   // thread's next call.

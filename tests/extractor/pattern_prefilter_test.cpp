@@ -54,3 +54,15 @@ TEST_CASE("prefilters remember candidates apart, though their atoms have the sam
     CHECK(second->Candidates("zzz") == std::vector<int>{0});
   }
 }
+
+TEST_CASE("atoms holding an unscanned part are taken as present", "[prefilter]") {
+  // The relation rules' markers: every candidate that matches is still there, and a pattern
+  // whose only literal is a marker is a candidate on any line.
+  const std::vector<std::string> patterns = {R"(\x{E000}c[0-9]+\x{E001}\s*の中の人)", R"(\x{E000}t[0-9]+\x{E001})", R"(使って)"};
+  const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20, {"\uE000", "\uE001"});
+  REQUIRE(prefilter);
+  CHECK(prefilter->Candidates("plain words") == std::vector<int>{1});
+  CHECK(prefilter->Candidates("\uE000c1\uE001の中の人") == std::vector<int>{0, 1});
+  CHECK(prefilter->Candidates("\uE000t1\uE001 を使って") == std::vector<int>{1, 2});
+  CHECK(prefilter->Candidates("使って, 使って") == std::vector<int>{1, 2});  // an atom seen twice
+}
