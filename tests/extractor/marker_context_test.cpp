@@ -154,8 +154,14 @@ TEST_CASE("groups are read through, down to the literals each alternative starts
   const std::vector<MarkerContext> open = ContextsOf(R"({object:company}(?:社|)\s*の方)");
   REQUIRE(open.size() == 1);
   CHECK(Literals(open[0].after) == Strings{"社", "の方"});
-  // A marker inside a group may stand there: no context.
-  CHECK(ContextsOf(R"({object:technology}(?:\s+{technology})?\s*に)").empty());
+  // A marker inside a group may stand there: another marker's first character is the context.
+  const std::string optional_marker = R"({object:technology}(?:\s+{technology})?\s*に)";
+  const std::vector<MarkerContext> marker_after = ContextsOf(optional_marker);
+  REQUIRE(marker_after.size() == 1);
+  CHECK(Literals(marker_after[0].after) == Strings{"\xEE\x80\x80", "に"});
+  CHECK(LetThrough(optional_marker, "<t> <t>に"));
+  CHECK(LetThrough(optional_marker, "<t>に"));
+  CHECK_FALSE(LetThrough(optional_marker, "<t>を<t>で"));
   // "(?:^|[-:)]\s*)": the line's start or one of the characters.
   const std::vector<MarkerContext> start = ContextsOf(R"((?:^|[-:)]\s*){object:company}\s*:)");
   REQUIRE(start.size() == 1);
@@ -173,4 +179,27 @@ TEST_CASE("patterns the reader does not understand get no context", "[relations]
   CHECK(ContextsOf(R"({object:company}(?:の|が)?)").empty());  // the pattern may end after the marker
   CHECK(ContextsOf(R"({object:company}?\s*の方)").empty());    // the placeholder may be skipped
   CHECK(LetThrough(R"({object:company}(?:の|が)?)", "<c>"));
+}
+
+TEST_CASE("placeholders inside groups read once per match get contexts too", "[relations][context]") {
+  // "(?P<objects>…)" is passed once: its first marker has the bullet before it and a separator after.
+  const std::string list = R"(^[\s\-*+•]*(?P<objects>{aws_service|technology}(?:\s*(?:,|と|\band\b)\s*{aws_service|technology})+)\s*[.。]?\s*$)";
+  const std::vector<MarkerContext> contexts = ContextsOf(list);
+  REQUIRE(contexts.size() == 1);
+  CHECK(contexts[0].before.edge);
+  CHECK(Literals(contexts[0].before) == Strings{"-", "*", "+", "•"});
+  CHECK(Literals(contexts[0].after) == Strings{",", "と", "and"});
+  CHECK(LetThrough(list, "- <t>, <a> と <t>"));
+  CHECK(LetThrough(list, "\t<a> and <t>."));
+  CHECK_FALSE(LetThrough(list, "使うのは <t>, <a>"));
+  CHECK_FALSE(LetThrough(list, "- <t> を <a> に"));
+  // The '|' of a placeholder's types inside a group separates no alternatives, and a group
+  // holding one does not hide the placeholders after it.
+  const std::string grouped = R"((?:{aws_service|technology}\s*を|より)\s*{object:company}\s*の)";
+  const std::vector<MarkerContext> after_group = ContextsOf(grouped);
+  REQUIRE(after_group.size() == 1);  // the first placeholder is one of two alternatives: none
+  CHECK(Literals(after_group[0].before) == Strings{"を", "より"});
+  CHECK(Literals(after_group[0].after) == Strings{"の"});
+  CHECK(LetThrough(grouped, "<t>を <c>の"));
+  CHECK_FALSE(LetThrough(grouped, "<t>で <c>の"));
 }
