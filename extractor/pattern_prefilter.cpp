@@ -11,6 +11,10 @@
 #include <cstdint>
 #include <unordered_map>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "extractor/text_util.h"
 #include "extractor/vectorscan_scratch.h"
 
@@ -36,10 +40,88 @@ bool HasNonAsciiCase(std::string_view atom) {
   return false;
 }
 
+// Where Vectorscan's reports go: the atom ids of its literals, appended to `found`.
+struct Collector {
+  const std::vector<int>* atom_of = nullptr;  // Vectorscan id -> atom id
+  std::vector<int>* found = nullptr;
+};
+
 int CollectAtom(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
-  static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(id));
+  const auto& collector = *static_cast<const Collector*>(context);
+  collector.found->push_back((*collector.atom_of)[id]);
   return 0;
 }
+
+// Returns true when `atom` is one three-byte UTF-8 sequence (a kana, a kanji, an arrow).
+bool IsThreeByteCharacter(const std::string& atom) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(atom[i]); };
+  return atom.size() == 3 && (byte(0) & 0xF0) == 0xE0 && (byte(1) & 0xC0) == 0x80 && (byte(2) & 0xC0) == 0x80;
+}
+
+// The atoms that are one three-byte character (particles: の, に, を; 社): a line holds one where
+// its three bytes stand. Found by one pass over the line's lead bytes, for a fraction of what
+// Vectorscan spends on them: in Japanese text nearly every character is a near miss for its
+// literal matcher.
+class CharacterAtoms {
+ public:
+  static constexpr std::size_t kMost = 64;  // one bit each while a line is searched
+
+  // Takes `atom` (IsThreeByteCharacter) as atom `id`; returns false when it is full.
+  bool Add(std::string_view atom, int id) {
+    if (atoms_.size() == kMost) return false;
+    if (index_.empty()) index_.assign(std::size_t{1} << 16, 0);
+    const auto* bytes = reinterpret_cast<const unsigned char*>(atom.data());
+    index_[Slot(bytes)] = static_cast<unsigned char>(atoms_.size() + 1);
+    atoms_.push_back({{bytes[0], bytes[1], bytes[2]}, id});
+    return true;
+  }
+
+  // Appends to `found` the ids of the atoms `line` holds.
+  void Find(std::string_view line, std::vector<int>& found) const {
+    if (atoms_.empty() || line.size() < 3) return;
+    const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+    const std::size_t last = line.size() - 2;  // the places a character may start: [0, last)
+    std::uint64_t held = 0;                    // bit k: atoms_[k]
+    std::size_t i = 0;
+#ifdef __SSE2__
+    // Sixteen bytes at a time: most are ASCII or continuation bytes, never the start of one.
+    const __m128i high_nibble = _mm_set1_epi8(static_cast<char>(0xF0));
+    const __m128i three_byte_lead = _mm_set1_epi8(static_cast<char>(0xE0));
+    for (; i + 16 <= last; i += 16) {
+      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+      auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(block, high_nibble), three_byte_lead)));
+      for (; leads != 0; leads &= leads - 1) held |= Check(bytes + i + static_cast<unsigned>(__builtin_ctz(leads)));
+    }
+#endif
+    for (; i < last; ++i) {
+      if ((bytes[i] & 0xF0) == 0xE0) held |= Check(bytes + i);
+    }
+    for (; held != 0; held &= held - 1) found.push_back(atoms_[static_cast<std::size_t>(__builtin_ctzll(held))].id);
+  }
+
+ private:
+  struct Atom {
+    unsigned char bytes[3];
+    int id;
+  };
+
+  // The low 16 bits of the code point the three bytes spell (when they are valid UTF-8).
+  static std::size_t Slot(const unsigned char* at) {
+    return static_cast<std::size_t>((at[0] & 0x0F) << 12 | (at[1] & 0x3F) << 6 | (at[2] & 0x3F));
+  }
+
+  // Returns the bit of the atom whose three bytes start at `at`, or 0.
+  std::uint64_t Check(const unsigned char* at) const {
+    const unsigned entry = index_[Slot(at)];
+    if (entry == 0) return 0;
+    const Atom& atom = atoms_[entry - 1];
+    const bool same = atom.bytes[0] == at[0] && atom.bytes[1] == at[1] && atom.bytes[2] == at[2];
+    return same ? std::uint64_t{1} << (entry - 1) : 0;
+  }
+
+  std::vector<unsigned char> index_;  // by Slot: 1 + the index in atoms_, 0 for none
+  std::vector<Atom> atoms_;
+};
 
 }  // namespace
 
@@ -55,6 +137,7 @@ struct PatternPrefilter::Impl {
   std::size_t strict_atoms = 0;     // atoms below this id belong to `strict`
   std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> atoms{nullptr, FreeDatabase};
   std::vector<int> scanned_atom;  // Vectorscan id -> atom id
+  CharacterAtoms characters;      // the atoms of one character, found without Vectorscan
   std::vector<int> assumed;       // the atoms taken as present (Build's `unscanned`), ascending
   bool use_prefilter = false;
   std::uint64_t serial = NewVectorscanSerial();
@@ -113,6 +196,9 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& so
   strict_atoms = strict_texts.size();
   std::vector<std::string> texts = strict_texts;
   texts.insert(texts.end(), loose_texts.begin(), loose_texts.end());
+  // A pass over the line's lead bytes pays for itself only when it takes many atoms from Vectorscan.
+  constexpr std::ptrdiff_t kFewestCharacterAtoms = 8;
+  const bool find_characters = std::count_if(texts.begin(), texts.end(), IsThreeByteCharacter) >= kFewestCharacterAtoms;
   std::vector<std::string> scanned;
   for (std::size_t id = 0; id < texts.size(); ++id) {
     const std::string& atom = texts[id];
@@ -122,6 +208,7 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& so
       continue;
     }
     if (atom.empty() || HasNonAsciiCase(atom)) return;
+    if (find_characters && IsThreeByteCharacter(atom) && characters.Add(atom, static_cast<int>(id))) continue;
     scanned.push_back(atom);
     scanned_atom.push_back(static_cast<int>(id));
   }
@@ -162,19 +249,20 @@ const std::vector<int>& PatternPrefilter::Candidates(std::string_view line) cons
   local.atoms.clear();
   if (impl.atoms) {
     hs_scratch_t* scratch = VectorscanScratchFor(impl.atoms.get(), impl.serial);
+    Collector collector{&impl.scanned_atom, &local.atoms};
     if (scratch == nullptr || hs_scan(impl.atoms.get(), line.data(), static_cast<unsigned>(line.size()), 0, scratch,
-                                      CollectAtom, &local.atoms) != HS_SUCCESS) {
+                                      CollectAtom, &collector) != HS_SUCCESS) {
       return impl.all;
     }
   }
+  impl.characters.Find(line, local.atoms);
   if (local.atoms.empty() && impl.assumed.empty()) return impl.always;
   std::sort(local.atoms.begin(), local.atoms.end());
   local.atoms.erase(std::unique(local.atoms.begin(), local.atoms.end()), local.atoms.end());
   local.key.assign(reinterpret_cast<const char*>(&impl.serial), sizeof impl.serial);
   local.key.append(reinterpret_cast<const char*>(local.atoms.data()), local.atoms.size() * sizeof(int));
   if (const auto it = local.remembered.find(local.key); it != local.remembered.end()) return it->second;
-  // Worked out once per set of atoms: the scanned ones by their atom ids, with those assumed.
-  for (int& atom : local.atoms) atom = impl.scanned_atom[static_cast<std::size_t>(atom)];
+  // Worked out once per set of atoms found, with those assumed.
   local.atoms.insert(local.atoms.end(), impl.assumed.begin(), impl.assumed.end());
   std::sort(local.atoms.begin(), local.atoms.end());
 
