@@ -1,8 +1,8 @@
 // PatternPrefilter: which of many RE2 patterns can match a line, found without running them.
 // RE2's FilteredRE2 derives from each pattern the literals ("atoms") it cannot match without; one
 // Vectorscan scan finds the atoms of a line (caseless, as FilteredRE2 expects), a pass over its
-// lead bytes those of one three-byte character (の, 社), and only the patterns whose atoms are
-// present are candidates. When the atoms cannot be trusted (a cased
+// lead bytes those of one three-byte character (の, 社) and memchr those of one byte (`/`), and
+// only the patterns whose atoms are present are candidates. When the atoms cannot be trusted (a cased
 // letter outside ASCII, which Vectorscan does not fold) or Vectorscan fails, one RE2::Set gates
 // the line instead, and when that gives up too every pattern is a candidate. Each thread
 // remembers the candidates of the atom sets it has met (a bounded table). Shared read-only by all

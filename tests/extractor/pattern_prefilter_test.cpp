@@ -98,3 +98,27 @@ TEST_CASE("atoms of one character are found as Vectorscan would find them", "[pr
   CHECK(std::binary_search(particles.begin(), particles.end(), 7));   // 上
   CHECK_FALSE(std::binary_search(particles.begin(), particles.end(), 1));  // に
 }
+
+TEST_CASE("atoms of one byte are found in either case", "[prefilter]") {
+  // Patterns whose only literal is one byte: FilteredRE2 gives them atoms such as "/" and "x".
+  const std::vector<std::string> patterns = {R"([a-z0-9-]+/[a-z0-9-]+)", R"((?i:x)\d+)", R"(\d+_\d+)", R"(移行)"};
+  const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20);
+  REQUIRE(prefilter);
+  std::vector<std::unique_ptr<RE2>> compiled;
+  for (const std::string& pattern : patterns) compiled.push_back(std::make_unique<RE2>(pattern));
+  const std::vector<std::string> pieces = {"org", "/", "X", "x", "42", "_", "移行", " ", "repo", "ab-c"};
+  std::mt19937 random(5);
+  for (int i = 0; i < 3000; ++i) {
+    std::string line;
+    const int parts = 1 + static_cast<int>(random() % 8);
+    for (int k = 0; k < parts; ++k) line += pieces[random() % pieces.size()];
+    const std::vector<int> candidates = prefilter->Candidates(line);
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      if (!RE2::PartialMatch(line, *compiled[p])) continue;
+      INFO("line: " << line << "\npattern: " << patterns[p]);
+      CHECK(std::binary_search(candidates.begin(), candidates.end(), static_cast<int>(p)));
+    }
+  }
+  CHECK(prefilter->Candidates("X9").size() < patterns.size());
+  CHECK(prefilter->Candidates("plain words").empty());
+}
