@@ -33,6 +33,9 @@ void AppendUnwrapped(const std::vector<PatternElement>& elements, std::vector<Pa
   }
 }
 
+// The most members of an ASCII class that a side lists one by one (\d, [0-9]: ten).
+constexpr std::size_t kMostClassMembers = 16;
+
 // Where a walk from a placeholder along a sequence of elements ended.
 enum class WalkEnd {
   kRequired,  // at something every match holds: the side is known
@@ -58,6 +61,12 @@ WalkEnd Walk(const std::vector<PatternElement>& elements, std::size_t j, int ste
         const WalkEnd end = Walk(alternative, step > 0 ? 0 : alternative.size() - 1, step, side);
         if (end == WalkEnd::kUnknown) return end;
         may_be_empty |= end == WalkEnd::kOpen;
+      }
+    } else if (e.kind == ElementKind::kOther && e.ascii_only && e.ascii.count() <= kMostClassMembers) {
+      // A short class of ASCII characters ([0-9], \d): each may stand first (last).
+      for (std::size_t c = 0; c < e.ascii.size(); ++c) {
+        if (e.ascii[c] && !IsRegexSpace(static_cast<char>(c))) side.literals.emplace_back(1, static_cast<char>(c));
+        if (e.ascii[c] && IsRegexSpace(static_cast<char>(c))) may_be_empty = true;  // passed over when checked
       }
     } else if (e.kind == ElementKind::kText) {
       // One literal, unrepeated: the literals next to it belong to the same run of text.

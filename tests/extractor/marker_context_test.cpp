@@ -174,7 +174,7 @@ TEST_CASE("groups are read through, down to the literals each alternative starts
 TEST_CASE("patterns the reader does not understand get no context", "[relations][context]") {
   CHECK(ContextsOf(R"({object:company}\s*:|{object:person}\s*の方)").empty());  // a top-level |
   CHECK(ContextsOf(R"((?i){object:company}\s+uses)").empty());                  // a flag for the rest
-  CHECK(ContextsOf(R"({object:company}\s*\d+)").empty());
+  CHECK(ContextsOf(R"({object:company}\s*\p{Han}+)").empty());
   CHECK(ContextsOf(R"({object:company}.*の方)").empty());
   CHECK(ContextsOf(R"({object:company}(?:の|が)?)").empty());  // the pattern may end after the marker
   CHECK(ContextsOf(R"({object:company}?\s*の方)").empty());    // the placeholder may be skipped
@@ -202,4 +202,17 @@ TEST_CASE("placeholders inside groups read once per match get contexts too", "[r
   CHECK(Literals(after_group[0].after) == Strings{"の"});
   CHECK(LetThrough(grouped, "<t>を <c>の"));
   CHECK_FALSE(LetThrough(grouped, "<t>で <c>の"));
+}
+
+TEST_CASE("a short class of ASCII characters beside a placeholder lists its members", "[relations][context]") {
+  const std::string digits = R"({object:technology}\s*(?:[0-9][0-9.]*)?\s*(?:[、。]|が中心))";
+  const std::vector<MarkerContext> contexts = ContextsOf(digits);
+  REQUIRE(contexts.size() == 1);
+  CHECK(Literals(contexts[0].after) == Strings{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "、", "。", "が中心"});
+  CHECK(LetThrough(digits, "基盤は <t> 3.0、"));
+  CHECK(LetThrough(digits, "基盤は <t>が中心"));
+  CHECK_FALSE(LetThrough(digits, "基盤は <t> を使う"));
+  CHECK(LetThrough(R"(\d+\s*台の\s*{object:technology})", "3台の <t>"));
+  // \w has too many members to list: no context there.
+  CHECK(ContextsOf(R"({object:technology}\s*\w)").empty());
 }
