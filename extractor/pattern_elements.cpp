@@ -318,6 +318,4 @@ bool HoldsNoMarker(const PatternElement& e) {
   return false;
 }
 
-bool IsRegexSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
-
 }  // namespace kgx
