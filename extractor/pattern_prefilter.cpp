@@ -9,13 +9,9 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <unordered_map>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
+#include "extractor/short_atoms.h"
 #include "extractor/text_util.h"
 #include "extractor/vectorscan_scratch.h"
 
@@ -52,110 +48,6 @@ int CollectAtom(unsigned int id, unsigned long long, unsigned long long, unsigne
   collector.found->push_back((*collector.atom_of)[id]);
   return 0;
 }
-
-// The atoms of one byte (`/` in `org/repo`, `-`): a line holds one when memchr finds it, in
-// either case for a letter. Vectorscan's literal matcher slows down by a third for each of them,
-// as a single byte leaves it nothing to filter candidate places with.
-class ByteAtoms {
- public:
-  static constexpr std::size_t kMost = 16;  // a memchr each per line (two for a letter)
-
-  // Takes `atom` (one byte) as atom `id`; returns false when it is full.
-  bool Add(char atom, int id) {
-    if (atoms_.size() == kMost) return false;
-    atoms_.push_back({AsciiLowerCase(atom), AsciiUpperCase(atom), id});
-    return true;
-  }
-
-  // Appends to `found` the ids of the atoms `line` holds.
-  void Find(std::string_view line, std::vector<int>& found) const {
-    const auto holds = [&](char c) { return std::memchr(line.data(), c, line.size()) != nullptr; };
-    for (const Atom& atom : atoms_) {
-      if (holds(atom.lower) || (atom.upper != atom.lower && holds(atom.upper))) found.push_back(atom.id);
-    }
-  }
-
- private:
-  static char AsciiLowerCase(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-  static char AsciiUpperCase(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
-
-  struct Atom {
-    char lower, upper;
-    int id;
-  };
-  std::vector<Atom> atoms_;
-};
-
-// Returns true when `atom` is one three-byte UTF-8 sequence (a kana, a kanji, an arrow).
-bool IsThreeByteCharacter(const std::string& atom) {
-  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(atom[i]); };
-  return atom.size() == 3 && (byte(0) & 0xF0) == 0xE0 && (byte(1) & 0xC0) == 0x80 && (byte(2) & 0xC0) == 0x80;
-}
-
-// The atoms that are one three-byte character (particles: の, に, を; 社): a line holds one where
-// its three bytes stand. Found by one pass over the line's lead bytes, for a fraction of what
-// Vectorscan spends on them: in Japanese text nearly every character is a near miss for its
-// literal matcher.
-class CharacterAtoms {
- public:
-  static constexpr std::size_t kMost = 64;  // one bit each while a line is searched
-
-  // Takes `atom` (IsThreeByteCharacter) as atom `id`; returns false when it is full.
-  bool Add(std::string_view atom, int id) {
-    if (atoms_.size() == kMost) return false;
-    if (index_.empty()) index_.assign(std::size_t{1} << 16, 0);
-    const auto* bytes = reinterpret_cast<const unsigned char*>(atom.data());
-    index_[Slot(bytes)] = static_cast<unsigned char>(atoms_.size() + 1);
-    atoms_.push_back({{bytes[0], bytes[1], bytes[2]}, id});
-    return true;
-  }
-
-  // Appends to `found` the ids of the atoms `line` holds.
-  void Find(std::string_view line, std::vector<int>& found) const {
-    if (atoms_.empty() || line.size() < 3) return;
-    const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
-    const std::size_t last = line.size() - 2;  // the places a character may start: [0, last)
-    std::uint64_t held = 0;                    // bit k: atoms_[k]
-    std::size_t i = 0;
-#ifdef __SSE2__
-    // Sixteen bytes at a time: most are ASCII or continuation bytes, never the start of one.
-    const __m128i high_nibble = _mm_set1_epi8(static_cast<char>(0xF0));
-    const __m128i three_byte_lead = _mm_set1_epi8(static_cast<char>(0xE0));
-    for (; i + 16 <= last; i += 16) {
-      const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
-      auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(block, high_nibble), three_byte_lead)));
-      for (; leads != 0; leads &= leads - 1) held |= Check(bytes + i + static_cast<unsigned>(__builtin_ctz(leads)));
-    }
-#endif
-    for (; i < last; ++i) {
-      if ((bytes[i] & 0xF0) == 0xE0) held |= Check(bytes + i);
-    }
-    for (; held != 0; held &= held - 1) found.push_back(atoms_[static_cast<std::size_t>(__builtin_ctzll(held))].id);
-  }
-
- private:
-  struct Atom {
-    unsigned char bytes[3];
-    int id;
-  };
-
-  // The low 16 bits of the code point the three bytes spell (when they are valid UTF-8).
-  static std::size_t Slot(const unsigned char* at) {
-    return static_cast<std::size_t>((at[0] & 0x0F) << 12 | (at[1] & 0x3F) << 6 | (at[2] & 0x3F));
-  }
-
-  // Returns the bit of the atom whose three bytes start at `at`, or 0.
-  std::uint64_t Check(const unsigned char* at) const {
-    const unsigned entry = index_[Slot(at)];
-    if (entry == 0) return 0;
-    const Atom& atom = atoms_[entry - 1];
-    const bool same = atom.bytes[0] == at[0] && atom.bytes[1] == at[1] && atom.bytes[2] == at[2];
-    return same ? std::uint64_t{1} << (entry - 1) : 0;
-  }
-
-  std::vector<unsigned char> index_;  // by Slot: 1 + the index in atoms_, 0 for none
-  std::vector<Atom> atoms_;
-};
 
 }  // namespace
 
