@@ -10,6 +10,32 @@ namespace kgx {
 
 namespace {
 
+constexpr std::string_view kMarkerOpen = "\xEE\x80\x80";   // U+E000, as RelationRules marks mentions
+constexpr std::string_view kMarkerClose = "\xEE\x80\x81";  // U+E001
+
+using Role = Placeholder::Role;
+
+// Returns true for the placeholders that stand for one marker or a list of them.
+bool OneOrMoreMarkers(Role role) {
+  return role == Role::kMention || role == Role::kSubject || role == Role::kObject || role == Role::kObjects;
+}
+
+// Appends `elements` to `out` with the groups that every match passes exactly once (one
+// alternative, not optional, not repeated: `(?P<objects>…)`, `(?:…)`) replaced by what they hold,
+// so that the placeholders inside them get contexts too.
+void AppendUnwrapped(const std::vector<PatternElement>& elements, std::vector<PatternElement>& out) {
+  for (const PatternElement& e : elements) {
+    if (e.kind == ElementKind::kGroup && e.alternatives.size() == 1 && !e.may_skip && !e.repeats) {
+      AppendUnwrapped(e.alternatives[0], out);
+    } else {
+      out.push_back(e);
+    }
+  }
+}
+
+// The most members of an ASCII class that a side lists one by one (\d, [0-9]: ten).
+constexpr std::size_t kMostClassMembers = 16;
+
 // Where a walk from a placeholder along a sequence of elements ended.
 enum class WalkEnd {
   kRequired,  // at something every match holds: the side is known
@@ -26,11 +52,21 @@ WalkEnd Walk(const std::vector<PatternElement>& elements, std::size_t j, int ste
     bool may_be_empty = e.may_skip;
     if (e.kind == (step > 0 ? ElementKind::kLineEnd : ElementKind::kLineStart)) {
       side.edge = true;
+    } else if (e.kind == ElementKind::kPlaceholder) {
+      // Another marker: it starts with kOpen and ends with kClose ({each:…} may be anything).
+      if (!OneOrMoreMarkers(e.placeholder.role)) return WalkEnd::kUnknown;
+      side.literals.emplace_back(step > 0 ? kMarkerOpen : kMarkerClose);
     } else if (e.kind == ElementKind::kGroup) {
       for (const std::vector<PatternElement>& alternative : e.alternatives) {
         const WalkEnd end = Walk(alternative, step > 0 ? 0 : alternative.size() - 1, step, side);
         if (end == WalkEnd::kUnknown) return end;
         may_be_empty |= end == WalkEnd::kOpen;
+      }
+    } else if (e.kind == ElementKind::kOther && e.ascii_only && e.ascii.count() <= kMostClassMembers) {
+      // A short class of ASCII characters ([0-9], \d): each may stand first (last).
+      for (std::size_t c = 0; c < e.ascii.size(); ++c) {
+        if (e.ascii[c] && !IsRegexSpace(static_cast<char>(c))) side.literals.emplace_back(1, static_cast<char>(c));
+        if (e.ascii[c] && IsRegexSpace(static_cast<char>(c))) may_be_empty = true;  // passed over when checked
       }
     } else if (e.kind == ElementKind::kText) {
       // One literal, unrepeated: the literals next to it belong to the same run of text.
@@ -116,14 +152,15 @@ std::vector<MarkerContext> ContextsOf(std::string_view pattern) {
   return elements ? ContextsOf(*elements) : std::vector<MarkerContext>{};
 }
 
-std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& elements) {
+std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& pattern) {
   std::vector<MarkerContext> contexts;
-  using Role = Placeholder::Role;
+  std::vector<PatternElement> elements;
+  AppendUnwrapped(pattern, elements);
   for (std::size_t k = 0; k < elements.size(); ++k) {
     const PatternElement& e = elements[k];
     const Role role = e.placeholder.role;
     if (e.kind != ElementKind::kPlaceholder || e.may_skip || e.repeats) continue;
-    if (role != Role::kMention && role != Role::kSubject && role != Role::kObject && role != Role::kObjects) continue;
+    if (!OneOrMoreMarkers(role)) continue;
     MarkerContext context{e.placeholder.types, Side(elements, k, -1), Side(elements, k, +1)};
     if (role == Role::kObjects && context.before.known && context.after.known) {
       // A list: its first marker has the context before it, its last the one after it.

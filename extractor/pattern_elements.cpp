@@ -68,11 +68,16 @@ std::size_t GroupEnd(std::string_view p, std::size_t open) {
 }
 
 // Returns the members of a class body without negation, ranges or escapes other than
-// punctuation ("、,。"), one text per character, else nothing.
+// punctuation and \s ("、,。", "\s\-*"), one text per character, else nothing.
 std::optional<std::vector<std::string>> ClassMembers(std::string_view body) {
   std::vector<std::string> texts;
   if (body.empty() || body.front() == '^') return std::nullopt;
   for (std::size_t i = 0; i < body.size();) {
+    if (body[i] == '\\' && i + 1 < body.size() && body[i + 1] == 's') {
+      for (const char space : {'\t', '\n', '\f', '\r', ' '}) texts.emplace_back(1, space);  // RE2's \s
+      i += 2;
+      continue;
+    }
     if (body[i] == '\\') {
       if (i + 1 >= body.size() || !IsAsciiPunct(body[i + 1])) return std::nullopt;
       texts.emplace_back(1, body[i + 1]);
@@ -200,8 +205,16 @@ bool ReadGroup(std::string_view p, std::size_t open, std::size_t close, bool fol
     return body.find(':') != std::string_view::npos;  // other flags: kOther; "(?i)" sets them for the rest
   }
   std::vector<std::vector<PatternElement>> alternatives;
+  // The '|' of a placeholder's types ({aws_service|technology}) separates no alternatives.
+  const std::vector<Placeholder> placeholders = FindPlaceholders(body);
+  auto placeholder = placeholders.begin();
   std::size_t start = 0;
   for (std::size_t i = 0; i <= body.size(); ++i) {
+    while (placeholder != placeholders.end() && placeholder->begin < i) ++placeholder;  // inside a group passed
+    if (placeholder != placeholders.end() && placeholder->begin == i) {
+      i = placeholder++->end - 1;
+      continue;
+    }
     if (i < body.size() && body[i] == '\\') {
       ++i;
       continue;
@@ -232,6 +245,8 @@ std::optional<std::vector<PatternElement>> ReadElements(std::string_view p, bool
     PatternElement e;
     const char c = p[i];
     std::size_t after = i + 1;
+    // Placeholders inside a group were read with it.
+    while (next_placeholder < placeholders.size() && placeholders[next_placeholder].begin < i) ++next_placeholder;
     if (next_placeholder < placeholders.size() && placeholders[next_placeholder].begin == i) {
       e.kind = ElementKind::kPlaceholder;
       e.placeholder = placeholders[next_placeholder++];
@@ -302,7 +317,5 @@ bool HoldsNoMarker(const PatternElement& e) {
   }
   return false;
 }
-
-bool IsRegexSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }
 
 }  // namespace kgx

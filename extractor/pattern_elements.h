@@ -48,7 +48,8 @@ std::optional<std::vector<PatternElement>> ReadElements(std::string_view pattern
 // Returns true when no text `e` may match holds a marker's characters (U+E000, U+E001).
 bool HoldsNoMarker(const PatternElement& e);
 
-// Returns true for what RE2's \s matches (\t \n \f \r and space) and \v.
-bool IsRegexSpace(char c);
+// Returns true for what RE2's \s matches (\t \n \f \r and space) and \v. Inline: the marker
+// contexts ask it for every byte they pass over.
+inline bool IsRegexSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 
 }  // namespace kgx

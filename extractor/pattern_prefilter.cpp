@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <unordered_map>
 
+#include "extractor/short_atoms.h"
 #include "extractor/text_util.h"
 #include "extractor/vectorscan_scratch.h"
 
@@ -36,8 +37,15 @@ bool HasNonAsciiCase(std::string_view atom) {
   return false;
 }
 
+// Where Vectorscan's reports go: the atom ids of its literals, appended to `found`.
+struct Collector {
+  const std::vector<int>* atom_of = nullptr;  // Vectorscan id -> atom id
+  std::vector<int>* found = nullptr;
+};
+
 int CollectAtom(unsigned int id, unsigned long long, unsigned long long, unsigned int, void* context) {
-  static_cast<std::vector<int>*>(context)->push_back(static_cast<int>(id));
+  const auto& collector = *static_cast<const Collector*>(context);
+  collector.found->push_back((*collector.atom_of)[id]);
   return 0;
 }
 
@@ -54,23 +62,28 @@ struct PatternPrefilter::Impl {
   std::vector<int> always;          // patterns neither can filter
   std::size_t strict_atoms = 0;     // atoms below this id belong to `strict`
   std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> atoms{nullptr, FreeDatabase};
+  std::vector<int> scanned_atom;  // Vectorscan id -> atom id
+  CharacterAtoms characters;      // the atoms of one character, found without Vectorscan
+  ByteAtoms bytes;                // the atoms of one byte, likewise
+  std::vector<int> assumed;       // the atoms taken as present (Build's `unscanned`), ascending
   bool use_prefilter = false;
   std::uint64_t serial = NewVectorscanSerial();
 
   // Compiles the prefilter; on any problem leaves use_prefilter false (the gate still works).
-  void CompilePrefilter(const std::vector<std::string>& sources);
+  void CompilePrefilter(const std::vector<std::string>& sources, const std::vector<std::string>& unscanned);
   std::vector<int> all;     // every pattern: the answer when nothing can filter
 };
 
 PatternPrefilter::PatternPrefilter() : impl_(std::make_unique<Impl>()) {}
 PatternPrefilter::~PatternPrefilter() = default;
 
-std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std::string>& patterns, long long max_mem) {
+std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std::string>& patterns, long long max_mem,
+                                                          const std::vector<std::string>& unscanned) {
   auto prefilter = std::unique_ptr<PatternPrefilter>(new PatternPrefilter());
   Impl& impl = *prefilter->impl_;
   impl.patterns = patterns.size();
   for (std::size_t i = 0; i < patterns.size(); ++i) impl.all.push_back(static_cast<int>(i));
-  impl.CompilePrefilter(patterns);
+  impl.CompilePrefilter(patterns, unscanned);
   if (impl.use_prefilter) return prefilter;
   // The fallback, compiled only when it is needed: it costs more than the prefilter.
   RE2::Options options;
@@ -83,7 +96,8 @@ std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std:
   return prefilter;
 }
 
-void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& sources) {
+void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& sources,
+                                              const std::vector<std::string>& unscanned) {
   if (sources.empty()) return;
   RE2::Options options;
   options.set_log_errors(false);
@@ -109,13 +123,29 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& so
   strict_atoms = strict_texts.size();
   std::vector<std::string> texts = strict_texts;
   texts.insert(texts.end(), loose_texts.begin(), loose_texts.end());
-  for (const std::string& atom : texts) {
+  // A pass over the line's lead bytes pays for itself only when it takes many atoms from Vectorscan.
+  constexpr std::ptrdiff_t kFewestCharacterAtoms = 8;
+  const bool find_characters = std::count_if(texts.begin(), texts.end(), IsThreeByteCharacter) >= kFewestCharacterAtoms;
+  std::vector<std::string> scanned;
+  for (std::size_t id = 0; id < texts.size(); ++id) {
+    const std::string& atom = texts[id];
+    const auto holds = [&](const std::string& part) { return atom.find(part) != std::string::npos; };
+    if (std::any_of(unscanned.begin(), unscanned.end(), holds)) {
+      assumed.push_back(static_cast<int>(id));
+      continue;
+    }
     if (atom.empty() || HasNonAsciiCase(atom)) return;
+    if (find_characters && IsThreeByteCharacter(atom) && characters.Add(atom, static_cast<int>(id))) continue;
+    if (atom.size() == 1 && static_cast<unsigned char>(atom[0]) < 0x80 && bytes.Add(atom[0], static_cast<int>(id))) continue;
+    scanned.push_back(atom);
+    scanned_atom.push_back(static_cast<int>(id));
   }
-  if (!texts.empty()) {
+  if (!scanned.empty()) {
+    // Not HS_FLAG_SINGLEMATCH: Vectorscan's bookkeeping for it costs more than the repeated
+    // reports of common atoms, which Candidates drops itself.
     std::string error;
     int failed = -1;
-    hs_database_t* db = CompileLiteralDatabase(texts, HS_FLAG_CASELESS | HS_FLAG_SINGLEMATCH, error, failed);
+    hs_database_t* db = CompileLiteralDatabase(scanned, HS_FLAG_CASELESS, error, failed);
     if (db == nullptr) return;
     atoms.reset(db);
   }
@@ -147,16 +177,23 @@ const std::vector<int>& PatternPrefilter::Candidates(std::string_view line) cons
   local.atoms.clear();
   if (impl.atoms) {
     hs_scratch_t* scratch = VectorscanScratchFor(impl.atoms.get(), impl.serial);
+    Collector collector{&impl.scanned_atom, &local.atoms};
     if (scratch == nullptr || hs_scan(impl.atoms.get(), line.data(), static_cast<unsigned>(line.size()), 0, scratch,
-                                      CollectAtom, &local.atoms) != HS_SUCCESS) {
+                                      CollectAtom, &collector) != HS_SUCCESS) {
       return impl.all;
     }
   }
-  if (local.atoms.empty()) return impl.always;
+  impl.characters.Find(line, local.atoms);
+  impl.bytes.Find(line, local.atoms);
+  if (local.atoms.empty() && impl.assumed.empty()) return impl.always;
   std::sort(local.atoms.begin(), local.atoms.end());
+  local.atoms.erase(std::unique(local.atoms.begin(), local.atoms.end()), local.atoms.end());
   local.key.assign(reinterpret_cast<const char*>(&impl.serial), sizeof impl.serial);
   local.key.append(reinterpret_cast<const char*>(local.atoms.data()), local.atoms.size() * sizeof(int));
   if (const auto it = local.remembered.find(local.key); it != local.remembered.end()) return it->second;
+  // Worked out once per set of atoms found, with those assumed.
+  local.atoms.insert(local.atoms.end(), impl.assumed.begin(), impl.assumed.end());
+  std::sort(local.atoms.begin(), local.atoms.end());
 
   std::vector<int> hits = impl.always;
   const auto split = std::lower_bound(local.atoms.begin(), local.atoms.end(), static_cast<int>(impl.strict_atoms));

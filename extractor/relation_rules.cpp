@@ -467,7 +467,9 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
   std::vector<std::string> sources;
   for (const RelationPattern& pattern : rules->impl_->patterns) sources.push_back(pattern.regex->pattern());
   for (std::size_t p = 0; p < sources.size(); ++p) rules->impl_->every_pattern.push_back(static_cast<int>(p));
-  if (strategy == Strategy::kFast) rules->impl_->prefilter = PatternPrefilter::Build(sources, 64 << 20);
+  // The markers' atoms are not scanned for: MentionNeeds checks the types of a line's mentions.
+  const std::vector<std::string> markers = {std::string(kOpen), std::string(kClose)};
+  if (strategy == Strategy::kFast) rules->impl_->prefilter = PatternPrefilter::Build(sources, 64 << 20, markers);
   return rules;
 }
 

@@ -154,8 +154,14 @@ TEST_CASE("groups are read through, down to the literals each alternative starts
   const std::vector<MarkerContext> open = ContextsOf(R"({object:company}(?:社|)\s*の方)");
   REQUIRE(open.size() == 1);
   CHECK(Literals(open[0].after) == Strings{"社", "の方"});
-  // A marker inside a group may stand there: no context.
-  CHECK(ContextsOf(R"({object:technology}(?:\s+{technology})?\s*に)").empty());
+  // A marker inside a group may stand there: another marker's first character is the context.
+  const std::string optional_marker = R"({object:technology}(?:\s+{technology})?\s*に)";
+  const std::vector<MarkerContext> marker_after = ContextsOf(optional_marker);
+  REQUIRE(marker_after.size() == 1);
+  CHECK(Literals(marker_after[0].after) == Strings{"\xEE\x80\x80", "に"});
+  CHECK(LetThrough(optional_marker, "<t> <t>に"));
+  CHECK(LetThrough(optional_marker, "<t>に"));
+  CHECK_FALSE(LetThrough(optional_marker, "<t>を<t>で"));
   // "(?:^|[-:)]\s*)": the line's start or one of the characters.
   const std::vector<MarkerContext> start = ContextsOf(R"((?:^|[-:)]\s*){object:company}\s*:)");
   REQUIRE(start.size() == 1);
@@ -168,9 +174,45 @@ TEST_CASE("groups are read through, down to the literals each alternative starts
 TEST_CASE("patterns the reader does not understand get no context", "[relations][context]") {
   CHECK(ContextsOf(R"({object:company}\s*:|{object:person}\s*の方)").empty());  // a top-level |
   CHECK(ContextsOf(R"((?i){object:company}\s+uses)").empty());                  // a flag for the rest
-  CHECK(ContextsOf(R"({object:company}\s*\d+)").empty());
+  CHECK(ContextsOf(R"({object:company}\s*\p{Han}+)").empty());
   CHECK(ContextsOf(R"({object:company}.*の方)").empty());
   CHECK(ContextsOf(R"({object:company}(?:の|が)?)").empty());  // the pattern may end after the marker
   CHECK(ContextsOf(R"({object:company}?\s*の方)").empty());    // the placeholder may be skipped
   CHECK(LetThrough(R"({object:company}(?:の|が)?)", "<c>"));
+}
+
+TEST_CASE("placeholders inside groups read once per match get contexts too", "[relations][context]") {
+  // "(?P<objects>…)" is passed once: its first marker has the bullet before it and a separator after.
+  const std::string list = R"(^[\s\-*+•]*(?P<objects>{aws_service|technology}(?:\s*(?:,|と|\band\b)\s*{aws_service|technology})+)\s*[.。]?\s*$)";
+  const std::vector<MarkerContext> contexts = ContextsOf(list);
+  REQUIRE(contexts.size() == 1);
+  CHECK(contexts[0].before.edge);
+  CHECK(Literals(contexts[0].before) == Strings{"-", "*", "+", "•"});
+  CHECK(Literals(contexts[0].after) == Strings{",", "と", "and"});
+  CHECK(LetThrough(list, "- <t>, <a> と <t>"));
+  CHECK(LetThrough(list, "\t<a> and <t>."));
+  CHECK_FALSE(LetThrough(list, "使うのは <t>, <a>"));
+  CHECK_FALSE(LetThrough(list, "- <t> を <a> に"));
+  // The '|' of a placeholder's types inside a group separates no alternatives, and a group
+  // holding one does not hide the placeholders after it.
+  const std::string grouped = R"((?:{aws_service|technology}\s*を|より)\s*{object:company}\s*の)";
+  const std::vector<MarkerContext> after_group = ContextsOf(grouped);
+  REQUIRE(after_group.size() == 1);  // the first placeholder is one of two alternatives: none
+  CHECK(Literals(after_group[0].before) == Strings{"を", "より"});
+  CHECK(Literals(after_group[0].after) == Strings{"の"});
+  CHECK(LetThrough(grouped, "<t>を <c>の"));
+  CHECK_FALSE(LetThrough(grouped, "<t>で <c>の"));
+}
+
+TEST_CASE("a short class of ASCII characters beside a placeholder lists its members", "[relations][context]") {
+  const std::string digits = R"({object:technology}\s*(?:[0-9][0-9.]*)?\s*(?:[、。]|が中心))";
+  const std::vector<MarkerContext> contexts = ContextsOf(digits);
+  REQUIRE(contexts.size() == 1);
+  CHECK(Literals(contexts[0].after) == Strings{"0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "、", "。", "が中心"});
+  CHECK(LetThrough(digits, "基盤は <t> 3.0、"));
+  CHECK(LetThrough(digits, "基盤は <t>が中心"));
+  CHECK_FALSE(LetThrough(digits, "基盤は <t> を使う"));
+  CHECK(LetThrough(R"(\d+\s*台の\s*{object:technology})", "3台の <t>"));
+  // \w has too many members to list: no context there.
+  CHECK(ContextsOf(R"({object:technology}\s*\w)").empty());
 }

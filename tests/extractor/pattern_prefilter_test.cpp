@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <re2/re2.h>
 
+#include <memory>
 #include <random>
 
 #include "extractor/pattern_prefilter.h"
@@ -53,4 +54,71 @@ TEST_CASE("prefilters remember candidates apart, though their atoms have the sam
     CHECK(first->Candidates("zzz") == std::vector<int>{1});
     CHECK(second->Candidates("zzz") == std::vector<int>{0});
   }
+}
+
+TEST_CASE("atoms holding an unscanned part are taken as present", "[prefilter]") {
+  // The relation rules' markers: every candidate that matches is still there, and a pattern
+  // whose only literal is a marker is a candidate on any line.
+  const std::vector<std::string> patterns = {R"(\x{E000}c[0-9]+\x{E001}\s*の中の人)", R"(\x{E000}t[0-9]+\x{E001})", R"(使って)"};
+  const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20, {"\uE000", "\uE001"});
+  REQUIRE(prefilter);
+  CHECK(prefilter->Candidates("plain words") == std::vector<int>{1});
+  CHECK(prefilter->Candidates("\uE000c1\uE001の中の人") == std::vector<int>{0, 1});
+  CHECK(prefilter->Candidates("\uE000t1\uE001 を使って") == std::vector<int>{1, 2});
+  CHECK(prefilter->Candidates("使って, 使って") == std::vector<int>{1, 2});  // an atom seen twice
+}
+
+TEST_CASE("atoms of one character are found as Vectorscan would find them", "[prefilter]") {
+  // Enough patterns whose atoms are single kana or kanji for the prefilter to find those by a pass
+  // over the line's lead bytes; lines of mixed scripts, lead bytes cut short and bytes that are
+  // no UTF-8 at all.
+  const std::vector<std::string> patterns = {"の", "に", "を", "で", "は", "が", "社", "上", "→", "から\\s*に", "(?:は|が)x", "[0-9]+に",
+                                             "使って"};
+  const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20);
+  REQUIRE(prefilter);
+  std::vector<std::unique_ptr<RE2>> compiled;
+  for (const std::string& pattern : patterns) compiled.push_back(std::make_unique<RE2>(pattern));
+  const std::vector<std::string> pieces = {"の", "に", "を", "で", "は", "が", "社", "上", "→", "から", "x", "42", "使って", "AWS",
+                                           " ", "\xE3\x81", "\xE3", "\x81\xAE", "\xEF\xBC\xA1", "日本語のテキスト", "ab"};
+  std::mt19937 random(7);
+  for (int i = 0; i < 4000; ++i) {
+    std::string line;
+    const int parts = 1 + static_cast<int>(random() % 24);
+    for (int k = 0; k < parts; ++k) line += pieces[random() % pieces.size()];
+    const std::vector<int> candidates = prefilter->Candidates(line);
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      if (!RE2::PartialMatch(line, *compiled[p])) continue;
+      INFO("line: " << line << "\npattern: " << patterns[p]);
+      CHECK(std::binary_search(candidates.begin(), candidates.end(), static_cast<int>(p)));
+    }
+  }
+  CHECK(prefilter->Candidates("AWS").size() < patterns.size());
+  const std::vector<int> particles = prefilter->Candidates("テキストの上で使って");
+  CHECK(std::binary_search(particles.begin(), particles.end(), 0));   // の
+  CHECK(std::binary_search(particles.begin(), particles.end(), 7));   // 上
+  CHECK_FALSE(std::binary_search(particles.begin(), particles.end(), 1));  // に
+}
+
+TEST_CASE("atoms of one byte are found in either case", "[prefilter]") {
+  // Patterns whose only literal is one byte: FilteredRE2 gives them atoms such as "/" and "x".
+  const std::vector<std::string> patterns = {R"([a-z0-9-]+/[a-z0-9-]+)", R"((?i:x)\d+)", R"(\d+_\d+)", R"(移行)"};
+  const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20);
+  REQUIRE(prefilter);
+  std::vector<std::unique_ptr<RE2>> compiled;
+  for (const std::string& pattern : patterns) compiled.push_back(std::make_unique<RE2>(pattern));
+  const std::vector<std::string> pieces = {"org", "/", "X", "x", "42", "_", "移行", " ", "repo", "ab-c"};
+  std::mt19937 random(5);
+  for (int i = 0; i < 3000; ++i) {
+    std::string line;
+    const int parts = 1 + static_cast<int>(random() % 8);
+    for (int k = 0; k < parts; ++k) line += pieces[random() % pieces.size()];
+    const std::vector<int> candidates = prefilter->Candidates(line);
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      if (!RE2::PartialMatch(line, *compiled[p])) continue;
+      INFO("line: " << line << "\npattern: " << patterns[p]);
+      CHECK(std::binary_search(candidates.begin(), candidates.end(), static_cast<int>(p)));
+    }
+  }
+  CHECK(prefilter->Candidates("X9").size() < patterns.size());
+  CHECK(prefilter->Candidates("plain words").empty());
 }

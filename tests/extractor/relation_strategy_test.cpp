@@ -164,7 +164,8 @@ TEST_CASE("the fast strategy relates what the plain one does with the shipped ru
 
 TEST_CASE("the fast strategy relates what the plain one does with patterns of every shape", "[relations][strategy]") {
   // Japanese and English; placeholders at either end, lists, optional and repeated parts, vetoes,
-  // and what the fast paths must leave to RE2: alternations, flags, classes, a define with braces.
+  // and what the fast paths must leave to RE2: alternations, flags, classes, a define with braces;
+  // placeholders inside groups (a named list, alternatives, an optional marker).
   const std::string rules = R"([relation.define separator]
 ,
 と
@@ -192,6 +193,9 @@ x{2}
 {object:aws_service}\s+(?:is|are)\s+used\s+by\s+{subject:company}
 [^\s、。\x{E000}\x{E001}]{2,}(?:は|には)\s*(?:全部|主に)?\s*{object:aws_service|technology}\s*(?:[、,。]|$)
 {each:technology}
+^[\s\-*+•]*(?P<objects>{aws_service|technology}(?:\s*{=separator}\s*{aws_service|technology})+)\s*[.。]?\s*$
+(?:{aws_service|technology}\s*を|より)\s*{object:company}\s*の
+{object:technology}(?:\s+{technology})?\s*に
 
 [relation migrated_to]
 @after 候補|(?i:options)
