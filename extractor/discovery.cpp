@@ -18,7 +18,7 @@ namespace kgx {
 namespace {
 
 struct NamePattern {
-  std::unique_ptr<RE2> regex;
+  const RE2* regex = nullptr;  // kept by the prefilter
   int name_group = -1;
   LiteralNeighbours neighbours;
   EntityType type = EntityType::kCompany;
@@ -29,7 +29,7 @@ struct NamePattern {
 struct Discovery::Impl {
   std::vector<NamePattern> patterns;
   std::set<std::pair<EntityType, std::string>> stop;  // folded stop words per type
-  std::unique_ptr<PatternPrefilter> prefilter;
+  std::unique_ptr<PatternPrefilter> prefilter = std::make_unique<PatternPrefilter>();  // holds the patterns' RE2
 
   bool IsStopped(EntityType type, std::string_view name) const;
 };
@@ -61,7 +61,6 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
   auto discovery = std::unique_ptr<Discovery>(new Discovery());
   Impl& impl = *discovery->impl_;
   bool failed = false;
-  std::vector<std::string> sources;  // the accepted patterns, in pattern order
   for (const RuleBlock& block : blocks) {
     if (!HandlesBlockKind(block.kind)) continue;
     const auto type = ParseEntityType(block.argument);
@@ -77,9 +76,12 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
       }
       NamePattern pattern;
       pattern.type = *type;
-      pattern.regex = std::make_unique<RE2>(line.text, RE2::Quiet);
-      if (!pattern.regex->ok()) {
-        diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + pattern.regex->error(), true});
+      // Compiled once, by the prefilter; a pattern rejected below fails the compile, so its
+      // numbering never goes astray.
+      std::string error;
+      pattern.regex = impl.prefilter->Add(line.text, error);
+      if (pattern.regex == nullptr) {
+        diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + error, true});
         failed = true;
         continue;
       }
@@ -98,11 +100,10 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
       pattern.name_group = it->second;
       pattern.neighbours = LiteralNeighbours::Derive(line.text);
       impl.patterns.push_back(std::move(pattern));
-      sources.push_back(line.text);
     }
   }
   if (failed) return nullptr;
-  impl.prefilter = PatternPrefilter::Build(sources, RE2::Options().max_mem());
+  impl.prefilter->Finish(RE2::Options().max_mem());
   return discovery;
 }
 

@@ -52,7 +52,6 @@ int CollectAtom(unsigned int id, unsigned long long, unsigned long long, unsigne
 }  // namespace
 
 struct PatternPrefilter::Impl {
-  std::size_t patterns = 0;
   std::unique_ptr<RE2::Set> gate;  // used when the prefilter is not available
   // `strict` takes atoms of two bytes or more from every pattern; the patterns it cannot filter
   // get single-byte atoms from `loose` (`/` in `org/repo`). One Vectorscan database holds the
@@ -69,9 +68,12 @@ struct PatternPrefilter::Impl {
   bool use_prefilter = false;
   std::uint64_t serial = NewVectorscanSerial();
 
-  // Compiles the prefilter; on any problem leaves use_prefilter false (the gate still works).
-  void CompilePrefilter(const std::vector<std::string>& sources, const std::vector<std::string>& unscanned);
-  std::vector<int> all;     // every pattern: the answer when nothing can filter
+  // Compiles the prefilter over `strict`'s patterns; on any problem leaves use_prefilter false
+  // (the gate still works).
+  void CompilePrefilter(const std::vector<std::string>& unscanned);
+  std::vector<std::string> sources;  // the patterns added, in order
+  bool broken = false;               // some pattern added does not compile
+  std::vector<int> all;              // every pattern: the answer when nothing can filter
 };
 
 PatternPrefilter::PatternPrefilter() : impl_(std::make_unique<Impl>()) {}
@@ -79,32 +81,45 @@ PatternPrefilter::~PatternPrefilter() = default;
 
 std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std::string>& patterns, long long max_mem,
                                                           const std::vector<std::string>& unscanned) {
-  auto prefilter = std::unique_ptr<PatternPrefilter>(new PatternPrefilter());
-  Impl& impl = *prefilter->impl_;
-  impl.patterns = patterns.size();
-  for (std::size_t i = 0; i < patterns.size(); ++i) impl.all.push_back(static_cast<int>(i));
-  impl.CompilePrefilter(patterns, unscanned);
-  if (impl.use_prefilter) return prefilter;
+  auto prefilter = std::make_unique<PatternPrefilter>();
+  std::string error;
+  for (const std::string& pattern : patterns) prefilter->Add(pattern, error);
+  prefilter->Finish(max_mem, unscanned);
+  return prefilter;
+}
+
+const RE2* PatternPrefilter::Add(const std::string& pattern, std::string& error) {
+  Impl& impl = *impl_;
+  impl.all.push_back(static_cast<int>(impl.sources.size()));
+  impl.sources.push_back(pattern);
+  // The options of RE2::Quiet, which the callers used for their own copy before.
+  int id = -1;
+  if (impl.strict.Add(pattern, RE2::Options(RE2::Quiet), &id) != RE2::NoError) {
+    impl.broken = true;
+    error = RE2(pattern, RE2::Quiet).error();  // FilteredRE2 keeps no message
+    return nullptr;
+  }
+  return &impl.strict.GetRE2(id);
+}
+
+void PatternPrefilter::Finish(long long max_mem, const std::vector<std::string>& unscanned) {
+  Impl& impl = *impl_;
+  if (impl.broken) return;  // a pattern that does not compile fails the fallback too
+  impl.CompilePrefilter(unscanned);
+  if (impl.use_prefilter) return;
   // The fallback, compiled only when it is needed: it costs more than the prefilter.
   RE2::Options options;
   options.set_log_errors(false);
   options.set_max_mem(max_mem);
   auto gate = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   bool gate_ok = true;
-  for (const std::string& pattern : patterns) gate_ok &= gate->Add(pattern, nullptr) >= 0;
+  for (const std::string& pattern : impl.sources) gate_ok &= gate->Add(pattern, nullptr) >= 0;
   if (gate_ok && gate->Compile()) impl.gate = std::move(gate);
-  return prefilter;
 }
 
-void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& sources,
-                                              const std::vector<std::string>& unscanned) {
+void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& unscanned) {
   if (sources.empty()) return;
-  RE2::Options options;
-  options.set_log_errors(false);
-  for (const std::string& source : sources) {
-    int id = -1;
-    if (strict.Add(source, options, &id) != RE2::NoError) return;
-  }
+  const RE2::Options options(RE2::Quiet);
   std::vector<std::string> strict_texts, loose_texts;
   strict.Compile(&strict_texts);
   std::vector<int> unfiltered;
@@ -152,7 +167,7 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& so
   use_prefilter = true;
 }
 
-std::size_t PatternPrefilter::size() const { return impl_->patterns; }
+std::size_t PatternPrefilter::size() const { return impl_->sources.size(); }
 
 const std::vector<int>& PatternPrefilter::Candidates(std::string_view line) const {
   const Impl& impl = *impl_;

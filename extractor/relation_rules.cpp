@@ -86,7 +86,7 @@ struct BlockOptions {
 
 struct RelationPattern {
   std::string predicate;  // empty for a topic pattern
-  std::unique_ptr<RE2> regex;
+  const RE2* regex = nullptr;  // kept by the prefilter (kFast) or RelationRules::Impl::own (kPlain)
   int subject_group = -1, object_group = -1, role_group = -1;
   Capture capture = Capture::kOne;
   std::string object_letters;
@@ -313,8 +313,24 @@ struct RelationRules::Impl {
   std::vector<RelationPattern> patterns;  // file order; topic patterns have no predicate
   // A line is matched only against the patterns that can match it.
   std::unique_ptr<PatternPrefilter> prefilter;  // none: every pattern runs on every line (kPlain)
+  std::vector<std::unique_ptr<RE2>> own;        // the patterns' RE2 when there is no prefilter to keep them
   std::vector<int> every_pattern;
+
+  // Compiles `pattern` once: into the prefilter, which keeps it, or else into `own`. Returns
+  // nullptr, with RE2's message in `error`, when it does not compile.
+  const RE2* CompilePattern(const std::string& pattern, std::string& error);
 };
+
+const RE2* RelationRules::Impl::CompilePattern(const std::string& pattern, std::string& error) {
+  if (prefilter) return prefilter->Add(pattern, error);
+  auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
+  if (!regex->ok()) {
+    error = regex->error();
+    return nullptr;
+  }
+  own.push_back(std::move(regex));
+  return own.back().get();
+}
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
 RelationRules::~RelationRules() = default;
@@ -326,6 +342,8 @@ bool RelationRules::HandlesBlockKind(std::string_view kind) {
 std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBlock>& blocks,
                                                       std::vector<RuleDiagnostic>& diagnostics, Strategy strategy) {
   auto rules = std::unique_ptr<RelationRules>(new RelationRules());
+  // A pattern rejected after the prefilter has it fails the compile, so its numbering never goes astray.
+  if (strategy == Strategy::kFast) rules->impl_->prefilter = std::make_unique<PatternPrefilter>();
   bool failed = false;
   std::map<std::string, std::string> defines;
   for (const RuleBlock& block : blocks) {
@@ -420,9 +438,10 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       compiled.object_letters = object_letters;
       compiled.options = options;
       compiled.needs = NeedsOf(line.text);
-      compiled.regex = std::make_unique<RE2>(pattern, RE2::Quiet);
-      if (!compiled.regex->ok()) {
-        diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + compiled.regex->error(), true});
+      std::string error;
+      compiled.regex = rules->impl_->CompilePattern(pattern, error);
+      if (compiled.regex == nullptr) {
+        diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + error, true});
         failed = true;
         continue;
       }
@@ -464,12 +483,10 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
     }
   }
   if (failed) return nullptr;
-  std::vector<std::string> sources;
-  for (const RelationPattern& pattern : rules->impl_->patterns) sources.push_back(pattern.regex->pattern());
-  for (std::size_t p = 0; p < sources.size(); ++p) rules->impl_->every_pattern.push_back(static_cast<int>(p));
+  for (std::size_t p = 0; p < rules->impl_->patterns.size(); ++p) rules->impl_->every_pattern.push_back(static_cast<int>(p));
   // The markers' atoms are not scanned for: MentionNeeds checks the types of a line's mentions.
   const std::vector<std::string> markers = {std::string(kOpen), std::string(kClose)};
-  if (strategy == Strategy::kFast) rules->impl_->prefilter = PatternPrefilter::Build(sources, 64 << 20, markers);
+  if (rules->impl_->prefilter) rules->impl_->prefilter->Finish(64 << 20, markers);
   return rules;
 }
 

@@ -43,3 +43,20 @@ TEST_CASE("a blank line holds no discovered name, even for a pattern that matche
   CHECK(Names(" \t ").empty());
   CHECK(Names("  x").empty());  // a match whose name trims to nothing is skipped on any line
 }
+
+TEST_CASE("discovery reports each bad pattern in order, though the prefilter compiles them", "[discovery]") {
+  // The patterns' RE2 comes from the prefilter; its errors read as RE2's own, and the patterns
+  // after a bad one are still checked.
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const char* rules = "[discover person]\n(?P<name>[A-Z]+)\n(unclosed\n[a-z]+ only\n(?P<name>x*)\n(?P<name>x{2000}{2000})\n";
+  const auto compiled = kgx::Discovery::Compile(kgx::ParseRuleText(rules, "test.rules", diagnostics), diagnostics);
+  CHECK_FALSE(compiled);
+  std::vector<std::string> messages;
+  for (const auto& diagnostic : diagnostics) messages.push_back(diagnostic.ToString());
+  CHECK(messages == std::vector<std::string>{
+                        "test.rules:3:1: error: bad pattern '(unclosed': missing ): (unclosed",
+                        "test.rules:4:1: error: discovery pattern needs a (?P<name>...) group",
+                        "test.rules:5:1: error: pattern '(?P<name>x*)' matches the empty string",
+                        "test.rules:6:1: error: bad pattern '(?P<name>x{2000}{2000})': invalid repetition size: {2000}",
+                    });
+}

@@ -122,3 +122,70 @@ TEST_CASE("atoms of one byte are found in either case", "[prefilter]") {
   CHECK(prefilter->Candidates("X9").size() < patterns.size());
   CHECK(prefilter->Candidates("plain words").empty());
 }
+
+TEST_CASE("the RE2 a pattern is added as behaves as the callers' own copy did", "[prefilter]") {
+  // Discovery and relation rules take each pattern's RE2 from the prefilter instead of compiling
+  // their own with RE2::Quiet: same options, same groups, same matches and captures.
+  const std::vector<std::string> patterns = {
+      R"((?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}) (?:Inc|Corp)\.?)",
+      R"((?P<name>[\p{Katakana}ー]{2,12})株式会社)",
+      R"((?i:migrated\s+from)\s+(?P<object>\w+))",
+      R"(\x{E000}c[0-9]+\x{E001}\s*(?:の|が)(?P<each>.*)使って)",
+      R"((\d+)\s*(?:GB|TB))",
+  };
+  kgx::PatternPrefilter prefilter;
+  std::vector<const RE2*> shared;
+  std::vector<std::unique_ptr<RE2>> own;
+  for (const std::string& pattern : patterns) {
+    std::string error;
+    shared.push_back(prefilter.Add(pattern, error));
+    REQUIRE(shared.back() != nullptr);
+    CHECK(error.empty());
+    own.push_back(std::make_unique<RE2>(pattern, RE2::Quiet));
+  }
+  prefilter.Finish(8 << 20);
+  CHECK(prefilter.size() == patterns.size());
+  const RE2::Options quiet(RE2::Quiet);
+  for (std::size_t p = 0; p < patterns.size(); ++p) {
+    const RE2& re = *shared[p];
+    CHECK(re.pattern() == patterns[p]);
+    CHECK(re.options().max_mem() == quiet.max_mem());
+    CHECK(re.options().encoding() == quiet.encoding());
+    CHECK(re.options().longest_match() == quiet.longest_match());
+    CHECK(re.options().case_sensitive() == quiet.case_sensitive());
+    CHECK(re.options().never_capture() == quiet.never_capture());
+    CHECK(re.options().log_errors() == quiet.log_errors());
+    CHECK(re.NumberOfCapturingGroups() == own[p]->NumberOfCapturingGroups());
+    CHECK(re.NamedCapturingGroups() == own[p]->NamedCapturingGroups());
+  }
+  const std::vector<std::string> pieces = {"Acme", " Corp.", "Blue Ocean", " Inc", "ヤマト", "株式会社", "MIGRATED FROM", " mysql",
+                                           "\uE000c3\uE001", "の", "が", "Aurora を", "使って", "12", " GB", "TB", " ", "x"};
+  std::mt19937 random(17);
+  for (int i = 0; i < 3000; ++i) {
+    std::string line;
+    const int parts = 1 + static_cast<int>(random() % 7);
+    for (int k = 0; k < parts; ++k) line += pieces[random() % pieces.size()];
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      const int groups = own[p]->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> mine(static_cast<std::size_t>(groups)), theirs(static_cast<std::size_t>(groups));
+      const bool matched = own[p]->Match(line, 0, line.size(), RE2::UNANCHORED, mine.data(), groups);
+      INFO("line: " << line << "\npattern: " << patterns[p]);
+      REQUIRE(shared[p]->Match(line, 0, line.size(), RE2::UNANCHORED, theirs.data(), groups) == matched);
+      for (int g = 0; matched && g < groups; ++g) {
+        CHECK(mine[static_cast<std::size_t>(g)].data() == theirs[static_cast<std::size_t>(g)].data());
+        CHECK(mine[static_cast<std::size_t>(g)].size() == theirs[static_cast<std::size_t>(g)].size());
+      }
+    }
+  }
+}
+
+TEST_CASE("a pattern that does not compile is reported with RE2's message and leaves every pattern a candidate", "[prefilter]") {
+  kgx::PatternPrefilter prefilter;
+  std::string error;
+  CHECK(prefilter.Add("alpha", error) != nullptr);
+  CHECK(prefilter.Add("(unclosed", error) == nullptr);
+  CHECK(error == RE2("(unclosed", RE2::Quiet).error());
+  CHECK(error == "missing ): (unclosed");
+  const auto built = kgx::PatternPrefilter::Build({"alpha", "(unclosed", "beta"}, 8 << 20);
+  CHECK(built->Candidates("nothing here") == std::vector<int>{0, 1, 2});
+}
