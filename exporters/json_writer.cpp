@@ -139,13 +139,24 @@ void AppendNumber(std::string& out, std::size_t value) {
   out.append(first, end);
 }
 
+// The serializer's own steps for a double (its dump_float), without building a Json value.
+void AppendDouble(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  char buffer[64];  // the serializer's number buffer
+  const char* const end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, static_cast<std::size_t>(end - buffer));
+}
+
 void AppendDecimal(std::string& out, double value) {
   if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15) {
     const auto whole = static_cast<long long>(value);
     if (whole < 0) out += '-';
     AppendNumber(out, whole < 0 ? 0 - static_cast<std::size_t>(whole) : static_cast<std::size_t>(whole));
   } else {
-    out += Dump(Json(value));
+    AppendDouble(out, value);
   }
 }
 
