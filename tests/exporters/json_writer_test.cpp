@@ -113,3 +113,25 @@ TEST_CASE("AppendDouble writes nlohmann's bytes for doubles of every size and si
                                                           nlohmann::ordered_json::error_handler_t::replace));
   }
 }
+
+TEST_CASE("AppendString writes nlohmann's bytes for Japanese text read two characters at a time", "[jsonl]") {
+  // Runs of three-byte characters of every lead (E0 and ED with second bytes in and out of their
+  // ranges), broken by invalid or short sequences and ASCII at every offset.
+  const std::vector<std::string> pieces = {"日本語", "オーロラ", "ＡＷＳ", "\xE0\xA0\x80", "\xE0\x9F\xBF", "\xED\x9F\xBF",
+                                           "\xED\xA0\x80", "\xEF\xBF\xBF", "\xE1\x80\x80", "\xEC\xBF\xBF", "\xE3\x81",
+                                           "\xE3\xC1\x81", "\xE3\x81\xC1", "a", "\"", "\x01", "é", "\xF0\x9F\x98\x80"};
+  std::mt19937 random(23);
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    const int length = std::uniform_int_distribution<int>(0, 14)(random);
+    for (int k = 0; k < length; ++k) {
+      // Mostly valid Japanese, as in the notes.
+      const std::size_t piece = std::uniform_int_distribution<std::size_t>(0, 3)(random) != 0
+                                    ? std::uniform_int_distribution<std::size_t>(0, 2)(random)
+                                    : std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random);
+      s += pieces[piece];
+    }
+    INFO(s);
+    CHECK(Written(s) == NlohmannString(s));
+  }
+}
