@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 
 #include "cli/commands.h"
@@ -70,11 +71,16 @@ bool StreamsJsonl(const Options& options) {
 
 class JsonlSink final : public DocumentSink {
  public:
-  std::string Prepare(const DocumentResult& document, std::size_t number) const override {
-    return RenderDocumentRecords(document, number);
+  struct Prepared final : PreparedDocument {
+    DocumentRecords records;
+  };
+  std::unique_ptr<PreparedDocument> Prepare(const DocumentResult& document, std::size_t number) const override {
+    auto prepared = std::make_unique<Prepared>();
+    prepared->records = RenderDocumentRecords(document, number);
+    return prepared;
   }
-  void Merge(const DocumentResult& document, std::size_t number, std::string prepared) override {
-    stream.Add(document, number, prepared);
+  void Merge(const DocumentResult& document, std::size_t number, std::unique_ptr<PreparedDocument> prepared) override {
+    stream.Add(document, number, static_cast<const Prepared&>(*prepared).records);
   }
   JsonlStream stream;
 };

@@ -42,7 +42,7 @@ namespace {
 
 struct Slot {
   std::optional<DocumentResult> result;
-  std::string prepared;
+  std::unique_ptr<PreparedDocument> prepared;
   std::size_t number = 0;  // the document number Prepare assumed
   std::vector<Warning> warnings;
   std::size_t worker = 0;  // which worker made it (and frees it)
@@ -171,7 +171,9 @@ namespace {
 
 class GraphSink final : public DocumentSink {
  public:
-  void Merge(const DocumentResult& document, std::size_t, std::string) override { builder.Add(document); }
+  void Merge(const DocumentResult& document, std::size_t, std::unique_ptr<PreparedDocument>) override {
+    builder.Add(document);
+  }
   GraphBuilder builder;
 };
 

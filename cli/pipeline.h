@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,11 @@ struct PipelineStats {
   double seconds = 0.0;
 };
 
+// What a sink's Prepare made of a document on the worker, for its Merge (a sink derives its own).
+struct PreparedDocument {
+  virtual ~PreparedDocument() = default;
+};
+
 // What the pipeline does with the documents it extracts.
 class DocumentSink {
  public:
@@ -30,9 +36,12 @@ class DocumentSink {
   // not need to know the documents before it. Its result goes to Merge. `number` is the
   // document's number (1, 2, … over the documents extracted) unless a file before it that was
   // still being read when it was claimed is skipped (empty, binary, unreadable): then it is higher.
-  virtual std::string Prepare(const DocumentResult& /*document*/, std::size_t /*number*/) const { return {}; }
-  // In input order, one document at a time; `number` is the one Prepare was given.
-  virtual void Merge(const DocumentResult& document, std::size_t number, std::string prepared) = 0;
+  virtual std::unique_ptr<PreparedDocument> Prepare(const DocumentResult& /*document*/, std::size_t /*number*/) const {
+    return nullptr;
+  }
+  // In input order, one document at a time; `number` is the one Prepare was given, `prepared`
+  // what it returned.
+  virtual void Merge(const DocumentResult& document, std::size_t number, std::unique_ptr<PreparedDocument> prepared) = 0;
 };
 
 // Extracts every input into `sink`. Warnings are printed to standard error as they come, in

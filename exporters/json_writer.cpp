@@ -92,6 +92,16 @@ void AppendString(std::string& out, std::string_view s) {
       // The common case first: three-byte characters without special ranges (E1-EC, EE-EF), one
       // after another as in Japanese text.
       const std::size_t from = i;
+      // Two of them at a time while eight bytes remain: leads 1110xxxx other than E0 and ED
+      // (their second byte has a narrower range), each with two continuation bytes 10xxxxxx.
+      while (i + 8 <= n) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes + i, 8);
+        if ((word & 0x0000C0C0F0C0C0F0ULL) != 0x00008080E08080E0ULL) break;
+        const unsigned low0 = word & 0x0F, low1 = (word >> 24) & 0x0F;
+        if (low0 == 0 || low0 == 0xD || low1 == 0 || low1 == 0xD) break;
+        i += 6;
+      }
       while (i + 2 < n && bytes[i] >= 0xE1 && bytes[i] != 0xED && bytes[i] <= 0xEF && (bytes[i + 1] & 0xC0) == 0x80 &&
              (bytes[i + 2] & 0xC0) == 0x80) {
         i += 3;
@@ -139,13 +149,24 @@ void AppendNumber(std::string& out, std::size_t value) {
   out.append(first, end);
 }
 
+// The serializer's own steps for a double (its dump_float), without building a Json value.
+void AppendDouble(std::string& out, double value) {
+  if (!std::isfinite(value)) {
+    out += "null";
+    return;
+  }
+  char buffer[64];  // the serializer's number buffer
+  const char* const end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
+  out.append(buffer, static_cast<std::size_t>(end - buffer));
+}
+
 void AppendDecimal(std::string& out, double value) {
   if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15) {
     const auto whole = static_cast<long long>(value);
     if (whole < 0) out += '-';
     AppendNumber(out, whole < 0 ? 0 - static_cast<std::size_t>(whole) : static_cast<std::size_t>(whole));
   } else {
-    out += Dump(Json(value));
+    AppendDouble(out, value);
   }
 }
 

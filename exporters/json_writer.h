@@ -20,6 +20,9 @@ bool DocLess(std::string_view a, std::string_view b);
 // Appends `s` as a JSON string (quoted, escaped) exactly as nlohmann's dump writes it.
 void AppendString(std::string& out, std::string_view s);
 void AppendNumber(std::string& out, std::size_t value);
+// Appends a double exactly as nlohmann's dump writes it (shortest round-trip digits; null when
+// not finite).
+void AppendDouble(std::string& out, double value);
 // Appends a quantity's number as nlohmann writes it, but whole numbers without a fraction
 // ("25000000000", not "2.5e10"): those, nearly all, without building a Json value.
 void AppendDecimal(std::string& out, double value);

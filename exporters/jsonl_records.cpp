@@ -16,20 +16,23 @@ void AppendRecord(std::string& out, const DocumentRecord& r) {
       .End();
 }
 
-// Entity records are few: nlohmann renders them (aliases list, PageRank double).
+// The members in the order nlohmann's ordered_json wrote them when it rendered these records.
 void AppendRecord(std::string& out, const EntityRecord& r) {
-  Json record;
-  record["kind"] = "entity";
-  record["id"] = r.id;
-  record["type"] = r.type;
-  record["name"] = r.name;
-  record["aliases"] = r.aliases ? *r.aliases : std::vector<std::string>();
-  if (r.discovered) record["discovered"] = true;
-  record["mentions"] = r.mentions;
-  record["degree"] = r.degree;
-  record["pagerank"] = r.pagerank;
-  record["component"] = r.component;
-  out += Dump(record);
+  JsonWriter record(out, "{\"kind\":\"entity\"");
+  record.Text(",\"id\":", r.id).Text(",\"type\":", r.type).Text(",\"name\":", r.name);
+  out += ",\"aliases\":[";
+  if (r.aliases) {
+    for (std::size_t i = 0; i < r.aliases->size(); ++i) {
+      if (i != 0) out += ',';
+      AppendString(out, (*r.aliases)[i]);
+    }
+  }
+  out += ']';
+  if (r.discovered) out += ",\"discovered\":true";
+  record.Integer(",\"mentions\":", r.mentions).Integer(",\"degree\":", r.degree);
+  out += ",\"pagerank\":";
+  AppendDouble(out, r.pagerank);
+  record.Integer(",\"component\":", r.component).End();
 }
 
 bool IsSectionPresenter(std::string_view predicate, bool subject_is_section) {
@@ -67,6 +70,7 @@ JsonWriter& Place(JsonWriter& record, std::string_view doc, std::string_view sec
 
 std::string PlaceJson(std::string_view doc, std::string_view section) {
   std::string json;
+  json.reserve(24 + doc.size() + section.size());  // the keys, quotes and ids: one allocation
   JsonWriter members(json, {});
   Place(members, doc, section, {});
   return json;

@@ -43,17 +43,23 @@ std::size_t EstimatedRecordBytes(const DocumentResult& document) {
 
 }  // namespace
 
-std::string RenderDocumentRecords(const DocumentResult& document, std::size_t number) {
+DocumentRecords RenderDocumentRecords(const DocumentResult& document, std::size_t number) {
   const std::string doc_id = DocumentId(number);
-  std::string out;
+  DocumentRecords rendered;
+  std::string& out = rendered.text;
   out.reserve(EstimatedRecordBytes(document));
   std::vector<std::string> section_ids, places;  // places: PlaceJson of each section
   section_ids.reserve(document.sections.size());
   places.reserve(document.sections.size());
-  const std::vector<LinkedRelation> linked_relations = LinkRelations(document);
+  rendered.linked_relations = LinkRelations(document);
+  const std::vector<LinkedRelation>& linked_relations = rendered.linked_relations;
+  // IsSectionPresenter(EdgeKindName(kind), …), without the name.
+  const auto is_section_presenter = [](const LinkedRelation& linked) {
+    return linked.kind == EdgeKind::kPresentedBy && linked.subject.empty();
+  };
   std::vector<std::vector<std::string_view>> presenters(document.sections.size());
   for (const LinkedRelation& linked : linked_relations) {
-    if (IsSectionPresenter(EdgeKindName(linked.kind), linked.subject.empty())) {
+    if (is_section_presenter(linked)) {
       presenters[linked.relation->section].push_back(linked.relation->object);
     }
   }
@@ -84,7 +90,9 @@ std::string RenderDocumentRecords(const DocumentResult& document, std::size_t nu
   }
   records.End(out);
   // The graph keeps one quantity per start: those are written in the order of their starts.
-  for (const std::size_t i : FirstAtTheirPlace(document.quantities)) {
+  const std::vector<std::size_t> quantities = FirstAtTheirPlace(document.quantities);
+  rendered.quantities = quantities.size();
+  for (const std::size_t i : quantities) {
     const Quantity& q = document.quantities[i];
     records.Add(out, q.start,
                 QuantityRecord{doc_id, section_ids[q.section], q.line, q.start, q.end, q.text, q.value, q.min, q.max,
@@ -92,7 +100,7 @@ std::string RenderDocumentRecords(const DocumentResult& document, std::size_t nu
   }
   records.End(out);
   for (const LinkedRelation& linked : linked_relations) {
-    if (IsSectionPresenter(EdgeKindName(linked.kind), linked.subject.empty())) continue;
+    if (is_section_presenter(linked)) continue;
     const Relation& r = *linked.relation;
     const std::string_view subject = linked.subject.empty() ? std::string_view(section_ids[r.section]) : linked.subject;
     records.Add(out, r.line,
@@ -100,26 +108,25 @@ std::string RenderDocumentRecords(const DocumentResult& document, std::size_t nu
                                r.line, r.text, places[r.section]});
   }
   records.End(out);
-  return out;
+  return rendered;
 }
 
 Status JsonlStream::Open(const std::string& spool_folder) { return spool_.Open(spool_folder); }
 
-void JsonlStream::Add(const DocumentResult& document, std::size_t rendered_as, const std::string& rendered) {
+void JsonlStream::Add(const DocumentResult& document, std::size_t rendered_as, const DocumentRecords& rendered) {
   const std::string doc_id = DocumentId(++numbered_);
   AppendRecord(documents_, DocumentRecord{doc_id, document.path, document.title, document.event});
   documents_ += '\n';
   if (rendered_as == numbered_) {
-    spool_.Append(rendered);
+    spool_.Append(rendered.text);
   } else {  // a file before it was skipped after all: its id is another
-    spool_.Append(RenderDocumentRecords(document, numbered_));
+    spool_.Append(RenderDocumentRecords(document, numbered_).text);
   }
 
   for (const Section& s : document.sections) ++sections_[std::string(SectionKindName(s.kind))];
-  quantities_ += FirstAtTheirPlace(document.quantities).size();
-  const std::vector<LinkedRelation> linked_relations = LinkRelations(document);
-  relations_ += linked_relations.size();
-  graph_.Add(document, linked_relations);
+  quantities_ += rendered.quantities;
+  relations_ += rendered.linked_relations.size();
+  graph_.Add(document, rendered.linked_relations);
 }
 
 Status JsonlStream::Finish(FileSink& sink, KnowledgeGraph& entity_graph) {

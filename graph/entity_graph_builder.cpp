@@ -44,11 +44,13 @@ void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<L
   }
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());
+  std::vector<std::uint32_t> section_entities;  // one section's, ascending
   for (std::size_t begin = 0, end = 0; begin < members.size(); begin = end) {
-    while (end < members.size() && members[end].first == members[begin].first) ++end;
-    for (std::size_t a = begin; a < end; ++a) {
-      for (std::size_t b = a + 1; b < end; ++b) links_.Insert(members[a].second, members[b].second);
+    section_entities.clear();
+    for (; end < members.size() && members[end].first == members[begin].first; ++end) {
+      section_entities.push_back(members[end].second);
     }
+    links_.InsertAll(section_entities.data(), section_entities.size());
   }
   // Relations between two entities link them too; those of a section do not.
   for (const LinkedRelation& linked : linked_relations) {

@@ -22,10 +22,7 @@ std::uint64_t Mix(std::uint64_t x) {
 bool PairSet::Insert(std::uint32_t a, std::uint32_t b) {
   if (dense_ && b >= kDenseLimit) LeaveDense();
   if (dense_) {
-    if (b >= rows_) {  // room for twice the rows, as a vector grows
-      rows_ = std::min<std::size_t>(kDenseLimit, std::max<std::size_t>(b + 1, rows_ * 2));
-      bits_.resize(RowStart(rows_), 0);
-    }
+    Reserve(b);
     std::uint64_t& word = bits_[RowStart(b) + a / 64];
     const std::uint64_t bit = std::uint64_t{1} << (a % 64);
     if (word & bit) return false;
@@ -35,6 +32,33 @@ bool PairSet::Insert(std::uint32_t a, std::uint32_t b) {
   }
   if ((size_ + 1) * 2 > slots_.size()) Grow();
   return Place(Key(a, b));
+}
+
+void PairSet::Reserve(std::uint32_t b) {
+  if (b >= rows_) {  // room for twice the rows, as a vector grows
+    rows_ = std::min<std::size_t>(kDenseLimit, std::max<std::size_t>(b + 1, rows_ * 2));
+    bits_.resize(RowStart(rows_), 0);
+  }
+}
+
+void PairSet::InsertAll(const std::uint32_t* sorted, std::size_t count) {
+  if (count < 2) return;
+  if (!dense_ || sorted[count - 1] >= kDenseLimit) {  // the hash table keeps the pairs' order
+    for (std::size_t i = 0; i < count; ++i) {
+      for (std::size_t j = i + 1; j < count; ++j) Insert(sorted[i], sorted[j]);
+    }
+    return;
+  }
+  Reserve(sorted[count - 1]);
+  for (std::size_t j = 1; j < count; ++j) {
+    std::uint64_t* const row = bits_.data() + RowStart(sorted[j]);
+    for (std::size_t i = 0; i < j; ++i) {
+      std::uint64_t& word = row[sorted[i] / 64];
+      const std::uint64_t bit = std::uint64_t{1} << (sorted[i] % 64);
+      size_ += (word & bit) == 0 ? 1 : 0;
+      word |= bit;
+    }
+  }
 }
 
 void PairSet::LeaveDense() {

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <limits>
 #include <random>
 #include <string>
@@ -83,4 +84,54 @@ TEST_CASE("AppendNumber writes every count of digits as nlohmann", "[jsonl]") {
     kgx::AppendDecimal(out, -8.99e15);
     return out;
   }() == "-8990000000000000");
+}
+
+TEST_CASE("AppendDouble writes nlohmann's bytes for doubles of every size and sign", "[jsonl]") {
+  std::vector<double> values = {0.0,
+                                -0.0,
+                                1.0,
+                                0.15,
+                                1.0 / 3.0,
+                                1e-300,
+                                5e-324,
+                                std::numeric_limits<double>::max(),
+                                std::numeric_limits<double>::infinity(),
+                                -std::numeric_limits<double>::infinity(),
+                                std::numeric_limits<double>::quiet_NaN()};
+  std::mt19937_64 random(11);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::uniform_int_distribution<int> exponent(-320, 308);
+  for (int i = 0; i < 20000; ++i) {
+    values.push_back(unit(random) * std::pow(10.0, exponent(random)) * (i % 3 == 0 ? -1.0 : 1.0));
+  }
+  for (int i = 0; i < 2000; ++i) values.push_back(0.15 / 3000.0 + unit(random) * 1e-3);  // PageRank-like
+  for (const double value : values) {
+    std::string out = "x";
+    kgx::AppendDouble(out, value);
+    INFO(value);
+    CHECK(out == "x" + nlohmann::ordered_json(value).dump(-1, ' ', false,
+                                                          nlohmann::ordered_json::error_handler_t::replace));
+  }
+}
+
+TEST_CASE("AppendString writes nlohmann's bytes for Japanese text read two characters at a time", "[jsonl]") {
+  // Runs of three-byte characters of every lead (E0 and ED with second bytes in and out of their
+  // ranges), broken by invalid or short sequences and ASCII at every offset.
+  const std::vector<std::string> pieces = {"日本語", "オーロラ", "ＡＷＳ", "\xE0\xA0\x80", "\xE0\x9F\xBF", "\xED\x9F\xBF",
+                                           "\xED\xA0\x80", "\xEF\xBF\xBF", "\xE1\x80\x80", "\xEC\xBF\xBF", "\xE3\x81",
+                                           "\xE3\xC1\x81", "\xE3\x81\xC1", "a", "\"", "\x01", "é", "\xF0\x9F\x98\x80"};
+  std::mt19937 random(23);
+  for (int i = 0; i < 20000; ++i) {
+    std::string s;
+    const int length = std::uniform_int_distribution<int>(0, 14)(random);
+    for (int k = 0; k < length; ++k) {
+      // Mostly valid Japanese, as in the notes.
+      const std::size_t piece = std::uniform_int_distribution<std::size_t>(0, 3)(random) != 0
+                                    ? std::uniform_int_distribution<std::size_t>(0, 2)(random)
+                                    : std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(random);
+      s += pieces[piece];
+    }
+    INFO(s);
+    CHECK(Written(s) == NlohmannString(s));
+  }
 }

@@ -1,7 +1,11 @@
 // SortedRecords: records leave in file order (key, then text), whether they came in order or not.
+// Entity records, written by hand, are the bytes nlohmann rendered them as.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -82,5 +86,50 @@ TEST_CASE("records given their place as PlaceJson are the records written withou
     both(kgx::MentionRecord{"company/a", doc, section, 5, 10, 12, "Aa", "line \"Aa\" \t", {}});
     both(kgx::QuantityRecord{doc, section, 5, 20, 24, "30秒", 30.0, {}, {}, "second", "", ""});
     both(kgx::RelationRecord{section, "uses", "company/a", "", doc, section, 5, "<line>"});
+  }
+}
+
+TEST_CASE("entity records are the bytes of nlohmann's ordered_json rendering", "[jsonl]") {
+  // The record as it was rendered through nlohmann before it was written by hand.
+  const auto nlohmann_record = [](const kgx::EntityRecord& r) {
+    nlohmann::ordered_json record;
+    record["kind"] = "entity";
+    record["id"] = r.id;
+    record["type"] = r.type;
+    record["name"] = r.name;
+    record["aliases"] = r.aliases ? *r.aliases : std::vector<std::string>();
+    if (r.discovered) record["discovered"] = true;
+    record["mentions"] = r.mentions;
+    record["degree"] = r.degree;
+    record["pagerank"] = r.pagerank;
+    record["component"] = r.component;
+    return record.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  };
+  const std::vector<std::string> pieces = {"Amazon", " ", "オーロラ", "ＡＷＳ", "\"", "\\", "\x01", "\n",
+                                           "\xff", "<&>", "日本", "Aurora", "-", "é"};
+  std::mt19937_64 random(5);
+  const auto pick = [&](std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n)(random); };
+  const auto text = [&] {
+    std::string s;
+    for (std::size_t k = pick(6); k > 0; --k) s += pieces[pick(pieces.size() - 1)];
+    return s;
+  };
+  for (int i = 0; i < 500; ++i) {
+    std::vector<std::string> aliases;
+    for (std::size_t k = pick(4); k > 0; --k) aliases.push_back(text());
+    const std::string id = "company/" + text(), name = text();
+    const kgx::EntityRecord record{id,
+                                   i % 2 ? "company" : "technology",
+                                   name,
+                                   i % 5 == 0 ? nullptr : &aliases,
+                                   i % 3 == 0,
+                                   pick(100000),
+                                   pick(50),
+                                   pick(7),
+                                   std::uniform_real_distribution<double>(0.15, 40.0)(random)};
+    std::string out = "head";
+    kgx::AppendRecord(out, record);
+    INFO(out);
+    CHECK(out == "head" + nlohmann_record(record));
   }
 }

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "export_test_support.h"
 #include "exporters/jsonl_stream.h"
@@ -65,7 +66,7 @@ TEST_CASE("streamed records rendered under a number the document did not get car
 }
 
 TEST_CASE("a document's records are rendered in file order, with hostile text escaped", "[jsonl]") {
-  const std::string records = kgx::RenderDocumentRecords(HostileDocument("notes/a.txt"), 7);
+  const std::string records = kgx::RenderDocumentRecords(HostileDocument("notes/a.txt"), 7).text;
   // Sections, mentions, quantities (by start, not as extracted), relations; presented_by in the section.
   const auto at = [&](std::string_view text) { return records.find(text); };
   CHECK(at("{\"kind\":\"section\",\"id\":\"D7#L1\"") == 0);
@@ -87,4 +88,27 @@ TEST_CASE("a document's records are rendered in file order, with hostile text es
     from = end + 1;
   }
   CHECK(lines == 2 + 3 + 2 + 1);
+}
+
+TEST_CASE("what the worker hands over with the records is what the merging side computed itself", "[jsonl]") {
+  kgx::DocumentResult document = HostileDocument("notes/a.txt");
+  // A quantity at a place already taken is no record; a relation of an entity to itself no link.
+  document.quantities.push_back(document.quantities.front());
+  document.relations.push_back({"company/netflix", "uses", "company/netflix", "", 0, 2, "self"});
+  const kgx::DocumentRecords rendered = kgx::RenderDocumentRecords(document, 3);
+  const std::vector<kgx::LinkedRelation> linked = kgx::LinkRelations(document);
+  REQUIRE(rendered.linked_relations.size() == linked.size());
+  for (std::size_t i = 0; i < linked.size(); ++i) {
+    CHECK(rendered.linked_relations[i].relation == linked[i].relation);
+    CHECK(rendered.linked_relations[i].kind == linked[i].kind);
+    CHECK(rendered.linked_relations[i].subject == linked[i].subject);
+  }
+  std::size_t quantity_records = 0;
+  for (std::size_t at = rendered.text.find("{\"kind\":\"quantity\""); at != std::string::npos;
+       at = rendered.text.find("{\"kind\":\"quantity\"", at + 1)) {
+    ++quantity_records;
+  }
+  CHECK(quantity_records == 2);
+  CHECK(rendered.quantities == quantity_records);
+  CHECK(rendered.text == kgx::RenderDocumentRecords(document, 3).text);
 }

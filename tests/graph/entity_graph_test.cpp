@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <random>
 #include <set>
+#include <vector>
 
 #include "graph/entity_graph_builder.h"
 #include "graph/graph_builder.h"
@@ -110,4 +111,27 @@ TEST_CASE("PairSet keeps each pair once and lists them all", "[graph]") {
   CHECK(std::vector<std::pair<std::size_t, std::size_t>>(expected.begin(), expected.end()) == sorted);
   CHECK(set.Insert(0, 1));
   CHECK(!set.Insert(0, 1));
+}
+
+TEST_CASE("PairSet::InsertAll adds the pairs of a sorted list as Insert does, pair by pair", "[graph]") {
+  kgx::PairSet all, one_by_one;
+  std::mt19937 random(7);
+  const auto check_lists = [&](std::uint32_t limit, int lists) {
+    for (int n = 0; n < lists; ++n) {
+      std::set<std::uint32_t> members;
+      const std::size_t size = random() % 40;
+      while (members.size() < size) members.insert(random() % limit);
+      const std::vector<std::uint32_t> sorted(members.begin(), members.end());
+      all.InsertAll(sorted.data(), sorted.size());
+      for (std::size_t i = 0; i < sorted.size(); ++i) {
+        for (std::size_t j = i + 1; j < sorted.size(); ++j) one_by_one.Insert(sorted[i], sorted[j]);
+      }
+      REQUIRE(all.size() == one_by_one.size());
+    }
+    CHECK(all.Pairs() == one_by_one.Pairs());  // the same order too
+  };
+  check_lists(300, 400);   // the bit matrix, rows growing
+  check_lists(3000, 200);
+  check_lists(kgx::PairSet::kDenseLimit + 2000, 100);  // into the hash table, then in it
+  check_lists(300, 100);
 }

@@ -11,17 +11,24 @@
 
 #include "graph/knowledge_graph.h"
 
-TEST_CASE("entity analytics match Boost's page_rank and connected_components on a random graph", "[graph]") {
-  std::mt19937 random(11);
+namespace {
+
+// Builds a graph of `nodes` nodes and `link_count` random links among the first `linked` of them
+// (`hubs` of those take a third of the links) and holds its analytics to Boost's.
+void CheckAgainstBoost(int nodes, int link_count, int linked, int hubs, unsigned seed) {
+  std::mt19937 random(seed);
   kgx::KnowledgeGraph graph;
-  for (int i = 0; i < 403; ++i) {  // not a multiple of four; a few documents between the entities
+  for (int i = 0; i < nodes; ++i) {  // a few documents between the entities
     kgx::NodeData node;
     node.key = "entity/" + std::to_string(random() % 100000) + "-" + std::to_string(i);
     node.kind = i % 50 == 7 ? kgx::NodeKind::kDocument : kgx::NodeKind::kEntity;
     graph.AddNode(std::move(node));
   }
   std::vector<std::pair<std::size_t, std::size_t>> links;
-  for (int i = 0; i < 3000; ++i) links.emplace_back(random() % 350, random() % 350);  // the last ones stay alone
+  for (int i = 0; i < link_count; ++i) {  // the last ones stay alone
+    const std::size_t a = i % 3 == 0 && hubs > 0 ? random() % hubs : random() % linked;
+    links.emplace_back(a, random() % linked);
+  }
   graph.AddEntityLinks(links);
   graph.Finalize();
 
@@ -55,5 +62,34 @@ TEST_CASE("entity analytics match Boost's page_rank and connected_components on 
     CHECK(node.degree == boost::out_degree(i, boost_graph));
     CHECK(node.component == static_cast<std::size_t>(component[i]) + 1);
   }
-  CHECK(graph.node(entities.back()).degree == 0);
+}
+
+}  // namespace
+
+TEST_CASE("entity analytics match Boost's page_rank and connected_components on a random graph", "[graph]") {
+  CheckAgainstBoost(403, 3000, 350, 0, 11);  // not a multiple of four
+}
+
+TEST_CASE("entities without links keep degree 0 and their own component", "[graph]") {
+  kgx::KnowledgeGraph graph;
+  for (const char* key : {"entity/a", "entity/b", "entity/c", "entity/d", "entity/e"}) {
+    kgx::NodeData node;
+    node.key = key;
+    graph.AddNode(std::move(node));
+  }
+  graph.AddEntityLinks({{0, 1}, {1, 2}});
+  graph.Finalize();
+  CHECK(graph.node(3).degree == 0);
+  CHECK(graph.node(4).degree == 0);
+  CHECK(graph.node(4).component == 3);
+  CHECK(graph.node(4).pagerank == 1.0 - 0.85);  // no neighbour gives it a share
+}
+
+TEST_CASE("PageRank's rows read four at a time match Boost's on graphs of every shape", "[graph]") {
+  // Few vertices (no full group of four), hubs (groups whose degrees differ much), sparse rows
+  // of odd and even lengths, dense ones.
+  for (int nodes = 1; nodes <= 9; ++nodes) CheckAgainstBoost(nodes, nodes * 2, nodes, 0, 20 + nodes);
+  CheckAgainstBoost(1000, 6000, 990, 12, 5);
+  CheckAgainstBoost(301, 200, 300, 0, 6);
+  CheckAgainstBoost(120, 5000, 120, 3, 7);
 }
