@@ -767,6 +767,12 @@ TEST_CASE("a JAWS-style note: 株式会社 in the title's parentheses, an execut
   CHECK(TalkLine("- AWSは[a:Lambda]の新機能を発表").empty());
 }
 
+TEST_CASE("what a system is parallelised or made redundant with is used", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"ARC402 - Serverless Architectural Patterns", "・[c:Fannie Mae]の事例。バッチを[a:Lambda]で並列化して、処理時間が4時間→5分に"}) ==
+        Strings{"<section> presented_by Fannie Mae", "Fannie Mae uses Lambda"});
+  CHECK(TalkLine("・[a:Lambda]で並列化できないか検討中").empty());
+}
+
 // --- the mechanism ---------------------------------------------------------------------------
 
 TEST_CASE("block options scope rules to headers, kinds of sections and nearby lines", "[relations]") {
