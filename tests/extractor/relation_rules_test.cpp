@@ -775,6 +775,12 @@ TEST_CASE("what a system is parallelised or made redundant with is used", "[rela
   CHECK(TalkLine("・[a:Lambda]で並列化できないか検討中").empty());
 }
 
+TEST_CASE("a VP of a named area is a title", "[relations]") {
+  CHECK(Relations(SectionKind::kKeynote, {"## Keynote: [p:Swami Sivasubramanian] (VP of AI and Data, [c:AWS])"}) ==
+        Strings{"<section> presented_by AWS", "<section> presented_by Swami Sivasubramanian",
+                "Swami Sivasubramanian role_at AWS [VP of AI and Data]"});
+}
+
 // --- the mechanism ---------------------------------------------------------------------------
 
 TEST_CASE("block options scope rules to headers, kinds of sections and nearby lines", "[relations]") {
