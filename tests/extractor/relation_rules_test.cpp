@@ -781,6 +781,20 @@ TEST_CASE("a VP of a named area is a title", "[relations]") {
                 "Swami Sivasubramanian role_at AWS [VP of AI and Data]"});
 }
 
+TEST_CASE("Japanese speaker lines: company first with 合同会社, a role after the company in parentheses, 株式会社 before a title's company", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"## [A-3] EKSで始めるプラットフォームエンジニアリング",
+                                       "スピーカー: [c:アマゾン ウェブ サービス ジャパン]合同会社 シニアソリューションアーキテクト [p:山田 太郎]"}) ==
+        Strings{"<section> presented_by アマゾン ウェブ サービス ジャパン",
+                "山田 太郎 role_at アマゾン ウェブ サービス ジャパン [シニアソリューションアーキテクト]"});
+  CHECK(Relations(SectionKind::kTalk, {"## [B-1] 株式会社[c:ミツバチ]のデータ基盤", "登壇者: [p:佐藤 花子]さん (株式会社[c:ミツバチ] データエンジニア)"}) ==
+        Strings{"<section> presented_by ミツバチ", "佐藤 花子 role_at ミツバチ [データエンジニア]"});
+  // a community title after a company is no affiliation
+  CHECK(Relations(SectionKind::kTalk, {"## CI/CDの話", "スピーカー: [p:高橋 次郎] ([c:AWS] Community Builder)"}).empty());
+  // a department is no role
+  CHECK(Relations(SectionKind::kTalk, {"## 監視の話", "登壇者: [p:佐藤 花子]さん (株式会社[c:ミツバチ] インフラ部)"}) ==
+        Strings{"<section> presented_by ミツバチ"});
+}
+
 // --- the mechanism ---------------------------------------------------------------------------
 
 TEST_CASE("block options scope rules to headers, kinds of sections and nearby lines", "[relations]") {
