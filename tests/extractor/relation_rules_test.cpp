@@ -746,6 +746,8 @@ TEST_CASE("English: what was moved before 'from', a replaced tool's modifier, a 
         Strings{"Pinterest migrated_from HDFS", "Pinterest migrated_to S3"});
   CHECK(TalkLine("- [c:Capital One] migrated 3 of their core DBs from [t:Oracle] to [a:Aurora] [t:PostgreSQL]") ==
         Strings{"Capital One migrated_from Oracle", "Capital One migrated_to Aurora"});
+  CHECK(TalkLine("- [c:Lyft] moved from [a:Kinesis Data Analytics] for SQL to [t:Flink]") ==
+        Strings{"Lyft migrated_from Kinesis Data Analytics", "Lyft migrated_to Flink"});
   CHECK(TalkLine("- [c:Atlassian] replaced self-managed [t:PostgreSQL] with [a:Aurora DSQL]") ==
         Strings{"Atlassian migrated_from PostgreSQL", "Atlassian migrated_to Aurora DSQL"});
   CHECK(TalkLine("- [c:Datadog] runs 60% of its fleet on [a:Graviton]") == Strings{"Datadog uses Graviton"});
