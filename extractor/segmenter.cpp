@@ -428,12 +428,14 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     bool found_heading = false;  // a heading found without a rule (not a header or a day)
     std::size_t marker = 0;
     const std::size_t level = HeadingLevel(line.text, &marker);
-    if (header(impl.talks, hits.talk)) {
-      span.kind = SectionKind::kTalk;
+    // A line a keynote rule names is a keynote, though a talk rule fits it too ("## Keynote:
+    // Name (VP of X, AWS)" has a talk's speaker in parentheses).
+    if (header(impl.keynotes, hits.keynote)) {
+      span.kind = SectionKind::kKeynote;
       opens = inside_talk = true;
       talk_level = level;
-    } else if (header(impl.keynotes, hits.keynote)) {
-      span.kind = SectionKind::kKeynote;
+    } else if (header(impl.talks, hits.talk)) {
+      span.kind = SectionKind::kTalk;
       opens = inside_talk = true;
       talk_level = level;
     } else if (header(impl.days, hits.day)) {

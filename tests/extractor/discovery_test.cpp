@@ -192,3 +192,9 @@ TEST_CASE("a speaker line labelled 登壇 names the speaker without the honorifi
   CHECK(Has("登壇者: 山田 太郎様", "person:山田 太郎"));
   CHECK(Has("登壇者: 森本 健太", "person:森本 健太"));
 }
+
+TEST_CASE("a speaker line that names company and job first ends with the speaker's name", "[discovery]") {
+  CHECK(Has("スピーカー: アマゾン ウェブ サービス ジャパン合同会社 シニアソリューションアーキテクト 山田 太郎", "person:山田 太郎"));
+  CHECK(Has("登壇者: 株式会社ミツバチ データエンジニア 佐藤花子さん", "person:佐藤花子"));
+  CHECK_FALSE(Has("スピーカー: 株式会社ミツバチ データエンジニア", "person:データエンジニア"));
+}

@@ -6,30 +6,15 @@
 #include <re2/re2.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "extractor/normalizer.h"
 #include "extractor/rule_file.h"
+#include "tests/extractor/shipped_sections.h"
 
 namespace {
-
-std::vector<std::string> ShippedHeaderPatterns() {
-  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::vector<kgx::RuleDiagnostic> diagnostics;
-  std::vector<std::string> patterns;
-  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
-    if (block.kind != "section") continue;
-    if (block.argument != "talk" && block.argument != "keynote" && block.argument != "day") continue;
-    for (const kgx::RuleLine& line : block.lines) patterns.push_back(line.text);
-  }
-  return patterns;
-}
 
 // A line made of header-like pieces: marks, numbers, codes, separators, titles, tails.
 std::string RandomHeader(std::mt19937& rng) {
@@ -74,7 +59,7 @@ void CheckSame(const kgx::HeaderCaptures& captures, const std::string& line) {
 }  // namespace
 
 TEST_CASE("header captures in two runs equal one whole run for the shipped header rules", "[segmenter]") {
-  const std::vector<std::string> patterns = ShippedHeaderPatterns();
+  const std::vector<std::string> patterns = kgx::testing::ShippedHeaderPatterns();
   REQUIRE(patterns.size() >= 10);
   std::vector<std::unique_ptr<kgx::HeaderCaptures>> all;
   std::size_t split = 0;

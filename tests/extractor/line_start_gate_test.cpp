@@ -15,23 +15,10 @@
 
 #include "extractor/normalizer.h"
 #include "extractor/rule_file.h"
+#include "tests/extractor/shipped_sections.h"
 #include "extractor/text_util.h"
 
 namespace {
-
-std::vector<std::string> ShippedHeaderPatterns() {
-  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::vector<kgx::RuleDiagnostic> diagnostics;
-  std::vector<std::string> patterns;
-  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
-    if (block.kind != "section") continue;
-    if (block.argument != "talk" && block.argument != "keynote" && block.argument != "day") continue;
-    for (const kgx::RuleLine& line : block.lines) patterns.push_back(line.text);
-  }
-  return patterns;
-}
 
 // A line as notes have them: white space, a mark or bullet, then words, codes and punctuation.
 std::string RandomLine(std::mt19937& rng) {
@@ -124,7 +111,7 @@ void CheckNeverTurnsAwayAMatch(const std::vector<std::string>& patterns, int rou
 }  // namespace
 
 TEST_CASE("the line start gate never turns away a line a shipped header rule matches", "[segmenter]") {
-  const std::vector<std::string> patterns = ShippedHeaderPatterns();
+  const std::vector<std::string> patterns = kgx::testing::ShippedHeaderPatterns();
   const kgx::LineStartGate gate = kgx::LineStartGate::Derive(patterns);
   REQUIRE(gate.Constrains());
   int matched = 0;
@@ -168,21 +155,6 @@ TEST_CASE("the line start gate follows classes, case folding and groups, and giv
 
 namespace {
 
-std::vector<std::string> ShippedEventPatterns() {
-  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
-  std::stringstream text;
-  text << in.rdbuf();
-  std::vector<kgx::RuleDiagnostic> diagnostics;
-  std::vector<std::string> patterns;
-  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
-    if (block.kind != "event") continue;
-    for (const kgx::RuleLine& line : block.lines) {
-      patterns.emplace_back(kgx::TrimAscii(std::string_view(line.text).substr(0, line.text.find("=>"))));
-    }
-  }
-  return patterns;
-}
-
 std::string RandomEventLine(std::mt19937& rng) {
   static const std::vector<std::vector<std::string>> kParts = {
       {"", "", "  • ", "- ", "# ", "参加: ", "今年の"},
@@ -204,7 +176,7 @@ std::string RandomEventLine(std::mt19937& rng) {
 }  // namespace
 
 TEST_CASE("the required characters never turn away a line a shipped event rule matches", "[segmenter]") {
-  const std::vector<std::string> patterns = ShippedEventPatterns();
+  const std::vector<std::string> patterns = kgx::testing::ShippedEventPatterns();
   REQUIRE(patterns.size() >= 4);
   const kgx::RequiredCharacters required = kgx::RequiredCharacters::Derive(patterns);
   REQUIRE(required.Constrains());

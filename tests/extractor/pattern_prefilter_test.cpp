@@ -7,6 +7,30 @@
 
 #include "extractor/pattern_prefilter.h"
 
+namespace {
+
+// Checks over `lines` random lines of up to `max_parts` pieces that every pattern matching a
+// line is among its candidates.
+void CheckMatchesAreCandidates(const kgx::PatternPrefilter& prefilter, const std::vector<std::string>& patterns,
+                               const std::vector<std::string>& pieces, unsigned seed, int lines, int max_parts) {
+  std::vector<std::unique_ptr<RE2>> compiled;
+  for (const std::string& pattern : patterns) compiled.push_back(std::make_unique<RE2>(pattern));
+  std::mt19937 random(seed);
+  for (int i = 0; i < lines; ++i) {
+    std::string line;
+    const int parts = 1 + static_cast<int>(random() % static_cast<unsigned>(max_parts));
+    for (int k = 0; k < parts; ++k) line += pieces[random() % pieces.size()];
+    const std::vector<int> candidates = prefilter.Candidates(line);
+    for (std::size_t p = 0; p < patterns.size(); ++p) {
+      if (!RE2::PartialMatch(line, *compiled[p])) continue;
+      INFO("line: " << line << "\npattern: " << patterns[p]);
+      CHECK(std::binary_search(candidates.begin(), candidates.end(), static_cast<int>(p)));
+    }
+  }
+}
+
+}  // namespace
+
 TEST_CASE("the prefilter's candidates include every pattern that matches the line", "[prefilter]") {
   std::vector<std::string> patterns = {
       R"((?i:\bmigrated\s+from)\s+(\w+))",  // caseless English
@@ -21,23 +45,9 @@ TEST_CASE("the prefilter's candidates include every pattern that matches the lin
   const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20);
   REQUIRE(prefilter);
   CHECK(prefilter->size() == patterns.size());
-  std::vector<std::unique_ptr<RE2>> compiled;
-  for (const auto& p : patterns) compiled.push_back(std::make_unique<RE2>(p));
-
   const std::vector<std::string> pieces = {"MIGRATED FROM", "Migrated  from", " mysql", "から", "Aurora", "に移行", "\uE000c12\uE001",
                                            "の中の人", "org/repo", "42", "ärger", "ÄRGER", "- ", "使って", "利用して", "text", " "};
-  std::mt19937 random(11);
-  for (int i = 0; i < 3000; ++i) {
-    std::string line;
-    const int parts = 1 + static_cast<int>(random() % 6);
-    for (int k = 0; k < parts; ++k) line += pieces[random() % pieces.size()];
-    const std::vector<int> candidates = prefilter->Candidates(line);
-    for (std::size_t p = 0; p < patterns.size(); ++p) {
-      if (!RE2::PartialMatch(line, *compiled[p])) continue;
-      INFO("line: " << line << "\npattern: " << patterns[p]);
-      CHECK(std::binary_search(candidates.begin(), candidates.end(), static_cast<int>(p)));
-    }
-  }
+  CheckMatchesAreCandidates(*prefilter, patterns, pieces, 11, 3000, 6);
   // A line without any of the literals leaves out the patterns that need them.
   CHECK(prefilter->Candidates("plain words").size() < patterns.size());
 }
@@ -76,22 +86,9 @@ TEST_CASE("atoms of one character are found as Vectorscan would find them", "[pr
                                              "使って"};
   const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20);
   REQUIRE(prefilter);
-  std::vector<std::unique_ptr<RE2>> compiled;
-  for (const std::string& pattern : patterns) compiled.push_back(std::make_unique<RE2>(pattern));
   const std::vector<std::string> pieces = {"の", "に", "を", "で", "は", "が", "社", "上", "→", "から", "x", "42", "使って", "AWS",
                                            " ", "\xE3\x81", "\xE3", "\x81\xAE", "\xEF\xBC\xA1", "日本語のテキスト", "ab"};
-  std::mt19937 random(7);
-  for (int i = 0; i < 4000; ++i) {
-    std::string line;
-    const int parts = 1 + static_cast<int>(random() % 24);
-    for (int k = 0; k < parts; ++k) line += pieces[random() % pieces.size()];
-    const std::vector<int> candidates = prefilter->Candidates(line);
-    for (std::size_t p = 0; p < patterns.size(); ++p) {
-      if (!RE2::PartialMatch(line, *compiled[p])) continue;
-      INFO("line: " << line << "\npattern: " << patterns[p]);
-      CHECK(std::binary_search(candidates.begin(), candidates.end(), static_cast<int>(p)));
-    }
-  }
+  CheckMatchesAreCandidates(*prefilter, patterns, pieces, 7, 4000, 24);
   CHECK(prefilter->Candidates("AWS").size() < patterns.size());
   const std::vector<int> particles = prefilter->Candidates("テキストの上で使って");
   CHECK(std::binary_search(particles.begin(), particles.end(), 0));   // の
@@ -104,21 +101,8 @@ TEST_CASE("atoms of one byte are found in either case", "[prefilter]") {
   const std::vector<std::string> patterns = {R"([a-z0-9-]+/[a-z0-9-]+)", R"((?i:x)\d+)", R"(\d+_\d+)", R"(移行)"};
   const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20);
   REQUIRE(prefilter);
-  std::vector<std::unique_ptr<RE2>> compiled;
-  for (const std::string& pattern : patterns) compiled.push_back(std::make_unique<RE2>(pattern));
   const std::vector<std::string> pieces = {"org", "/", "X", "x", "42", "_", "移行", " ", "repo", "ab-c"};
-  std::mt19937 random(5);
-  for (int i = 0; i < 3000; ++i) {
-    std::string line;
-    const int parts = 1 + static_cast<int>(random() % 8);
-    for (int k = 0; k < parts; ++k) line += pieces[random() % pieces.size()];
-    const std::vector<int> candidates = prefilter->Candidates(line);
-    for (std::size_t p = 0; p < patterns.size(); ++p) {
-      if (!RE2::PartialMatch(line, *compiled[p])) continue;
-      INFO("line: " << line << "\npattern: " << patterns[p]);
-      CHECK(std::binary_search(candidates.begin(), candidates.end(), static_cast<int>(p)));
-    }
-  }
+  CheckMatchesAreCandidates(*prefilter, patterns, pieces, 5, 3000, 8);
   CHECK(prefilter->Candidates("X9").size() < patterns.size());
   CHECK(prefilter->Candidates("plain words").empty());
 }

@@ -307,6 +307,8 @@ const Case kCases[] = {
     {"5 s3 buckets", "5 s3 buckets|5|bucket|"},  // a bucket count, and no "5 s"
     {"a 5 m cable", ""},
     {"1日あたり平均5回のデプロイ", "5回のデプロイ|5|deploy|day"},
+    {"秒間ピーク12,000リクエスト", "12,000リクエスト|12000|request|second"},
+    {"peak 3,000 requests per second", "3,000 requests per second|3000|request|second"},
     {"年間で約3,000万円削減", "3,000万円|30000000|jpy|year"},
     {"平均 120ミリ秒", "120ミリ秒|0.12|second|"},
     {"an average of 30 requests per second", "30 requests per second|30|request|second"},

@@ -744,6 +744,10 @@ TEST_CASE("English: the company that migrated, and a speaker's title of several 
 TEST_CASE("English: what was moved before 'from', a replaced tool's modifier, a share of a fleet, a double title", "[relations]") {
   CHECK(TalkLine("- Customer story: [c:Pinterest] moved 500 PB from [t:HDFS] to [a:S3]") ==
         Strings{"Pinterest migrated_from HDFS", "Pinterest migrated_to S3"});
+  CHECK(TalkLine("- [c:Capital One] migrated 3 of their core DBs from [t:Oracle] to [a:Aurora] [t:PostgreSQL]") ==
+        Strings{"Capital One migrated_from Oracle", "Capital One migrated_to Aurora"});
+  CHECK(TalkLine("- [c:Lyft] moved from [a:Kinesis Data Analytics] for SQL to [t:Flink]") ==
+        Strings{"Lyft migrated_from Kinesis Data Analytics", "Lyft migrated_to Flink"});
   CHECK(TalkLine("- [c:Atlassian] replaced self-managed [t:PostgreSQL] with [a:Aurora DSQL]") ==
         Strings{"Atlassian migrated_from PostgreSQL", "Atlassian migrated_to Aurora DSQL"});
   CHECK(TalkLine("- [c:Datadog] runs 60% of its fleet on [a:Graviton]") == Strings{"Datadog uses Graviton"});
@@ -765,6 +769,32 @@ TEST_CASE("a JAWS-style note: 株式会社 in the title's parentheses, an execut
   CHECK(TalkLine("・CIは[t:GitHub Actions]、CDは[t:Argo CD]") == Strings{"<section> uses Argo CD", "<section> uses GitHub Actions"});
   // a capital word that is a sentence's subject in English is no topic
   CHECK(TalkLine("- AWSは[a:Lambda]の新機能を発表").empty());
+}
+
+TEST_CASE("what a system is parallelised or made redundant with is used", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"ARC402 - Serverless Architectural Patterns", "・[c:Fannie Mae]の事例。バッチを[a:Lambda]で並列化して、処理時間が4時間→5分に"}) ==
+        Strings{"<section> presented_by Fannie Mae", "Fannie Mae uses Lambda"});
+  CHECK(TalkLine("・[a:Lambda]で並列化できないか検討中").empty());
+}
+
+TEST_CASE("a VP of a named area is a title", "[relations]") {
+  CHECK(Relations(SectionKind::kKeynote, {"## Keynote: [p:Swami Sivasubramanian] (VP of AI and Data, [c:AWS])"}) ==
+        Strings{"<section> presented_by AWS", "<section> presented_by Swami Sivasubramanian",
+                "Swami Sivasubramanian role_at AWS [VP of AI and Data]"});
+}
+
+TEST_CASE("Japanese speaker lines: company first with 合同会社, a role after the company in parentheses, 株式会社 before a title's company", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"## [A-3] EKSで始めるプラットフォームエンジニアリング",
+                                       "スピーカー: [c:アマゾン ウェブ サービス ジャパン]合同会社 シニアソリューションアーキテクト [p:山田 太郎]"}) ==
+        Strings{"<section> presented_by アマゾン ウェブ サービス ジャパン",
+                "山田 太郎 role_at アマゾン ウェブ サービス ジャパン [シニアソリューションアーキテクト]"});
+  CHECK(Relations(SectionKind::kTalk, {"## [B-1] 株式会社[c:ミツバチ]のデータ基盤", "登壇者: [p:佐藤 花子]さん (株式会社[c:ミツバチ] データエンジニア)"}) ==
+        Strings{"<section> presented_by ミツバチ", "佐藤 花子 role_at ミツバチ [データエンジニア]"});
+  // a community title after a company is no affiliation
+  CHECK(Relations(SectionKind::kTalk, {"## CI/CDの話", "スピーカー: [p:高橋 次郎] ([c:AWS] Community Builder)"}).empty());
+  // a department is no role
+  CHECK(Relations(SectionKind::kTalk, {"## 監視の話", "登壇者: [p:佐藤 花子]さん (株式会社[c:ミツバチ] インフラ部)"}) ==
+        Strings{"<section> presented_by ミツバチ"});
 }
 
 // --- the mechanism ---------------------------------------------------------------------------

@@ -350,6 +350,15 @@ TEST_CASE("a Summit Japan code, a space and a long title open a talk; identifier
   }
 }
 
+TEST_CASE("a keynote stays a keynote when a talk rule fits its line too; Monday Night Live is one", "[segmenter]") {
+  const auto s = Run("# re:Invent 2024\n\n## Keynote: Swami Sivasubramanian (VP of AI and Data, AWS)\n- x\n\n"
+                     "## Monday Night Live with Peter DeSantis\n- y\n\n## Scaling Kafka (Jane Doe, Staff Engineer)\n- z\n");
+  REQUIRE(s.segmentation.sections.size() == 4);
+  CHECK(s.segmentation.sections[1].kind == kgx::SectionKind::kKeynote);
+  CHECK(s.segmentation.sections[2].kind == kgx::SectionKind::kKeynote);
+  CHECK(s.segmentation.sections[3].kind == kgx::SectionKind::kTalk);
+}
+
 TEST_CASE("a chat log's lines and a front matter's fields are not headings", "[segmenter]") {
   const auto chat = Run("#reinvent チャンネルのログ\n\n[10:32] tanaka: DAT303 聞いてる?\n[10:33] suzuki: 聞いてる\n"
                         "[10:36] tanaka: 毎秒 20万 トランザクションだって\n[10:41 AM] Jane: Lambda SnapStart now\n"
