@@ -15,30 +15,13 @@
 #include <optional>
 #include <vector>
 
+#include "extractor/regex_syntax.h"
+
 namespace kgx {
 
 namespace {
 
 constexpr std::size_t kNone = std::string_view::npos;
-
-// Returns the index of the ']' closing the class that opens at `i`, or kNone.
-std::size_t ClassEnd(std::string_view p, std::size_t i) {
-  std::size_t j = i + 1;
-  if (j < p.size() && p[j] == '^') ++j;
-  if (j < p.size() && p[j] == ']') ++j;
-  while (j < p.size() && p[j] != ']') {
-    if (p[j] == '\\') {
-      j += 2;
-    } else if (p.substr(j).starts_with("[:")) {  // [:alpha:]
-      const std::size_t close = p.find(":]", j + 2);
-      if (close == kNone) return kNone;
-      j = close + 2;
-    } else {
-      ++j;
-    }
-  }
-  return j < p.size() ? j : kNone;
-}
 
 struct LazyTitleSplit {
   std::string head, tail;
@@ -55,7 +38,7 @@ bool WalkGroups(std::string_view p, At&& at) {
       if (i + 1 >= p.size() || p[i + 1] == 'Q' || p[i + 1] == 'C') return false;  // quoting, any byte
       ++i;
     } else if (c == '[') {
-      i = ClassEnd(p, i);
+      i = RegexClassEnd(p, i);
       if (i == kNone) return false;
     } else if (c == '(' || c == ')' || c == '|') {
       if (c == '(') {
@@ -94,7 +77,7 @@ std::optional<LazyTitleSplit> SplitAtLazyTitle(std::string_view p) {
     const unsigned char e = static_cast<unsigned char>(p[c + 1]);
     if (std::strchr("SsWwDd", e) != nullptr || (e < 0x80 && std::ispunct(e))) c_end = c + 2;
   } else if (c < p.size() && p[c] == '[') {
-    const std::size_t close = ClassEnd(p, c);
+    const std::size_t close = RegexClassEnd(p, c);
     if (close != kNone) c_end = close + 1;
   } else if (c < p.size() && p[c] == '.') {
     c_end = c + 1;

@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "extractor/regex_syntax.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -37,18 +38,6 @@ std::size_t Utf8Length(char lead) {
   return 1;
 }
 
-// Returns the offset of the ']' that closes the class opened at `open`, or npos.
-std::size_t ClassEnd(std::string_view p, std::size_t open) {
-  std::size_t i = open + 1;
-  if (i < p.size() && p[i] == '^') ++i;
-  if (i < p.size() && p[i] == ']') ++i;  // "[]…]": the ] is a member
-  for (; i < p.size(); ++i) {
-    if (p[i] == '\\') ++i;
-    else if (p[i] == ']') return i;
-  }
-  return std::string_view::npos;
-}
-
 // Returns the offset of the ')' that closes the group opened at `open`, or npos.
 std::size_t GroupEnd(std::string_view p, std::size_t open) {
   int depth = 0;
@@ -56,7 +45,7 @@ std::size_t GroupEnd(std::string_view p, std::size_t open) {
     if (p[i] == '\\') {
       ++i;
     } else if (p[i] == '[') {
-      i = ClassEnd(p, i);
+      i = RegexClassEnd(p, i);
       if (i == std::string_view::npos) return i;
     } else if (p[i] == '(') {
       ++depth;
@@ -220,7 +209,7 @@ bool ReadGroup(std::string_view p, std::size_t open, std::size_t close, bool fol
       continue;
     }
     if (i < body.size() && (body[i] == '(' || body[i] == '[')) {
-      i = body[i] == '(' ? GroupEnd(body, i) : ClassEnd(body, i);
+      i = body[i] == '(' ? GroupEnd(body, i) : RegexClassEnd(body, i);
       if (i == std::string_view::npos) return true;
       continue;
     }
@@ -269,7 +258,7 @@ std::optional<std::vector<PatternElement>> ReadElements(std::string_view p, bool
       else if (std::isdigit(static_cast<unsigned char>(escaped)) || escaped == 'Q' || escaped == 'C') return std::nullopt;
       if (after == 0 || after > p.size()) return std::nullopt;
     } else if (c == '[') {
-      const std::size_t close = ClassEnd(p, i);
+      const std::size_t close = RegexClassEnd(p, i);
       if (close == std::string_view::npos) return std::nullopt;
       const std::string_view body = p.substr(i + 1, close - i - 1);
       if (auto members = ClassMembers(body)) e = TextElement(std::move(*members), fold);

@@ -9,7 +9,8 @@
 // all about a line whose first character no header can start with (LineStartGate: "  • …",
 // "- …"); the event set reads whole lines, only those holding the characters event patterns need
 // (RequiredCharacters: the digits of a year), and only until the first event pattern has
-// matched, since no later line can change the event then (nor is a blank line read for headers). A set is first asked only whether anything matches: RE2 then allocates nothing.
+// matched, since no later line can change the event then (nor is a blank line read for headers).
+// A set is first asked only whether anything matches: RE2 then allocates nothing.
 #include "extractor/segmenter.h"
 
 #include <re2/re2.h>
@@ -22,6 +23,7 @@
 
 #include "extractor/header_captures.h"
 #include "extractor/line_start_gate.h"
+#include "extractor/regex_syntax.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -178,12 +180,9 @@ bool StartsAnchored(std::string_view pattern) {
     if (c == '\\') {
       if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return false;
       ++i;  // an escaped character
-    } else if (c == '[') {  // a class: up to its ']', which may come first ([]a], [^]a])
-      std::size_t j = i + 1;
-      if (j < pattern.size() && pattern[j] == '^') ++j;
-      if (j < pattern.size() && pattern[j] == ']') ++j;
-      while (j < pattern.size() && pattern[j] != ']') j += pattern[j] == '\\' ? 2 : 1;
-      i = j;
+    } else if (c == '[') {
+      i = RegexClassEnd(pattern, i);
+      if (i == std::string_view::npos) return false;
     } else if (c == '(') {
       ++depth;
     } else if (c == ')') {
@@ -193,6 +192,12 @@ bool StartsAnchored(std::string_view pattern) {
     }
   }
   return true;
+}
+
+// Returns `pattern` as it is when it is anchored at the start, else behind a lazy "(?s:.*?)": the
+// form the header set and the line start gates read.
+std::string AtLineStart(const std::string& pattern) {
+  return StartsAnchored(pattern) ? pattern : "(?s:.*?)(?:" + pattern + ")";
 }
 
 // Compiles `patterns` into one set; null when there are none. Sets `ok` to false on a failure.
@@ -232,7 +237,7 @@ void Segmenter::Impl::CompileLineSets() {
   for (const auto* group : {&talks, &keynotes, &days}) {
     for (const HeaderPattern& p : *group) {
       const std::string& pattern = p.captures->regex().pattern();
-      headers.push_back(StartsAnchored(pattern) ? pattern : "(?s:.*?)(?:" + pattern + ")");
+      headers.push_back(AtLineStart(pattern));
     }
   }
   for (const EventPattern& e : events) event_patterns.push_back(e.regex->pattern());
@@ -327,7 +332,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
     if (kind == "not_heading" || kind == "bullet" || kind == "speaker") {
       for (const RuleLine& line : block.lines) {
         alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : not_heading, line);
-        if (kind == "bullet") bullets.push_back(StartsAnchored(line.text) ? line.text : "(?s:.*?)(?:" + line.text + ")");
+        if (kind == "bullet") bullets.push_back(AtLineStart(line.text));
       }
       continue;
     }
