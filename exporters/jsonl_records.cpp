@@ -7,6 +7,23 @@
 
 namespace kgx {
 
+namespace {
+
+// Appends `items` as a JSON array of strings.
+template <typename Strings>
+void AppendStringArray(std::string& out, const Strings& items) {
+  out += '[';
+  bool first = true;
+  for (const auto& item : items) {
+    if (!first) out += ',';
+    first = false;
+    AppendString(out, item);
+  }
+  out += ']';
+}
+
+}  // namespace
+
 void AppendRecord(std::string& out, const DocumentRecord& r) {
   JsonWriter(out, "{\"kind\":\"document\"")
       .Text(",\"id\":", r.id)
@@ -20,14 +37,12 @@ void AppendRecord(std::string& out, const DocumentRecord& r) {
 void AppendRecord(std::string& out, const EntityRecord& r) {
   JsonWriter record(out, "{\"kind\":\"entity\"");
   record.Text(",\"id\":", r.id).Text(",\"type\":", r.type).Text(",\"name\":", r.name);
-  out += ",\"aliases\":[";
+  out += ",\"aliases\":";
   if (r.aliases) {
-    for (std::size_t i = 0; i < r.aliases->size(); ++i) {
-      if (i != 0) out += ',';
-      AppendString(out, (*r.aliases)[i]);
-    }
+    AppendStringArray(out, *r.aliases);
+  } else {
+    out += "[]";
   }
-  out += ']';
   if (r.discovered) out += ",\"discovered\":true";
   record.Integer(",\"mentions\":", r.mentions).Integer(",\"degree\":", r.degree);
   out += ",\"pagerank\":";
@@ -48,13 +63,8 @@ void AppendRecord(std::string& out, const SectionRecord& r) {
       .Text(",\"title\":", r.title)
       .Integer(",\"line\":", r.line);
   if (!r.presented_by.empty()) {
-    std::string list = "[";
-    for (std::string_view id : r.presented_by) {
-      if (list.size() > 1) list += ',';
-      AppendString(list, id);
-    }
-    list += ']';
-    record.Raw(",\"presented_by\":", list);
+    out += ",\"presented_by\":";
+    AppendStringArray(out, r.presented_by);
   }
   record.End();
 }
