@@ -10,9 +10,6 @@ namespace kgx {
 
 namespace {
 
-constexpr std::string_view kMarkerOpen = "\xEE\x80\x80";   // U+E000, as RelationRules marks mentions
-constexpr std::string_view kMarkerClose = "\xEE\x80\x81";  // U+E001
-
 using Role = Placeholder::Role;
 
 // Returns true for the placeholders that stand for one marker or a list of them.

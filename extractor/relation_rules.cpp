@@ -25,8 +25,8 @@ namespace kgx {
 
 namespace {
 
-constexpr std::string_view kOpen = "\xEE\x80\x80";   // U+E000
-constexpr std::string_view kClose = "\xEE\x80\x81";  // U+E001
+constexpr std::string_view kOpen = kMarkerOpen;
+constexpr std::string_view kClose = kMarkerClose;
 static_assert(kOpen[0] == kClose[0], "AppendText looks for the marks by their first byte");
 constexpr std::string_view kSeparatorDefine = "separator";
 

@@ -13,6 +13,11 @@
 
 namespace kgx {
 
+// The characters around a mention's marker in the text RelationRules matches (U+E000, a type
+// letter, the mention's index, U+E001): what a placeholder stands for on a line.
+inline constexpr std::string_view kMarkerOpen = "\xEE\x80\x80";   // U+E000
+inline constexpr std::string_view kMarkerClose = "\xEE\x80\x81";  // U+E001
+
 // One bit per EntityType.
 using TypeMask = unsigned;
 constexpr TypeMask TypeBit(EntityType type) { return 1u << static_cast<unsigned>(type); }
