@@ -5,7 +5,7 @@
 
 #include "extractor/regex_syntax.h"
 
-TEST_CASE("a class ends at its closing bracket, past escapes, a leading ] and named classes", "[regex_syntax]") {
+TEST_CASE("a class ends at its closing bracket, past escapes, a leading bracket and named classes", "[regex_syntax]") {
   constexpr auto kNone = std::string_view::npos;
   CHECK(kgx::RegexClassEnd("[abc]d", 0) == 4);
   CHECK(kgx::RegexClassEnd("x[^]a]", 1) == 5);
