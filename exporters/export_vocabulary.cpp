@@ -7,15 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "exporters/text_sanitizer.h"
+#include "extractor/text_util.h"
 
 namespace kgx {
 namespace {
-
-bool IsAsciiAlnum(char c) {
-  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
-char AsciiUpper(char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - 32) : c; }
 
 constexpr double kMinEntitySize = 10.0;
 constexpr double kEntitySizeRange = 40.0;
@@ -37,7 +32,7 @@ std::string UpperCamel(std::string_view snake) {
   std::string out;
   bool start_of_word = true;
   for (char c : snake) {
-    if (!IsAsciiAlnum(c)) {
+    if (!IsAsciiAlnum(static_cast<unsigned char>(c))) {
       start_of_word = true;
       continue;
     }

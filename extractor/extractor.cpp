@@ -135,10 +135,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     // A session code is an identifier: written as normalized, "Ｄ２－０３" is D2-03 and "dat303-r1"
     // is DAT303-R1 (as the title stays as written).
     if (span.code_end > span.code_begin) {
-      section.code = normalized.text.substr(span.code_begin, span.code_end - span.code_begin);
-      for (char& c : section.code) {
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-      }
+      section.code = AsciiUpperCopy(std::string_view(normalized.text).substr(span.code_begin, span.code_end - span.code_begin));
     }
     result.sections.push_back(std::move(section));
   }

@@ -16,8 +16,6 @@ bool SameByte(char a, char b, bool case_sensitive) {
 
 bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-char AsciiUpper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c; }
-
 }  // namespace
 
 int QuantityLexicon::AddUnit(UnitDef def) {

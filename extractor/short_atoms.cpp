@@ -7,12 +7,11 @@
 #include <emmintrin.h>
 #endif
 
+#include "extractor/text_util.h"
+
 namespace kgx {
 
 namespace {
-
-char AsciiLowerCase(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-char AsciiUpperCase(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
 
 // The low 16 bits of the code point the three bytes at `at` spell (all of it for valid UTF-8).
 std::size_t Slot(const unsigned char* at) {
@@ -23,7 +22,7 @@ std::size_t Slot(const unsigned char* at) {
 
 bool ByteAtoms::Add(char atom, int id) {
   if (atoms_.size() == kMost) return false;
-  atoms_.push_back({AsciiLowerCase(atom), AsciiUpperCase(atom), id});
+  atoms_.push_back({AsciiLower(atom), AsciiUpper(atom), id});
   return true;
 }
 

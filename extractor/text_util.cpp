@@ -80,4 +80,10 @@ std::string AsciiLowerCopy(std::string_view s) {
   return out;
 }
 
+std::string AsciiUpperCopy(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = AsciiUpper(c);
+  return out;
+}
+
 }  // namespace kgx

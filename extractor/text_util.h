@@ -43,10 +43,14 @@ inline bool IsAsciiAlnum(unsigned char c) {
   return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 inline bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+inline bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 inline char AsciiLower(char c) { return IsAsciiUpper(static_cast<unsigned char>(c)) ? char(c + 32) : c; }
+inline char AsciiUpper(char c) { return IsAsciiLower(static_cast<unsigned char>(c)) ? char(c - 32) : c; }
 
-// Returns `s` with ASCII letters lower-cased.
+// Returns `s` with ASCII letters lower-cased (other bytes, UTF-8 included, kept).
 std::string AsciiLowerCopy(std::string_view s);
+// Returns `s` with ASCII letters upper-cased (other bytes, UTF-8 included, kept).
+std::string AsciiUpperCopy(std::string_view s);
 
 }  // namespace kgx
 
