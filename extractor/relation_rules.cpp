@@ -139,7 +139,7 @@ struct MarkedLine {
 struct MarkedSection {
   std::vector<MarkedLine> lines;  // [k] for the k-th line with mentions; more may stand unused
   std::string joined;
-  std::vector<std::size_t> at;  // where lines[k]'s text starts in `joined`
+  std::vector<std::size_t> at;  // where lines[k]'s text starts in `joined`; npos: not in it (a long line)
 };
 
 // Returns the phrase ends of `marked` (。、!?, and a '.' followed by a space: a sentence's end,
@@ -717,6 +717,8 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   // found by one scan of them joined rather than one per line, each of which pays Vectorscan's
   // fixed cost. Their marked text, not the document's: the mentions' own text would add atoms
   // (and atom sets the prefilter has not met), and lines without mentions would be scanned too.
+  // A long line is scanned alone: the fixed cost is nothing beside it, and a copy of it would be.
+  constexpr std::size_t kLongLine = 4096;
   static thread_local MarkedSection marks;
   marks.joined.clear();
   marks.at.clear();
@@ -725,6 +727,10 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
     if (marks.lines.size() == marks.at.size()) marks.lines.emplace_back();
     MarkedLine& marked = marks.lines[marks.at.size()];
     Mark(line.text, line.mentions, marked);
+    if (marked.text.size() > kLongLine) {
+      marks.at.push_back(std::string::npos);
+      continue;
+    }
     marks.at.push_back(marks.joined.size());
     marks.joined += marked.text;
     marks.joined += '\n';
@@ -753,8 +759,12 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
     TypeMask types_present = 0;
     for (const TypedMention& mention : mentions) types_present |= TypeBit(mention.type);
     MarkedLine& marked = marks.lines[next_marked];
-    const std::string_view joined = std::string_view(marks.joined).substr(marks.at[next_marked++], marked.text.size());
-    for (const int hit : impl_->prefilter ? impl_->prefilter->Candidates(joined, atoms) : impl_->every_pattern) {
+    const std::size_t joined_at = marks.at[next_marked++];
+    const auto& hits = !impl_->prefilter                  ? impl_->every_pattern
+                       : joined_at == std::string::npos ? impl_->prefilter->Candidates(marked.text)
+                                                         : impl_->prefilter->Candidates(
+                                                               std::string_view(marks.joined).substr(joined_at, marked.text.size()), atoms);
+    for (const int hit : hits) {
       const std::size_t p = static_cast<std::size_t>(hit);
       const BlockOptions& options = *patterns[p].options;
       if (!options.kinds[KindIndex(section.kind)] || !LineInScope(options, i)) continue;
