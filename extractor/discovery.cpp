@@ -76,25 +76,28 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
       }
       NamePattern pattern;
       pattern.type = *type;
-      // Compiled once, by the prefilter; a pattern rejected below fails the compile, so its
-      // numbering never goes astray.
-      std::string error;
-      pattern.regex = impl.prefilter->Add(line.text, error);
-      if (pattern.regex == nullptr) {
-        diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + error, true});
+      // Compiled once, by the prefilter, as the index it gets in `patterns`; withdrawn when
+      // rejected, so that index goes to the next pattern.
+      const int id = static_cast<int>(impl.patterns.size());
+      const auto reject = [&](const std::string& message) {
+        diagnostics.push_back({line.where, message, true});
+        impl.prefilter->Withdraw(id);
         failed = true;
+      };
+      std::string error;
+      pattern.regex = impl.prefilter->Add(id, line.text, error);
+      if (pattern.regex == nullptr) {
+        reject("bad pattern '" + line.text + "': " + error);
         continue;
       }
       const auto& names = pattern.regex->NamedCapturingGroups();
       const auto it = names.find("name");
       if (it == names.end()) {
-        diagnostics.push_back({line.where, "discovery pattern needs a (?P<name>...) group", true});
-        failed = true;
+        reject("discovery pattern needs a (?P<name>...) group");
         continue;
       }
       if (RE2::FullMatch("", *pattern.regex)) {
-        diagnostics.push_back({line.where, "pattern '" + line.text + "' matches the empty string", true});
-        failed = true;
+        reject("pattern '" + line.text + "' matches the empty string");
         continue;
       }
       pattern.name_group = it->second;
@@ -107,13 +110,15 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
   return discovery;
 }
 
-std::vector<DiscoveredName> Discovery::Find(std::string_view line) const {
+TextAtoms Discovery::FindAtoms(std::string_view text) const { return impl_->prefilter->FindAtoms(text); }
+
+std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAtoms* atoms) const {
   std::vector<DiscoveredName> found;
   const Impl& impl = *impl_;
   // On a blank line every name a pattern could take trims to nothing.
   if (impl.patterns.empty() || TrimAscii(line).empty()) return found;
   thread_local std::vector<re2::StringPiece> parts;
-  for (int hit : impl.prefilter->Candidates(line)) {
+  for (int hit : atoms ? impl.prefilter->Candidates(line, *atoms) : impl.prefilter->Candidates(line)) {
     const NamePattern& pattern = impl.patterns[static_cast<std::size_t>(hit)];
     if (!pattern.neighbours.MayMatch(line)) continue;
     const int groups = pattern.regex->NumberOfCapturingGroups() + 1;

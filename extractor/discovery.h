@@ -16,6 +16,8 @@
 
 namespace kgx {
 
+class TextAtoms;
+
 struct DiscoveredName {
   std::size_t begin = 0;  // offsets into the line given to Find
   std::size_t end = 0;
@@ -28,8 +30,12 @@ class Discovery {
   static std::unique_ptr<Discovery> Compile(const std::vector<RuleBlock>& blocks,
                                             std::vector<RuleDiagnostic>& diagnostics);
 
-  // Finds discovered names in one normalized line (case kept). Thread-safe.
-  std::vector<DiscoveredName> Find(std::string_view line) const;
+  // Finds the prefilter's atoms in a whole normalized text (a document) by one scan, for Find
+  // to take each of its lines' from. Valid while `text` is. Thread-safe.
+  TextAtoms FindAtoms(std::string_view text) const;
+  // Finds discovered names in one normalized line (case kept). `atoms`, when given, are the
+  // FindAtoms of a text the line is part of: the line is not scanned again. Thread-safe.
+  std::vector<DiscoveredName> Find(std::string_view line, const TextAtoms* atoms = nullptr) const;
   // Finds unlisted names in lists beside known ones (list_discovery.h); `known` are the line's
   // known names by begin. Thread-safe.
   std::vector<DiscoveredName> FindInLists(std::string_view line, const std::vector<KnownName>& known) const;

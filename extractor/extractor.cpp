@@ -8,6 +8,7 @@
 
 #include "extractor/front_matter.h"
 #include "extractor/normalizer.h"
+#include "extractor/pattern_prefilter.h"
 #include "extractor/slug.h"
 #include "extractor/stage_times.h"
 #include "extractor/text_util.h"
@@ -216,8 +217,10 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     spans.emplace(begin, Found{begin, end, slot});
     discovered_names.emplace(normalized.folded.substr(begin, end - begin), slot);
   };
+  // The discovery patterns' atoms, found in the whole text at once rather than line by line.
+  const TextAtoms discovery_atoms = rules_.discovery().FindAtoms(normalized.text);
   for (const LineView& line : lines) {
-    for (const DiscoveredName& name : rules_.discovery().Find(line.text)) {
+    for (const DiscoveredName& name : rules_.discovery().Find(line.text, &discovery_atoms)) {
       add_discovered(line.norm_begin + name.begin, line.norm_begin + name.end, name.type);
     }
   }

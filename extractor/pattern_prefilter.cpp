@@ -49,31 +49,72 @@ int CollectAtom(unsigned int id, unsigned long long, unsigned long long, unsigne
   return 0;
 }
 
+// Per thread: the atoms of the line at hand, the answer when it is worked out here, and the
+// answers remembered for the atom sets seen before. Lines repeat the same few atoms (particles,
+// markers, common verbs) and FilteredRE2's propagation costs more than the scan; the key starts
+// with the prefilter's serial, so prefilters never answer for each other.
+struct Scratch {
+  std::vector<int> atoms, hits;
+  std::string key;
+  std::unordered_map<std::string, std::vector<int>> remembered;
+};
+
+Scratch& LocalScratch() {
+  static thread_local Scratch local;
+  return local;
+}
+
+// Returns `ids` sorted, each once.
+void SortUnique(std::vector<int>& ids) {
+  std::sort(ids.begin(), ids.end());
+  ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+}
+
 }  // namespace
 
 struct PatternPrefilter::Impl {
+  // A pattern as added: the caller's id, and where FilteredRE2 keeps it.
+  struct Added {
+    int id = 0;
+    std::string source;
+    int strict = -1;  // index in `strict`; -1 when it does not compile
+    bool withdrawn = false;
+  };
+  std::vector<Added> added;
+  std::vector<int> id_of_strict;   // strict index -> caller id; -1 when withdrawn
+  std::vector<int> all;            // the ids of every pattern: the answer when nothing can filter
   std::unique_ptr<RE2::Set> gate;  // used when the prefilter is not available
+  std::vector<int> id_of_gate;     // gate index -> caller id
   // `strict` takes atoms of two bytes or more from every pattern; the patterns it cannot filter
   // get single-byte atoms from `loose` (`/` in `org/repo`). One Vectorscan database holds the
   // atoms of both: strict atoms first, then loose ones.
   re2::FilteredRE2 strict{2}, loose{1};
-  std::vector<int> loose_patterns;  // loose id -> pattern index
-  std::vector<int> always;          // patterns neither can filter
+  std::vector<int> loose_patterns;  // loose id -> strict index
+  std::vector<int> always;          // the ids of the patterns neither can filter, ascending
   std::size_t strict_atoms = 0;     // atoms below this id belong to `strict`
   std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> atoms{nullptr, FreeDatabase};
-  std::vector<int> scanned_atom;  // Vectorscan id -> atom id
-  CharacterAtoms characters;      // the atoms of one character, found without Vectorscan
-  ByteAtoms bytes;                // the atoms of one byte, likewise
-  std::vector<int> assumed;       // the atoms taken as present (Build's `unscanned`), ascending
+  std::vector<int> scanned_atom;               // Vectorscan id -> atom id
+  std::vector<std::uint32_t> scanned_length;   // Vectorscan id -> the atom's bytes
+  CharacterAtoms characters;  // the atoms of one character, found without Vectorscan
+  ByteAtoms bytes;            // the atoms of one byte, likewise
+  std::vector<int> assumed;   // the atoms taken as present (Finish's `unscanned`), ascending
   bool use_prefilter = false;
   std::uint64_t serial = NewVectorscanSerial();
 
   // Compiles the prefilter over `strict`'s patterns; on any problem leaves use_prefilter false
   // (the gate still works).
   void CompilePrefilter(const std::vector<std::string>& unscanned);
-  std::vector<std::string> sources;  // the patterns added, in order
-  bool broken = false;               // some pattern added does not compile
-  std::vector<int> all;              // every pattern: the answer when nothing can filter
+  // Returns the candidates of the line whose atoms (any order, repeats) are in `local.atoms`.
+  const std::vector<int>& Answer(Scratch& local) const;
+  // Returns the candidates of `line` by the gate.
+  const std::vector<int>& Gate(std::string_view line, Scratch& local) const;
+
+  // Where the reports of a whole text's scan go: each atom with where it stands.
+  struct HitCollector {
+    const Impl* impl = nullptr;
+    std::vector<TextAtoms::Hit>* hits = nullptr;
+  };
+  static int CollectHit(unsigned int id, unsigned long long, unsigned long long to, unsigned int, void* context);
 };
 
 PatternPrefilter::PatternPrefilter() : impl_(std::make_unique<Impl>()) {}
@@ -83,28 +124,41 @@ std::unique_ptr<PatternPrefilter> PatternPrefilter::Build(const std::vector<std:
                                                           const std::vector<std::string>& unscanned) {
   auto prefilter = std::make_unique<PatternPrefilter>();
   std::string error;
-  for (const std::string& pattern : patterns) prefilter->Add(pattern, error);
+  for (std::size_t i = 0; i < patterns.size(); ++i) prefilter->Add(static_cast<int>(i), patterns[i], error);
   prefilter->Finish(max_mem, unscanned);
   return prefilter;
 }
 
-const RE2* PatternPrefilter::Add(const std::string& pattern, std::string& error) {
+const RE2* PatternPrefilter::Add(int id, const std::string& pattern, std::string& error) {
   Impl& impl = *impl_;
-  impl.all.push_back(static_cast<int>(impl.sources.size()));
-  impl.sources.push_back(pattern);
+  Impl::Added& added = impl.added.emplace_back();
+  added.id = id;
+  added.source = pattern;
   // The options of RE2::Quiet, which the callers used for their own copy before.
-  int id = -1;
-  if (impl.strict.Add(pattern, RE2::Options(RE2::Quiet), &id) != RE2::NoError) {
-    impl.broken = true;
+  if (impl.strict.Add(pattern, RE2::Options(RE2::Quiet), &added.strict) != RE2::NoError) {
+    added.strict = -1;
     error = RE2(pattern, RE2::Quiet).error();  // FilteredRE2 keeps no message
     return nullptr;
   }
-  return &impl.strict.GetRE2(id);
+  return &impl.strict.GetRE2(added.strict);
+}
+
+void PatternPrefilter::Withdraw(int id) {
+  for (Impl::Added& added : impl_->added) added.withdrawn |= added.id == id;
 }
 
 void PatternPrefilter::Finish(long long max_mem, const std::vector<std::string>& unscanned) {
   Impl& impl = *impl_;
-  if (impl.broken) return;  // a pattern that does not compile fails the fallback too
+  bool broken = false;  // some pattern kept does not compile
+  impl.id_of_strict.assign(static_cast<std::size_t>(impl.strict.NumRegexps()), -1);
+  for (const Impl::Added& added : impl.added) {
+    if (added.withdrawn) continue;
+    impl.all.push_back(added.id);
+    broken |= added.strict < 0;
+    if (added.strict >= 0) impl.id_of_strict[static_cast<std::size_t>(added.strict)] = added.id;
+  }
+  SortUnique(impl.all);
+  if (broken) return;  // a pattern that does not compile fails the fallback too
   impl.CompilePrefilter(unscanned);
   if (impl.use_prefilter) return;
   // The fallback, compiled only when it is needed: it costs more than the prefilter.
@@ -113,27 +167,38 @@ void PatternPrefilter::Finish(long long max_mem, const std::vector<std::string>&
   options.set_max_mem(max_mem);
   auto gate = std::make_unique<RE2::Set>(options, RE2::UNANCHORED);
   bool gate_ok = true;
-  for (const std::string& pattern : impl.sources) gate_ok &= gate->Add(pattern, nullptr) >= 0;
+  for (const Impl::Added& added : impl.added) {
+    if (added.withdrawn) continue;
+    gate_ok &= gate->Add(added.source, nullptr) >= 0;
+    impl.id_of_gate.push_back(added.id);
+  }
   if (gate_ok && gate->Compile()) impl.gate = std::move(gate);
 }
 
 void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& unscanned) {
-  if (sources.empty()) return;
+  if (all.empty()) return;
   const RE2::Options options(RE2::Quiet);
+  std::vector<const std::string*> source_of_strict(id_of_strict.size());
+  for (const Added& pattern : added) {
+    if (pattern.strict >= 0) source_of_strict[static_cast<std::size_t>(pattern.strict)] = &pattern.source;
+  }
   std::vector<std::string> strict_texts, loose_texts;
   strict.Compile(&strict_texts);
   std::vector<int> unfiltered;
   strict.AllPotentials({}, &unfiltered);
   for (const int pattern : unfiltered) {
-    int id = -1;
-    if (loose.Add(sources[static_cast<std::size_t>(pattern)], options, &id) != RE2::NoError) return;
+    const int id = id_of_strict[static_cast<std::size_t>(pattern)];
+    if (id < 0) continue;  // withdrawn
+    int loose_id = -1;
+    if (loose.Add(*source_of_strict[static_cast<std::size_t>(pattern)], options, &loose_id) != RE2::NoError) return;
     loose_patterns.push_back(pattern);
   }
   if (!loose_patterns.empty()) {
     loose.Compile(&loose_texts);
     std::vector<int> still;
     loose.AllPotentials({}, &still);
-    for (const int id : still) always.push_back(loose_patterns[static_cast<std::size_t>(id)]);
+    for (const int id : still) always.push_back(id_of_strict[static_cast<std::size_t>(loose_patterns[static_cast<std::size_t>(id)])]);
+    SortUnique(always);
   }
   strict_atoms = strict_texts.size();
   std::vector<std::string> texts = strict_texts;
@@ -154,6 +219,7 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& un
     if (atom.size() == 1 && static_cast<unsigned char>(atom[0]) < 0x80 && bytes.Add(atom[0], static_cast<int>(id))) continue;
     scanned.push_back(atom);
     scanned_atom.push_back(static_cast<int>(id));
+    scanned_length.push_back(static_cast<std::uint32_t>(atom.size()));
   }
   if (!scanned.empty()) {
     // Not HS_FLAG_SINGLEMATCH: Vectorscan's bookkeeping for it costs more than the repeated
@@ -167,28 +233,56 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& un
   use_prefilter = true;
 }
 
-std::size_t PatternPrefilter::size() const { return impl_->sources.size(); }
+int PatternPrefilter::Impl::CollectHit(unsigned int id, unsigned long long, unsigned long long to, unsigned int,
+                                       void* context) {
+  const auto& collector = *static_cast<const HitCollector*>(context);
+  const auto end = static_cast<std::uint32_t>(to);
+  collector.hits->push_back({end - collector.impl->scanned_length[id], end, collector.impl->scanned_atom[id]});
+  return 0;
+}
+
+std::size_t PatternPrefilter::size() const {
+  return static_cast<std::size_t>(
+      std::count_if(impl_->added.begin(), impl_->added.end(), [](const Impl::Added& added) { return !added.withdrawn; }));
+}
+
+TextAtoms PatternPrefilter::FindAtoms(std::string_view text) const {
+  const Impl& impl = *impl_;
+  TextAtoms found;
+  // Vectorscan takes lengths of 32 bits; a longer text is scanned line by line.
+  if (!impl.use_prefilter || text.size() > UINT32_MAX) return found;
+  if (impl.atoms) {
+    hs_scratch_t* scratch = VectorscanScratchFor(impl.atoms.get(), impl.serial);
+    Impl::HitCollector collector{&impl, &found.hits_};
+    if (scratch == nullptr || hs_scan(impl.atoms.get(), text.data(), static_cast<unsigned>(text.size()), 0, scratch,
+                                      Impl::CollectHit, &collector) != HS_SUCCESS) {
+      return TextAtoms();
+    }
+  }
+  // Vectorscan reports by end in practice; Candidates relies on it, so it is made sure of.
+  const auto by_end = [](const TextAtoms::Hit& a, const TextAtoms::Hit& b) { return a.end < b.end; };
+  if (!std::is_sorted(found.hits_.begin(), found.hits_.end(), by_end)) {
+    std::stable_sort(found.hits_.begin(), found.hits_.end(), by_end);
+  }
+  found.text_ = text;
+  found.serial_ = impl.serial;
+  return found;
+}
+
+const std::vector<int>& PatternPrefilter::Impl::Gate(std::string_view line, Scratch& local) const {
+  if (!gate) return all;
+  local.hits.clear();
+  RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+  if (!gate->Match(line, &local.hits, &error) && error.kind != RE2::Set::kNoError) return all;
+  for (int& hit : local.hits) hit = id_of_gate[static_cast<std::size_t>(hit)];
+  SortUnique(local.hits);
+  return local.hits;
+}
 
 const std::vector<int>& PatternPrefilter::Candidates(std::string_view line) const {
   const Impl& impl = *impl_;
-  // Per thread: the atoms of the line, the answer when it is worked out here, and the answers
-  // remembered for the atom sets seen before. Lines repeat the same few atoms (particles,
-  // markers, common verbs) and FilteredRE2's propagation costs more than the scan; the key
-  // starts with the prefilter's serial, so prefilters never answer for each other.
-  struct Scratch {
-    std::vector<int> atoms, hits;
-    std::string key;
-    std::unordered_map<std::string, std::vector<int>> remembered;
-  };
-  static thread_local Scratch local;
-  if (!impl.use_prefilter) {
-    if (!impl.gate) return impl.all;
-    local.hits.clear();
-    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
-    if (!impl.gate->Match(line, &local.hits, &error) && error.kind != RE2::Set::kNoError) return impl.all;
-    std::sort(local.hits.begin(), local.hits.end());
-    return local.hits;
-  }
+  Scratch& local = LocalScratch();
+  if (!impl.use_prefilter) return impl.Gate(line, local);
   local.atoms.clear();
   if (impl.atoms) {
     hs_scratch_t* scratch = VectorscanScratchFor(impl.atoms.get(), impl.serial);
@@ -200,31 +294,60 @@ const std::vector<int>& PatternPrefilter::Candidates(std::string_view line) cons
   }
   impl.characters.Find(line, local.atoms);
   impl.bytes.Find(line, local.atoms);
-  if (local.atoms.empty() && impl.assumed.empty()) return impl.always;
-  std::sort(local.atoms.begin(), local.atoms.end());
-  local.atoms.erase(std::unique(local.atoms.begin(), local.atoms.end()), local.atoms.end());
-  local.key.assign(reinterpret_cast<const char*>(&impl.serial), sizeof impl.serial);
+  return impl.Answer(local);
+}
+
+const std::vector<int>& PatternPrefilter::Candidates(std::string_view line, const TextAtoms& atoms) const {
+  const Impl& impl = *impl_;
+  const auto at = reinterpret_cast<std::uintptr_t>(line.data());
+  const auto text_at = reinterpret_cast<std::uintptr_t>(atoms.text_.data());
+  if (atoms.serial_ != impl.serial || at < text_at || at + line.size() > text_at + atoms.text_.size()) {
+    return Candidates(line);
+  }
+  Scratch& local = LocalScratch();
+  local.atoms.clear();
+  // The atoms that stand wholly inside `line`: those that end in it and begin in it (an atom
+  // across a line break is in neither line, as a scan of each line alone would find).
+  const auto begin = static_cast<std::uint32_t>(at - text_at);
+  const auto end = static_cast<std::uint32_t>(begin + line.size());
+  const auto first = std::partition_point(atoms.hits_.begin(), atoms.hits_.end(),
+                                          [&](const TextAtoms::Hit& hit) { return hit.end <= begin; });
+  for (auto hit = first; hit != atoms.hits_.end() && hit->end <= end; ++hit) {
+    if (hit->begin >= begin) local.atoms.push_back(hit->atom);
+  }
+  impl.characters.Find(line, local.atoms);
+  impl.bytes.Find(line, local.atoms);
+  return impl.Answer(local);
+}
+
+const std::vector<int>& PatternPrefilter::Impl::Answer(Scratch& local) const {
+  if (local.atoms.empty() && assumed.empty()) return always;
+  SortUnique(local.atoms);
+  local.key.assign(reinterpret_cast<const char*>(&serial), sizeof serial);
   local.key.append(reinterpret_cast<const char*>(local.atoms.data()), local.atoms.size() * sizeof(int));
   if (const auto it = local.remembered.find(local.key); it != local.remembered.end()) return it->second;
   // Worked out once per set of atoms found, with those assumed.
-  local.atoms.insert(local.atoms.end(), impl.assumed.begin(), impl.assumed.end());
+  local.atoms.insert(local.atoms.end(), assumed.begin(), assumed.end());
   std::sort(local.atoms.begin(), local.atoms.end());
 
-  std::vector<int> hits = impl.always;
-  const auto split = std::lower_bound(local.atoms.begin(), local.atoms.end(), static_cast<int>(impl.strict_atoms));
+  std::vector<int> hits = always;
+  const auto keep = [&](int pattern) {
+    const int id = id_of_strict[static_cast<std::size_t>(pattern)];
+    if (id >= 0) hits.push_back(id);
+  };
+  const auto split = std::lower_bound(local.atoms.begin(), local.atoms.end(), static_cast<int>(strict_atoms));
   std::vector<int> potentials;
   if (split != local.atoms.begin()) {
-    impl.strict.AllPotentials(std::vector<int>(local.atoms.begin(), split), &potentials);
-    hits.insert(hits.end(), potentials.begin(), potentials.end());
+    strict.AllPotentials(std::vector<int>(local.atoms.begin(), split), &potentials);
+    for (const int pattern : potentials) keep(pattern);
   }
   if (split != local.atoms.end()) {
     std::vector<int> loose_atoms(split, local.atoms.end());
-    for (int& atom : loose_atoms) atom -= static_cast<int>(impl.strict_atoms);
-    impl.loose.AllPotentials(loose_atoms, &potentials);
-    for (const int id : potentials) hits.push_back(impl.loose_patterns[static_cast<std::size_t>(id)]);
+    for (int& atom : loose_atoms) atom -= static_cast<int>(strict_atoms);
+    loose.AllPotentials(loose_atoms, &potentials);
+    for (const int id : potentials) keep(loose_patterns[static_cast<std::size_t>(id)]);
   }
-  std::sort(hits.begin(), hits.end());
-  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+  SortUnique(hits);
   constexpr std::size_t kRememberedSets = 1 << 16;
   if (local.remembered.size() >= kRememberedSets) local.remembered.clear();
   return local.remembered.emplace(local.key, std::move(hits)).first->second;

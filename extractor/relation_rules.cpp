@@ -134,6 +134,14 @@ struct MarkedLine {
   std::optional<std::vector<std::pair<std::size_t, std::size_t>>> stops;
 };
 
+// The marked lines of a section, the ones with mentions in order, and their texts joined (each
+// followed by a line break) for one prefilter scan. Per thread; reused from section to section.
+struct MarkedSection {
+  std::vector<MarkedLine> lines;  // [k] for the k-th line with mentions; more may stand unused
+  std::string joined;
+  std::vector<std::size_t> at;  // where lines[k]'s text starts in `joined`; npos: not in it (a long line)
+};
+
 // Returns the phrase ends of `marked` (。、!?, and a '.' followed by a space: a sentence's end,
 // not "Node.js"), found once per line.
 const std::vector<std::pair<std::size_t, std::size_t>>& PhraseStops(MarkedLine& marked) {
@@ -316,13 +324,15 @@ struct RelationRules::Impl {
   std::vector<std::unique_ptr<RE2>> own;        // the patterns' RE2 when there is no prefilter to keep them
   std::vector<int> every_pattern;
 
-  // Compiles `pattern` once: into the prefilter, which keeps it, or else into `own`. Returns
-  // nullptr, with RE2's message in `error`, when it does not compile.
-  const RE2* CompilePattern(const std::string& pattern, std::string& error);
+  // Compiles `pattern` once: into the prefilter, which keeps it as `id`, or else into `own`.
+  // Returns nullptr, with RE2's message in `error`, when it does not compile.
+  const RE2* CompilePattern(int id, const std::string& pattern, std::string& error);
+  // Takes back a pattern compiled as `id` that is rejected, so that `id` goes to the next one.
+  void Withdraw(int id);
 };
 
-const RE2* RelationRules::Impl::CompilePattern(const std::string& pattern, std::string& error) {
-  if (prefilter) return prefilter->Add(pattern, error);
+const RE2* RelationRules::Impl::CompilePattern(int id, const std::string& pattern, std::string& error) {
+  if (prefilter) return prefilter->Add(id, pattern, error);
   auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
   if (!regex->ok()) {
     error = regex->error();
@@ -330,6 +340,11 @@ const RE2* RelationRules::Impl::CompilePattern(const std::string& pattern, std::
   }
   own.push_back(std::move(regex));
   return own.back().get();
+}
+
+void RelationRules::Impl::Withdraw(int id) {
+  if (prefilter) prefilter->Withdraw(id);
+  if (!prefilter && own.size() > patterns.size()) own.pop_back();
 }
 
 RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
@@ -342,7 +357,6 @@ bool RelationRules::HandlesBlockKind(std::string_view kind) {
 std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBlock>& blocks,
                                                       std::vector<RuleDiagnostic>& diagnostics, Strategy strategy) {
   auto rules = std::unique_ptr<RelationRules>(new RelationRules());
-  // A pattern rejected after the prefilter has it fails the compile, so its numbering never goes astray.
   if (strategy == Strategy::kFast) rules->impl_->prefilter = std::make_unique<PatternPrefilter>();
   bool failed = false;
   std::map<std::string, std::string> defines;
@@ -438,10 +452,13 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       compiled.object_letters = object_letters;
       compiled.options = options;
       compiled.needs = NeedsOf(line.text);
+      // Compiled as the index it gets in `patterns`; withdrawn when rejected below.
+      const int id = static_cast<int>(rules->impl_->patterns.size());
       std::string error;
-      compiled.regex = rules->impl_->CompilePattern(pattern, error);
+      compiled.regex = rules->impl_->CompilePattern(id, pattern, error);
       if (compiled.regex == nullptr) {
         diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + error, true});
+        rules->impl_->Withdraw(id);
         failed = true;
         continue;
       }
@@ -462,11 +479,13 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
                                                ? "relation pattern needs an {object:TYPES}, {objects:TYPES} or {each:TYPES} placeholder"
                                                : "a pattern captures its object once: {object:…}, {objects:…} or {each:…}",
                                true});
+        rules->impl_->Withdraw(id);
         failed = true;
         continue;
       }
       if (is_topic && compiled.subject_group >= 0) {
         diagnostics.push_back({line.where, "a [relation.topic] pattern has no {subject:…}: its object is the topic", true});
+        rules->impl_->Withdraw(id);
         failed = true;
         continue;
       }
@@ -694,7 +713,30 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   if (topic) *topic = MentionRef{};
   const auto& patterns = impl_->patterns;
   if (section.lines.empty() || patterns.empty()) return out;
-  MarkedLine marked;  // the line at hand; a line without mentions has no relation
+  // The lines with mentions, marked (a line without mentions has no relation), and their atoms
+  // found by one scan of them joined rather than one per line, each of which pays Vectorscan's
+  // fixed cost. Their marked text, not the document's: the mentions' own text would add atoms
+  // (and atom sets the prefilter has not met), and lines without mentions would be scanned too.
+  // A long line is scanned alone: the fixed cost is nothing beside it, and a copy of it would be.
+  constexpr std::size_t kLongLine = 4096;
+  static thread_local MarkedSection marks;
+  marks.joined.clear();
+  marks.at.clear();
+  for (const RelationLine& line : section.lines) {
+    if (line.mentions.empty()) continue;
+    if (marks.lines.size() == marks.at.size()) marks.lines.emplace_back();
+    MarkedLine& marked = marks.lines[marks.at.size()];
+    Mark(line.text, line.mentions, marked);
+    if (marked.text.size() > kLongLine) {
+      marks.at.push_back(std::string::npos);
+      continue;
+    }
+    marks.at.push_back(marks.joined.size());
+    marks.joined += marked.text;
+    marks.joined += '\n';
+  }
+  const TextAtoms atoms = impl_->prefilter ? impl_->prefilter->FindAtoms(marks.joined) : TextAtoms();
+  std::size_t next_marked = 0;
 
   // Every pattern over every line, the patterns of a line in file order: an object mention of a
   // line belongs to the first rule of a predicate that relates it (or vetoes it), so specific
@@ -716,8 +758,13 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
     const std::vector<TypedMention>& mentions = section.lines[i].mentions;
     TypeMask types_present = 0;
     for (const TypedMention& mention : mentions) types_present |= TypeBit(mention.type);
-    Mark(section.lines[i].text, mentions, marked);
-    for (const int hit : impl_->prefilter ? impl_->prefilter->Candidates(marked.text) : impl_->every_pattern) {
+    MarkedLine& marked = marks.lines[next_marked];
+    const std::size_t joined_at = marks.at[next_marked++];
+    const auto& hits = !impl_->prefilter                  ? impl_->every_pattern
+                       : joined_at == std::string::npos ? impl_->prefilter->Candidates(marked.text)
+                                                         : impl_->prefilter->Candidates(
+                                                               std::string_view(marks.joined).substr(joined_at, marked.text.size()), atoms);
+    for (const int hit : hits) {
       const std::size_t p = static_cast<std::size_t>(hit);
       const BlockOptions& options = *patterns[p].options;
       if (!options.kinds[KindIndex(section.kind)] || !LineInScope(options, i)) continue;
@@ -742,6 +789,10 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
       MatchLine(patterns[p], p, static_cast<int>(i), marked, claimed, candidates, allowed);
     }
   }
+
+  // A section of huge lines does not keep its buffers for the thread's life.
+  constexpr std::size_t kKeptBytes = std::size_t{1} << 20;
+  if (marks.joined.capacity() > kKeptBytes) marks = MarkedSection();
 
   // Who a relation without a subject is about: the section's presenter is its earliest company
   // presented_by (header first, then line by line); topics come from [relation.topic].

@@ -2,10 +2,14 @@
 // blank line, which is not even read (every name a pattern could take there trims to nothing).
 #include <catch2/catch.hpp>
 
+#include <fstream>
+#include <random>
+#include <sstream>
 #include <string>
 
 #include "extractor/discovery.h"
 #include "extractor/normalizer.h"
+#include "extractor/pattern_prefilter.h"
 #include "extractor/rule_file.h"
 
 namespace {
@@ -59,4 +63,49 @@ TEST_CASE("discovery reports each bad pattern in order, though the prefilter com
                         "test.rules:5:1: error: pattern '(?P<name>x*)' matches the empty string",
                         "test.rules:6:1: error: bad pattern '(?P<name>x{2000}{2000})': invalid repetition size: {2000}",
                     });
+}
+
+TEST_CASE("discovery finds in a line of a document what it finds in the line alone", "[discovery][text]") {
+  // The shipped discovery rules' atoms found once per document (Extractor does so) against a scan
+  // of each line: the same names, over generated Japanese and English lines.
+  std::ifstream in(KGX_SOURCE_DIR "/rules/discovery.rules");
+  std::stringstream rules;
+  rules << in.rdbuf();
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto discovery = kgx::Discovery::Compile(kgx::ParseRuleText(rules.str(), "discovery.rules", diagnostics), diagnostics);
+  REQUIRE(discovery);
+  static const char* const kPieces[] = {"Intercom社の事例", "Netflixの中の人", "CEO の Andy Jassy", "Jeff Lawson 氏", " ",
+                                        "Priya Natarajan, a principal engineer at Globex", "株式会社ヤマト", "の", "、", "。",
+                                        "Acme Corp.", "VP of Engineering", "さん", "登壇: ", "(", ")", "Kafka", "ECS",
+                                        "a tool called Foo", "という自作ツール", "github.com/org/repo", "\t", "- ", "x"};
+  std::mt19937 random(31);
+  std::size_t names = 0;
+  for (int document = 0; document < 40; ++document) {
+    std::string source;
+    for (int line = 0; line < 30; ++line) {
+      const int parts = static_cast<int>(random() % 8);
+      for (int k = 0; k < parts; ++k) source += kPieces[random() % std::size(kPieces)];
+      source += random() % 5 == 0 ? "\n\n" : "\n";
+    }
+    const std::string text = kgx::Normalize(source).text;
+    const kgx::TextAtoms atoms = discovery->FindAtoms(text);
+    std::size_t begin = 0;
+    while (begin < text.size()) {
+      std::size_t end = text.find('\n', begin);
+      if (end == std::string::npos) end = text.size();
+      const std::string_view line = std::string_view(text).substr(begin, end - begin);
+      const auto from_text = discovery->Find(line, &atoms);
+      const auto alone = discovery->Find(line);
+      INFO("line: " << line);
+      REQUIRE(from_text.size() == alone.size());
+      for (std::size_t i = 0; i < alone.size(); ++i) {
+        CHECK(from_text[i].begin == alone[i].begin);
+        CHECK(from_text[i].end == alone[i].end);
+        CHECK(from_text[i].type == alone[i].type);
+      }
+      names += alone.size();
+      begin = end + 1;
+    }
+  }
+  CHECK(names > 100);
 }

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <random>
+#include <string_view>
 
 #include "extractor/pattern_prefilter.h"
 
@@ -122,7 +123,7 @@ TEST_CASE("the RE2 a pattern is added as behaves as the callers' own copy did", 
   std::vector<std::unique_ptr<RE2>> own;
   for (const std::string& pattern : patterns) {
     std::string error;
-    shared.push_back(prefilter.Add(pattern, error));
+    shared.push_back(prefilter.Add(static_cast<int>(shared.size()), pattern, error));
     REQUIRE(shared.back() != nullptr);
     CHECK(error.empty());
     own.push_back(std::make_unique<RE2>(pattern, RE2::Quiet));
@@ -166,10 +167,140 @@ TEST_CASE("the RE2 a pattern is added as behaves as the callers' own copy did", 
 TEST_CASE("a pattern that does not compile is reported with RE2's message and leaves every pattern a candidate", "[prefilter]") {
   kgx::PatternPrefilter prefilter;
   std::string error;
-  CHECK(prefilter.Add("alpha", error) != nullptr);
-  CHECK(prefilter.Add("(unclosed", error) == nullptr);
+  CHECK(prefilter.Add(0, "alpha", error) != nullptr);
+  CHECK(prefilter.Add(1, "(unclosed", error) == nullptr);
   CHECK(error == RE2("(unclosed", RE2::Quiet).error());
   CHECK(error == "missing ): (unclosed");
   const auto built = kgx::PatternPrefilter::Build({"alpha", "(unclosed", "beta"}, 8 << 20);
   CHECK(built->Candidates("nothing here") == std::vector<int>{0, 1, 2});
+}
+
+namespace {
+
+// Patterns of every kind the prefilter meets: caseless English, Japanese, markers, atoms across a
+// line break (`\s` and `\n` in a pattern), one-character and one-byte atoms, no literal at all.
+std::vector<std::string> MixedPatterns() {
+  return {R"((?i:\bmigrated\s+from)\s+(\w+))", R"(から\s*\S+\s*に移行)", R"(\x{E000}c[0-9]+\x{E001}\s*の中の人)",
+          R"([a-z0-9-]+/[a-z0-9-]+)", R"(\d+)", R"(^\s*-\s*(?:使って|利用して))", R"(end\nstart)", R"((?i)at\s+the)",
+          "の", "に", "を", "で", "は", "が", "社", "上", "→", R"((?:は|が)x)", R"(CEO\s*の)", R"((?i:x)\d+)"};
+}
+
+// Writes a document of `lines` random lines from `pieces` and returns it with each line's place.
+std::string WriteDocument(std::mt19937& random, const std::vector<std::string>& pieces, int lines,
+                          std::vector<std::pair<std::size_t, std::size_t>>& places) {
+  static const char* const kBreaks[] = {"\n", "\r\n", "\n\n", ""};
+  std::string text;
+  for (int i = 0; i < lines; ++i) {
+    const std::size_t begin = text.size();
+    const int parts = static_cast<int>(random() % 9);
+    for (int k = 0; k < parts; ++k) text += pieces[random() % pieces.size()];
+    places.emplace_back(begin, text.size() - begin);
+    text += kBreaks[random() % 4];  // "": a line that runs on into the next, as a section's views may
+  }
+  return text;
+}
+
+const std::vector<std::string>& MixedPieces() {
+  static const std::vector<std::string> pieces = {
+      "MIGRATED FROM", "Migrated\n", " from", " mysql", "から", "Aurora", "に移行", "\uE000c12\uE001", "\uE000t3\uE001",
+      "の中の人", "org/repo", "42", "- ", "使って", "利用して", "end", "start", "AT", " the", "CEO", "の", "が", "x",
+      "X9", "社", "上", "→", "日本語のテキスト", "\xE3\x81", "\x81\xAE", "ärger", " ", "\t", "text"};
+  return pieces;
+}
+
+}  // namespace
+
+TEST_CASE("the atoms of a whole text give each of its lines the candidates a scan of the line gives", "[prefilter][text]") {
+  // One scan of a document instead of one per line: every line, taken from the document's atoms,
+  // has exactly the candidates of its own scan, atoms across a line break belonging to neither.
+  std::vector<std::string> patterns = MixedPatterns();
+  // Literals with case outside ASCII make the prefilter gate each line itself.
+  if (GENERATE(false, true)) patterns.push_back(R"((?i)Ärger|ÄRGER)");
+  const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20, {"\uE000", "\uE001"});
+  REQUIRE(prefilter);
+  std::vector<std::unique_ptr<RE2>> compiled;
+  for (const std::string& pattern : patterns) compiled.push_back(std::make_unique<RE2>(pattern));
+  std::mt19937 random(23);
+  for (int document = 0; document < 60; ++document) {
+    std::vector<std::pair<std::size_t, std::size_t>> places;
+    const std::string text = WriteDocument(random, MixedPieces(), 40, places);
+    const kgx::TextAtoms atoms = prefilter->FindAtoms(text);
+    for (const auto& [begin, size] : places) {
+      const std::string_view line = std::string_view(text).substr(begin, size);
+      const std::string alone(line);  // not in the text: scanned itself
+      const std::vector<int> own = prefilter->Candidates(alone);
+      const std::vector<int> from_text = prefilter->Candidates(line, atoms);
+      INFO("line: " << alone);
+      CHECK(from_text == own);
+      for (std::size_t p = 0; p < patterns.size(); ++p) {
+        if (!RE2::PartialMatch(alone, *compiled[p])) continue;
+        INFO("pattern: " << patterns[p]);
+        CHECK(std::binary_search(from_text.begin(), from_text.end(), static_cast<int>(p)));
+      }
+    }
+  }
+}
+
+TEST_CASE("a line the atoms cannot answer for is scanned itself", "[prefilter][text]") {
+  const auto prefilter = kgx::PatternPrefilter::Build({"alpha", "beta", "から\\s*に移行"}, 8 << 20);
+  const auto other = kgx::PatternPrefilter::Build({"beta", "alpha"}, 8 << 20);
+  const std::string text = "alpha line\nbeta line\nからAuroraに移行";
+  const kgx::TextAtoms atoms = prefilter->FindAtoms(text);
+  const kgx::TextAtoms others = other->FindAtoms(text);
+  const std::string_view view(text);
+  CHECK(prefilter->Candidates(view.substr(0, 10), atoms) == std::vector<int>{0});
+  CHECK(prefilter->Candidates(view.substr(11, 9), atoms) == std::vector<int>{1});
+  CHECK(prefilter->Candidates(view.substr(21), atoms) == std::vector<int>{2});  // both atoms, no match needed
+  CHECK(prefilter->Candidates(view.substr(21, 6), atoms).empty());  // "から": one atom is not enough
+  CHECK(prefilter->Candidates(view.substr(0, 3), atoms).empty());  // "alp": the atom stands past it
+  // Atoms of another prefilter, of no scan, or of another text: the line is scanned.
+  CHECK(prefilter->Candidates(view.substr(11, 9), others) == std::vector<int>{1});
+  CHECK(prefilter->Candidates(view.substr(0, 10), kgx::TextAtoms()) == std::vector<int>{0});
+  const std::string elsewhere = "beta";
+  CHECK(prefilter->Candidates(elsewhere, atoms) == std::vector<int>{1});
+}
+
+TEST_CASE("candidates are the ids the caller gave, and a withdrawn pattern is never one", "[prefilter]") {
+  // A caller that rejects a pattern after adding it withdraws it and gives its id to the next:
+  // no other pattern's number moves.
+  kgx::PatternPrefilter prefilter;
+  std::string error;
+  REQUIRE(prefilter.Add(0, "alpha", error) != nullptr);
+  REQUIRE(prefilter.Add(1, "gamma", error) != nullptr);
+  prefilter.Withdraw(1);  // rejected by the caller
+  REQUIRE(prefilter.Add(1, "beta", error) != nullptr);
+  CHECK(prefilter.Add(2, "(unclosed", error) == nullptr);
+  prefilter.Withdraw(2);  // no longer makes every pattern a candidate
+  REQUIRE(prefilter.Add(2, "delta", error) != nullptr);
+  prefilter.Finish(8 << 20);
+  CHECK(prefilter.size() == 3);
+  CHECK(prefilter.Candidates("alpha beta gamma delta") == std::vector<int>{0, 1, 2});
+  CHECK(prefilter.Candidates("gamma").empty());
+  CHECK(prefilter.Candidates("beta") == std::vector<int>{1});
+  CHECK(prefilter.Candidates("delta") == std::vector<int>{2});
+  // The ids need not follow the order of adding; candidates come ascending, each once.
+  kgx::PatternPrefilter reordered;
+  REQUIRE(reordered.Add(7, "alpha", error) != nullptr);
+  REQUIRE(reordered.Add(3, "beta", error) != nullptr);
+  REQUIRE(reordered.Add(7, "beta", error) != nullptr);
+  reordered.Finish(8 << 20);
+  CHECK(reordered.Candidates("beta alpha") == std::vector<int>{3, 7});
+  CHECK(reordered.Candidates("beta") == std::vector<int>{3, 7});
+  CHECK(reordered.Candidates("alpha") == std::vector<int>{7});
+}
+
+TEST_CASE("a gated prefilter answers with the caller's ids too", "[prefilter]") {
+  // Non-ASCII case in an atom: the RE2::Set gate answers, in the caller's numbers.
+  kgx::PatternPrefilter prefilter;
+  std::string error;
+  REQUIRE(prefilter.Add(5, "(?i)Ärger", error) != nullptr);
+  REQUIRE(prefilter.Add(9, "zzz", error) != nullptr);
+  REQUIRE(prefilter.Add(2, "yyy", error) != nullptr);
+  prefilter.Withdraw(2);
+  prefilter.Finish(8 << 20);
+  CHECK(prefilter.Candidates("ÄRGER zzz yyy") == std::vector<int>{5, 9});
+  CHECK(prefilter.Candidates("yyy").empty());
+  const std::string text = "zzz\närger";
+  const kgx::TextAtoms atoms = prefilter.FindAtoms(text);
+  CHECK(prefilter.Candidates(std::string_view(text).substr(4), atoms) == std::vector<int>{5});
 }

@@ -130,6 +130,13 @@ std::size_t CompareStrategies(const std::string& rules_text, std::size_t section
     } else {
       const std::size_t lines = 1 + writer.Next(5);
       for (std::size_t l = 0; l < lines; ++l) written.push_back(kgx::test::ReadWritten(writer.Line()));
+      // Now and then a long line among them, which the fast strategy scans on its own.
+      if (writer.Next(16) == 0) {
+        std::string long_line;
+        while (long_line.size() < 12000) long_line += writer.Line() + " ";
+        written.insert(written.begin() + static_cast<std::ptrdiff_t>(writer.Next(written.size() + 1)),
+                       kgx::test::ReadWritten(long_line));
+      }
     }
     kgx::RelationSection section;
     section.kind = s < kWrittenLines.size() ? kgx::SectionKind::kTalk : static_cast<kgx::SectionKind>(s % 3);
