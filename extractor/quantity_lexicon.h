@@ -73,8 +73,9 @@ class QuantityLexicon {
     return word_starts_[(b0 << 8) | b1];
   }
   // Returns the first offset from `pos` on where a digit, kanji numeral, number word or prefix
-  // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one lookup per character), or
-  // the end of the line. The scan skips most characters of a line so.
+  // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one two-byte lookup), or the end
+  // of the line. ASCII bytes that begin nothing and UTF-8 continuation bytes are passed sixteen
+  // at a time; each lead byte still gets the two-byte test.
   std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const;
   // The same answer found character by character with the two-byte test alone: the plain walk
   // the skip in NextPossibleStart must agree with (tests compare them).
@@ -146,6 +147,17 @@ class QuantityLexicon {
   std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
   std::bitset<65536> quantity_starts_;  // word_starts_, kanji numerals and digits
   std::array<bool, 256> may_lead_{};    // first bytes of quantity_starts_, continuation bytes excluded
+  // The ASCII bytes of may_lead_ as at most kMaxLeadRanges ranges [first, last], for the
+  // 16-byte scan; when they need more, that scan treats every ASCII byte as a possible start.
+  // Kept as the 16-byte operands of the compares: the byte before each range's first, and the
+  // byte after its last, in every lane.
+  static constexpr std::size_t kMaxLeadRanges = 8;
+  struct alignas(16) Lanes {
+    std::array<unsigned char, 16> bytes{};
+  };
+  std::array<Lanes, kMaxLeadRanges> ascii_lead_above_{}, ascii_lead_below_{};
+  std::size_t ascii_lead_range_count_ = 0;
+  bool ascii_leads_all_ = false;
   Index forward_;   // by first character
   Index backward_;  // by last character
 };
