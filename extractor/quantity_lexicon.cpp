@@ -42,6 +42,12 @@ const LexEntry* QuantityLexicon::AddEntry(LexEntry entry) {
   return nullptr;
 }
 
+const DurationPair* QuantityLexicon::AddDurationPair(DurationPair pair) {
+  if (const DurationPair* earlier = FindDurationPair(pair.larger)) return earlier;
+  duration_pairs_.push_back(std::move(pair));
+  return nullptr;
+}
+
 void QuantityLexicon::MarkWordStart(std::string_view text) {
   // Both ASCII cases of the first two bytes; any second byte when the literal has one byte only.
   for (const char first : {AsciiLower(text[0]), AsciiUpper(text[0])}) {

@@ -55,6 +55,15 @@ struct LexEntry {
   std::string where;         // "file:line:col" of the definition, for duplicate warnings
 };
 
+// A duration written in two parts, "1h30m" or "2m 30s": a number with the `larger` letter, then
+// a number below 60 with the `smaller` one, read as one duration in units[def] (minutes, seconds).
+struct DurationPair {
+  char larger = 0;
+  char smaller = 0;
+  int def = -1;       // index into QuantityLexicon::units()
+  std::string where;  // "file:line:col" of the definition, for duplicate warnings
+};
+
 class QuantityLexicon {
  public:
   // Adds a unit definition; returns its index.
@@ -80,6 +89,17 @@ class QuantityLexicon {
   // The same answer found character by character with the two-byte test alone: the plain walk
   // the skip in NextPossibleStart must agree with (tests compare them).
   std::size_t NextPossibleStartByChar(std::string_view line, std::size_t pos) const;
+
+  // Adds a two-part duration. Returns the earlier pair with the same larger letter, or nullptr
+  // when new (a duplicate is not added).
+  const DurationPair* AddDurationPair(DurationPair pair);
+  // Returns the pair whose larger letter is `larger`, or nullptr.
+  const DurationPair* FindDurationPair(char larger) const {
+    for (const DurationPair& pair : duration_pairs_) {
+      if (pair.larger == larger) return &pair;
+    }
+    return nullptr;
+  }
 
   const std::vector<UnitDef>& units() const { return units_; }
   const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }
@@ -144,6 +164,7 @@ class QuantityLexicon {
 
   std::vector<UnitDef> units_;
   std::vector<LexEntry> entries_;
+  std::vector<DurationPair> duration_pairs_;
   std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
   std::bitset<65536> quantity_starts_;  // word_starts_, kanji numerals and digits
   std::array<bool, 256> may_lead_{};    // first bytes of quantity_starts_, continuation bytes excluded
