@@ -82,10 +82,13 @@ void QuantityLexicon::Finish() {
     for (unsigned next = 0; next < 256 && !any; ++next) any = quantity_starts_[first << 8 | next];
     may_lead_[first] = any && (first & 0xC0) != 0x80;
   }
-  // The ASCII bytes of may_lead_ as ranges [first, last], for the 16-byte scan.
+  // The ASCII bytes of may_lead_ with bit 0x20 set (lower-case letters stand for both cases) as
+  // ranges [first, last], for the 16-byte scan, which sets that bit in the line's bytes too.
+  std::array<bool, 0x80> folded{};
+  for (unsigned first = 0; first < 0x80; ++first) folded[first | 0x20] = folded[first | 0x20] || may_lead_[first];
   std::vector<std::array<unsigned, 2>> ranges;
   for (unsigned first = 0; first < 0x80; ++first) {
-    if (!may_lead_[first]) continue;
+    if (!folded[first]) continue;
     if (!ranges.empty() && ranges.back()[1] + 1 == first) {
       ranges.back()[1] = first;
     } else {
@@ -121,10 +124,12 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
   ++pos;
 #ifdef __SSE2__
   // Sixteen bytes at a time: a mask of the bytes that may begin something (UTF-8 lead bytes, and
-  // the ASCII bytes of may_lead_), a superset of the walk's stops; each is then tested exactly.
-  // Japanese text is mostly lead bytes of kana and kanji, which the two-byte test rejects.
+  // ASCII bytes that are one of may_lead_'s with bit 0x20 set), a superset of the walk's stops;
+  // each is then tested exactly. Japanese text is mostly lead bytes of kana and kanji, which the
+  // two-byte test rejects. The block's last byte has a byte after it: no bounds test.
   const __m128i below_leads = _mm_set1_epi8(static_cast<char>(0xBF));  // -65: continuation bytes and less
-  while (pos + 16 <= size) {
+  const __m128i bit_0x20 = _mm_set1_epi8(0x20);
+  while (pos + 17 <= size) {
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
     const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(chunk));  // bytes >= 0x80
     const unsigned not_continuation = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(chunk, below_leads)));
@@ -132,18 +137,19 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
     if (ascii_leads_all_) {
       candidates |= ~high & 0xFFFFu;
     } else {
+      const __m128i folded = _mm_or_si128(chunk, bit_0x20);  // bytes from 0x80 on stay negative
       __m128i ascii = _mm_setzero_si128();
       for (std::size_t r = 0; r < ascii_lead_range_count_; ++r) {
-        // Signed compares: bytes from 0x80 on are negative, below every ASCII bound.
-        const __m128i above = _mm_cmpgt_epi8(chunk, _mm_load_si128(reinterpret_cast<const __m128i*>(ascii_lead_above_[r].bytes.data())));
-        const __m128i below = _mm_cmplt_epi8(chunk, _mm_load_si128(reinterpret_cast<const __m128i*>(ascii_lead_below_[r].bytes.data())));
+        // Signed compares: bytes from 0x80 on are below every ASCII bound.
+        const __m128i above = _mm_cmpgt_epi8(folded, _mm_load_si128(reinterpret_cast<const __m128i*>(ascii_lead_above_[r].bytes.data())));
+        const __m128i below = _mm_cmplt_epi8(folded, _mm_load_si128(reinterpret_cast<const __m128i*>(ascii_lead_below_[r].bytes.data())));
         ascii = _mm_or_si128(ascii, _mm_and_si128(above, below));
       }
       candidates |= static_cast<unsigned>(_mm_movemask_epi8(ascii));
     }
     while (candidates != 0) {
       const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(candidates));
-      if (may_lead_[bytes[at]] && starts_at(at)) return at;
+      if (quantity_starts_[bytes[at] << 8 | bytes[at + 1]]) return at;
       candidates &= candidates - 1;
     }
     pos += 16;

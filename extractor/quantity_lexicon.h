@@ -168,8 +168,8 @@ class QuantityLexicon {
   std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
   std::bitset<65536> quantity_starts_;  // word_starts_, kanji numerals and digits
   std::array<bool, 256> may_lead_{};    // first bytes of quantity_starts_, continuation bytes excluded
-  // The ASCII bytes of may_lead_ as at most kMaxLeadRanges ranges [first, last], for the
-  // 16-byte scan; when they need more, that scan treats every ASCII byte as a possible start.
+  // The ASCII bytes of may_lead_, with bit 0x20 set, as at most kMaxLeadRanges ranges [first,
+  // last], for the 16-byte scan; when they need more, that scan takes every ASCII byte.
   // Kept as the 16-byte operands of the compares: the byte before each range's first, and the
   // byte after its last, in every lane.
   static constexpr std::size_t kMaxLeadRanges = 8;
