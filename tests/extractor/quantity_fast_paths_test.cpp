@@ -103,7 +103,9 @@ TEST_CASE("the veto keeps the first group and the order of the patterns", "[quan
 
 TEST_CASE("a veto with few patterns, or none, agrees with the plain search", "[quantity]") {
   for (const char* rules : {"[quantity.veto]\n(\\d+)年\n", "[quantity.veto]\n\\d+:\\d+\n(?i)\\bv(\\d+)\n",
-                            "[quantity.veto]\n(\\d+)(年|月)\n\\d+年\\d+\n(\\d)\\d*\n",
+                            // 4:30: the second pattern, without a group, makes the match where the
+                            // third, with one, matches too
+                            "[quantity.veto]\n(\\d+)年\n\\d+:\\d+\n(\\d+):\n",
                             "[quantity.count]\nrequest : requests\n"}) {
     std::vector<RuleDiagnostic> diagnostics;
     const Compiled compiled = CompileBlocks(ParseRuleText(rules, "q.rules", diagnostics));
@@ -112,6 +114,10 @@ TEST_CASE("a veto with few patterns, or none, agrees with the plain search", "[q
       const std::string line = GeneratedLine(random, 12);
       INFO("rules: " << rules << " line: " << line);
       REQUIRE(Pairs(compiled.veto->Find(line)) == Pairs(compiled.veto->FindPlain(line)));
+    }
+    if (std::string(rules).find("(\\d+):") != std::string::npos) {
+      CHECK(Pairs(compiled.veto->Find("at 4:30")) == std::vector<std::pair<std::size_t, std::size_t>>{{3, 7}});
+      CHECK(Pairs(compiled.veto->Find("at 4: x")) == std::vector<std::pair<std::size_t, std::size_t>>{{3, 4}});
     }
   }
 }
