@@ -102,6 +102,8 @@ void QuantityLexicon::Finish() {
     ascii_lead_above_[r].bytes.fill(static_cast<unsigned char>(ranges[r][0] - 1));  // 0 - 1 is 0xFF: -1 as a signed byte
     ascii_lead_below_[r].bytes.fill(static_cast<unsigned char>(ranges[r][1] + 1));
   }
+  kana_start_nothing_ = true;
+  for (unsigned second = 0x81; second <= 0x83; ++second) kana_start_nothing_ = kana_start_nothing_ && !quantity_starts_[0xE3u << 8 | second];
   const auto longest_first = [this](int a, int b) {
     const std::size_t la = entries_[static_cast<std::size_t>(a)].text.size();
     const std::size_t lb = entries_[static_cast<std::size_t>(b)].text.size();
@@ -134,6 +136,13 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
     const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(chunk));  // bytes >= 0x80
     const unsigned not_continuation = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(chunk, below_leads)));
     unsigned candidates = high & not_continuation;  // lead bytes >= 0xC0
+    if (candidates != 0 && kana_start_nothing_) {
+      // Signed: 0x81..0x83 are -127..-125. The block's last lane reads the byte after it.
+      const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos + 1));
+      const __m128i kana_second = _mm_and_si128(_mm_cmpgt_epi8(next, _mm_set1_epi8(-128)), _mm_cmplt_epi8(next, _mm_set1_epi8(-124)));
+      const __m128i kana = _mm_and_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8(static_cast<char>(0xE3))), kana_second);
+      candidates &= ~static_cast<unsigned>(_mm_movemask_epi8(kana));
+    }
     if (ascii_leads_all_) {
       candidates |= ~high & 0xFFFFu;
     } else {

@@ -179,6 +179,9 @@ class QuantityLexicon {
   std::array<Lanes, kMaxLeadRanges> ascii_lead_above_{}, ascii_lead_below_{};
   std::size_t ascii_lead_range_count_ = 0;
   bool ascii_leads_all_ = false;
+  // True when no kana (lead byte E3, second byte 81 to 83: hiragana and katakana, the commonest
+  // characters of Japanese text) starts anything: the 16-byte scan then drops them unseen.
+  bool kana_start_nothing_ = false;
   Index forward_;   // by first character
   Index backward_;  // by last character
 };

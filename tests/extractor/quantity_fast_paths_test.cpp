@@ -54,7 +54,7 @@ const std::vector<std::string>& Pieces() {
       "/", "-", ".", ":", "(", ")", "~", "+", "→", " ", " ", "\t", "、", "。", "Q", "v", "ver ", "Version ",
       "re:Invent ", "Summit ", "Tokyo ", "KubeCon ", "Python ", "Kernel ", "iPhone ", "TPC-C ", "Part ", "No.",
       "Day ", "in half an hour", "N+1", "per", " per second", "requests", "replicas", "Amazon ", "Aurora",
-      "サーバー", "レプリカ", "クエリ", "上限", "é", "—", "🙂", "K", "\xE2\x84\xAA", "\xC5\xBF", "\x80",
+      "サーバー", "レプリカ", "クエリ", "上限", "ひとつ", "ほか", "é", "—", "🙂", "K", "\xE2\x84\xAA", "\xC5\xBF", "\x80",
       "\xE3\x81", "\xE4", "\xED\xA0\x80", "\xF0\x9F", "\xC0\xAF"};
   return pieces;
 }
@@ -142,14 +142,20 @@ TEST_CASE("in-line UTF-8 decoding agrees with DecodeUtf8 on every offset", "[qua
 }
 
 TEST_CASE("the 16-byte start scan stops where the character walk does, on long lines", "[quantity]") {
-  // The shipped rules, and rules whose ASCII starts need more ranges than the scan compares
-  // (then it tests every ASCII byte).
+  // The shipped rules, rules whose ASCII starts need more ranges than the scan compares (then it
+  // tests every ASCII byte), and rules where kana start something (then it keeps kana).
   std::vector<RuleDiagnostic> diagnostics;
   const Compiled many_letters = CompileBlocks(ParseRuleText(
       "[quantity.unit usd]\nusd = 1 : $ {prefix}, A$ {prefix}, C$ {prefix}, E$ {prefix}, G$ {prefix}, "
       "K$ {prefix}, M$ {prefix}, P$ {prefix}, R$ {prefix}, T$ {prefix}, W$ {prefix}, Y$ {prefix}, ~$ {prefix}\n",
       "q.rules", diagnostics));
-  for (const QuantityLexicon* lexicon : {&Shipped().lexicon, &many_letters.lexicon}) {
+  // A number word in kana: kana lead bytes may start something, the scan must not drop them.
+  const Compiled kana_word = CompileBlocks(
+      ParseRuleText("[quantity.unit times]\ntimes = 1 : 倍\n[quantity.word]\n1 倍 : ひとつ\n", "q.rules", diagnostics));
+  const std::string kana_line = "the replicas of the server: サーバーひとつ, then more words";
+  CHECK(kana_word.lexicon.NextPossibleStart(kana_line, 0) == kana_line.find("ひとつ"));
+  CHECK(Shipped().lexicon.NextPossibleStart(kana_line, 0) == kana_line.size());
+  for (const QuantityLexicon* lexicon : {&Shipped().lexicon, &many_letters.lexicon, &kana_word.lexicon}) {
     std::mt19937 random(11);
     for (int n = 0; n < 2000; ++n) {
       const std::string line = GeneratedLine(random, 40);
