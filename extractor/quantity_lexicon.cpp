@@ -4,7 +4,12 @@
 
 #include <algorithm>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "extractor/quantity_number.h"
+#include "extractor/quantity_text.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -32,6 +37,12 @@ const LexEntry* QuantityLexicon::AddEntry(LexEntry entry) {
     if (same) return &e;
   }
   entries_.push_back(std::move(entry));
+  return nullptr;
+}
+
+const DurationPair* QuantityLexicon::AddDurationPair(DurationPair pair) {
+  if (const DurationPair* earlier = FindDurationPair(pair.larger)) return earlier;
+  duration_pairs_.push_back(std::move(pair));
   return nullptr;
 }
 
@@ -69,6 +80,28 @@ void QuantityLexicon::Finish() {
     for (unsigned next = 0; next < 256 && !any; ++next) any = quantity_starts_[first << 8 | next];
     may_lead_[first] = any && (first & 0xC0) != 0x80;
   }
+  // The ASCII bytes of may_lead_ with bit 0x20 set (lower-case letters stand for both cases) as
+  // ranges [first, last], for the 16-byte scan, which sets that bit in the line's bytes too.
+  std::array<bool, 0x80> folded{};
+  for (unsigned first = 0; first < 0x80; ++first) folded[first | 0x20] = folded[first | 0x20] || may_lead_[first];
+  std::vector<std::array<unsigned, 2>> ranges;
+  for (unsigned first = 0; first < 0x80; ++first) {
+    if (!folded[first]) continue;
+    if (!ranges.empty() && ranges.back()[1] + 1 == first) {
+      ranges.back()[1] = first;
+    } else {
+      ranges.push_back({first, first});
+    }
+  }
+  // A range ending at 0x7F has no ASCII byte after it to compare with.
+  ascii_leads_all_ = ranges.size() > kMaxLeadRanges || (!ranges.empty() && ranges.back()[1] == 0x7F);
+  ascii_lead_range_count_ = ascii_leads_all_ ? 0 : ranges.size();
+  for (std::size_t r = 0; r < ascii_lead_range_count_; ++r) {
+    ascii_lead_above_[r].bytes.fill(static_cast<unsigned char>(ranges[r][0] - 1));  // 0 - 1 is 0xFF: -1 as a signed byte
+    ascii_lead_below_[r].bytes.fill(static_cast<unsigned char>(ranges[r][1] + 1));
+  }
+  kana_start_nothing_ = true;
+  for (unsigned second = 0x81; second <= 0x83; ++second) kana_start_nothing_ = kana_start_nothing_ && !quantity_starts_[0xE3u << 8 | second];
   const auto longest_first = [this](int a, int b) {
     const std::size_t la = entries_[static_cast<std::size_t>(a)].text.size();
     const std::size_t lb = entries_[static_cast<std::size_t>(b)].text.size();
@@ -82,13 +115,57 @@ void QuantityLexicon::Finish() {
 std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_t pos) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t size = line.size();
-  while (pos < size) {
-    const unsigned second = pos + 1 < size ? bytes[pos + 1] : 0u;
-    if (quantity_starts_[bytes[pos] << 8 | second]) return pos;
-    ++pos;
-    // Continuation bytes and bytes that begin nothing (most ASCII letters, spaces, punctuation)
-    // are passed at one lookup each; only a possible first byte needs the two-byte test.
-    while (pos < size && !may_lead_[bytes[pos]]) ++pos;
+  const auto starts_at = [&](std::size_t at) {
+    const unsigned second = at + 1 < size ? bytes[at + 1] : 0u;
+    return quantity_starts_[bytes[at] << 8 | second];
+  };
+  if (pos >= size) return size;
+  if (starts_at(pos)) return pos;
+  ++pos;
+#ifdef __SSE2__
+  // Sixteen bytes at a time: a mask of the bytes that may begin something (UTF-8 lead bytes, and
+  // ASCII bytes that are one of may_lead_'s with bit 0x20 set), a superset of the walk's stops;
+  // each is then tested exactly. Japanese text is mostly lead bytes of kana and kanji, which the
+  // two-byte test rejects. The block's last byte has a byte after it: no bounds test.
+  const __m128i below_leads = _mm_set1_epi8(static_cast<char>(0xBF));  // -65: continuation bytes and less
+  const __m128i bit_0x20 = _mm_set1_epi8(0x20);
+  while (pos + 17 <= size) {
+    const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
+    const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(chunk));  // bytes >= 0x80
+    const unsigned not_continuation = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(chunk, below_leads)));
+    unsigned candidates = high & not_continuation;  // lead bytes >= 0xC0
+    if (candidates != 0 && kana_start_nothing_) {
+      // Signed: 0x81..0x83 are -127..-125. The block's last lane reads the byte after it.
+      const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos + 1));
+      const __m128i kana_second = _mm_and_si128(_mm_cmpgt_epi8(next, _mm_set1_epi8(-128)), _mm_cmplt_epi8(next, _mm_set1_epi8(-124)));
+      const __m128i kana = _mm_and_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8(static_cast<char>(0xE3))), kana_second);
+      candidates &= ~static_cast<unsigned>(_mm_movemask_epi8(kana));
+    }
+    if (ascii_leads_all_) {
+      candidates |= ~high & 0xFFFFu;
+    } else {
+      const __m128i folded = _mm_or_si128(chunk, bit_0x20);  // bytes from 0x80 on stay negative
+      __m128i ascii = _mm_setzero_si128();
+      for (std::size_t r = 0; r < ascii_lead_range_count_; ++r) {
+        // Signed compares: bytes from 0x80 on are below every ASCII bound.
+        const __m128i above = _mm_cmpgt_epi8(folded, _mm_load_si128(reinterpret_cast<const __m128i*>(ascii_lead_above_[r].bytes.data())));
+        const __m128i below = _mm_cmplt_epi8(folded, _mm_load_si128(reinterpret_cast<const __m128i*>(ascii_lead_below_[r].bytes.data())));
+        ascii = _mm_or_si128(ascii, _mm_and_si128(above, below));
+      }
+      candidates |= static_cast<unsigned>(_mm_movemask_epi8(ascii));
+    }
+    while (candidates != 0) {
+      const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(candidates));
+      if (quantity_starts_[bytes[at] << 8 | bytes[at + 1]]) return at;
+      candidates &= candidates - 1;
+    }
+    pos += 16;
+  }
+#endif
+  // Continuation bytes and bytes that begin nothing (most ASCII letters, spaces, punctuation)
+  // are passed at one lookup each; only a possible first byte needs the two-byte test.
+  for (; pos < size; ++pos) {
+    if (may_lead_[bytes[pos]] && starts_at(pos)) return pos;
   }
   return size;
 }
@@ -115,7 +192,7 @@ const LexEntry* QuantityLexicon::FindUnitLiteral(std::string_view text) const {
 char32_t QuantityLexicon::FirstKey(std::string_view text) {
   if (text.empty()) return 0;
   std::size_t length = 0;
-  const char32_t cp = DecodeUtf8(text, 0, length);
+  const char32_t cp = quantity_detail::DecodeUtf8Inline(text, 0, length);
   return cp < 0x80 ? static_cast<char32_t>(AsciiLower(static_cast<char>(cp))) : cp;
 }
 
@@ -124,7 +201,7 @@ char32_t QuantityLexicon::LastKey(std::string_view text) {
   std::size_t start = text.size() - 1;
   while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
   std::size_t length = 0;
-  const char32_t cp = DecodeUtf8(text, start, length);
+  const char32_t cp = quantity_detail::DecodeUtf8Inline(text, start, length);
   return cp < 0x80 ? static_cast<char32_t>(AsciiLower(static_cast<char>(cp))) : cp;
 }
 

@@ -55,6 +55,15 @@ struct LexEntry {
   std::string where;         // "file:line:col" of the definition, for duplicate warnings
 };
 
+// A duration written in two parts, "1h30m" or "2m 30s": a number with the `larger` letter, then
+// a number below 60 with the `smaller` one, read as one duration in units[def] (minutes, seconds).
+struct DurationPair {
+  char larger = 0;
+  char smaller = 0;
+  int def = -1;       // index into QuantityLexicon::units()
+  std::string where;  // "file:line:col" of the definition, for duplicate warnings
+};
+
 class QuantityLexicon {
  public:
   // Adds a unit definition; returns its index.
@@ -73,12 +82,24 @@ class QuantityLexicon {
     return word_starts_[(b0 << 8) | b1];
   }
   // Returns the first offset from `pos` on where a digit, kanji numeral, number word or prefix
-  // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one lookup per character), or
-  // the end of the line. The scan skips most characters of a line so.
+  // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one two-byte lookup), or the end
+  // of the line. ASCII bytes that begin nothing and UTF-8 continuation bytes are passed sixteen
+  // at a time; each lead byte still gets the two-byte test.
   std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const;
   // The same answer found character by character with the two-byte test alone: the plain walk
   // the skip in NextPossibleStart must agree with (tests compare them).
   std::size_t NextPossibleStartByChar(std::string_view line, std::size_t pos) const;
+
+  // Adds a two-part duration. Returns the earlier pair with the same larger letter, or nullptr
+  // when new (a duplicate is not added).
+  const DurationPair* AddDurationPair(DurationPair pair);
+  // Returns the pair whose larger letter is `larger`, or nullptr.
+  const DurationPair* FindDurationPair(char larger) const {
+    for (const DurationPair& pair : duration_pairs_) {
+      if (pair.larger == larger) return &pair;
+    }
+    return nullptr;
+  }
 
   const std::vector<UnitDef>& units() const { return units_; }
   const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }
@@ -143,9 +164,24 @@ class QuantityLexicon {
 
   std::vector<UnitDef> units_;
   std::vector<LexEntry> entries_;
+  std::vector<DurationPair> duration_pairs_;
   std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
   std::bitset<65536> quantity_starts_;  // word_starts_, kanji numerals and digits
   std::array<bool, 256> may_lead_{};    // first bytes of quantity_starts_, continuation bytes excluded
+  // The ASCII bytes of may_lead_, with bit 0x20 set, as at most kMaxLeadRanges ranges [first,
+  // last], for the 16-byte scan; when they need more, that scan takes every ASCII byte.
+  // Kept as the 16-byte operands of the compares: the byte before each range's first, and the
+  // byte after its last, in every lane.
+  static constexpr std::size_t kMaxLeadRanges = 8;
+  struct alignas(16) Lanes {
+    std::array<unsigned char, 16> bytes{};
+  };
+  std::array<Lanes, kMaxLeadRanges> ascii_lead_above_{}, ascii_lead_below_{};
+  std::size_t ascii_lead_range_count_ = 0;
+  bool ascii_leads_all_ = false;
+  // True when no kana (lead byte E3, second byte 81 to 83: hiragana and katakana, the commonest
+  // characters of Japanese text) starts anything: the 16-byte scan then drops them unseen.
+  bool kana_start_nothing_ = false;
   Index forward_;   // by first character
   Index backward_;  // by last character
 };

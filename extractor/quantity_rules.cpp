@@ -22,6 +22,7 @@ constexpr std::string_view kRateKind = "quantity.rate";
 constexpr std::string_view kQualifierKind = "quantity.qualifier";
 constexpr std::string_view kAnaphorKind = "quantity.anaphor";
 constexpr std::string_view kVetoKind = "quantity.veto";
+constexpr std::string_view kDurationPairKind = "quantity.duration_pair";
 
 struct Option {
   std::string key;
@@ -73,6 +74,7 @@ class RuleReader {
 
   void ReadBlock(const RuleBlock& block);
   void ResolveWords();
+  void ResolveDurationPairs();
   bool ok() const { return !failed_; }
 
  private:
@@ -80,6 +82,12 @@ class RuleReader {
     LexEntry entry;
     std::string unit_literal;
     Location where;
+  };
+  struct PendingPair {
+    DurationPair pair;
+    std::string unit_literal;
+    Location head;   // of the line
+    Location where;  // of the unit literal
   };
 
   void Report(const RuleLine& line, std::size_t offset, std::string message, bool is_error = true);
@@ -97,11 +105,13 @@ class RuleReader {
   void ReadQualifierLine(const RuleLine& line);
   void ReadRateLine(const RuleLine& line);
   void ReadAnaphorLine(const RuleLine& line);
+  void ReadDurationPairLine(const RuleLine& line);
 
   QuantityLexicon& lexicon_;
   std::vector<VetoPattern>& vetoes_;
   std::vector<RuleDiagnostic>& diagnostics_;
   std::vector<PendingWord> pending_words_;
+  std::vector<PendingPair> pending_pairs_;
   bool failed_ = false;
 };
 
@@ -417,6 +427,36 @@ void RuleReader::ReadAnaphorLine(const RuleLine& line) {
   }
 }
 
+// `larger smaller : unit`, as `h m : min`: one ASCII letter each, and one literal of a time unit.
+void RuleReader::ReadDurationPairLine(const RuleLine& line) {
+  std::string_view head;
+  std::size_t literals_at = 0;
+  if (!SplitHead(line, head, literals_at)) return;
+  const std::vector<std::string_view> words = Words(head);
+  const auto one_letter = [](std::string_view word) {
+    return word.size() == 1 && ((word[0] >= 'a' && word[0] <= 'z') || (word[0] >= 'A' && word[0] <= 'Z'));
+  };
+  if (words.size() != 2 || !one_letter(words[0]) || !one_letter(words[1])) {
+    Report(line, 0, "expected 'larger smaller' before ':', one ASCII letter each, as in 'h m : min'");
+    return;
+  }
+  const std::vector<LiteralSpec> literals = ReadLiterals(line, literals_at);
+  if (literals.empty()) return;  // already reported
+  if (literals.size() > 1) {
+    Report(line, literals[1].offset, "expected one unit after ':', as in 'h m : min'");
+    return;
+  }
+  if (!literals[0].options.empty()) {
+    Report(line, literals[0].options[0].offset, "the unit of a duration pair takes no options");
+    return;
+  }
+  Location where = line.where;
+  where.column += static_cast<std::size_t>(words[0].data() - line.text.data());
+  Location unit_where = line.where;
+  unit_where.column += literals[0].offset;
+  pending_pairs_.push_back({DurationPair{words[0][0], words[1][0], -1, where.ToString()}, literals[0].text, where, unit_where});
+}
+
 void RuleReader::ReadBlock(const RuleBlock& block) {
   const bool is_unit = block.kind == kUnitKind;
   if (is_unit && !IsLowerName(block.argument)) {
@@ -439,6 +479,7 @@ void RuleReader::ReadBlock(const RuleBlock& block) {
     if (block.kind == kRateKind) ReadRateLine(line);
     if (block.kind == kAnaphorKind) ReadAnaphorLine(line);
     if (block.kind == kVetoKind) vetoes_.push_back({line.text, line.where});
+    if (block.kind == kDurationPairKind) ReadDurationPairLine(line);
   }
 }
 
@@ -466,11 +507,45 @@ void RuleReader::ResolveWords() {
   pending_words_.clear();
 }
 
+// After every block: the unit of a pair may be defined in a later block or file.
+void RuleReader::ResolveDurationPairs() {
+  for (PendingPair& pending : pending_pairs_) {
+    const LexEntry* unit = lexicon_.FindUnitLiteral(pending.unit_literal);
+    if (unit == nullptr || unit->per_only) {
+      diagnostics_.push_back({pending.where,
+                              "unknown unit '" + pending.unit_literal + "' in a duration pair; define it in a "
+                              "[quantity.unit second] block",
+                              true});
+      failed_ = true;
+      continue;
+    }
+    if (!lexicon_.unit(*unit).IsTime()) {
+      diagnostics_.push_back({pending.where,
+                              "unit '" + pending.unit_literal + "' of a duration pair is no duration; use a literal of "
+                              "[quantity.unit second]",
+                              true});
+      failed_ = true;
+      continue;
+    }
+    pending.pair.def = unit->def;
+    const std::string where = pending.pair.where;
+    const char larger = pending.pair.larger;
+    if (const DurationPair* earlier = lexicon_.AddDurationPair(std::move(pending.pair))) {
+      diagnostics_.push_back({pending.head,
+                              std::string("duration pair for '") + larger + "' is already defined at " + earlier->where +
+                                  "; the first definition is used",
+                              false});
+    }
+  }
+  pending_pairs_.clear();
+}
+
 }  // namespace
 
 bool IsQuantityBlockKind(std::string_view kind) {
   return kind == kUnitKind || kind == kCountKind || kind == kScaleKind || kind == kWordKind ||
-         kind == kRateKind || kind == kQualifierKind || kind == kAnaphorKind || kind == kVetoKind;
+         kind == kRateKind || kind == kQualifierKind || kind == kAnaphorKind || kind == kVetoKind ||
+         kind == kDurationPairKind;
 }
 
 bool CompileQuantityRules(const std::vector<RuleBlock>& blocks, QuantityLexicon& lexicon,
@@ -480,6 +555,7 @@ bool CompileQuantityRules(const std::vector<RuleBlock>& blocks, QuantityLexicon&
     if (IsQuantityBlockKind(block.kind)) reader.ReadBlock(block);
   }
   reader.ResolveWords();
+  reader.ResolveDurationPairs();
   lexicon.Finish();
   return reader.ok();
 }

@@ -19,7 +19,8 @@ struct VetoPattern {
 };
 
 // Returns true for the block kinds of the quantity family: quantity.unit, quantity.count,
-// quantity.scale, quantity.word, quantity.rate, quantity.qualifier, quantity.anaphor, quantity.veto.
+// quantity.scale, quantity.word, quantity.rate, quantity.qualifier, quantity.anaphor, quantity.veto,
+// quantity.duration_pair.
 bool IsQuantityBlockKind(std::string_view kind);
 
 // Reads every quantity block of `blocks` (others are skipped) into `lexicon`, finished and ready

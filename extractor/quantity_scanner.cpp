@@ -358,13 +358,19 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   return d;
 }
 
-// Reads "2h 14m", "1h30m", "2m 30s": a duration in two parts, written in the smaller unit. After an
-// hour count m is minutes (not million), after a bare count followed by seconds m is minutes.
+// Reads "2h 14m", "1h30m", "2m 30s": a duration in two parts ([quantity.duration_pair]), written in
+// the smaller unit. The larger letter is the unit read after the number (2h) or, when no unit reads
+// it, the letter touching the number (1h30m: no unit touches a digit; m after an hour count is
+// minutes, not million).
 void Scanner::ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_end) {
-  const char letter = !unit && number_end < line_.size() ? line_[number_end] : '\0';
-  const bool hours = (unit && unit.entry->text == "h") || letter == 'h';  // 1h30m: no unit touches a digit
-  const bool minutes = letter == 'm';
-  if (!hours && !minutes) return;
+  char larger = '\0';
+  if (unit) {
+    if (unit.entry->text.size() == 1) larger = unit.entry->text[0];
+  } else if (number_end < line_.size()) {
+    larger = line_[number_end];
+  }
+  const DurationPair* pair = IsLetter(larger) ? lex_.FindDurationPair(larger) : nullptr;
+  if (pair == nullptr) return;
   const std::size_t major_end = unit ? unit.end : number_end + 1;
   if (major_end < line_.size() && IsLetter(line_[major_end])) return;
   std::size_t pos = major_end;
@@ -373,12 +379,10 @@ void Scanner::ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_
   const std::optional<NumberToken> minor = ReadNumber(line_, pos);
   if (!minor || !minor->integer || minor->has_kanji || minor->grouped || minor->value >= 60) return;
   std::size_t end = minor->end;
-  if (end >= line_.size() || line_[end] != (hours ? 'm' : 's')) return;
+  if (end >= line_.size() || line_[end] != pair->smaller) return;
   ++end;
   if (end < line_.size() && IsAsciiAlnum(static_cast<unsigned char>(line_[end]))) return;
-  const LexEntry* smaller = lex_.MatchAt(hours ? std::string_view("min") : std::string_view("sec"), 0, LexRole::kUnit);
-  if (smaller == nullptr) return;
-  d.def = &lex_.unit(*smaller);
+  d.def = &lex_.units()[static_cast<std::size_t>(pair->def)];
   d.number = d.number * 60 + minor->value;
   d.end = end;
 }

@@ -27,6 +27,9 @@ class QuantityVeto {
 
   // Returns the vetoed spans of `line`, left to right. Thread-safe.
   std::vector<Span> Find(std::string_view line) const;
+  // The same spans read from the groups of the whole alternation: the plain search Find must
+  // agree with (tests compare them).
+  std::vector<Span> FindPlain(std::string_view line) const;
 
   ~QuantityVeto();
   QuantityVeto(const QuantityVeto&) = delete;

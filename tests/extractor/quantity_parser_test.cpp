@@ -645,6 +645,14 @@ TEST_CASE("malformed quantity rule lines are reported at file:line:col, word for
        "q.rules:2:21: error: unknown option 'day' in [quantity.rate]; allowed: case, time"},
       {"[quantity.unit byte]\nkb = 1e3 : KB {per=Second}\n", "q.rules:2:16: error: per name 'Second' must be lower-case ASCII"},
       {"[quantity.veto]\n  (abc\n", "q.rules:2:3: error: bad pattern '(abc': missing ): (abc"},
+      {"[quantity.duration_pair]\nhour m : min\n",
+       "q.rules:2:1: error: expected 'larger smaller' before ':', one ASCII letter each, as in 'h m : min'"},
+      {"[quantity.duration_pair]\nh m : minute\n",
+       "q.rules:2:7: error: unknown unit 'minute' in a duration pair; define it in a [quantity.unit second] block"},
+      {"[quantity.unit byte]\nkb = 1e3 : KB\n[quantity.duration_pair]\nh m : KB\n",
+       "q.rules:4:7: error: unit 'KB' of a duration pair is no duration; use a literal of [quantity.unit second]"},
+      {"[quantity.duration_pair]\nh m : min, sec\n", "q.rules:2:12: error: expected one unit after ':', as in 'h m : min'"},
+      {"[quantity.duration_pair]\nh m : min {case}\n", "q.rules:2:12: error: the unit of a duration pair takes no options"},
   };
   for (const Bad& bad : kBad) {
     bool compiled = true;
@@ -686,6 +694,34 @@ TEST_CASE("quantity rules from a small inline file drive the parser", "[quantity
   CheckMatches("3KB/day と 5 widgets", parser->Find("3KB/day と 5 widgets"),
                "3KB/day|3000|byte|day ; 5 widgets|5|widget|");
   CHECK(parser->Find("5MB").empty());
+}
+
+TEST_CASE("two-part durations come from the duration_pair block", "[quantity]") {
+  const std::string units =
+      "[quantity.unit second]\nsecond = 1 : sec, s {case, digits}\nminute = 60 : min, m {case, digits}\n"
+      "hour = 3600 : h {case}\n";
+  const auto compile = [](const std::string& text, std::vector<std::string>& messages) {
+    std::vector<RuleDiagnostic> diagnostics;
+    auto parser = QuantityParser::Compile(ParseRuleText(text, "q.rules", diagnostics), diagnostics);
+    for (const RuleDiagnostic& d : diagnostics) messages.push_back(d.ToString());
+    return parser;
+  };
+  std::vector<std::string> messages;
+  const auto with_pairs = compile(units + "[quantity.duration_pair]\nh m : min\nH M : min\n", messages);
+  REQUIRE(with_pairs != nullptr);
+  CHECK(messages.empty());
+  CheckMatches("1h30m", with_pairs->Find("1h30m"), "1h30m|5400|second|");
+  CheckMatches("2H14M", with_pairs->Find("2H14M"), "2H14M|8040|second|");  // a pair the code never knew
+  CHECK(with_pairs->Find("2H14m").empty());  // letters compare as written
+  const auto without = compile(units, messages);
+  REQUIRE(without != nullptr);
+  CHECK(without->Find("1h30m").empty());  // a letter touching the number and read by nothing
+
+  messages.clear();
+  const auto twice = compile(units + "[quantity.duration_pair]\nh m : min\nh s : sec\n", messages);
+  REQUIRE(twice != nullptr);
+  REQUIRE(messages.size() == 1);
+  CHECK(messages[0] == "q.rules:7:1: warning: duration pair for 'h' is already defined at q.rules:6:1; the first definition is used");
 }
 
 }  // namespace

@@ -1,0 +1,170 @@
+// The quantity parser's shortcuts against their plain forms, over generated Japanese and English
+// lines with numbers, units, dates, versions, full-width digits and kanji numerals: the veto's
+// group reading (QuantityVeto::Find) against the alternation's groups, the in-line UTF-8 decoding
+// against DecodeUtf8, and the 16-byte start scan against the walk character by character.
+#include <catch2/catch.hpp>
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "extractor/normalizer.h"
+#include "extractor/quantity_lexicon.h"
+#include "extractor/quantity_rules.h"
+#include "extractor/quantity_text.h"
+#include "extractor/quantity_veto.h"
+#include "extractor/rule_file.h"
+#include "extractor/text_util.h"
+
+namespace kgx {
+namespace {
+
+struct Compiled {
+  QuantityLexicon lexicon;
+  std::unique_ptr<QuantityVeto> veto;
+};
+
+Compiled CompileBlocks(const std::vector<RuleBlock>& blocks) {
+  Compiled out;
+  std::vector<VetoPattern> vetoes;
+  std::vector<RuleDiagnostic> diagnostics;
+  REQUIRE(CompileQuantityRules(blocks, out.lexicon, vetoes, diagnostics));
+  out.veto = QuantityVeto::Compile(vetoes, diagnostics);
+  REQUIRE(out.veto != nullptr);
+  return out;
+}
+
+const Compiled& Shipped() {
+  static const Compiled compiled = [] {
+    std::vector<RuleDiagnostic> diagnostics;
+    return CompileBlocks(LoadRuleDirectory(KGX_SOURCE_DIR "/rules", diagnostics));
+  }();
+  return compiled;
+}
+
+// Pieces of technical notes: numbers in every notation the parser reads, units, dates, clock
+// times, versions, ordinals, vague amounts, event names, prose in both languages, broken UTF-8.
+const std::vector<std::string>& Pieces() {
+  static const std::vector<std::string> pieces = {
+      "1", "42", "2017", "2019", "1990", "11", "29", "3.8", "0.5", "1,000", "24", "7", "365", "60", "90",
+      "三", "千", "億", "万", "十", "十分", "二〇一六", "数百", "何千", "半分", "半年", "〇",
+      "２０１９", "５ＧＢ", "ＡＷＳ", "GB", "MB", "ms", "s", "h", "m", "min", "sec", "x", "xx", "%", "$", "US$", "¥",
+      "年", "月", "日", "時間", "分", "秒", "年代", "目", "回", "番台", "系", "互換", "割", "件", "台", "の", "は",
+      "あたり", "に", "から", "まで", "以上", "約", "最大", "うち", "その", "第", "バージョン", "間",
+      "/", "-", ".", ":", "(", ")", "~", "+", "→", " ", " ", "\t", "、", "。", "Q", "v", "ver ", "Version ",
+      "re:Invent ", "Summit ", "Tokyo ", "KubeCon ", "Python ", "Kernel ", "iPhone ", "TPC-C ", "Part ", "No.",
+      "Day ", "in half an hour", "N+1", "per", " per second", "requests", "replicas", "Amazon ", "Aurora",
+      "サーバー", "レプリカ", "クエリ", "上限", "ひとつ", "ほか", "é", "—", "🙂", "K", "\xE2\x84\xAA", "\xC5\xBF", "\x80",
+      "\xE3\x81", "\xE4", "\xED\xA0\x80", "\xF0\x9F", "\xC0\xAF"};
+  return pieces;
+}
+
+std::string GeneratedLine(std::mt19937& random, std::size_t max_pieces) {
+  std::uniform_int_distribution<std::size_t> pick(0, Pieces().size() - 1), length(0, max_pieces);
+  std::string line;
+  for (std::size_t i = length(random); i > 0; --i) line += Pieces()[pick(random)];
+  return line;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> Pairs(const std::vector<QuantityVeto::Span>& spans) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const QuantityVeto::Span& span : spans) out.emplace_back(span.begin, span.end);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the veto finds the spans that the groups of its whole alternation give", "[quantity]") {
+  const QuantityVeto& veto = *Shipped().veto;
+  std::mt19937 random(20261127);
+  int with_spans = 0;
+  for (int n = 0; n < 20000; ++n) {
+    const std::string raw = GeneratedLine(random, 16);
+    for (const std::string& line : {raw, Normalize(raw).text}) {
+      INFO("line: " << line);
+      const auto plain = Pairs(veto.FindPlain(line));
+      REQUIRE(Pairs(veto.Find(line)) == plain);
+      with_spans += plain.empty() ? 0 : 1;
+    }
+  }
+  CHECK(with_spans > 5000);  // the lines hold vetoed spans often enough to test the group reading
+}
+
+TEST_CASE("the veto keeps the first group and the order of the patterns", "[quantity]") {
+  const QuantityVeto& veto = *Shipped().veto;
+  for (const std::string line :
+       {"re:Invent 2019 セッション", "2004年に", "10年間", "1日 数百回", "三十分と十分", "Python 3.8 と 2017/11/29",
+        "AWS Summit Tokyo 2019 2日目", "4:30 と v1.9 と 1.2.3", "in half an hour", "2015のスライド", "24時間365日 24/7"}) {
+    INFO("line: " << line);
+    CHECK(Pairs(veto.Find(line)) == Pairs(veto.FindPlain(line)));
+  }
+  CHECK(Pairs(veto.Find("re:Invent 2019 セッション")) == std::vector<std::pair<std::size_t, std::size_t>>{{10, 14}});
+}
+
+TEST_CASE("a veto with few patterns, or none, agrees with the plain search", "[quantity]") {
+  for (const char* rules : {"[quantity.veto]\n(\\d+)年\n", "[quantity.veto]\n\\d+:\\d+\n(?i)\\bv(\\d+)\n",
+                            // 4:30: the second pattern, without a group, makes the match where the
+                            // third, with one, matches too
+                            "[quantity.veto]\n(\\d+)年\n\\d+:\\d+\n(\\d+):\n",
+                            "[quantity.count]\nrequest : requests\n"}) {
+    std::vector<RuleDiagnostic> diagnostics;
+    const Compiled compiled = CompileBlocks(ParseRuleText(rules, "q.rules", diagnostics));
+    std::mt19937 random(7);
+    for (int n = 0; n < 3000; ++n) {
+      const std::string line = GeneratedLine(random, 12);
+      INFO("rules: " << rules << " line: " << line);
+      REQUIRE(Pairs(compiled.veto->Find(line)) == Pairs(compiled.veto->FindPlain(line)));
+    }
+    if (std::string(rules).find("(\\d+):") != std::string::npos) {
+      CHECK(Pairs(compiled.veto->Find("at 4:30")) == std::vector<std::pair<std::size_t, std::size_t>>{{3, 7}});
+      CHECK(Pairs(compiled.veto->Find("at 4: x")) == std::vector<std::pair<std::size_t, std::size_t>>{{3, 4}});
+    }
+  }
+}
+
+TEST_CASE("in-line UTF-8 decoding agrees with DecodeUtf8 on every offset", "[quantity]") {
+  std::mt19937 random(3);
+  std::uniform_int_distribution<int> byte(0, 255);
+  for (int n = 0; n < 3000; ++n) {
+    std::string line = GeneratedLine(random, 10);
+    if (n % 3 == 0) {
+      for (int i = 0; i < 8; ++i) line += static_cast<char>(byte(random));  // any bytes at all
+    }
+    for (std::size_t pos = 0; pos < line.size(); ++pos) {
+      std::size_t fast_length = 0, plain_length = 0;
+      const char32_t fast = quantity_detail::DecodeUtf8Inline(line, pos, fast_length);
+      const char32_t plain = DecodeUtf8(line, pos, plain_length);
+      INFO("line: " << line << " at " << pos);
+      REQUIRE(fast == plain);
+      REQUIRE(fast_length == plain_length);
+    }
+  }
+}
+
+TEST_CASE("the 16-byte start scan stops where the character walk does, on long lines", "[quantity]") {
+  // The shipped rules, rules whose ASCII starts need more ranges than the scan compares (then it
+  // tests every ASCII byte), and rules where kana start something (then it keeps kana).
+  std::vector<RuleDiagnostic> diagnostics;
+  const Compiled many_letters = CompileBlocks(ParseRuleText(
+      "[quantity.unit usd]\nusd = 1 : $ {prefix}, A$ {prefix}, C$ {prefix}, E$ {prefix}, G$ {prefix}, "
+      "K$ {prefix}, M$ {prefix}, P$ {prefix}, R$ {prefix}, T$ {prefix}, W$ {prefix}, Y$ {prefix}, ~$ {prefix}\n",
+      "q.rules", diagnostics));
+  // A number word in kana: kana lead bytes may start something, the scan must not drop them.
+  const Compiled kana_word = CompileBlocks(
+      ParseRuleText("[quantity.unit times]\ntimes = 1 : 倍\n[quantity.word]\n1 倍 : ひとつ\n", "q.rules", diagnostics));
+  const std::string kana_line = "the replicas of the server: サーバーひとつ, then more words";
+  CHECK(kana_word.lexicon.NextPossibleStart(kana_line, 0) == kana_line.find("ひとつ"));
+  CHECK(Shipped().lexicon.NextPossibleStart(kana_line, 0) == kana_line.size());
+  for (const QuantityLexicon* lexicon : {&Shipped().lexicon, &many_letters.lexicon, &kana_word.lexicon}) {
+    std::mt19937 random(11);
+    for (int n = 0; n < 2000; ++n) {
+      const std::string line = GeneratedLine(random, 40);
+      for (std::size_t pos = 0; pos <= line.size(); ++pos) {
+        INFO("line: " << line << " from " << pos);
+        REQUIRE(lexicon->NextPossibleStart(line, pos) == lexicon->NextPossibleStartByChar(line, pos));
+      }
+    }
+  }
+}
+
+}  // namespace kgx
