@@ -990,3 +990,39 @@ TEST_CASE("an announcement in a talk: news of a service, not a presentation abou
   CHECK(Relations(SectionKind::kKeynote, {"基調講演", "- [a:Amazon Bedrock]の新機能を発表"}) == Strings{"<section> announced Amazon Bedrock"});
   CHECK(Relations(SectionKind::kKeynote, {"Keynote", "- [a:Amazon Bedrock]を使った事例の紹介"}).empty());
 }
+
+TEST_CASE("stack bullets: a part and its tool, where data goes, what orchestrates it", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"## Talk 1: CI", "- Speaker: [p:Elena Petrova], Staff Engineer at [c:Nordwind]",
+                                       "- Build cache on [a:Amazon S3]", "- Backups go to [a:S3] every 6 hours"}) ==
+        Strings{"<section> presented_by Nordwind", "Elena Petrova role_at Nordwind [Staff Engineer]", "Nordwind uses Amazon S3",
+                "Nordwind uses S3"});
+  CHECK(TalkLine("- Ingestion with [a:Amazon Kinesis Data Streams] and [a:Amazon Data Firehose]") ==
+        Strings{"<section> uses Amazon Data Firehose", "<section> uses Amazon Kinesis Data Streams"});
+  CHECK(TalkLine("- [t:dbt] for transformations, orchestrated by [a:Amazon MWAA]") ==
+        Strings{"<section> uses Amazon MWAA", "<section> uses dbt"});
+  // a session, a question or a comparison about a tool is no part of the stack
+  CHECK(TalkLine("- Session on [a:Amazon S3]").empty());
+  CHECK(TalkLine("- Questions on [a:EKS]").empty());
+  CHECK(TalkLine("- Build cache on [a:Amazon S3] is not worth it").empty());
+  CHECK(TalkLine("- We might go to [a:EKS] next year").empty());
+  CHECK(TalkLine("- [t:Kubernetes] for beginners: not covered, we will consider it").empty());
+}
+
+TEST_CASE("a company that shared how it runs something; 導入 ending a line; a field glued to a role", "[relations]") {
+  CHECK(Relations(SectionKind::kOther, {"What we saw", "2. [c:LINEヤフー] shared how they run 1,000+ [t:Kubernetes] clusters"}) ==
+        Strings{"LINEヤフー uses Kubernetes"});
+  CHECK(Relations(SectionKind::kOther, {"What we saw", "- [c:LINEヤフー] shared how they evaluated [t:Kubernetes]"}).empty());
+  CHECK(TalkLine("- コードレビューに[a:Amazon Q Developer]を導入") == Strings{"<section> uses Amazon Q Developer"});
+  CHECK(TalkLine("- [a:Amazon Q Developer]を導入。") == Strings{"<section> uses Amazon Q Developer"});
+  CHECK(TalkLine("- [a:Amazon Q Developer]の導入").empty());
+  CHECK(TalkLine("- [a:Amazon Q Developer]を導入するか検討").empty());
+  CHECK(TalkLine("- スピーカー: 株式会社[c:メルペイ] データエンジニア [p:高橋 次郎] 氏") ==
+        Strings{"<section> presented_by メルペイ", "高橋 次郎 role_at メルペイ [データエンジニア]"});
+  CHECK(TalkLine("- [c:メルペイ] のデータ基盤を見た [p:高橋 次郎] さん").empty());
+}
+
+TEST_CASE("customers listed with a name the gazetteer lacks: each company of the line", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"## Talk 3: [a:Amazon EKS Auto Mode] in practice",
+                                       "- Customers: [c:Zalando], Delivery Hero and [c:N26]"}) ==
+        Strings{"N26 uses Amazon EKS Auto Mode", "Zalando uses Amazon EKS Auto Mode"});
+}
