@@ -288,6 +288,8 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     while (next_found < found.size() && found[next_found].begin < line.norm_begin) ++next_found;
     std::size_t line_found_end = next_found;
     while (line_found_end < found.size() && found[line_found_end].begin < line.norm_end) ++line_found_end;
+    // a number in a code block is configuration ("cpu: 1000"), not a statement
+    if (std::binary_search(segmentation.code_lines.begin(), segmentation.code_lines.end(), line.number)) continue;
     for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
