@@ -331,7 +331,12 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // A document whose title section names a company as its topic ("株式会社XにおけるECS導入事例",
   // "How we cut our CI time at X") is about that company: its other sections' relations without
   // a subject of their own are the company's.
+  // An author's intro in the first section ("株式会社XのSREチームです") names it too, but only in a
+  // post with no talks and no event: an event report is about what others said.
   std::string document_company;
+  const bool reports_talks = !result.event.empty() || std::any_of(result.sections.begin(), result.sections.end(), [](const Section& s) {
+    return s.kind != SectionKind::kOther;
+  });
   for (std::size_t s = 0; s < result.sections.size(); ++s) {
     const Section& section = result.sections[s];
     RelationSection input;
@@ -362,7 +367,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     };
     MentionRef topic;
     const std::vector<SectionRelation> matches = rules_.relations().ApplySection(input, &topic);
-    if (s == 0 && section.kind == SectionKind::kOther && !topic.IsSection() && !topic.IsDocument() &&
+    if (s == 0 && section.kind == SectionKind::kOther && !topic.IsSection() && !topic.IsDocument() && (topic.line == 0 || !reports_talks) &&
         input.lines[static_cast<std::size_t>(topic.line)].mentions[static_cast<std::size_t>(topic.mention)].type == EntityType::kCompany) {
       document_company = id_of(topic);
     }

@@ -89,6 +89,9 @@ struct BlockOptions {
   // patterns ("What's new with Amazon S3": its customers use S3), never the subject of the
   // section's other relations (what an introduction's demo runs on is not S3's)
   bool topic_only_object = false;
+  // [relation.topic] @topic document: on a body line, a topic this block finds may name the
+  // document's company when the header names none (an author's intro: "株式会社XのSREチームです")
+  bool topic_document = false;
 };
 
 struct RelationPattern {
@@ -311,7 +314,8 @@ bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::strin
       }
     } else if (name == "topic") {
       if (value == "object") options.topic_only_object = true;
-      else fail(line, "bad @topic '" + std::string(value) + "' (expected object)");
+      else if (value == "document") options.topic_document = true;
+      else fail(line, "bad @topic '" + std::string(value) + "' (expected object or document)");
     } else if (name == "object") {
       if (value == "topic") options.object_is_topic = true;
       else fail(line, "bad @object '" + std::string(value) + "' (expected topic)");
@@ -777,6 +781,13 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   }
   const std::vector<MentionRef> topics = LineTopics(section, patterns, candidates);
   if (topic) *topic = topics[0];
+  for (const Candidate& c : candidates) {  // no header topic: an @topic document line's, if any
+    if (!topic || !topics[0].IsSection()) break;
+    if (c.line > 0 && patterns[c.pattern].predicate.empty() && patterns[c.pattern].options->topic_document) {
+      *topic = MentionRef{c.line, c.object};
+      break;
+    }
+  }
   // The header's topic as a subject, unless the block that found it keeps it for @object topic.
   MentionRef subject_topic = topics[0];
   for (const Candidate& c : candidates) {
