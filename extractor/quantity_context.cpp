@@ -188,7 +188,9 @@ const LexEntry* CountedNounAfterNo(std::string_view line, const QuantityLexicon&
   std::size_t pos = at + kNo.size();
   for (std::size_t chars = 0; chars < kNounWindow && pos < line.size(); ++chars) {
     std::size_t length = 0;
-    if (StopsNounSearch(CodePointAt(line, pos, length))) break;
+    // a digit inside a Latin name does not end the search: 18,000以上のEC2インスタンス
+    const bool name_digit = IsDigit(line[pos]) && pos > 0 && (IsLetter(line[pos - 1]) || IsDigit(line[pos - 1])) && pos > at + kNo.size();
+    if (StopsNounSearch(CodePointAt(line, pos, length)) && !name_digit) break;
     const bool after_letter = IsLetter(line[pos]) && pos > 0 && IsLetter(line[pos - 1]);
     const bool after_kanji = IsKanji(CodePointAt(line, PrevChar(line, pos)));
     const LexEntry* e = lexicon.MatchAt(line, pos, LexRole::kUnit, [&](const LexEntry& entry) {

@@ -167,6 +167,9 @@ const Case kCases[] = {
     {"参加者は3000人", "3000人|3000|person|"},          // 参加者 is no count noun: persons
     {"MAU growth 30%", "30%|30|percent|"},              // MAU names only a bare number right after it
     {"RPSは5000", "5000|5000|request|second"},          // a topic's rate comes along
+    {"18,000以上のEC2インスタンスがGraviton", "18,000|18000|instance|"},  // a digit inside a name after の
+    {"300のS3バケット", "300|300|bucket|"},
+    {"2015の3サービス", "3サービス|3|service|"},          // a year; the digit after の starts a quantity of its own
     {"半年かかった", "半年|15768000|second|"},
     {"1/4のコストになった", "1/4|0.25|times|"},
     {"3分の1に削減", "3分の1|0.3333333333333333|times|"},
