@@ -167,6 +167,8 @@ const Case kCases[] = {
     {"参加者は3000人", "3000人|3000|person|"},          // 参加者 is no count noun: persons
     {"MAU growth 30%", "30%|30|percent|"},              // MAU names only a bare number right after it
     {"RPSは5000", "5000|5000|request|second"},          // a topic's rate comes along
+    {"Step Functionsで分散マップ、最大10,000並列", "10,000並列|10000|execution|"},
+    {"同時実行数は1000", "1000|1000|execution|"},
     {"18,000以上のEC2インスタンスがGraviton", "18,000|18000|instance|"},  // a digit inside a name after の
     {"300のS3バケット", "300|300|bucket|"},
     {"2015の3サービス", "3サービス|3|service|"},          // a year; the digit after の starts a quantity of its own

@@ -1026,3 +1026,8 @@ TEST_CASE("customers listed with a name the gazetteer lacks: each company of the
                                        "- Customers: [c:Zalando], Delivery Hero and [c:N26]"}) ==
         Strings{"N26 uses Amazon EKS Auto Mode", "Zalando uses Amazon EKS Auto Mode"});
 }
+
+TEST_CASE("what was done by hand with a tool before: 以前はXのテンプレートを手書き", "[relations]") {
+  CHECK(TalkLine("- 以前は[a:CloudFormation]のテンプレートを手書きしていた") == Strings{"<section> migrated_from CloudFormation"});
+  CHECK(TalkLine("- 以前は[a:CloudFormation]の話をよく聞いた").empty());
+}
