@@ -171,8 +171,17 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // Listed and discovered spans are disjoint; kept by begin, every overlap test is a lookup
   // (a 100 MB line holds millions of them).
   std::map<std::size_t, Found> spans;
-  // Names inside a web address ("https", "aws" in a link) are no mentions.
-  const std::vector<std::pair<std::size_t, std::size_t>> addresses = UrlSpans(normalized.text);
+  // Names inside a web address ("https", "aws" in a link) or a session code ("【AWS-21】") are no
+  // mentions.
+  const std::vector<std::pair<std::size_t, std::size_t>> addresses = [&] {
+    std::vector<std::pair<std::size_t, std::size_t>> spans = UrlSpans(normalized.text);
+    const std::size_t urls = spans.size();
+    for (const SectionSpan& span : segmentation.sections) {
+      if (span.code_end > span.code_begin) spans.emplace_back(span.code_begin, span.code_end);
+    }
+    if (spans.size() > urls) std::sort(spans.begin(), spans.end());
+    return spans;
+  }();
   const auto in_address = [&](std::size_t begin, std::size_t end) {
     const auto after = std::upper_bound(addresses.begin(), addresses.end(), std::pair{begin, static_cast<std::size_t>(-1)});
     return after != addresses.begin() && std::prev(after)->second >= end;

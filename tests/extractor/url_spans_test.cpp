@@ -59,3 +59,11 @@ TEST_CASE("numbers inside a fenced code block are no quantities", "[url]") {
   REQUIRE(result.quantities.size() == 1);
   CHECK(result.quantities[0].text == "40%");
 }
+
+TEST_CASE("a name inside a session code is no mention", "[url]") {
+  using kgx::testing::EntitiesIn;
+  CHECK(EntitiesIn("memo\n\n【AWS-21】Amazon ECSではじめるコンテナ運用入門\n- ECSの基本\n") ==
+        std::set<std::string>{"aws_service:Amazon ECS"});
+  CHECK(EntitiesIn("memo\n\nAWS-07 生成AIアプリのオブザーバビリティ\n- AWSのサービスで構築\n") ==
+        std::set<std::string>{"company:Amazon Web Services"});  // the line below names AWS itself
+}
