@@ -1031,3 +1031,11 @@ TEST_CASE("what was done by hand with a tool before: 以前はXのテンプレ�
   CHECK(TalkLine("- 以前は[a:CloudFormation]のテンプレートを手書きしていた") == Strings{"<section> migrated_from CloudFormation"});
   CHECK(TalkLine("- 以前は[a:CloudFormation]の話をよく聞いた").empty());
 }
+
+TEST_CASE("a Japanese customers label needs a colon or its list right after it", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"STG337 - [a:Amazon S3] at Scale", "- 導入企業は[c:メルカリ]、[c:クックパッド]など"}) ==
+        Strings{"クックパッド uses Amazon S3", "メルカリ uses Amazon S3"});
+  CHECK(Relations(SectionKind::kTalk, {"STG337 - [a:Amazon S3] at Scale",
+                                       "- 利用企業や事例を多く見れば、移行の心理的ハードルは低くはなる。「[c:AWS]をどう使うか」という方に視点が移る"})
+            .empty());
+}
