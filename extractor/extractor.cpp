@@ -169,8 +169,17 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // Listed and discovered spans are disjoint; kept by begin, every overlap test is a lookup
   // (a 100 MB line holds millions of them).
   std::map<std::size_t, Found> spans;
-  // Names inside a web address ("https", "aws" in a link) are no mentions.
-  const std::vector<std::pair<std::size_t, std::size_t>> addresses = UrlSpans(normalized.text);
+  // Names inside a web address ("https", "aws" in a link) or a session code ("【AWS-21】") are no
+  // mentions.
+  const std::vector<std::pair<std::size_t, std::size_t>> addresses = [&] {
+    std::vector<std::pair<std::size_t, std::size_t>> spans = UrlSpans(normalized.text);
+    const std::size_t urls = spans.size();
+    for (const SectionSpan& span : segmentation.sections) {
+      if (span.code_end > span.code_begin) spans.emplace_back(span.code_begin, span.code_end);
+    }
+    if (spans.size() > urls) std::sort(spans.begin(), spans.end());
+    return spans;
+  }();
   const auto in_address = [&](std::size_t begin, std::size_t end) {
     const auto after = std::upper_bound(addresses.begin(), addresses.end(), std::pair{begin, static_cast<std::size_t>(-1)});
     return after != addresses.begin() && std::prev(after)->second >= end;
@@ -288,6 +297,8 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     while (next_found < found.size() && found[next_found].begin < line.norm_begin) ++next_found;
     std::size_t line_found_end = next_found;
     while (line_found_end < found.size() && found[line_found_end].begin < line.norm_end) ++line_found_end;
+    // a number in a code block is configuration ("cpu: 1000"), not a statement
+    if (std::binary_search(segmentation.code_lines.begin(), segmentation.code_lines.end(), line.number)) continue;
     for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
@@ -329,7 +340,12 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // A document whose title section names a company as its topic ("株式会社XにおけるECS導入事例",
   // "How we cut our CI time at X") is about that company: its other sections' relations without
   // a subject of their own are the company's.
+  // An author's intro in the first section ("株式会社XのSREチームです") names it too, but only in a
+  // post with no talks and no event: an event report is about what others said.
   std::string document_company;
+  const bool reports_talks = !result.event.empty() || std::any_of(result.sections.begin(), result.sections.end(), [](const Section& s) {
+    return s.kind != SectionKind::kOther;
+  });
   for (std::size_t s = 0; s < result.sections.size(); ++s) {
     const Section& section = result.sections[s];
     RelationSection input;
@@ -360,7 +376,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     };
     MentionRef topic;
     const std::vector<SectionRelation> matches = rules_.relations().ApplySection(input, &topic);
-    if (s == 0 && section.kind == SectionKind::kOther && !topic.IsSection() && !topic.IsDocument() &&
+    if (s == 0 && section.kind == SectionKind::kOther && !topic.IsSection() && !topic.IsDocument() && (topic.line == 0 || !reports_talks) &&
         input.lines[static_cast<std::size_t>(topic.line)].mentions[static_cast<std::size_t>(topic.mention)].type == EntityType::kCompany) {
       document_company = id_of(topic);
     }

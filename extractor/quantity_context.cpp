@@ -29,8 +29,8 @@ class LeftReader {
   LeftContext Read(std::size_t begin) const;
 
  private:
-  const UnitDef* NounEndingAt(std::size_t end) const;
-  const UnitDef* TopicBefore(std::size_t pos) const;
+  const LexEntry* NounEndingAt(std::size_t end) const;
+  const LexEntry* TopicBefore(std::size_t pos) const;
   bool DenominatorEndingAt(std::size_t end, bool any_word, Denominator& den) const;
   std::size_t DenominatorStart(const Denominator& den, bool needs_one) const;
   bool FollowsRateMarker(std::size_t pos) const;
@@ -41,17 +41,16 @@ class LeftReader {
   const QuantityLexicon& lex_;
 };
 
-// Returns the count noun (not a generic counter) that ends at `end`, or nullptr.
-const UnitDef* LeftReader::NounEndingAt(std::size_t end) const {
-  const LexEntry* e = lex_.MatchEndingAt(line_, end, LexRole::kUnit, [&](const LexEntry& entry) {
+// Returns the literal of the count noun (not a generic counter) that ends at `end`, or nullptr.
+const LexEntry* LeftReader::NounEndingAt(std::size_t end) const {
+  return lex_.MatchEndingAt(line_, end, LexRole::kUnit, [&](const LexEntry& entry) {
     const UnitDef& def = lex_.unit(entry);
     return def.is_count && !def.is_counter && !entry.per_only;
   });
-  return e == nullptr ? nullptr : &lex_.unit(*e);
 }
 
 // Finds the topic noun of a bare number: レプリカは15, ピースが5つ, 接続数は100 (X数: the number of X).
-const UnitDef* LeftReader::TopicBefore(std::size_t pos) const {
+const LexEntry* LeftReader::TopicBefore(std::size_t pos) const {
   const std::size_t particle = PrevChar(line_, pos);
   const std::string_view p = line_.substr(particle, pos - particle);
   if (!(p == "は" || p == "が" || p == "も" || p == ":")) return nullptr;
@@ -160,8 +159,10 @@ LeftContext LeftReader::Read(std::size_t begin) const {
     left.qualifiers.insert(left.qualifiers.begin(), q->name);
     pos = SkipSpacesBack(line_, pos - q->text.size());
   }
-  left.topic_direct = NounEndingAt(pos);
-  left.topic = TopicBefore(pos);
+  left.noun_direct = NounEndingAt(pos);
+  left.noun_topic = TopicBefore(pos);
+  left.topic_direct = left.noun_direct ? &lex_.unit(*left.noun_direct) : nullptr;
+  left.topic = left.noun_topic ? &lex_.unit(*left.noun_topic) : nullptr;
   left.anaphor = lex_.MatchEndingAt(line_, pos, LexRole::kAnaphor) != nullptr;
   PrefixRate rate;
   for (int i = 0; i < 2 && ReadPrefixRate(pos, rate); ++i) {  // 1TBあたり月額: tb/month
@@ -187,7 +188,9 @@ const LexEntry* CountedNounAfterNo(std::string_view line, const QuantityLexicon&
   std::size_t pos = at + kNo.size();
   for (std::size_t chars = 0; chars < kNounWindow && pos < line.size(); ++chars) {
     std::size_t length = 0;
-    if (StopsNounSearch(CodePointAt(line, pos, length))) break;
+    // a digit inside a Latin name does not end the search: 18,000以上のEC2インスタンス
+    const bool name_digit = IsDigit(line[pos]) && pos > 0 && (IsLetter(line[pos - 1]) || IsDigit(line[pos - 1])) && pos > at + kNo.size();
+    if (StopsNounSearch(CodePointAt(line, pos, length)) && !name_digit) break;
     const bool after_letter = IsLetter(line[pos]) && pos > 0 && IsLetter(line[pos - 1]);
     const bool after_kanji = IsKanji(CodePointAt(line, PrevChar(line, pos)));
     const LexEntry* e = lexicon.MatchAt(line, pos, LexRole::kUnit, [&](const LexEntry& entry) {

@@ -27,6 +27,8 @@ struct LeftContext {
   const UnitDef* topic = nullptr;         // with a particle: レプリカは15, ピースが5つ, 接続数は100
   const UnitDef* topic_direct = nullptr;  // touching the number: 体育館二つ
   bool anaphor = false;                   // うち300
+  const LexEntry* noun_direct = nullptr;  // the literal of topic_direct
+  const LexEntry* noun_topic = nullptr;   // the literal of topic
 };
 
 // Reads what stands before the quantity starting at `begin` of `line`.

@@ -50,8 +50,12 @@ struct LexEntry {
   bool per_only = false;     // kUnit: only as a rate denominator (月 in 月に, s in /s)
   bool spaced = false;       // kUnit: a single letter that may stand one space after the number (3 s)
   bool time_only = false;    // kRateBefore: only after a time denominator (1日に)
+  bool noun_before = false;  // kUnit count: a count of people (人) that a noun right before the
+                             // number, or its topic, names (ユーザー3,000万人: users)
+  bool heads = false;        // kUnit count: names a bare number right after it (MAU 3,000万)
   std::string implied_per;   // kUnit: a rate the unit carries (Gbps: "second")
   std::vector<std::string> line_words;  // kUnit: only on lines holding one of these (folded)
+  std::vector<std::string> then_words;  // kWord: only right before one of these, blanks aside (folded)
   std::string where;         // "file:line:col" of the definition, for duplicate warnings
 };
 

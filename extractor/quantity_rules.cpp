@@ -218,7 +218,7 @@ bool RuleReader::CheckOptions(const RuleLine& line, const LiteralSpec& literal, 
       good = false;
       continue;
     }
-    const bool wants_value = option.key == "per" || option.key == "line";
+    const bool wants_value = option.key == "per" || option.key == "line" || option.key == "then";
     if (wants_value && option.value.empty()) {
       Report(line, option.offset, "option '" + option.key + "' needs a value: " + option.key + "=…");
       good = false;
@@ -238,6 +238,8 @@ bool RuleReader::ApplyCommonOptions(const RuleLine& line, const LiteralSpec& lit
     if (option.key == "spaced") entry.spaced = true;
     if (option.key == "prefix") entry.role = LexRole::kPrefixUnit;
     if (option.key == "time") entry.time_only = true;
+    if (option.key == "noun_before") entry.noun_before = true;
+    if (option.key == "heads") entry.heads = true;
     if (option.key == "per") {
       if (!IsLowerName(option.value)) {
         Report(line, option.offset, "per name '" + option.value + "' must be lower-case ASCII");
@@ -245,16 +247,17 @@ bool RuleReader::ApplyCommonOptions(const RuleLine& line, const LiteralSpec& lit
       }
       entry.implied_per = option.value;
     }
-    if (option.key != "line") continue;
+    if (option.key != "line" && option.key != "then") continue;
+    std::vector<std::string>& into = option.key == "line" ? entry.line_words : entry.then_words;
     std::string_view words = option.value;
     while (true) {
       const std::size_t bar = words.find('|');
       const std::string_view word = TrimAscii(words.substr(0, bar));
       if (word.empty()) {
-        Report(line, option.offset, "empty word in option 'line'");
+        Report(line, option.offset, "empty word in option '" + option.key + "'");
         return false;
       }
-      entry.line_words.push_back(AsciiLowerCopy(Normalize(word).text));
+      into.push_back(AsciiLowerCopy(Normalize(word).text));
       if (bar == std::string_view::npos) break;
       words.remove_prefix(bar + 1);
     }
@@ -307,7 +310,7 @@ void RuleReader::ReadUnitLine(const RuleBlock& block, const RuleLine& line, bool
   int counter = -1;
   const std::string_view kind = count ? kCountKind : kUnitKind;
   for (const LiteralSpec& literal : ReadLiterals(line, literals_at)) {
-    const bool ok = count ? CheckOptions(line, literal, kind, {"case", "digits", "per_only", "counter", "per", "line"})
+    const bool ok = count ? CheckOptions(line, literal, kind, {"case", "digits", "per_only", "counter", "per", "line", "noun_before", "heads"})
                           : CheckOptions(line, literal, kind, {"case", "digits", "per_only", "prefix", "per", "line", "spaced"});
     LexEntry entry;
     if (!ok || !ApplyCommonOptions(line, literal, entry)) continue;
@@ -361,7 +364,7 @@ void RuleReader::ReadWordLine(const RuleLine& line) {
   }
   for (const LiteralSpec& literal : ReadLiterals(line, literals_at)) {
     LexEntry entry;
-    if (!CheckOptions(line, literal, kWordKind, {"case"}) || !ApplyCommonOptions(line, literal, entry)) continue;
+    if (!CheckOptions(line, literal, kWordKind, {"case", "then"}) || !ApplyCommonOptions(line, literal, entry)) continue;
     entry.text = literal.text;
     entry.role = LexRole::kWord;
     entry.number = value;

@@ -53,6 +53,7 @@ struct Draft {
   std::size_t number_end = 0;  // after the number and its scale
   NumberToken token;
   bool is_word = false;  // a number word (半分) with its own unit
+  bool noun_before = false;  // its unit is a count of people that a noun before the number may name (人)
   double number = 0;     // the first number with its scale, before the unit factor
   bool scaled = false;
   bool is_range = false;
@@ -72,6 +73,7 @@ class Scanner {
 
  private:
   bool LineHasAny(const std::vector<std::string>& words);
+  bool FollowedByAny(std::size_t at, const std::vector<std::string>& words) const;
   bool LeftBoundaryOk(std::size_t pos) const;
   bool IsYearLike(const Draft& d) const;
   bool Vetoed(std::size_t begin, std::size_t end);
@@ -109,6 +111,17 @@ bool Scanner::LineHasAny(const std::vector<std::string>& words) {
   if (!folded_) folded_ = AsciiLowerCopy(line_);
   for (const std::string& word : words) {
     if (folded_->find(word) != std::string::npos) return true;
+  }
+  return false;
+}
+
+// Whether one of `words` (folded) starts at `at`, after blanks: "Halfに" for a word that only
+// counts before に.
+bool Scanner::FollowedByAny(std::size_t at, const std::vector<std::string>& words) const {
+  while (at < line_.size() && line_[at] == ' ') ++at;
+  const std::string rest = AsciiLowerCopy(line_.substr(at, 32));
+  for (const std::string& word : words) {
+    if (rest.compare(0, word.size(), word) == 0) return true;
   }
   return false;
 }
@@ -324,7 +337,11 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   resume = pos + (length ? length : 1);
   Draft d;
   d.begin = pos;
-  if (const LexEntry* word = lex_.MatchAt(line_, pos, LexRole::kWord)) {  // 半分, 半年
+  const LexEntry* word = lex_.MatchAt(line_, pos, LexRole::kWord);  // 半分, 半年
+  if (word != nullptr && !word->then_words.empty() && !FollowedByAny(pos + word->text.size(), word->then_words)) word = nullptr;
+  // a Latin word never starts inside a longer Latin word: not the "in half" of "within half", the "half" of "behalf"
+  if (word != nullptr && IsLetter(line_[pos]) && pos > 0 && IsAsciiAlnum(static_cast<unsigned char>(line_[pos - 1]))) word = nullptr;
+  if (word != nullptr) {
     d.token.begin = pos;
     d.token.end = pos + word->text.size();
     d.token.value = word->number;
@@ -433,6 +450,7 @@ bool Scanner::ReadUnit(Draft& d, std::size_t& after_middle) {
   d.end = unit ? unit.end : end;
   if (unit) {
     d.def = &lex_.unit(*unit.entry);
+    d.noun_before = unit.entry->noun_before;
     if (!unit.entry->implied_per.empty()) d.per.push_back(unit.entry->implied_per);
     if (unit.begin >= after_middle) d.qualifiers = middle;
   }
@@ -459,12 +477,17 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
     if (touching) d.end = noun_begin + noun->text.size();  // 3つのAZ; not 500以上のマイクロサービス
     return true;
   }
-  // The topic names the count unless a word right after the number does (インスタンスは 8 GPU).
+  // The topic names the count unless a word right after the number does (インスタンスは 8 GPU);
+  // a noun that heads numbers names one right after it (MAU 3,000万). Its rate comes along
+  // (RPSは5000: requests per second).
   const std::size_t word_at = SkipSpaces(line_, d.number_end);
   const std::size_t word_end = ReadLatinWord(word_at);
-  const UnitDef* topic = word_end > word_at ? nullptr : left.topic;
-  if (topic != nullptr || (d.def != nullptr && left.topic_direct != nullptr)) {
-    d.def = topic != nullptr ? topic : left.topic_direct;
+  const bool headed = d.def == nullptr && left.noun_direct != nullptr && left.noun_direct->heads;
+  const LexEntry* topic = word_end > word_at ? nullptr : headed ? left.noun_direct : left.noun_topic;
+  if (topic != nullptr || (d.def != nullptr && left.noun_direct != nullptr)) {
+    const LexEntry* noun = topic != nullptr ? topic : left.noun_direct;
+    d.def = &lex_.unit(*noun);
+    if (d.per.empty() && !noun->implied_per.empty()) d.per.push_back(noun->implied_per);
     return true;
   }
   if (d.def != nullptr) return true;  // the counter's own unit: つ -> item, 回 -> time
@@ -503,6 +526,13 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
     if (noun && noun.begin <= d.end + 1) {
       d.def = &lex_.unit(*noun.entry);
       d.end = noun.end;
+    }
+  }
+  if (d.noun_before) {  // ユーザー3,000万人, ユーザー数は3,000万人: users, not persons
+    const LexEntry* noun = left.noun_direct != nullptr ? left.noun_direct : left.noun_topic;
+    if (noun != nullptr && !noun->noun_before) {
+      d.def = &lex_.unit(*noun);
+      if (d.per.empty() && !noun->implied_per.empty()) d.per.push_back(noun->implied_per);
     }
   }
   if (d.def != nullptr) d.end = ReadRateSuffix(d.end, d.per);

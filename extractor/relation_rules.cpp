@@ -82,10 +82,23 @@ struct BlockOptions {
   std::unique_ptr<RE2> unless;       // the phrase around the object must not match
   std::unique_ptr<RE2> unless_line;  // the line must not match
   std::vector<SubjectSource> subject;
+  // @object topic: the relation's object is the section's topic (the service a talk is about)
+  // and each mention the pattern captures is a subject ("Customers: Netflix, Airbnb", "Used by Lyft")
+  bool object_is_topic = false;
+  // [relation.topic] @topic object: a topic this block finds is only the object of @object topic
+  // patterns ("What's new with Amazon S3": its customers use S3), never the subject of the
+  // section's other relations (what an introduction's demo runs on is not S3's)
+  bool topic_only_object = false;
+  // [relation.topic] @topic document: on a body line, a topic this block finds may name the
+  // document's company when the header names none (an author's intro: "株式会社XのSREチームです")
+  bool topic_document = false;
 };
 
 struct RelationPattern {
   std::string predicate;  // empty for a topic pattern
+  // What a match claims its object for: the predicate, or for @object topic patterns a claim of
+  // their own (they relate the mention the other way round, and only when the section has a topic)
+  std::string claim;
   const RE2* regex = nullptr;  // kept by the prefilter (kFast) or RelationRules::Impl::own (kPlain)
   int subject_group = -1, object_group = -1, role_group = -1;
   Capture capture = Capture::kOne;
@@ -307,9 +320,16 @@ bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::strin
         else if (source == "document") options.subject.push_back(SubjectSource::kDocument);
         else fail(line, "bad @subject source '" + std::string(source) + "' (expected line, presenter, topic, talk, section or document)");
       }
+    } else if (name == "topic") {
+      if (value == "object") options.topic_only_object = true;
+      else if (value == "document") options.topic_document = true;
+      else fail(line, "bad @topic '" + std::string(value) + "' (expected object or document)");
+    } else if (name == "object") {
+      if (value == "topic") options.object_is_topic = true;
+      else fail(line, "bad @object '" + std::string(value) + "' (expected topic)");
     } else {
       fail(line, "unknown option '@" + std::string(name) +
-                     "' (expected @where, @section, @section_has, @line, @after, @unless, @unless_line or @subject)");
+                     "' (expected @where, @section, @section_has, @line, @after, @unless, @unless_line, @subject, @object or @topic)");
     }
   }
   return ok;
@@ -449,6 +469,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       }
       RelationPattern compiled;
       compiled.predicate = is_topic ? "" : block.argument;
+      compiled.claim = options->object_is_topic ? compiled.predicate + " @object topic" : compiled.predicate;
       compiled.object_letters = object_letters;
       compiled.options = options;
       compiled.needs = NeedsOf(line.text);
@@ -480,6 +501,12 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
                                                : "a pattern captures its object once: {object:…}, {objects:…} or {each:…}",
                                true});
         rules->impl_->Withdraw(id);
+        failed = true;
+        continue;
+      }
+      if (options->object_is_topic && (is_topic || compiled.subject_group >= 0)) {
+        diagnostics.push_back({line.where, "an @object topic pattern has no {subject:…} and is no [relation.topic]: "
+                                           "what it captures is the subject", true});
         failed = true;
         continue;
       }
@@ -667,7 +694,7 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
     const std::vector<int> objects = pattern.capture == Capture::kOne ? std::vector<int>{MarkerIndex(object_part)}
                                                                       : MarkersIn(object_part, pattern.object_letters);
     for (int object : objects) {
-      if (object == base.subject || !claimed.emplace(line, pattern.predicate, object).second) continue;
+      if (object == base.subject || !claimed.emplace(line, pattern.claim, object).second) continue;
       if (pattern.options->unless) {
         const auto [begin, end] = MarkerRange(marked, object);
         if (begin != std::string_view::npos && RE2::PartialMatch(PhraseAround(marked, begin, end), *pattern.options->unless)) continue;
@@ -805,12 +832,26 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   }
   const std::vector<MentionRef> topics = LineTopics(section, patterns, candidates);
   if (topic) *topic = topics[0];
+  for (const Candidate& c : candidates) {  // no header topic: an @topic document line's, if any
+    if (!topic || !topics[0].IsSection()) break;
+    if (c.line > 0 && patterns[c.pattern].predicate.empty() && patterns[c.pattern].options->topic_document) {
+      *topic = MentionRef{c.line, c.object};
+      break;
+    }
+  }
+  // The header's topic as a subject, unless the block that found it keeps it for @object topic.
+  MentionRef subject_topic = topics[0];
+  for (const Candidate& c : candidates) {
+    if (c.line != 0 || !patterns[c.pattern].predicate.empty() || !(MentionRef{0, c.object} == topics[0])) continue;
+    if (patterns[c.pattern].options->topic_only_object) subject_topic = MentionRef{};
+    break;
+  }
   const bool is_talk = section.kind == SectionKind::kTalk || section.kind == SectionKind::kKeynote;
   const auto subject_from = [&](SubjectSource source, std::size_t line) -> std::optional<MentionRef> {
     switch (source) {
       case SubjectSource::kLine: return topics[line].IsSection() ? std::nullopt : std::optional(topics[line]);
       case SubjectSource::kPresenter: return presenter ? std::optional(MentionRef{presenter->line, presenter->object}) : std::nullopt;
-      case SubjectSource::kTopic: return topics[0].IsSection() ? std::nullopt : std::optional(topics[0]);
+      case SubjectSource::kTopic: return subject_topic.IsSection() ? std::nullopt : std::optional(subject_topic);
       case SubjectSource::kTalk: return is_talk ? std::optional(MentionRef{}) : std::nullopt;
       case SubjectSource::kSection: return MentionRef{};
       case SubjectSource::kDocument: return section.document_subject ? std::optional(MentionRef::Document()) : std::nullopt;
@@ -826,6 +867,14 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
     relation.object = MentionRef{c.line, c.object};
     relation.role = c.role;
     relation.line = static_cast<std::size_t>(c.line);
+    if (pattern.options->object_is_topic) {
+      // what the pattern captured uses (is, …) the section's topic; no topic, no relation
+      if (topics[0].IsSection() || topics[0] == relation.object) continue;
+      relation.subject = relation.object;
+      relation.object = topics[0];
+      out.push_back(std::move(relation));
+      continue;
+    }
     std::optional<MentionRef> subject;
     if (c.subject >= 0) subject = MentionRef{c.line, c.subject};
     for (std::size_t k = 0; !subject && k < pattern.options->subject.size(); ++k) {

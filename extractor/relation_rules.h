@@ -82,8 +82,8 @@ class RelationRules {
 
   // Applies every relation rule to every line of one section and resolves the subjects the
   // patterns leave open. Relations come in line order. Thread-safe.
-  // `topic`, when given, receives the section's topic (its header's [relation.topic] match), or
-  // the section itself when it has none.
+  // `topic`, when given, receives the section's topic (its header's [relation.topic] match), else
+  // the first body topic of an `@topic document` block, or the section itself when it has none.
   std::vector<SectionRelation> ApplySection(const RelationSection& section, MentionRef* topic = nullptr) const;
 
   // Applies the rules to one body line of a talk that has no presenter and no topic (tests,

@@ -399,11 +399,33 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       if (indent == std::string_view::npos) continue;
       if (RE2::PartialMatch(text, *impl.speaker)) return seen == 0 || indent <= least_indent;
       if (impl.IsHeadingCandidate(lines[k])) return false;
+      // a talk's or a keynote's own header, however long ("[SVS401] Best practices for serverless
+      // developers"): the speaker after it is that talk's, not the document title's above
+      SectionSpan header;
+      if (impl.MatchHeader(impl.talks, lines[k], header) || impl.MatchHeader(impl.keynotes, lines[k], header)) return false;
       least_indent = std::min(least_indent, indent);
       ++seen;
     }
     return false;
   };
+  // Lines of a fenced code block (``` or ~~~ up to the next fence; an unclosed fence marks
+  // nothing): config and commands, never headings ("apiVersion: karpenter.sh/v1", "kind: NodePool").
+  std::vector<bool> in_code(lines.size(), false);
+  const auto is_fence = [&](std::size_t k) {
+    const std::string_view t = TrimAscii(lines[k].text);
+    return t.starts_with("```") || t.starts_with("~~~");
+  };
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    if (!is_fence(k)) continue;
+    std::size_t close = k + 1;
+    while (close < lines.size() && !is_fence(close)) ++close;
+    if (close == lines.size()) break;
+    for (std::size_t m = k; m <= close; ++m) {
+      in_code[m] = true;
+      result.code_lines.push_back(lines[m].number);
+    }
+    k = close;
+  }
   const LineView* previous = nullptr;  // previous non-blank line
   // The event: the first event pattern (in rule order) that matches any line, at its first line.
   int event_pattern = -1;
@@ -422,6 +444,10 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       event_line = &line;
     }
     if (trimmed.empty()) continue;
+    if (in_code[i]) {
+      previous = &line;
+      continue;
+    }
     SectionSpan span;
     span.line = line.number;
     span.title_begin = line.norm_begin + static_cast<std::size_t>(trimmed.data() - line.text.data());

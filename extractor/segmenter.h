@@ -36,6 +36,7 @@ struct Segmentation {
   std::vector<SectionSpan> sections;  // in line order, covering every line from the first section
   std::size_t title_begin = 0, title_end = 0;
   std::string event;  // from an [event] rule, "" if none
+  std::vector<std::size_t> code_lines;  // line numbers inside fenced code blocks (fences included), ascending
 };
 
 class Segmenter {

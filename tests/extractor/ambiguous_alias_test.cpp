@@ -108,3 +108,8 @@ TEST_CASE("a service's serverless edition is the service, and 'Serverless' alone
   CHECK(EntitiesIn("グラフは Neptune Serverless") == Set{"aws_service:Amazon Neptune"});
   CHECK(EntitiesIn("サーバーレスで作る、Serverless first の設計").empty());
 }
+
+TEST_CASE("Powertools for AWS Lambda is a library, not the service", "[gazetteer]") {
+  CHECK(kgx::testing::EntitiesIn("- Powertools for AWS Lambdaを使おう") == std::set<std::string>{"technology:Powertools for AWS Lambda"});
+  CHECK(kgx::testing::Has("- AWS Lambdaで動かす", "aws_service:AWS Lambda"));
+}

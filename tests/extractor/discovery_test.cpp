@@ -198,3 +198,10 @@ TEST_CASE("a speaker line that names company and job first ends with the speaker
   CHECK(Has("登壇者: 株式会社ミツバチ データエンジニア 佐藤花子さん", "person:佐藤花子"));
   CHECK_FALSE(Has("スピーカー: 株式会社ミツバチ データエンジニア", "person:データエンジニア"));
 }
+
+TEST_CASE("a Japanese name written without a space is discovered after a title and before an honorific", "[discovery]") {
+  CHECK(Has("- Google Cloud 日本代表の平手智行氏", "person:平手智行"));
+  CHECK(Has("- 社長、田中一郎さんの挨拶", "person:田中一郎"));
+  CHECK_FALSE(Has("- 社長の挨拶のあと質疑", "person:挨拶"));
+  CHECK(kgx::testing::EntitiesIn("- 部長の田中さん").empty());  // a family name alone is too short to tell
+}

@@ -113,3 +113,26 @@ TEST_CASE("a case study's architecture section: what its items name is the compa
   const auto nobody = RelationsIn("# 勉強会メモ\n\n## Architecture\n\n- Spark jobs on Amazon EMR\n");
   CHECK(nobody.empty());
 }
+
+TEST_CASE("a company blog post whose author's intro names the company: the post is the company's", "[relations][document]") {
+  const auto found = RelationsIn(
+      "---\ntitle: \"MySQLからAuroraへの移行で学んだこと\"\n---\n\n"
+      "株式会社ミナトロジクスのSREチームです。自前運用のMySQLからAmazon Aurora MySQLへの移行について書きます。\n\n"
+      "## 背景\n\n当社の配送管理システムはEC2上のMySQL 5.7で動いていました。\n\n"
+      "## 移行方針\n\n1. AWS DMSで継続的にレプリケーション\n");
+  for (const char* relation : {"company/ミナトロジクス migrated_from technology/mysql", "company/ミナトロジクス migrated_to aws_service/amazon-aurora",
+                               "company/ミナトロジクス uses aws_service/amazon-ec2",
+                               "company/ミナトロジクス uses aws_service/aws-database-migration-service"}) {
+    CHECK(found.count(relation) == 1);
+  }
+  // an event report's author works somewhere, but the report is about what others said
+  const auto report = RelationsIn(
+      "# AWS Summit Japan 2026 参加レポート\n\nこんにちは、株式会社ハルカゼのインフラチームの木村です。\n\n"
+      "## 所感\n\n- Auroraへの移行が多かった印象\n- DMSで移行しているところが多い\n");
+  CHECK(report.empty());
+  // a post that reports talks is no company's either
+  const auto talks = RelationsIn(
+      "# メモ\n\n株式会社ハルカゼのインフラチームです。\n\n"
+      "CUS-12 - 移行の裏側\n- 発表者: 佐藤 花子さん (株式会社ツバメナビ)\n\n## まとめ\n\n- DynamoDBで管理している\n");
+  CHECK(talks.count("company/ハルカゼ uses aws_service/amazon-dynamodb") == 0);
+}

@@ -147,6 +147,31 @@ const Case kCases[] = {
     {"We finished in half an hour", ""},              // a duration, not a halving
     {"the second half of the talk", ""},              // "half" alone is a part, no quantity
     {"half of the teams use Kafka", ""},
+    {"costがHalfになった", "Half|0.5|times|"},       // half before a Japanese particle of result
+    {"コストが半分に", "半分|0.5|times|"},
+    {"latency halfに短縮", "half|0.5|times|"},
+    {"half of the costにした", ""},                    // "half of" is a part, whatever follows
+    {"behalfに", ""},                                   // never inside a Latin word
+    {"done within half an hour", ""},
+    // users per month: MAU, monthly active users, ユーザー … 人 (the noun before 人 names the count)
+    {"月間アクティブユーザー3,000万人", "3,000万人|30000000|user|month"},
+    {"MAU 3,000万", "3,000万|30000000|user|month"},
+    {"MAUは3,000万人", "3,000万人|30000000|user|month"},
+    {"2.5 million monthly active users", "2.5 million monthly active users|2500000|user|month"},
+    {"30M MAU", "30M MAU|30000000|user|month"},
+    {"DAU 500万", "500万|5000000|user|day"},
+    {"アクティブユーザー数は120万人", "120万人|1200000|user|"},
+    {"エンジニア50人", "50人|50|engineer|"},
+    {"社員は300名", "300名|300|employee|"},
+    {"5人のチーム", "5人|5|person|"},                  // the noun after の is no count of the people
+    {"参加者は3000人", "3000人|3000|person|"},          // 参加者 is no count noun: persons
+    {"MAU growth 30%", "30%|30|percent|"},              // MAU names only a bare number right after it
+    {"RPSは5000", "5000|5000|request|second"},          // a topic's rate comes along
+    {"Step Functionsで分散マップ、最大10,000並列", "10,000並列|10000|execution|"},
+    {"同時実行数は1000", "1000|1000|execution|"},
+    {"18,000以上のEC2インスタンスがGraviton", "18,000|18000|instance|"},  // a digit inside a name after の
+    {"300のS3バケット", "300|300|bucket|"},
+    {"2015の3サービス", "3サービス|3|service|"},          // a year; the digit after の starts a quantity of its own
     {"半年かかった", "半年|15768000|second|"},
     {"1/4のコストになった", "1/4|0.25|times|"},
     {"3分の1に削減", "3分の1|0.3333333333333333|times|"},
@@ -327,7 +352,7 @@ const Case kCases[] = {
     {"150万Dockerコンテナ", "150万Dockerコンテナ|1500000|container|"},
     {"5 more users", "5 more users|5|user|"},
     {"16 vCPU", "16 vCPU|16|vcpu|"},
-    {"エンジニアは約50名", "50名|50|person|"},
+    {"エンジニアは約50名", "50名|50|engineer|"},  // the topic names whom 名 counts
     {"3社が採用", "3社|3|company|"},
     {"4コア", "4コア|4|core|"},
     {"5人のチーム", "5人|5|person|"},
@@ -621,7 +646,7 @@ TEST_CASE("malformed quantity rule lines are reported at file:line:col, word for
       {"[quantity.unit byte]\nkb = 1e3 : KB {cas}\n",
        "q.rules:2:16: error: unknown option 'cas' in [quantity.unit]; allowed: case, digits, per_only, prefix, per, line, spaced"},
       {"[quantity.count]\nrequest : requests {prefix}\n",
-       "q.rules:2:21: error: unknown option 'prefix' in [quantity.count]; allowed: case, digits, per_only, counter, per, line"},
+       "q.rules:2:21: error: unknown option 'prefix' in [quantity.count]; allowed: case, digits, per_only, counter, per, line, noun_before, heads"},
       {"[quantity.count]\nrequest : requests, , req\n", "q.rules:2:20: error: empty literal"},
       {"[quantity.count]\nrequest : requests {case\n",
        "q.rules:2:20: error: unclosed '{' in the options of 'requests'"},

@@ -767,8 +767,8 @@ TEST_CASE("a JAWS-style note: 株式会社 in the title's parentheses, an execut
         Strings{"<section> presented_by AWSジャパン", "<section> presented_by 白幡晶彦",
                 "白幡晶彦 role_at AWSジャパン [代表執行役員社長]"});
   CHECK(TalkLine("・CIは[t:GitHub Actions]、CDは[t:Argo CD]") == Strings{"<section> uses Argo CD", "<section> uses GitHub Actions"});
-  // a capital word that is a sentence's subject in English is no topic
-  CHECK(TalkLine("- AWSは[a:Lambda]の新機能を発表").empty());
+  // a capital word that is a sentence's subject in English is no topic: no use, only the news
+  CHECK(TalkLine("- AWSは[a:Lambda]の新機能を発表") == Strings{"<section> announced Lambda"});
 }
 
 TEST_CASE("what a system is parallelised or made redundant with is used", "[relations]") {
@@ -877,7 +877,7 @@ x {object:any}
       "test.rules:1:1: error: unknown relation 'likes' (expected uses, migrated_from, migrated_to, role_at, presented_by or announced)",
       "test.rules:4:1: error: bad @where 'sometimes' (expected header, body or any)",
       "test.rules:5:1: error: unknown option '@colour' (expected @where, @section, @section_has, @line, @after, @unless, "
-      "@unless_line or @subject)",
+      "@unless_line, @subject, @object or @topic)",
   });
   diagnostics.clear();
   const auto patterns = kgx::ParseRuleText(R"([relation.define separator]
@@ -907,4 +907,135 @@ TEST_CASE("{objects:…} needs the separator define", "[relations]") {
   CHECK_FALSE(kgx::RelationRules::Compile(blocks, diagnostics));
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].ToString() == "test.rules:2:5: error: {objects:…} needs a [relation.define separator] block");
+}
+
+TEST_CASE("the customers a talk about a service names use that service", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"STG337 - [a:Amazon S3] at Scale", "- Customers: [c:Netflix], [c:Airbnb] and [c:Pinterest]",
+                                       "- S3 holds over 400 trillion objects"}) ==
+        Strings{"Airbnb uses Amazon S3", "Netflix uses Amazon S3", "Pinterest uses Amazon S3"});
+  CHECK(Relations(SectionKind::kTalk, {"ANT318 - Real-time analytics with [a:Amazon Managed Service for Apache Flink]",
+                                       "- Used by [c:Lyft] for surge pricing"}) ==
+        Strings{"Lyft uses Amazon Managed Service for Apache Flink"});
+  CHECK(Relations(SectionKind::kTalk, {"[STG229] What's new with [a:Amazon S3]", "- Notable customers include [c:Pinterest] and [c:Canva]"}) ==
+        Strings{"Canva uses Amazon S3", "Pinterest uses Amazon S3"});
+  CHECK(Relations(SectionKind::kTalk, {"【AWS-21】[a:Amazon ECS]ではじめるコンテナ運用入門", "・導入企業: [c:メルカリ]、[c:クックパッド]"}) ==
+        Strings{"クックパッド uses Amazon ECS", "メルカリ uses Amazon ECS"});
+  CHECK(Relations(SectionKind::kTalk, {"DAT301 - [a:Amazon Aurora] の新機能", "- [c:Zillow]などが利用している"}) ==
+        Strings{"Zillow uses Amazon Aurora"});
+  CHECK(Relations(SectionKind::kTalk, {"DAT301 - [a:Amazon Aurora] の新機能", "- [c:Zillow]でも採用されている"}) ==
+        Strings{"Zillow uses Amazon Aurora"});
+  // what is used, marked with が or も, is no customer: the other rules read it
+  CHECK(Relations(SectionKind::kTalk, {"DAT301 - [a:Amazon Aurora] の新機能", "- 監視には[c:Datadog]が使われている"}) ==
+        Strings{"<section> uses Datadog"});
+  CHECK(Relations(SectionKind::kTalk, {"DAT301 - [a:Amazon Aurora] の新機能", "- [c:Datadog]も利用している"}).empty());
+  // such a topic is no subject: what an introduction's demo deploys with is the talk's, not the service's
+  CHECK(Relations(SectionKind::kTalk, {"【AWS-21】[a:Amazon ECS]ではじめるコンテナ運用入門", "- デモは[a:Copilot CLI]でデプロイ"}) ==
+        Strings{"<section> uses Copilot CLI"});
+  // while a deep dive's topic is: "Aurora uses S3"
+  CHECK(Relations(SectionKind::kTalk, {"Deep Dive on [a:Amazon Aurora]", "- ストレージは[a:S3]にバックアップ", "- Used by [c:Intercom]"}) ==
+        Strings{"Amazon Aurora uses S3", "Intercom uses Amazon Aurora"});
+  // a talk without a topic: its customers use nothing the rules can name
+  CHECK(Relations(SectionKind::kTalk, {"ARC402 - Serverless patterns", "- Customers: [c:Netflix], [c:Airbnb] and [c:Pinterest]"}).empty());
+  CHECK(Relations(SectionKind::kTalk, {"ARC402 - Serverless patterns", "- Used by [c:Lyft] for surge pricing"}).empty());
+  // denials and plans are no use; a singular "Customer:" presents the talk
+  CHECK(Relations(SectionKind::kTalk, {"STG337 - [a:Amazon S3] at Scale", "- No longer used by [c:Dropbox]"}).empty());
+  CHECK(Relations(SectionKind::kTalk, {"STG337 - [a:Amazon S3] at Scale", "- [c:Dropbox]も利用していない"}).empty());
+  CHECK(Relations(SectionKind::kTalk, {"STG337 - [a:Amazon S3] at Scale", "- [c:Lyft]が導入を検討中"}).empty());
+  CHECK(Relations(SectionKind::kTalk, {"STG337 - [a:Amazon S3] at Scale", "- Customer: [c:iRobot]"}) ==
+        Strings{"<section> presented_by iRobot"});
+  // in a section that is no talk the pattern does not run
+  CHECK(Relations(SectionKind::kOther, {"まとめ", "- Customers: [c:Netflix] and [c:Airbnb]"}).empty());
+}
+
+TEST_CASE("an @object topic block relates what it captures to the section's topic", "[relations]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto blocks = kgx::ParseRuleText(R"([relation.define separator]
+,
+[relation.topic]
+@where header
+about {object:aws_service}
+[relation uses]
+@object topic
+fans: {objects:company}
+)", "test.rules", diagnostics);
+  const auto rules = kgx::RelationRules::Compile(blocks, diagnostics);
+  REQUIRE(rules);
+  CHECK(Relations(SectionKind::kTalk, {"about [a:S3]", "fans: [c:A], [c:B]"}, *rules) == Strings{"A uses S3", "B uses S3"});
+  CHECK(Relations(SectionKind::kOther, {"about [a:S3]", "fans: [c:A]"}, *rules) == Strings{"A uses S3"});
+  CHECK(Relations(SectionKind::kTalk, {"no topic", "fans: [c:A]"}, *rules).empty());
+  diagnostics.clear();
+  const auto bad = kgx::ParseRuleText("[relation uses]\n@object topic\n{subject:company} likes {object:any}\n[relation uses]\n@object header\nx {object:any}\n",
+                                      "test.rules", diagnostics);
+  CHECK_FALSE(kgx::RelationRules::Compile(bad, diagnostics));
+  std::vector<std::string> messages;
+  for (const auto& d : diagnostics) messages.push_back(d.ToString());
+  CHECK(messages == Strings{"test.rules:3:1: error: an @object topic pattern has no {subject:…} and is no [relation.topic]: "
+                            "what it captures is the subject",
+                            "test.rules:5:1: error: bad @object 'header' (expected topic)"});
+}
+
+TEST_CASE("an announcement in a talk: news of a service, not a presentation about it", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"[STG229] What's new with [a:Amazon S3]", "- [a:S3 Express One Zone]を発表"}) ==
+        Strings{"<section> announced S3 Express One Zone"});
+  CHECK(TalkLine("- [a:Amazon Bedrock]の新機能が発表された") == Strings{"<section> announced Amazon Bedrock"});
+  CHECK(TalkLine("- Announced [a:Amazon S3 Vectors] and [a:Amazon Nova]") ==
+        Strings{"<section> announced Amazon Nova", "<section> announced Amazon S3 Vectors"});
+  CHECK(TalkLine("- 新機能: [a:Aurora Limitless Database]（プレビュー）") == Strings{"<section> announced Aurora Limitless Database"});
+  // a presentation about a service, a plan, a rumour or a use is no announcement
+  CHECK(TalkLine("- [a:Lambda]の発表が一番面白かった").empty());
+  CHECK(TalkLine("- [a:Amazon Bedrock]の新機能を発表する予定").empty());
+  CHECK(TalkLine("- [a:EKS] will be announced next year").empty());
+  CHECK(TalkLine("- new [a:EC2] instances are faster").empty());
+  // in a keynote: the news of a service is the service's
+  CHECK(Relations(SectionKind::kKeynote, {"基調講演", "- [a:Amazon Bedrock]の新機能を発表"}) == Strings{"<section> announced Amazon Bedrock"});
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "- [a:Amazon Bedrock]を使った事例の紹介"}).empty());
+}
+
+TEST_CASE("stack bullets: a part and its tool, where data goes, what orchestrates it", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"## Talk 1: CI", "- Speaker: [p:Elena Petrova], Staff Engineer at [c:Nordwind]",
+                                       "- Build cache on [a:Amazon S3]", "- Backups go to [a:S3] every 6 hours"}) ==
+        Strings{"<section> presented_by Nordwind", "Elena Petrova role_at Nordwind [Staff Engineer]", "Nordwind uses Amazon S3",
+                "Nordwind uses S3"});
+  CHECK(TalkLine("- Ingestion with [a:Amazon Kinesis Data Streams] and [a:Amazon Data Firehose]") ==
+        Strings{"<section> uses Amazon Data Firehose", "<section> uses Amazon Kinesis Data Streams"});
+  CHECK(TalkLine("- [t:dbt] for transformations, orchestrated by [a:Amazon MWAA]") ==
+        Strings{"<section> uses Amazon MWAA", "<section> uses dbt"});
+  // a session, a question or a comparison about a tool is no part of the stack
+  CHECK(TalkLine("- Session on [a:Amazon S3]").empty());
+  CHECK(TalkLine("- Questions on [a:EKS]").empty());
+  CHECK(TalkLine("- Build cache on [a:Amazon S3] is not worth it").empty());
+  CHECK(TalkLine("- We might go to [a:EKS] next year").empty());
+  CHECK(TalkLine("- [t:Kubernetes] for beginners: not covered, we will consider it").empty());
+}
+
+TEST_CASE("a company that shared how it runs something; 導入 ending a line; a field glued to a role", "[relations]") {
+  CHECK(Relations(SectionKind::kOther, {"What we saw", "2. [c:LINEヤフー] shared how they run 1,000+ [t:Kubernetes] clusters"}) ==
+        Strings{"LINEヤフー uses Kubernetes"});
+  CHECK(Relations(SectionKind::kOther, {"What we saw", "- [c:LINEヤフー] shared how they evaluated [t:Kubernetes]"}).empty());
+  CHECK(TalkLine("- コードレビューに[a:Amazon Q Developer]を導入") == Strings{"<section> uses Amazon Q Developer"});
+  CHECK(TalkLine("- [a:Amazon Q Developer]を導入。") == Strings{"<section> uses Amazon Q Developer"});
+  CHECK(TalkLine("- [a:Amazon Q Developer]の導入").empty());
+  CHECK(TalkLine("- [a:Amazon Q Developer]を導入するか検討").empty());
+  CHECK(TalkLine("- スピーカー: 株式会社[c:メルペイ] データエンジニア [p:高橋 次郎] 氏") ==
+        Strings{"<section> presented_by メルペイ", "高橋 次郎 role_at メルペイ [データエンジニア]"});
+  CHECK(TalkLine("- [c:メルペイ] のデータ基盤を見た [p:高橋 次郎] さん").empty());
+}
+
+TEST_CASE("customers listed with a name the gazetteer lacks: each company of the line", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"## Talk 3: [a:Amazon EKS Auto Mode] in practice",
+                                       "- Customers: [c:Zalando], Delivery Hero and [c:N26]"}) ==
+        Strings{"N26 uses Amazon EKS Auto Mode", "Zalando uses Amazon EKS Auto Mode"});
+}
+
+TEST_CASE("what was done by hand with a tool before: 以前はXのテンプレートを手書き", "[relations]") {
+  CHECK(TalkLine("- 以前は[a:CloudFormation]のテンプレートを手書きしていた") == Strings{"<section> migrated_from CloudFormation"});
+  CHECK(TalkLine("- 以前は[a:CloudFormation]の話をよく聞いた").empty());
+}
+
+TEST_CASE("a Japanese customers label needs a colon or its list right after it", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"STG337 - [a:Amazon S3] at Scale", "- 導入企業は[c:メルカリ]、[c:クックパッド]など"}) ==
+        Strings{"クックパッド uses Amazon S3", "メルカリ uses Amazon S3"});
+  CHECK(Relations(SectionKind::kTalk, {"STG337 - [a:Amazon S3] at Scale",
+                                       "- 利用企業や事例を多く見れば、移行の心理的ハードルは低くはなる。「[c:AWS]をどう使うか」という方に視点が移る"})
+            .empty());
 }

@@ -383,3 +383,29 @@ TEST_CASE("a session code written in lower case opens a talk when its track pref
   CHECK(s.Code(3).empty());
   CHECK(s.segmentation.sections[3].end_line == 11);
 }
+
+TEST_CASE("lines of a fenced code block are never headings; an unclosed fence changes nothing", "[segmenter]") {
+  const auto s = Run("# Weekly notes\n\n## Config we copied\n\n```yaml\napiVersion: karpenter.sh/v1\nkind: NodePool\n"
+                     "spec:\n  limits:\n    cpu: 1000\n```\n\nWe copied it as is.\n\n## Action items\n- Try Kyverno\n");
+  CHECK(Outline(s) == Strings{"other: Weekly notes", "other: Config we copied", "other: Action items"});
+  CHECK(s.segmentation.code_lines == std::vector<std::size_t>{5, 6, 7, 8, 9, 10, 11});
+  const auto open = Run("# Notes\n\n```\nSummary\n\nWe stopped here.\n");
+  CHECK(open.segmentation.code_lines.empty());
+  CHECK(Outline(open) == Strings{"other: Notes", "other: Summary"});
+}
+
+TEST_CASE("a document title over a talk with a code does not take the talk's speaker", "[segmenter]") {
+  const auto s = Run("re:Invent 2023 メモ (Day 3)\n\n[SVS401] Best practices for serverless developers\n"
+                     "- スピーカー: Julian Wood, Principal Developer Advocate, AWS\n- Lambda SnapStart\n");
+  CHECK(Outline(s) == Strings{"other: re:Invent 2023 メモ (Day 3)", "talk: Best practices for serverless developers"});
+  // a heading right over its own speaker line is still a talk
+  CHECK(Outline(Run("memo\n\n### Building a portal with Backstage\n**Speaker:** Jane Doe, Acme\n- x\n")) ==
+        Strings{"other: memo", "talk: Building a portal with Backstage"});
+}
+
+TEST_CASE("'Day 1 基調講演' is a keynote; an event's year written '25", "[segmenter]") {
+  CHECK(Outline(Run("# メモ\n\n## Day 1 基調講演\n- 発表あり\n")) == Strings{"other: メモ", "keynote: Day 1 基調講演"});
+  CHECK(Run("# Google Cloud Next Tokyo '25 参加メモ\n").segmentation.event == "Google Cloud Next Tokyo 2025");
+  CHECK(Run("KubeCon Japan '25 recap\n").segmentation.event == "KubeCon Japan 2025");
+  CHECK(Run("# Next '25 の感想\n").segmentation.event.empty());  // a bare "Next" is no event name
+}

@@ -1,4 +1,5 @@
-// UrlSpans: web addresses in Japanese and English lines, Markdown links, and what is no address.
+// UrlSpans: web addresses in Japanese and English lines, Markdown links, and what is no address;
+// like a link, a fenced code block states no quantity.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -50,4 +51,19 @@ TEST_CASE("numbers inside a web address are no quantities", "[url]") {
   const kgx::DocumentResult result = kgx::testing::ExtractText("- 100GB のテスト: https://example.com/100GB-test/5ms\n");
   REQUIRE(result.quantities.size() == 1);
   CHECK(result.quantities[0].text == "100GB");
+}
+
+TEST_CASE("numbers inside a fenced code block are no quantities", "[url]") {
+  const kgx::DocumentResult result =
+      kgx::testing::ExtractText("# Notes\n\n- node count down by 40%\n\n```yaml\nlimits:\n  cpu: 1000\n  memory: 64Gi\n```\n");
+  REQUIRE(result.quantities.size() == 1);
+  CHECK(result.quantities[0].text == "40%");
+}
+
+TEST_CASE("a name inside a session code is no mention", "[url]") {
+  using kgx::testing::EntitiesIn;
+  CHECK(EntitiesIn("memo\n\n【AWS-21】Amazon ECSではじめるコンテナ運用入門\n- ECSの基本\n") ==
+        std::set<std::string>{"aws_service:Amazon ECS"});
+  CHECK(EntitiesIn("memo\n\nAWS-07 生成AIアプリのオブザーバビリティ\n- AWSのサービスで構築\n") ==
+        std::set<std::string>{"company:Amazon Web Services"});  // the line below names AWS itself
 }
