@@ -9,7 +9,6 @@
 
 #include <re2/re2.h>
 
-#include <cctype>
 #include <cstring>
 #include <mutex>
 #include <optional>
@@ -27,73 +26,42 @@ struct LazyTitleSplit {
   std::string head, tail;
 };
 
-// Walks `p` outside escapes and classes, calling `at(i, depth)` on each '(' , ')' and '|'
-// (depth before the character); returns false when the walk cannot be trusted or `at` says so.
-template <typename At>
-bool WalkGroups(std::string_view p, At&& at) {
-  int depth = 0;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const char c = p[i];
-    if (c == '\\') {
-      if (i + 1 >= p.size() || p[i + 1] == 'Q' || p[i + 1] == 'C') return false;  // quoting, any byte
-      ++i;
-    } else if (c == '[') {
-      i = RegexClassEnd(p, i);
-      if (i == kNone) return false;
-    } else if (c == '(' || c == ')' || c == '|') {
-      if (c == '(') {
-        // A bare flag group, (?i) or (?s-m), changes the rest of the pattern: no split.
-        std::size_t k = i + 1;
-        if (k < p.size() && p[k] == '?') {
-          ++k;
-          while (k < p.size() && (std::isalpha(static_cast<unsigned char>(p[k])) || p[k] == '-') && p[k] != 'P') ++k;
-          if (k < p.size() && p[k] == ')') return false;
-        }
-      }
-      if (!at(i, depth)) return false;
-      depth += c == '(' ? 1 : c == ')' ? -1 : 0;
-      if (depth < 0) return false;
-    }
-  }
-  return depth == 0;
-}
-
 // Splits `^H(?P<title>C.*?)T$` into `^H(?P<title>C)` and `(?:T)$`, where C is one character (an
 // escape such as \S, a class or '.'), the title group stands outside every group and T has no
-// capturing group; nothing for any other shape. Whether T may be empty is checked by the caller.
+// capturing group; nothing for any other shape (or syntax the reader does not follow, or a flag
+// group changing the rest of the pattern). Whether T may be empty is checked by the caller.
 std::optional<LazyTitleSplit> SplitAtLazyTitle(std::string_view p) {
-  constexpr std::string_view kOpen = "(?P<title>";
-  if (!p.starts_with('^')) return std::nullopt;
-  std::size_t title_at = kNone;
-  const bool walked = WalkGroups(p, [&](std::size_t i, int depth) {
-    if (p[i] == '|' && depth == 0) return false;  // not anchored at the start
-    if (p[i] == '(' && depth == 0 && title_at == kNone && p.substr(i).starts_with(kOpen)) title_at = i;
-    return true;
-  });
-  if (!walked || title_at == kNone) return std::nullopt;
-  const std::size_t c = title_at + kOpen.size();
-  std::size_t c_end = kNone;
-  if (c + 1 < p.size() && p[c] == '\\') {
-    const unsigned char e = static_cast<unsigned char>(p[c + 1]);
-    if (std::strchr("SsWwDd", e) != nullptr || (e < 0x80 && std::ispunct(e))) c_end = c + 2;
-  } else if (c < p.size() && p[c] == '[') {
-    const std::size_t close = RegexClassEnd(p, c);
-    if (close != kNone) c_end = close + 1;
-  } else if (c < p.size() && p[c] == '.') {
-    c_end = c + 1;
+  const std::vector<RegexToken> tokens = ReadRegexTokens(p);
+  if (tokens.empty() || tokens.front().piece != RegexPiece::kLineStart) return std::nullopt;
+  std::size_t title = kNone;  // the token opening the title group
+  int depth = 0;
+  for (std::size_t k = 0; k < tokens.size(); ++k) {
+    const RegexToken& t = tokens[k];
+    if (t.piece == RegexPiece::kUnsupported || t.piece == RegexPiece::kFlags) return std::nullopt;
+    if (t.piece == RegexPiece::kBar && depth == 0) return std::nullopt;  // not anchored at the start
+    if (t.piece == RegexPiece::kGroupOpen) {
+      if (depth == 0 && title == kNone && t.group == RegexGroup::kNamed && t.name == "title") title = k;
+      // T, after the title group, holds no capturing group.
+      if (title != kNone && k > title && t.group != RegexGroup::kNonCapture) return std::nullopt;
+      ++depth;
+    }
+    if (t.piece == RegexPiece::kGroupClose && --depth < 0) return std::nullopt;
   }
-  if (c_end == kNone || p.substr(c_end, 4) != ".*?)") return std::nullopt;
-  std::string_view tail = p.substr(c_end + 4);
-  // The tail ends with a '$' that no backslash escapes.
-  std::size_t backslashes = 0;
-  while (backslashes + 1 < tail.size() && tail[tail.size() - 2 - backslashes] == '\\') ++backslashes;
-  if (!tail.ends_with('$') || backslashes % 2 != 0) return std::nullopt;
-  tail.remove_suffix(1);
-  const bool plain_tail = WalkGroups(tail, [&](std::size_t i, int) {
-    return tail[i] != '(' || (i + 1 < tail.size() && tail[i + 1] == '?' && !tail.substr(i).starts_with("(?P"));
-  });
-  if (!plain_tail) return std::nullopt;
-  return LazyTitleSplit{std::string(p.substr(0, c_end)) + ")", "(?:" + std::string(tail) + ")$"};
+  if (depth != 0 || title == kNone || title + 5 >= tokens.size()) return std::nullopt;
+  const RegexToken& c = tokens[title + 1];
+  const bool one_character =
+      (c.piece == RegexPiece::kEscape && std::strchr("SsWwDd", c.letter) != nullptr) ||
+      (c.piece == RegexPiece::kLiteral && c.escaped) || c.piece == RegexPiece::kClass ||
+      c.piece == RegexPiece::kAnyCharacter;
+  const RegexToken& any = tokens[title + 2];
+  const RegexToken& lazy = tokens[title + 3];
+  if (!one_character || any.piece != RegexPiece::kAnyCharacter || lazy.piece != RegexPiece::kRepeat ||
+      lazy.op != '*' || !lazy.lazy || tokens[title + 4].piece != RegexPiece::kGroupClose ||
+      tokens.back().piece != RegexPiece::kLineEnd) {
+    return std::nullopt;
+  }
+  const std::string_view tail = p.substr(tokens[title + 4].end, tokens.back().begin - tokens[title + 4].end);
+  return LazyTitleSplit{std::string(p.substr(0, c.end)) + ")", "(?:" + std::string(tail) + ")$"};
 }
 
 int GroupIndex(const RE2& regex, const std::string& name) {

@@ -1,18 +1,20 @@
-// Reading the patterns: for each, the characters that can come first in a match once leading
-// white space (RE2's \s: \t \n \f \r and space) is passed, and whether a match may hold white
-// space alone (then there is no condition). Classes, escapes, groups, alternatives, repeats and
-// (?i:…) are followed; a case-insensitive ASCII letter allows what ICU says it folds with ('k'
-// the Kelvin sign too), any other case-insensitive character everything from U+0080; anything
-// else the reader does not know drops the condition. The sets are ranges of code points, so
-// "[^\s\-*+•]" and "[■◆]" keep their meaning.
+// Reading the patterns (their tokens from ReadRegexTokens): for each, the characters that can come
+// first in a match once leading white space (RE2's \s: \t \n \f \r and space) is passed, and
+// whether a match may hold white space alone (then there is no condition). Classes, escapes,
+// groups, alternatives, repeats and (?i:…) are followed; a case-insensitive ASCII letter allows
+// what ICU says it folds with ('k' the Kelvin sign too), any other case-insensitive character
+// everything from U+0080; what the reader answers kUnsupported for, and a flag group other than a
+// leading (?i), drops the condition. The sets are ranges of code points, so "[^\s\-*+•]" and "[■◆]"
+// keep their meaning.
 #include "extractor/line_start_gate.h"
 
 #include <unicode/uniset.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
+#include <optional>
 
+#include "extractor/regex_syntax.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -79,30 +81,46 @@ struct Start {
   std::vector<Ranges> required;  // every match holds a character of each of these classes
 };
 
+// The characters of a class escape (s S d D w W p P; \p and \P: any character).
+Ranges SetCharacters(char letter) {
+  static const Ranges digits = {{'0', '9'}};
+  static const Ranges word = {{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}};
+  switch (letter) {
+    case 's': return Spaces();
+    case 'S': return NonSpaces();
+    case 'd': return digits;
+    case 'D': return Complement(digits);
+    case 'w': return word;
+    case 'W': return Complement(word);
+    default: return {{0, kMaxCodePoint}};
+  }
+}
+
+// Reads a pattern's tokens (ReadRegexTokens) by descent: alternatives, sequences, repeats.
 class Reader {
  public:
-  explicit Reader(std::string_view p) : p_(p) {}
+  explicit Reader(std::string_view p) : tokens_(ReadRegexTokens(p)) {}
 
   // Reads the whole pattern; nothing when it holds what the reader does not follow.
   bool Read(Start& start) {
     bool fold = false;
-    if (p_.starts_with("(?i)")) {  // case-insensitive as a whole
+    if (More() && Peek().piece == RegexPiece::kFlags && Peek().flags == "i") {  // (?i) first: the whole
       fold = true;
-      i_ = 4;
+      ++at_;
     }
     start = Alternation(fold);
-    return ok_ && i_ == p_.size();
+    return ok_ && at_ == tokens_.size();
   }
 
  private:
-  bool More() const { return i_ < p_.size(); }
-  char Peek() const { return p_[i_]; }
+  bool More() const { return at_ < tokens_.size(); }
+  const RegexToken& Peek() const { return tokens_[at_]; }
   void Fail() { ok_ = false; }
 
   Start Alternation(bool fold) {
     Start all = Sequence(fold);
-    while (ok_ && More() && Peek() == '|') {
-      ++i_;
+    while (ok_ && More() && Peek().piece == RegexPiece::kBar) {
+      ++at_;
       all.required.clear();  // (what all alternatives need is not worked out)
       Start next = Sequence(fold);
       all.first.insert(all.first.end(), next.first.begin(), next.first.end());
@@ -114,7 +132,7 @@ class Reader {
 
   Start Sequence(bool fold) {
     Start acc;  // empty: matches the empty string
-    while (ok_ && More() && Peek() != '|' && Peek() != ')') {
+    while (ok_ && More() && Peek().piece != RegexPiece::kBar && Peek().piece != RegexPiece::kGroupClose) {
       const Start item = Item(fold);
       acc.required.insert(acc.required.end(), item.required.begin(), item.required.end());
       if (!acc.blank) continue;  // an earlier item already has a character other than white space
@@ -126,196 +144,65 @@ class Reader {
 
   Start Item(bool fold) {
     Start atom = Atom(fold);
-    if (!ok_ || !More()) return atom;
-    const char q = Peek();
-    if (q == '*' || q == '?') {
-      ++i_;
-      atom.blank = true;
-      atom.required.clear();
-    } else if (q == '+') {
-      ++i_;
-    } else if (q == '{') {
-      const std::size_t close = p_.find('}', i_);
-      if (close == std::string_view::npos) return Fail(), atom;
-      const std::string_view bounds = p_.substr(i_ + 1, close - i_ - 1);
-      if (bounds.empty() || bounds.find_first_not_of("0123456789,") != std::string_view::npos ||
-          !std::isdigit(static_cast<unsigned char>(bounds[0]))) {
-        return Fail(), atom;
-      }
-      if (bounds.find_first_not_of('0') == std::string_view::npos || bounds.starts_with("0,")) {
+    if (ok_ && More() && Peek().piece == RegexPiece::kRepeat) {
+      if (Peek().min == 0) {
         atom.blank = true;
         atom.required.clear();
       }
-      i_ = close + 1;
-    } else {
-      return atom;
+      ++at_;
     }
-    if (More() && Peek() == '?') ++i_;  // lazy
     return atom;
   }
 
   Start Atom(bool fold) {
-    const char c = Peek();
-    if (c == '(') return Group(fold);
-    if (c == '^' || c == '$') {
-      ++i_;
-      return Start{};
+    const RegexToken& t = tokens_[at_++];
+    switch (t.piece) {
+      case RegexPiece::kGroupOpen: return Group(t, fold);
+      case RegexPiece::kLineStart:
+      case RegexPiece::kLineEnd: return Start{};
+      case RegexPiece::kAnyCharacter: return Characters(Complement({{'\n', '\n'}}), fold);
+      case RegexPiece::kLiteral: return Characters({{t.code, t.code}}, fold);
+      case RegexPiece::kClass: {
+        Ranges set;
+        if (!Class(t.body, set)) return Fail(), Start{};
+        return Characters(set, fold);
+      }
+      case RegexPiece::kEscape: {
+        if (std::strchr("bBAz", t.letter) != nullptr) return Start{};  // zero width
+        if (std::strchr("sSdDwWpP", t.letter) != nullptr) return Characters(SetCharacters(t.letter), fold);
+        const std::optional<char32_t> c = RegexCharacter(t);  // \n, \x{…} and the like
+        if (!c) return Fail(), Start{};
+        return Characters({{*c, *c}}, fold);
+      }
+      default: return Fail(), Start{};  // a stray repeat or ')', a flag group inside, kUnsupported
     }
-    if (c == '.') {
-      ++i_;
-      return Characters(Complement({{'\n', '\n'}}), fold);
-    }
-    Ranges set;
-    if (c == '[') {
-      if (!Class(set)) return Fail(), Start{};
-      return Characters(set, fold);
-    }
-    if (c == '\\') {
-      bool zero_width = false;
-      if (!Escape(set, zero_width)) return Fail(), Start{};
-      return zero_width ? Start{} : Characters(set, fold);
-    }
-    if (std::strchr("*+?{)|", c) != nullptr) return Fail(), Start{};
-    set.emplace_back(Literal(), 0);
-    set.back().second = set.back().first;
-    return Characters(set, fold);
   }
 
-  Start Group(bool fold) {
-    ++i_;  // '('
-    if (p_.substr(i_).starts_with("?P<")) {
-      const std::size_t close = p_.find('>', i_);
-      if (close == std::string_view::npos) return Fail(), Start{};
-      i_ = close + 1;
-    } else if (More() && Peek() == '?') {
-      ++i_;
-      while (More() && std::isalpha(static_cast<unsigned char>(Peek()))) fold = fold || p_[i_++] == 'i';
-      if (!More() || Peek() != ':') return Fail(), Start{};  // a bare flag group or a negative flag
-      ++i_;
+  Start Group(const RegexToken& open, bool fold) {
+    // Flags are letters ((?i:…), (?s:…)); a negative flag is not followed.
+    if (open.group == RegexGroup::kUnsupported || open.flags.find('-') != std::string_view::npos) {
+      return Fail(), Start{};
     }
+    fold = fold || open.flags.find('i') != std::string_view::npos;
     Start inner = Alternation(fold);
-    if (!More() || Peek() != ')') return Fail(), Start{};
-    ++i_;
+    if (!More() || Peek().piece != RegexPiece::kGroupClose) return Fail(), Start{};
+    ++at_;
     return inner;
   }
 
-  // One character of the pattern as written (UTF-8).
-  char32_t Literal() {
-    std::size_t length = 0;
-    const char32_t cp = DecodeUtf8(p_, i_, length);
-    i_ += std::max<std::size_t>(length, 1);
-    return cp;
-  }
-
-  // Reads an escape at '\'; `zero_width` for \b, \B, \A, \z.
-  bool Escape(Ranges& set, bool& zero_width) {
-    if (i_ + 1 >= p_.size()) return false;
-    const char e = p_[i_ + 1];
-    i_ += 2;
-    switch (e) {
-      case 's':
-        set = Spaces();
-        return true;
-      case 'S':
-        set = NonSpaces();
-        return true;
-      case 'd':
-        set = {{'0', '9'}};
-        return true;
-      case 'D':
-        set = Complement({{'0', '9'}});
-        return true;
-      case 'w':
-        set = {{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}};
-        return true;
-      case 'W':
-        set = Complement({{'0', '9'}, {'A', 'Z'}, {'_', '_'}, {'a', 'z'}});
-        return true;
-      case 'b':
-      case 'B':
-      case 'A':
-      case 'z':
-        zero_width = true;
-        return true;
-      case 'n':
-        set = {{'\n', '\n'}};
-        return true;
-      case 't':
-        set = {{'\t', '\t'}};
-        return true;
-      case 'r':
-        set = {{'\r', '\r'}};
-        return true;
-      case 'f':
-        set = {{'\f', '\f'}};
-        return true;
-      case 'v':
-        set = {{'\v', '\v'}};
-        return true;
-      case 'p':
-      case 'P':  // a Unicode class: any character
-        if (More() && Peek() == '{') {
-          const std::size_t close = p_.find('}', i_);
-          if (close == std::string_view::npos) return false;
-          i_ = close + 1;
-        } else if (More()) {
-          ++i_;
-        }
-        set = {{0, kMaxCodePoint}};
-        return true;
-      default:
-        if (static_cast<unsigned char>(e) < 0x80 && std::ispunct(static_cast<unsigned char>(e))) {
-          set = {{static_cast<char32_t>(e), static_cast<char32_t>(e)}};
-          return true;
-        }
-        return false;  // \x, \Q, \C, digits and the like
-    }
-  }
-
-  bool Class(Ranges& set) {
-    ++i_;  // '['
-    bool negated = false;
-    if (More() && Peek() == '^') {
-      negated = true;
-      ++i_;
-    }
-    bool first = true;
-    while (More() && (Peek() != ']' || first)) {
-      first = false;
-      if (p_.substr(i_).starts_with("[:")) return false;
-      Ranges part;
-      char32_t lo = 0;
-      if (Peek() == '\\') {
-        bool zero_width = false;
-        if (!Escape(part, zero_width) || zero_width) return false;
-        if (part.size() != 1 || part[0].first != part[0].second) {  // \s, \d and the like: no range
-          set.insert(set.end(), part.begin(), part.end());
-          continue;
-        }
-        lo = part[0].first;
+  static bool Class(std::string_view body, Ranges& set) {
+    const std::optional<RegexClass> c = ReadRegexClass(body);
+    if (!c) return false;
+    for (const RegexClassItem& item : c->items) {
+      if (item.set != 0) {
+        const Ranges part = SetCharacters(item.set);
+        set.insert(set.end(), part.begin(), part.end());
       } else {
-        lo = Literal();
+        set.emplace_back(item.lo, item.hi);
       }
-      char32_t hi = lo;
-      if (i_ + 1 < p_.size() && Peek() == '-' && p_[i_ + 1] != ']') {
-        ++i_;
-        if (Peek() == '\\') {
-          bool zero_width = false;
-          if (!Escape(part, zero_width) || zero_width || part.size() != 1 || part[0].first != part[0].second) {
-            return false;
-          }
-          hi = part[0].first;
-        } else {
-          hi = Literal();
-        }
-        if (hi < lo) return false;
-      }
-      set.emplace_back(lo, hi);
     }
-    if (!More()) return false;
-    ++i_;  // ']'
     Tidy(set);
-    if (negated) set = Complement(set);
+    if (c->negated) set = Complement(set);
     return true;
   }
 
@@ -347,8 +234,8 @@ class Reader {
     return start;
   }
 
-  std::string_view p_;
-  std::size_t i_ = 0;
+  std::vector<RegexToken> tokens_;
+  std::size_t at_ = 0;
   bool ok_ = true;
 };
 

@@ -35,14 +35,14 @@ struct PatternElement {
   std::string name;       // kGroup: the name of a named capturing group
   bool markerless = false;  // kOther: a class that cannot match a marker's characters
   bool ascii_only = false;  // kOther: a class, \d or \w whose characters are all in `ascii`
-  std::bitset<128> ascii;   // (a superset: an escape in a class counts as any ASCII character)
+  std::bitset<128> ascii;   // (a superset: \s, \d or \w in a class counts as any ASCII character)
   bool may_skip = false;  // followed by ?, * or a repeat from 0
   bool repeats = false;   // followed by +, * or a repeat
 };
 
-// Splits `pattern` into elements; nothing when it has a '|' outside groups, an inline flag for
-// the rest of the pattern (`(?i)`) or an escape the reader cannot pass safely. `fold`: the
-// pattern is inside `(?i:…)`.
+// Splits `pattern` into elements (read by ReadRegexTokens); nothing when it has a '|' outside
+// groups, an inline flag for the rest of the pattern (`(?i)`) or what the reader answers
+// kUnsupported for (a group holding such is kOther). `fold`: the pattern is inside `(?i:…)`.
 std::optional<std::vector<PatternElement>> ReadElements(std::string_view pattern, bool fold = false);
 
 // Returns true when no text `e` may match holds a marker's characters (U+E000, U+E001).

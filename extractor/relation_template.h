@@ -38,6 +38,10 @@ struct Placeholder {
 // placeholders. A placeholder with an unknown role or type is returned as kInvalid.
 std::vector<Placeholder> FindPlaceholders(std::string_view pattern);
 
+// Returns the placeholder pattern[begin, end) (its braces included) with its role and types: what
+// FindPlaceholders gives for one placeholder the syntax reader found (ReadRegexTokens).
+Placeholder PlaceholderAt(std::string_view pattern, std::size_t begin, std::size_t end);
+
 // What a line must hold for a pattern to relate anything on it. A lower bound: a line that
 // fails it cannot give the pattern a match with an object, so the pattern need not run there.
 struct MentionNeeds {

@@ -173,23 +173,14 @@ namespace {
 // Returns true when `pattern` can match only at the start of a text: it opens with ^ and has no
 // alternative outside parentheses. Errs towards false (\Q…\E quoting, a leading flag group).
 bool StartsAnchored(std::string_view pattern) {
-  if (!pattern.starts_with('^')) return false;
+  const std::vector<RegexToken> tokens = ReadRegexTokens(pattern);
+  if (tokens.empty() || tokens.front().piece != RegexPiece::kLineStart) return false;
   int depth = 0;
-  for (std::size_t i = 0; i < pattern.size(); ++i) {
-    const char c = pattern[i];
-    if (c == '\\') {
-      if (i + 1 < pattern.size() && pattern[i + 1] == 'Q') return false;
-      ++i;  // an escaped character
-    } else if (c == '[') {
-      i = RegexClassEnd(pattern, i);
-      if (i == std::string_view::npos) return false;
-    } else if (c == '(') {
-      ++depth;
-    } else if (c == ')') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return false;
-    }
+  for (const RegexToken& t : tokens) {
+    if (t.piece == RegexPiece::kUnsupported) return false;
+    if (t.piece == RegexPiece::kGroupOpen) ++depth;
+    if (t.piece == RegexPiece::kGroupClose) --depth;
+    if (t.piece == RegexPiece::kBar && depth == 0) return false;
   }
   return true;
 }

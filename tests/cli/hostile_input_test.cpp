@@ -242,7 +242,7 @@ TEST_CASE("every invalid UTF-8 sequence is replaced and reported with file, line
   fs::remove_all(dir);
 }
 
-TEST_CASE("a file with NUL bytes is skipped with a warning naming its line; the others are extracted", "[hostile]") {
+TEST_CASE("a file with NUL bytes is skipped with a warning naming its line, the others are extracted", "[hostile]") {
   const fs::path dir = Scratch("nul");
   WriteFile(dir / "notes" / "binary.txt", std::string("DAT303 - Aurora\nline two\0 Aurora\n", 33));
   WriteFile(dir / "notes" / "good.txt", kNote);
@@ -345,7 +345,7 @@ TEST_CASE("symlink loops, self links and dangling links in a folder are reported
   fs::remove_all(dir);
 }
 
-TEST_CASE("files that cannot be read are skipped with a warning naming them; the run never hangs", "[hostile]") {
+TEST_CASE("files that cannot be read are skipped with a warning naming them, the run never hangs", "[hostile]") {
   const fs::path dir = Scratch("unreadable");
   WriteFile(dir / "notes" / "good.txt", kNote);
   // A UNIX socket named like a note: open() fails (ENXIO), for root too.
@@ -404,7 +404,7 @@ TEST_CASE("a pipe with a writer is read to its end", "[hostile]") {
   fs::remove_all(dir);
 }
 
-TEST_CASE("a file that vanishes between listing and reading is reported; the rest is extracted", "[hostile]") {
+TEST_CASE("a file that vanishes between listing and reading is reported, the rest is extracted", "[hostile]") {
   const fs::path dir = Scratch("vanish");
   // The library path, deterministically: listed, deleted, then read.
   WriteFile(dir / "notes" / "a.txt", kNote);

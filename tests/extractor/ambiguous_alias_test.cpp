@@ -60,7 +60,7 @@ TEST_CASE("near misses of listed names resolve", "[ambiguous]") {
   CHECK(Has("ElasticCache - memcached, redis", "aws_service:Amazon ElastiCache"));
 }
 
-TEST_CASE("Auto Scaling is the service as a name, not the lower-case word; Locust next to load tests", "[ambiguous]") {
+TEST_CASE("Auto Scaling is the service as a name, not the lower-case word, Locust next to load tests", "[ambiguous]") {
   CHECK(Has("- Auto Scaling で EC2 を増減", "aws_service:Amazon EC2 Auto Scaling"));
   CHECK(Has("AutoScaling Group の設定", "aws_service:Amazon EC2 Auto Scaling"));
   CHECK_FALSE(Has("### Cost-aware autoscaling with Karpenter", "aws_service:Amazon EC2 Auto Scaling"));
@@ -89,7 +89,7 @@ TEST_CASE("AWS Console-to-Code is its own service, not the Management Console", 
   CHECK(Has("- AWS Console から手で作ったリソース", "aws_service:AWS Management Console"));
 }
 
-TEST_CASE("Grafana's projects are themselves, not Grafana; Tempo and Mimir alone need a tool nearby", "[ambiguous]") {
+TEST_CASE("Grafana's projects are themselves, not Grafana, Tempo and Mimir alone need a tool nearby", "[ambiguous]") {
   CHECK(Has("Prometheus から Grafana Mimir に移行", "technology:Mimir"));
   CHECK_FALSE(Has("Prometheus から Grafana Mimir に移行", "technology:Grafana"));
   CHECK(Has("traces go to Grafana Tempo", "technology:Tempo"));

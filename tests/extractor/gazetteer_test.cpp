@@ -87,7 +87,7 @@ TEST_CASE("unless= rejects an alias where its context holds", "[gazetteer]") {
   CHECK(Find("Dynamo の論文を読んだ") == V{"Dynamo=technology/dynamo-paper"});
 }
 
-TEST_CASE("near misses of typo aliases resolve; exact matches always win", "[gazetteer]") {
+TEST_CASE("near misses of typo aliases resolve, exact matches always win", "[gazetteer]") {
   CHECK(Find("Twillio CEO") == V{"Twillio=company/twilio"});
   CHECK(Find("Kubernetse and Kubernetes") ==
         V{"Kubernetse=technology/kubernetes", "Kubernetes=technology/kubernetes"});

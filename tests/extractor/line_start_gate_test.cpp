@@ -153,6 +153,12 @@ TEST_CASE("the line start gate follows classes, case folding and groups, and giv
   CHECK_FALSE(folded.MayMatch("• kx"));
 }
 
+TEST_CASE("a flag group inside a case-insensitive one is read once, not looped on", "[segmenter]") {
+  // The gate's own reader, before the shared one, never returned from (?i:(?s:…)) or (?i)…(?s:…).
+  CheckNeverTurnsAwayAMatch({R"(^\s*(?i:(?s:k)x))", R"((?i)^\s*(?s:a.)b)"}, 2000);
+  CHECK(kgx::LineStartGate::Derive({R"(^\s*(?i:(?s:k)x))", R"((?i)^\s*(?s:a.)b)"}).Constrains());
+}
+
 namespace {
 
 std::string RandomEventLine(std::mt19937& rng) {

@@ -45,7 +45,7 @@ TEST_CASE("combining marks compose without shifting later offsets", "[normalizer
   CHECK(n.folded.substr(0, 5) == "caf\xC3\xA9");
 }
 
-TEST_CASE("dashes and wave dashes are unified; the folded copy keeps offsets", "[normalizer]") {
+TEST_CASE("dashes and wave dashes are unified, the folded copy keeps offsets", "[normalizer]") {
   const std::string source = "30\xE2\x80\x93" "45秒 10\xE3\x80\x9C" "20% Lambda";
   const auto n = Normalize(source);
   CHECK(n.text == "30-45秒 10~20% Lambda");

@@ -479,7 +479,7 @@ TEST_CASE("'Xを使っていたが…Yに乗り換えた' is a migration from X,
         Strings{"<section> migrated_from BigQuery", "<section> migrated_to Amazon Athena"});
 }
 
-TEST_CASE("past use marked by a contrast is no use, in plain and polite form; a past narrative is", "[relations]") {
+TEST_CASE("past use marked by a contrast is no use, in plain and polite form, a past narrative is", "[relations]") {
   CHECK(TalkLine("- [t:Chef]を使っていましたが、今は別のツール").empty());
   CHECK(TalkLine("- [t:Puppet]を利用していましたが、やめました").empty());
   CHECK(TalkLine("- [t:Fabric]を使っていたけど、やめた").empty());
@@ -665,7 +665,7 @@ TEST_CASE("announced: a keynote bullet that says a service was not announced, or
             .empty());
 }
 
-TEST_CASE("a talk presented by a company in its title or on its speaker line; 以前は…今は", "[relations]") {
+TEST_CASE("a talk presented by a company in its title or on its speaker line, 以前は…今は", "[relations]") {
   CHECK(Relations(SectionKind::kTalk, {"【A2-01】 [c:クックパッド]のインフラ刷新", "登壇者: [p:星 北斗] ([c:クックパッド]株式会社)",
                                        "・以前は [t:Capistrano] でデプロイしていたが、今は [t:Hako] という自作ツールを利用"}) ==
         Strings{"<section> presented_by クックパッド", "クックパッド migrated_from Capistrano", "クックパッド migrated_to Hako",

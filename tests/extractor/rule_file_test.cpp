@@ -14,7 +14,7 @@ std::vector<std::string> Messages(const std::vector<kgx::RuleDiagnostic>& diagno
 
 }  // namespace
 
-TEST_CASE("rule text splits into located blocks; comments and blanks are skipped", "[rules]") {
+TEST_CASE("rule text splits into located blocks, comments and blanks are skipped", "[rules]") {
   std::vector<kgx::RuleDiagnostic> d;
   const auto blocks = kgx::ParseRuleText("# header\n\n[gazetteer company]\n  Acme | ACME\n[section not_heading]\n[。!]\\s*$\n", "a.rules", d);
   CHECK(d.empty());

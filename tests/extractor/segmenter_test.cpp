@@ -85,7 +85,7 @@ TEST_CASE("talk headers with the code in brackets: [CODE] and 【CODE】, as Mar
   for (std::size_t i = 3; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
 }
 
-TEST_CASE("AWS Summit codes like A2-01; a speaker line under a talk is no heading", "[segmenter]") {
+TEST_CASE("AWS Summit codes like A2-01, a speaker line under a talk is no heading", "[segmenter]") {
   const auto s = Run("Summit メモ\n\n【A2-01】 クックパッドのインフラ刷新\n登壇者: 星 北斗 (クックパッド株式会社)\n・ECS\n"
                      "D3-05 - 名刺データ化基盤\n- x\n");
   REQUIRE(s.segmentation.sections.size() == 3);
@@ -179,7 +179,7 @@ TEST_CASE("a meetup's numbered talks open talks: 'Talk 1:', 'Lightning talk:', '
   for (std::size_t i = 6; i < s.segmentation.sections.size(); ++i) CHECK(s.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
 }
 
-TEST_CASE("a heading right above a speaker line is a talk; a day header is not", "[segmenter]") {
+TEST_CASE("a heading right above a speaker line is a talk, a day header is not", "[segmenter]") {
   const auto s = Run("# PlatformCon 2025 notes\n\n### Building a portal with Backstage\n**Speaker:** Ana Lopes, Head of Platform @ Fernhill\n"
                      "**Level:** 300\n- Fernhill runs 400+ services\n\n### 監視の話\n登壇者: 木村 誠さん\n- Grafana\n\n"
                      "### Panel: The future of platform teams\n**Panelists:** Ana Lopes (Fernhill), Ben Ford (Orchard)\n- x\n\n"
@@ -270,7 +270,7 @@ TEST_CASE("Markdown notes: a heading as high as the talk's ends it, a deeper one
   CHECK(s.segmentation.sections[4].line == 12);
 }
 
-TEST_CASE("■ marks headings in Japanese notes; under an unmarked talk it is a sub-heading", "[segmenter]") {
+TEST_CASE("■ marks headings in Japanese notes, under an unmarked talk it is a sub-heading", "[segmenter]") {
   const auto s = Run("参加レポート\n\n■ Keynote: The Future of Cloud Native\n・オープニング\n"
                      "■ LINEヤフーにおける 1万台規模の Kubernetes 運用\n・SRE の方\n"
                      "■ Platform Engineering with Crossplane and friends (Upbound)\n・CRD で管理\n");
@@ -320,7 +320,7 @@ TEST_CASE("the event comes from the [event] rules", "[segmenter]") {
   CHECK(Run("ただのメモ\n").segmentation.event.empty());
 }
 
-TEST_CASE("a Summit code opens a talk with a dash or brackets; an identifier before a space does not", "[segmenter]") {
+TEST_CASE("a Summit code opens a talk with a dash or brackets, an identifier before a space does not", "[segmenter]") {
   // "SHA-256 でハッシュ化", "UTF-16 で保存", "SQL-92 準拠" have a Summit code's shape: a code followed
   // by a space alone is no header, or every such line in a note would open a talk.
   const auto s = Run("参加レポート\n\nCUS-12 - 株式会社サンプルにおけるサーバーレス移行\n\n登壇されました。\n\n"
@@ -333,7 +333,7 @@ TEST_CASE("a Summit code opens a talk with a dash or brackets; an identifier bef
   CHECK(s.Code(2) == "A2-05");
 }
 
-TEST_CASE("a Summit Japan code, a space and a long title open a talk; identifiers and sentences do not", "[segmenter]") {
+TEST_CASE("a Summit Japan code, a space and a long title open a talk, identifiers and sentences do not", "[segmenter]") {
   const auto s = Run("AWS Summit Japan 2025 メモ\n\nAWS-07 生成AIアプリのオブザーバビリティ\n・トレースを可視化\n\n"
                      "CUS-45 株式会社ナビタイムジャパンにおけるAmazon Aurora Serverless v2活用事例\n・移行した\n\n"
                      "DEV-12 GitHub ActionsとAWS CDKで作るCI/CD\n・デプロイ\n");
@@ -350,7 +350,7 @@ TEST_CASE("a Summit Japan code, a space and a long title open a talk; identifier
   }
 }
 
-TEST_CASE("a keynote stays a keynote when a talk rule fits its line too; Monday Night Live is one", "[segmenter]") {
+TEST_CASE("a keynote stays a keynote when a talk rule fits its line too, Monday Night Live is one", "[segmenter]") {
   const auto s = Run("# re:Invent 2024\n\n## Keynote: Swami Sivasubramanian (VP of AI and Data, AWS)\n- x\n\n"
                      "## Monday Night Live with Peter DeSantis\n- y\n\n## Scaling Kafka (Jane Doe, Staff Engineer)\n- z\n");
   REQUIRE(s.segmentation.sections.size() == 4);

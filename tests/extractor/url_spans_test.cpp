@@ -35,7 +35,7 @@ TEST_CASE("no address without a known scheme at a word start", "[url]") {
   CHECK(Urls("https://") == std::vector<std::string>{"https://"});
 }
 
-TEST_CASE("names inside a web address are no mentions; the same names outside it are", "[url]") {
+TEST_CASE("names inside a web address are no mentions, the same names outside it are", "[url]") {
   using kgx::testing::EntitiesIn;
   CHECK(EntitiesIn("- 資料: https://aws.amazon.com/lambda/ を参照") == std::set<std::string>{});
   CHECK(EntitiesIn("- Lambda の資料: https://aws.amazon.com/lambda/") == std::set<std::string>{"aws_service:AWS Lambda"});

@@ -92,7 +92,7 @@ TEST_CASE("the builder makes documents, events, sections, entities and structura
   for (std::size_t v = 1; v < g.node_count(); ++v) CHECK(g.node(v - 1).key < g.node(v).key);
 }
 
-TEST_CASE("mentions count occurrences; co-occurrence weight counts shared sections", "[graph]") {
+TEST_CASE("mentions count occurrences, co-occurrence weight counts shared sections", "[graph]") {
   const auto g = Build();
   const auto* mentions = FindEdge(g, "section/D1.L1", "aws_service/amazon-aurora", kgx::EdgeKind::kMentions);
   REQUIRE(mentions);
