@@ -1008,7 +1008,7 @@ TEST_CASE("stack bullets: a part and its tool, where data goes, what orchestrate
   CHECK(TalkLine("- [t:Kubernetes] for beginners: not covered, we will consider it").empty());
 }
 
-TEST_CASE("a company that shared how it runs something; 導入 ending a line; a field glued to a role", "[relations]") {
+TEST_CASE("a company that shared how it runs something, 導入 ending a line, a field glued to a role", "[relations]") {
   CHECK(Relations(SectionKind::kOther, {"What we saw", "2. [c:LINEヤフー] shared how they run 1,000+ [t:Kubernetes] clusters"}) ==
         Strings{"LINEヤフー uses Kubernetes"});
   CHECK(Relations(SectionKind::kOther, {"What we saw", "- [c:LINEヤフー] shared how they evaluated [t:Kubernetes]"}).empty());

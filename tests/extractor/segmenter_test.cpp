@@ -384,7 +384,7 @@ TEST_CASE("a session code written in lower case opens a talk when its track pref
   CHECK(s.segmentation.sections[3].end_line == 11);
 }
 
-TEST_CASE("lines of a fenced code block are never headings; an unclosed fence changes nothing", "[segmenter]") {
+TEST_CASE("lines of a fenced code block are never headings, an unclosed fence changes nothing", "[segmenter]") {
   const auto s = Run("# Weekly notes\n\n## Config we copied\n\n```yaml\napiVersion: karpenter.sh/v1\nkind: NodePool\n"
                      "spec:\n  limits:\n    cpu: 1000\n```\n\nWe copied it as is.\n\n## Action items\n- Try Kyverno\n");
   CHECK(Outline(s) == Strings{"other: Weekly notes", "other: Config we copied", "other: Action items"});
@@ -403,7 +403,7 @@ TEST_CASE("a document title over a talk with a code does not take the talk's spe
         Strings{"other: memo", "talk: Building a portal with Backstage"});
 }
 
-TEST_CASE("'Day 1 基調講演' is a keynote; an event's year written '25", "[segmenter]") {
+TEST_CASE("'Day 1 基調講演' is a keynote, an event's year written '25", "[segmenter]") {
   CHECK(Outline(Run("# メモ\n\n## Day 1 基調講演\n- 発表あり\n")) == Strings{"other: メモ", "keynote: Day 1 基調講演"});
   CHECK(Run("# Google Cloud Next Tokyo '25 参加メモ\n").segmentation.event == "Google Cloud Next Tokyo 2025");
   CHECK(Run("KubeCon Japan '25 recap\n").segmentation.event == "KubeCon Japan 2025");
