@@ -172,13 +172,13 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // Names inside a web address ("https", "aws" in a link) or a session code ("【AWS-21】") are no
   // mentions.
   const std::vector<std::pair<std::size_t, std::size_t>> addresses = [&] {
-    std::vector<std::pair<std::size_t, std::size_t>> spans = UrlSpans(normalized.text);
-    const std::size_t urls = spans.size();
+    std::vector<std::pair<std::size_t, std::size_t>> excluded = UrlSpans(normalized.text);
+    const std::size_t urls = excluded.size();
     for (const SectionSpan& span : segmentation.sections) {
-      if (span.code_end > span.code_begin) spans.emplace_back(span.code_begin, span.code_end);
+      if (span.code_end > span.code_begin) excluded.emplace_back(span.code_begin, span.code_end);
     }
-    if (spans.size() > urls) std::sort(spans.begin(), spans.end());
-    return spans;
+    if (excluded.size() > urls) std::sort(excluded.begin(), excluded.end());
+    return excluded;
   }();
   const auto in_address = [&](std::size_t begin, std::size_t end) {
     const auto after = std::upper_bound(addresses.begin(), addresses.end(), std::pair{begin, static_cast<std::size_t>(-1)});
