@@ -75,6 +75,10 @@ class RuleReader {
   void ReadBlock(const RuleBlock& block);
   void ResolveWords();
   void ResolveDurationPairs();
+  // The unit a pending number word or duration pair names (defined in any block or file), or
+  // nullptr with an error at `where`: "unknown unit 'L' in USE; define it in DEFINE_IN".
+  const LexEntry* PendingUnit(const std::string& literal, const Location& where, std::string_view use,
+                              std::string_view define_in);
   bool ok() const { return !failed_; }
 
  private:
@@ -486,17 +490,19 @@ void RuleReader::ReadBlock(const RuleBlock& block) {
   }
 }
 
+const LexEntry* RuleReader::PendingUnit(const std::string& literal, const Location& where, std::string_view use,
+                                        std::string_view define_in) {
+  const LexEntry* unit = lexicon_.FindUnitLiteral(literal);
+  if (unit != nullptr && !unit->per_only) return unit;
+  diagnostics_.push_back({where, "unknown unit '" + literal + "' in " + std::string(use) + "; define it in " + std::string(define_in), true});
+  failed_ = true;
+  return nullptr;
+}
+
 void RuleReader::ResolveWords() {
   for (PendingWord& word : pending_words_) {
-    const LexEntry* unit = lexicon_.FindUnitLiteral(word.unit_literal);
-    if (unit == nullptr || unit->per_only) {
-      diagnostics_.push_back({word.where,
-                              "unknown unit '" + word.unit_literal + "' in a number word; define it in a "
-                              "[quantity.unit] or [quantity.count] block",
-                              true});
-      failed_ = true;
-      continue;
-    }
+    const LexEntry* unit = PendingUnit(word.unit_literal, word.where, "a number word", "a [quantity.unit] or [quantity.count] block");
+    if (unit == nullptr) continue;
     word.entry.def = unit->def;
     const std::string where = word.entry.where;
     const std::string text = word.entry.text;
@@ -513,15 +519,8 @@ void RuleReader::ResolveWords() {
 // After every block: the unit of a pair may be defined in a later block or file.
 void RuleReader::ResolveDurationPairs() {
   for (PendingPair& pending : pending_pairs_) {
-    const LexEntry* unit = lexicon_.FindUnitLiteral(pending.unit_literal);
-    if (unit == nullptr || unit->per_only) {
-      diagnostics_.push_back({pending.where,
-                              "unknown unit '" + pending.unit_literal + "' in a duration pair; define it in a "
-                              "[quantity.unit second] block",
-                              true});
-      failed_ = true;
-      continue;
-    }
+    const LexEntry* unit = PendingUnit(pending.unit_literal, pending.where, "a duration pair", "a [quantity.unit second] block");
+    if (unit == nullptr) continue;
     if (!lexicon_.unit(*unit).IsTime()) {
       diagnostics_.push_back({pending.where,
                               "unit '" + pending.unit_literal + "' of a duration pair is no duration; use a literal of "
