@@ -135,6 +135,14 @@ struct Segmenter::Impl {
     return bullet_gate.Decides(line.text) || RE2::PartialMatch(line.text, *bullet);
   }
   bool IsHeadingCandidate(const LineView& line) const;
+  // Whether a talk or keynote pattern matches `line`; by the line set (its gate turns most lines
+  // away before any regex) unless the set cannot tell. No captures: only the answer is needed.
+  bool IsTalkOrKeynoteHeader(const LineView& line) const {
+    LineHits hits;
+    if (Hits(line.text, false, hits)) return hits.talk >= 0 || hits.keynote >= 0;
+    SectionSpan span;
+    return MatchHeader(talks, line, span) || MatchHeader(keynotes, line, span);
+  }
 };
 
 bool Segmenter::Impl::MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line,
@@ -392,8 +400,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       if (impl.IsHeadingCandidate(lines[k])) return false;
       // a talk's or a keynote's own header, however long ("[SVS401] Best practices for serverless
       // developers"): the speaker after it is that talk's, not the document title's above
-      SectionSpan header;
-      if (impl.MatchHeader(impl.talks, lines[k], header) || impl.MatchHeader(impl.keynotes, lines[k], header)) return false;
+      if (impl.IsTalkOrKeynoteHeader(lines[k])) return false;
       least_indent = std::min(least_indent, indent);
       ++seen;
     }
