@@ -130,8 +130,8 @@ void JsonlStream::Add(const DocumentResult& document, std::size_t rendered_as, c
   graph_.Add(document, rendered.linked_relations, rendered.entity_refs);
 }
 
-Status JsonlStream::Finish(FileSink& sink, KnowledgeGraph& entity_graph) {
-  entity_graph = graph_.Finish();
+Status JsonlStream::Finish(FileSink& sink, KnowledgeGraph& entity_graph, std::size_t threads) {
+  entity_graph = graph_.Finish(threads);
   std::ostream& out = sink.Begin("graph.jsonl");
   out.write(documents_.data(), static_cast<std::streamsize>(documents_.size()));
   std::string entities;

@@ -46,8 +46,9 @@ class JsonlStream {
   // Numbers `document` and spools its records, `rendered` (RenderDocumentRecords(document,
   // rendered_as)) as document number `rendered_as`.
   void Add(const DocumentResult& document, std::size_t rendered_as, const DocumentRecords& rendered);
-  // Writes graph.jsonl through `sink` and returns the entity graph (for the run's summary).
-  Status Finish(FileSink& sink, KnowledgeGraph& entity_graph);
+  // Writes graph.jsonl through `sink` and returns the entity graph (for the run's summary);
+  // `threads` as for EntityGraphBuilder::Finish.
+  Status Finish(FileSink& sink, KnowledgeGraph& entity_graph, std::size_t threads = 1);
 
   // What was written, for the summary.
   const std::map<std::string, std::size_t>& sections() const { return sections_; }

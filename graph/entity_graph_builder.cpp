@@ -70,7 +70,7 @@ void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<L
   }
 }
 
-KnowledgeGraph EntityGraphBuilder::Finish() {
+KnowledgeGraph EntityGraphBuilder::Finish(std::size_t threads) {
   for (std::size_t e = 0; e < mentions_.size(); ++e) graph_.MutableNode(node_of_[e]).unlinked_mentions = mentions_[e];
   std::vector<std::pair<std::size_t, std::size_t>> links = links_.Pairs();
   for (auto& [a, b] : links) {
@@ -78,7 +78,7 @@ KnowledgeGraph EntityGraphBuilder::Finish() {
     b = node_of_[b];
   }
   graph_.AddEntityLinks(std::move(links));
-  graph_.Finalize();
+  graph_.Finalize(threads);
   KnowledgeGraph done = std::move(graph_);
   *this = EntityGraphBuilder();
   return done;

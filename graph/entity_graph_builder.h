@@ -29,8 +29,9 @@ class EntityGraphBuilder {
   // (on a worker): no entity id is looked up here but those of the document's entity list.
   void Add(const DocumentResult& document, const std::vector<LinkedRelation>& linked_relations,
            const EntityRefs& refs);
-  // Finalizes and returns the graph; the builder is empty afterwards.
-  KnowledgeGraph Finish();
+  // Finalizes (with up to `threads` threads, see KnowledgeGraph::Finalize) and returns the graph;
+  // the builder is empty afterwards.
+  KnowledgeGraph Finish(std::size_t threads = 1);
 
  private:
   // The ordinal of document entity `index` (EntityRefs), given the document's `ordinals`; an id
