@@ -33,7 +33,7 @@ void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<L
   ids.reserve(document.entities.size());
   for (const Entity& entity : document.entities) ids.push_back(entity.id);
   std::vector<std::uint32_t> ordinals;
-  ordinals_.AddAll(ids, ordinals);
+  ordinals_.AddAll(ids, refs.entity_hashes, ordinals);
   for (std::size_t i = 0; i < ordinals.size(); ++i) {
     if (ordinals[i] < node_of_.size()) continue;
     node_of_.push_back(graph_.AddNode(EntityNode(document.entities[i])));

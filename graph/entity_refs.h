@@ -21,6 +21,8 @@ struct EntityRefs {
   std::vector<std::uint32_t> mentions;
   // Per linked relation with a subject, in order: the indices of its subject and object.
   std::vector<std::pair<std::uint32_t, std::uint32_t>> relations;
+  // Per listed entity, IdOrdinals::HashOf its id.
+  std::vector<std::uint32_t> entity_hashes;
 };
 
 // Thread-safe (reads only its arguments); `linked_relations` is LinkRelations(document).
