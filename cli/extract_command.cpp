@@ -7,6 +7,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <thread>
 
 #include "cli/commands.h"
 #include "cli/output.h"
@@ -85,6 +86,11 @@ class JsonlSink final : public DocumentSink {
   JsonlStream stream;
 };
 
+// The threads the end of a run may use (PageRank): the run's, `--threads 0` meaning every core.
+std::size_t EndThreads(const Options& options) {
+  return options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+}
+
 // The streamed run: extraction into the spool, then graph.jsonl (atomically, or to stdout).
 int ExtractStreamed(const Options& options, const RuleSet& rules, PipelineStats& stats,
                     std::vector<std::string>& written, KnowledgeGraph& entity_graph, JsonlSink& sink) {
@@ -106,13 +112,13 @@ int ExtractStreamed(const Options& options, const RuleSet& rules, PipelineStats&
   StageTimer timer(Stage::kOutput);
   if (options.out == "-") {
     StdoutSink out;
-    Status status = sink.stream.Finish(out, entity_graph);
+    Status status = sink.stream.Finish(out, entity_graph, EndThreads(options));
     std::cout.flush();
     if (!status.ok()) std::cerr << "kgx: " << status.ToString() << '\n';
     return status.ok() ? kExitOk : kExitFailure;
   }
   AtomicFileSink out(options.out);
-  Status status = sink.stream.Finish(out, entity_graph);
+  Status status = sink.stream.Finish(out, entity_graph, EndThreads(options));
   if (status.ok()) status = out.Commit();
   if (!status.ok()) {
     std::cerr << "kgx: " << status.ToString() << '\n';

@@ -53,6 +53,7 @@ DocumentRecords RenderDocumentRecords(const DocumentResult& document, std::size_
   places.reserve(document.sections.size());
   rendered.linked_relations = LinkRelations(document);
   const std::vector<LinkedRelation>& linked_relations = rendered.linked_relations;
+  rendered.entity_refs = ResolveEntityRefs(document, linked_relations);
   // IsSectionPresenter(EdgeKindName(kind), …), without the name.
   const auto is_section_presenter = [](const LinkedRelation& linked) {
     return linked.kind == EdgeKind::kPresentedBy && linked.subject.empty();
@@ -126,11 +127,11 @@ void JsonlStream::Add(const DocumentResult& document, std::size_t rendered_as, c
   for (const Section& s : document.sections) ++sections_[std::string(SectionKindName(s.kind))];
   quantities_ += rendered.quantities;
   relations_ += rendered.linked_relations.size();
-  graph_.Add(document, rendered.linked_relations);
+  graph_.Add(document, rendered.linked_relations, rendered.entity_refs);
 }
 
-Status JsonlStream::Finish(FileSink& sink, KnowledgeGraph& entity_graph) {
-  entity_graph = graph_.Finish();
+Status JsonlStream::Finish(FileSink& sink, KnowledgeGraph& entity_graph, std::size_t threads) {
+  entity_graph = graph_.Finish(threads);
   std::ostream& out = sink.Begin("graph.jsonl");
   out.write(documents_.data(), static_cast<std::streamsize>(documents_.size()));
   std::string entities;

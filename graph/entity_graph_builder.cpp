@@ -8,7 +8,9 @@
 
 namespace kgx {
 
-std::uint32_t EntityGraphBuilder::OrdinalOf(std::string_view entity_id) const {
+std::uint32_t EntityGraphBuilder::OrdinalOf(std::uint32_t index, const std::vector<std::uint32_t>& ordinals,
+                                            std::string_view entity_id) const {
+  if (index != EntityRefs::kUnlisted) return ordinals[index];
   const std::uint32_t ordinal = ordinals_.Find(entity_id);
   if (ordinal == IdOrdinals::kNone) {
     throw std::out_of_range("a mention or relation of an entity no document lists: " + std::string(entity_id));
@@ -17,6 +19,11 @@ std::uint32_t EntityGraphBuilder::OrdinalOf(std::string_view entity_id) const {
 }
 
 void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<LinkedRelation>& linked_relations) {
+  Add(document, linked_relations, ResolveEntityRefs(document, linked_relations));
+}
+
+void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<LinkedRelation>& linked_relations,
+                             const EntityRefs& refs) {
   const std::string doc_id = DocumentId(++documents_);
   graph_.AddNode(DocumentNode(document, doc_id));
   if (auto event = EventNode(document, doc_id)) graph_.AddNode(std::move(*event));
@@ -26,7 +33,7 @@ void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<L
   ids.reserve(document.entities.size());
   for (const Entity& entity : document.entities) ids.push_back(entity.id);
   std::vector<std::uint32_t> ordinals;
-  ordinals_.AddAll(ids, ordinals);
+  ordinals_.AddAll(ids, refs.entity_hashes, ordinals);
   for (std::size_t i = 0; i < ordinals.size(); ++i) {
     if (ordinals[i] < node_of_.size()) continue;
     node_of_.push_back(graph_.AddNode(EntityNode(document.entities[i])));
@@ -37,10 +44,10 @@ void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<L
   // document, however many of its sections share it.
   std::vector<std::pair<std::size_t, std::uint32_t>> members;  // (section, entity ordinal)
   members.reserve(document.mentions.size());
-  for (const Mention& mention : document.mentions) {
-    const std::uint32_t entity = OrdinalOf(mention.entity);
+  for (std::size_t m = 0; m < document.mentions.size(); ++m) {
+    const std::uint32_t entity = OrdinalOf(refs.mentions[m], ordinals, document.mentions[m].entity);
     ++mentions_[entity];
-    members.emplace_back(mention.section, entity);
+    members.emplace_back(document.mentions[m].section, entity);
   }
   std::sort(members.begin(), members.end());
   members.erase(std::unique(members.begin(), members.end()), members.end());
@@ -53,15 +60,17 @@ void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<L
     links_.InsertAll(section_entities.data(), section_entities.size());
   }
   // Relations between two entities link them too; those of a section do not.
+  std::size_t r = 0;
   for (const LinkedRelation& linked : linked_relations) {
     if (linked.subject.empty()) continue;
-    const std::uint32_t subject = OrdinalOf(linked.subject);
-    const std::uint32_t object = OrdinalOf(linked.relation->object);
+    const auto [subject_index, object_index] = refs.relations[r++];
+    const std::uint32_t subject = OrdinalOf(subject_index, ordinals, linked.subject);
+    const std::uint32_t object = OrdinalOf(object_index, ordinals, linked.relation->object);
     links_.Insert(std::min(subject, object), std::max(subject, object));
   }
 }
 
-KnowledgeGraph EntityGraphBuilder::Finish() {
+KnowledgeGraph EntityGraphBuilder::Finish(std::size_t threads) {
   for (std::size_t e = 0; e < mentions_.size(); ++e) graph_.MutableNode(node_of_[e]).unlinked_mentions = mentions_[e];
   std::vector<std::pair<std::size_t, std::size_t>> links = links_.Pairs();
   for (auto& [a, b] : links) {
@@ -69,7 +78,7 @@ KnowledgeGraph EntityGraphBuilder::Finish() {
     b = node_of_[b];
   }
   graph_.AddEntityLinks(std::move(links));
-  graph_.Finalize();
+  graph_.Finalize(threads);
   KnowledgeGraph done = std::move(graph_);
   *this = EntityGraphBuilder();
   return done;

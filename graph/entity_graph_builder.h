@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "extractor/types.h"
+#include "graph/entity_refs.h"
 #include "graph/graph_builder.h"
 #include "graph/id_ordinals.h"
 #include "graph/knowledge_graph.h"
@@ -24,11 +25,19 @@ class EntityGraphBuilder {
  public:
   // Adds the next document (D1, D2, … in the order added), with its LinkRelations(document).
   void Add(const DocumentResult& document, const std::vector<LinkedRelation>& linked_relations);
-  // Finalizes and returns the graph; the builder is empty afterwards.
-  KnowledgeGraph Finish();
+  // The same, with `refs` = ResolveEntityRefs(document, linked_relations) worked out beforehand
+  // (on a worker): no entity id is looked up here but those of the document's entity list.
+  void Add(const DocumentResult& document, const std::vector<LinkedRelation>& linked_relations,
+           const EntityRefs& refs);
+  // Finalizes (with up to `threads` threads, see KnowledgeGraph::Finalize) and returns the graph;
+  // the builder is empty afterwards.
+  KnowledgeGraph Finish(std::size_t threads = 1);
 
  private:
-  std::uint32_t OrdinalOf(std::string_view entity_id) const;
+  // The ordinal of document entity `index` (EntityRefs), given the document's `ordinals`; an id
+  // this document does not list is looked up among those of the documents before it.
+  std::uint32_t OrdinalOf(std::uint32_t index, const std::vector<std::uint32_t>& ordinals,
+                          std::string_view entity_id) const;
 
   KnowledgeGraph graph_;
   std::size_t documents_ = 0;

@@ -18,7 +18,8 @@ struct EntityAnalytics {
   std::vector<std::size_t> mention_count;  // occurrences in sections
 };
 
-// Computes the analytics of a finalized graph.
-EntityAnalytics ComputeEntityAnalytics(const KnowledgeGraph& graph);
+// Computes the analytics of a finalized graph; with `threads` >= 2, PageRank on two threads (the
+// same bits).
+EntityAnalytics ComputeEntityAnalytics(const KnowledgeGraph& graph, std::size_t threads = 1);
 
 }  // namespace kgx

@@ -8,9 +8,12 @@ namespace kgx {
 
 namespace {
 
-std::uint32_t HashOf(std::string_view id) { return static_cast<std::uint32_t>(std::hash<std::string_view>()(id)); }
 
 }  // namespace
+
+std::uint32_t IdOrdinals::HashOf(std::string_view id) {
+  return static_cast<std::uint32_t>(std::hash<std::string_view>()(id));
+}
 
 std::size_t IdOrdinals::SlotOf(std::string_view id, std::uint32_t hash) const {
   const std::size_t mask = slots_.size() - 1;
@@ -31,19 +34,22 @@ std::uint32_t IdOrdinals::Add(std::string_view id) {
 }
 
 void IdOrdinals::AddAll(const std::vector<std::string_view>& ids, std::vector<std::uint32_t>& ordinals) {
+  hashes_.clear();
+  for (const std::string_view id : ids) hashes_.push_back(HashOf(id));
+  AddAll(ids, hashes_, ordinals);
+}
+
+void IdOrdinals::AddAll(const std::vector<std::string_view>& ids, const std::vector<std::uint32_t>& hashes,
+                        std::vector<std::uint32_t>& ordinals) {
   while ((ids_.size() + ids.size()) * 2 > slots_.size()) Grow();
   const std::size_t mask = slots_.size() - 1;
-  hashes_.clear();
-  for (const std::string_view id : ids) {
-    hashes_.push_back(HashOf(id));
-    __builtin_prefetch(&slots_[hashes_.back() & mask]);
-  }
-  for (const std::uint32_t hash : hashes_) {
+  for (const std::uint32_t hash : hashes) __builtin_prefetch(&slots_[hash & mask]);
+  for (const std::uint32_t hash : hashes) {
     const Slot& slot = slots_[hash & mask];
     if (slot.ordinal != kNone) __builtin_prefetch(&ids_[slot.ordinal]);
   }
   ordinals.clear();
-  for (std::size_t i = 0; i < ids.size(); ++i) ordinals.push_back(Add(ids[i], hashes_[i]));
+  for (std::size_t i = 0; i < ids.size(); ++i) ordinals.push_back(Add(ids[i], hashes[i]));
 }
 
 std::uint32_t IdOrdinals::Add(std::string_view id, std::uint32_t hash) {

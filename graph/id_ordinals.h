@@ -22,6 +22,11 @@ class IdOrdinals {
   // for all of them before the first is looked at: a document's entities are mostly ones the
   // caches no longer hold, and waiting for them one after another is what a look-up costs.
   void AddAll(const std::vector<std::string_view>& ids, std::vector<std::uint32_t>& ordinals);
+  // The same with `hashes[i]` = HashOf(ids[i]) worked out beforehand (on a worker, see EntityRefs).
+  void AddAll(const std::vector<std::string_view>& ids, const std::vector<std::uint32_t>& hashes,
+              std::vector<std::uint32_t>& ordinals);
+  // The hash a slot keeps of an id.
+  static std::uint32_t HashOf(std::string_view id);
   // Returns the ordinal of `id`, or kNone.
   std::uint32_t Find(std::string_view id) const;
   std::size_t size() const { return ids_.size(); }

@@ -304,7 +304,7 @@ void KnowledgeGraph::DeriveCoOccurrences() {
   impl.finalized = false;
 }
 
-void KnowledgeGraph::Finalize() {
+void KnowledgeGraph::Finalize(std::size_t threads) {
   Impl& impl = *impl_;
   const std::size_t n = impl.view.size();
   // The view in key order; nodes themselves stay where they are.
@@ -407,7 +407,7 @@ void KnowledgeGraph::Finalize() {
   }
   impl.adjacency = Adjacency(boost::edges_are_unsorted_multi_pass, ends.begin(), ends.end(), slots.begin(), n);
   impl.finalized = true;
-  const EntityAnalytics analytics = ComputeEntityAnalytics(*this);
+  const EntityAnalytics analytics = ComputeEntityAnalytics(*this, threads);
   for (std::size_t v = 0; v < n; ++v) {
     NodeData& data = impl.Node(v);
     data.degree = analytics.degree[v];

@@ -136,8 +136,9 @@ class KnowledgeGraph {
   void DeriveCoOccurrences();
 
   // Puts nodes in key order and edges in (source key, target key, kind, role) order, sorts
-  // evidence, and computes the analytics. Call once after building; reading needs it.
-  void Finalize();
+  // evidence, and computes the analytics (PageRank on two threads when `threads` >= 2, the same
+  // bits). Call once after building; reading needs it.
+  void Finalize(std::size_t threads = 1);
 
   // Reading (valid after Finalize; references stay valid until the graph changes).
   std::size_t node_count() const;

@@ -1,12 +1,16 @@
-// EntityGraphBuilder (the entity graph of streamed runs) against GraphBuilder, and PairSet.
+// EntityGraphBuilder (the entity graph of streamed runs) against GraphBuilder, EntityRefs against
+// a search by id, and PairSet.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <random>
 #include <set>
+#include <stdexcept>
+#include <string_view>
 #include <vector>
 
 #include "graph/entity_graph_builder.h"
+#include "graph/entity_refs.h"
 #include "graph/graph_builder.h"
 #include "graph/pair_set.h"
 
@@ -90,6 +94,88 @@ TEST_CASE("the entity graph of a streamed run has the full graph's analytics", "
   CHECK(entities == 10);
   CHECK(b.edge_count() == 0);  // links only, no edge data
   CHECK(!b.entity_links().empty());
+}
+
+// The index in `document.entities` of the first entity with id `id`, by a plain search.
+std::uint32_t IndexBySearch(const kgx::DocumentResult& document, std::string_view id) {
+  for (std::size_t i = 0; i < document.entities.size(); ++i) {
+    if (document.entities[i].id == id) return static_cast<std::uint32_t>(i);
+  }
+  return kgx::EntityRefs::kUnlisted;
+}
+
+TEST_CASE("ResolveEntityRefs finds the entity a plain search by id finds", "[graph]") {
+  const std::vector<std::string> ids = {"technology/kafka", "company/トヨタ自動車", "person/山田-太郎",
+                                        "aws_service/amazon-s3", "technology/kafka-streams", "company/ヤフー",
+                                        "technology/データレイク", "person/werner-vogels"};
+  std::mt19937 random(11);
+  for (int d = 0; d < 300; ++d) {
+    kgx::DocumentResult doc;
+    doc.sections.resize(3);
+    // Listed entities: a random subset, now and then an id twice (the first counts).
+    for (const std::string& id : ids) {
+      if (random() % 3 != 0) doc.entities.push_back(MakeEntity(id, kgx::EntityType::kTechnology));
+    }
+    if (!doc.entities.empty() && random() % 4 == 0) doc.entities.push_back(doc.entities[random() % doc.entities.size()]);
+    // Mentions and relations of any id, listed or not.
+    for (int m = 0; m < 12; ++m) {
+      kgx::Mention mention;
+      mention.entity = ids[random() % ids.size()];
+      mention.section = random() % 3;
+      doc.mentions.push_back(mention);
+    }
+    for (int r = 0; r < 4; ++r) {
+      kgx::Relation relation;
+      relation.predicate = "uses";
+      relation.object = ids[random() % ids.size()];
+      if (random() % 3 != 0) relation.subject = ids[random() % ids.size()];
+      doc.relations.push_back(relation);
+    }
+    const std::vector<kgx::LinkedRelation> linked = kgx::LinkRelations(doc);
+    const kgx::EntityRefs refs = kgx::ResolveEntityRefs(doc, linked);
+    REQUIRE(refs.mentions.size() == doc.mentions.size());
+    for (std::size_t m = 0; m < doc.mentions.size(); ++m) {
+      CHECK(refs.mentions[m] == IndexBySearch(doc, doc.mentions[m].entity));
+    }
+    std::size_t r = 0;
+    for (const kgx::LinkedRelation& l : linked) {
+      if (l.subject.empty()) continue;
+      REQUIRE(r < refs.relations.size());
+      CHECK(refs.relations[r].first == IndexBySearch(doc, l.subject));
+      CHECK(refs.relations[r].second == IndexBySearch(doc, l.relation->object));
+      ++r;
+    }
+    CHECK(r == refs.relations.size());
+  }
+}
+
+TEST_CASE("EntityGraphBuilder finds an entity an earlier document listed, and rejects one none did", "[graph]") {
+  kgx::EntityGraphBuilder builder;
+  kgx::DocumentResult first;
+  first.sections.resize(1);
+  first.entities = {MakeEntity("company/トヨタ自動車", kgx::EntityType::kCompany)};
+  builder.Add(first, kgx::LinkRelations(first));
+  kgx::DocumentResult second;  // mentions it without listing it
+  second.sections.resize(1);
+  second.entities = {MakeEntity("technology/kafka", kgx::EntityType::kTechnology)};
+  for (const char* id : {"company/トヨタ自動車", "technology/kafka"}) {
+    kgx::Mention mention;
+    mention.entity = id;
+    second.mentions.push_back(mention);
+  }
+  builder.Add(second, kgx::LinkRelations(second));
+  kgx::DocumentResult third;
+  third.sections.resize(1);
+  kgx::Mention unknown;
+  unknown.entity = "technology/nowhere";
+  third.mentions.push_back(unknown);
+  CHECK_THROWS_AS(builder.Add(third, kgx::LinkRelations(third)), std::out_of_range);
+  const kgx::KnowledgeGraph graph = builder.Finish();
+  const auto toyota = graph.Find("company/トヨタ自動車");
+  REQUIRE(toyota);
+  CHECK(graph.node(*toyota).mention_count == 1);
+  CHECK(graph.node(*toyota).degree == 1);  // linked to kafka through the second document's section
+  CHECK(graph.entity_links().size() == 1);
 }
 
 TEST_CASE("PairSet keeps each pair once and lists them all", "[graph]") {

@@ -14,8 +14,9 @@
 namespace {
 
 // Builds a graph of `nodes` nodes and `link_count` random links among the first `linked` of them
-// (`hubs` of those take a third of the links) and holds its analytics to Boost's.
-void CheckAgainstBoost(int nodes, int link_count, int linked, int hubs, unsigned seed) {
+// (`hubs` of those take a third of the links) and holds its analytics, finalized with `threads`
+// threads, to Boost's.
+void CheckAgainstBoost(int nodes, int link_count, int linked, int hubs, unsigned seed, std::size_t threads = 1) {
   std::mt19937 random(seed);
   kgx::KnowledgeGraph graph;
   for (int i = 0; i < nodes; ++i) {  // a few documents between the entities
@@ -30,7 +31,7 @@ void CheckAgainstBoost(int nodes, int link_count, int linked, int hubs, unsigned
     links.emplace_back(a, random() % linked);
   }
   graph.AddEntityLinks(links);
-  graph.Finalize();
+  graph.Finalize(threads);
 
   // The same links, both ways, distinct, as a Boost graph over the entities in node order.
   std::vector<std::size_t> dense(graph.node_count(), 0), entities;
@@ -92,4 +93,14 @@ TEST_CASE("PageRank's rows read four at a time match Boost's on graphs of every 
   CheckAgainstBoost(1000, 6000, 990, 12, 5);
   CheckAgainstBoost(301, 200, 300, 0, 6);
   CheckAgainstBoost(120, 5000, 120, 3, 7);
+}
+
+TEST_CASE("PageRank on two threads gives Boost's bits", "[graph]") {
+  // Large enough for the two threads to be used (64 Ki neighbour entries), with hubs and without,
+  // node counts of every remainder by four; and small ones, where one thread does it all.
+  CheckAgainstBoost(9001, 60000, 8990, 20, 31, 2);
+  CheckAgainstBoost(12002, 80000, 12000, 0, 32, 2);
+  CheckAgainstBoost(5003, 100000, 3000, 3, 33, 2);
+  CheckAgainstBoost(20000, 70000, 19000, 200, 34, 4);
+  CheckAgainstBoost(403, 3000, 350, 0, 11, 2);
 }

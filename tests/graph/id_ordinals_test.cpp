@@ -26,16 +26,23 @@ TEST_CASE("IdOrdinals numbers ids in the order first added and finds them again"
 }
 
 TEST_CASE("IdOrdinals::AddAll numbers a batch as Add would, one id after another", "[graph]") {
-  kgx::IdOrdinals one_by_one, batched;
+  kgx::IdOrdinals one_by_one, batched, hashed;  // hashed: AddAll given the ids' hashes
   std::mt19937 random(8);
   for (int batch = 0; batch < 200; ++batch) {  // old and new ids, repeats within a batch, growth
     std::vector<std::string> texts;
-    for (int i = 0; i < 40; ++i) texts.push_back("company/c" + std::to_string(random() % 3000));
+    for (int i = 0; i < 40; ++i) {
+      texts.push_back((i % 2 ? "company/会社-" : "company/c") + std::to_string(random() % 3000));
+    }
     const std::vector<std::string_view> ids(texts.begin(), texts.end());
     std::vector<std::uint32_t> ordinals = {99};  // replaced
     batched.AddAll(ids, ordinals);
     REQUIRE(ordinals.size() == ids.size());
+    std::vector<std::uint32_t> hashes, hashed_ordinals;
+    for (const std::string_view id : ids) hashes.push_back(kgx::IdOrdinals::HashOf(id));
+    hashed.AddAll(ids, hashes, hashed_ordinals);
+    CHECK(hashed_ordinals == ordinals);
     for (std::size_t i = 0; i < ids.size(); ++i) CHECK(ordinals[i] == one_by_one.Add(ids[i]));
   }
   CHECK(batched.size() == one_by_one.size());
+  CHECK(hashed.size() == one_by_one.size());
 }
