@@ -165,11 +165,12 @@ std::string RandomEventLine(std::mt19937& rng) {
   static const std::vector<std::vector<std::string>> kParts = {
       {"", "", "  • ", "- ", "# ", "参加: ", "今年の"},
       {"", "AWS ", "aws  ", "Ａｍａｚｏｎ ", "JAWS", "jaws-", "Google Cloud Next", "KubeCon + CloudNativeCon", "QCon",
-       "StrangeLoop", "DevSumi", "re", "RE", "Ｒｅ"},
+       "StrangeLoop", "DevSumi", "re", "RE", "Ｒｅ", "Cloud Native Berlin Meetup", "Kubernetes meetup", "JAWS-UG",
+       "JAWS-UG 東京", "issue"},
       {"", ":", " : ", "：", "Invent", "invent", "Summit", " summit ", "DAYS", "days", " ", "Japan ", "Tokyo",
        "\xE2\x84\xAA"},
       {"", "invent", "Invent ", " Tokyo ", "Osaka", "london ", "'", ""},
-      {"", "2016", "２０１８", "2O19", "20", "19", "2025", " 2023", "202", "3000", "日本", "x"},
+      {"", "2016", "２０１８", "2O19", "20", "19", "2025", " 2023", "202", "3000", "日本", "x", " #42", "#5", " ＃12", "# 3"},
       {"", " の話", " recap", "。", ""}};
   std::string line;
   for (const auto& choices : kParts) {
@@ -204,7 +205,7 @@ TEST_CASE("the required characters never turn away a line a shipped event rule m
   for (const char* line :
        {"AWS re:Invent 2016 参加レポート", "re : invent2015", "AWS Summit Tokyo 2018", "JAWS DAYS 2019",
         "KubeCon + CloudNativeCon Japan 2025", "QCon London 2023", "Google Cloud Next Tokyo 2024",
-        "Google Cloud Next Tokyo '25 参加メモ"}) {
+        "Google Cloud Next Tokyo '25 参加メモ", "# Cloud Native Berlin Meetup #42 — write-up", "JAWS-UG 東京 #50 参加レポート"}) {
     CHECK(set.Match(kgx::Normalize(line).text, nullptr));
     CHECK(required.MayMatch(kgx::Normalize(line).text));
   }

@@ -409,3 +409,16 @@ TEST_CASE("'Day 1 基調講演' is a keynote, an event's year written '25", "[se
   CHECK(Run("KubeCon Japan '25 recap\n").segmentation.event == "KubeCon Japan 2025");
   CHECK(Run("# Next '25 の感想\n").segmentation.event.empty());  // a bare "Next" is no event name
 }
+
+TEST_CASE("a numbered meetup or user group is the event: Meetup #42, JAWS-UG 東京 #50", "[segmenter]") {
+  CHECK(Run("# Cloud Native Berlin Meetup #42 — write-up\n").segmentation.event == "Cloud Native Berlin Meetup #42");
+  CHECK(Run("Kubernetes Meetup Tokyo #60 に参加しました。\n").segmentation.event == "Kubernetes Meetup Tokyo #60");
+  CHECK(Run("# JAWS-UG 東京 #50 参加レポート\n").segmentation.event == "JAWS-UG 東京 #50");
+  CHECK(Run("JAWS-UG #12 のLT\n").segmentation.event == "JAWS-UG #12");
+  CHECK(Run("# ＪＡＷＳ－ＵＧ 東京 ＃５０\n").segmentation.event == "JAWS-UG 東京 #50");  // full-width, normalised
+  // not an issue or a pull request, not a meetup without a name, not a meetup without its number
+  CHECK(Run("# メモ\n- issue #42 を直した\n- PR #1234 Merge\n").segmentation.event.empty());
+  CHECK(Run("the meetup #3 was fun\n").segmentation.event.empty());
+  CHECK(Run("# Kubernetes Meetup Tokyo の感想\n").segmentation.event.empty());
+  CHECK(Run("Meetupで話した #3\n").segmentation.event.empty());
+}
