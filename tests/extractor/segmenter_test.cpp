@@ -424,7 +424,7 @@ TEST_CASE("a numbered meetup or user group is the event: Meetup #42, JAWS-UG 東
   CHECK(Run("Meetupで話した #3\n").segmentation.event.empty());
 }
 
-TEST_CASE("a study group's session and a conference named like one are events: 勉強会 #18, PyCon JP 2024", "[segmenter]") {
+TEST_CASE("a study group's session and more conferences are events: 勉強会 #18, PyCon JP 2024", "[segmenter]") {
   CHECK(Run("# Serverless 勉強会 #18 参加レポート\n").segmentation.event == "Serverless 勉強会 #18");
   CHECK(Run("AWS勉強会 #3 のメモ\n").segmentation.event == "AWS勉強会 #3");
   CHECK(Run("# Live blog: PlatformCon London 2026, day 2\n").segmentation.event == "PlatformCon London 2026");
