@@ -337,7 +337,8 @@ RequiredCharacters RequiredCharacters::Derive(const std::vector<std::string>& pa
       for (const auto& [lo, hi] : r) {
         for (char32_t c = lo; c <= hi && c < 0x80 && bytes.size() <= kMaxBytes; ++c) bytes += static_cast<char>(c);
       }
-      if (r.empty() || r.back().second >= 0x80 || bytes.size() > kMaxBytes) break;
+      if (!r.empty() && r.back().second >= 0x80) continue;  // a Japanese word's: needed too, but no byte test
+      if (r.empty() || bytes.size() > kMaxBytes) break;
       classes.push_back(bytes);
     }
     if (classes.empty()) return condition;  // nothing this pattern always needs

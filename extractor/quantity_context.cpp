@@ -102,7 +102,7 @@ std::size_t LeftReader::DenominatorStart(const Denominator& den, bool needs_one)
 // Reads one rate prefix ending at `pos`: a rate word (年間, Quarterで), a denominator with a
 // marker (1GBあたり, queueごとに, 1TBのスキャンあたり, 月に), or "1日" touching the number.
 bool LeftReader::ReadPrefixRate(std::size_t pos, PrefixRate& rate) const {
-  if (const LexEntry* word = lex_.MatchEndingAt(line_, pos, LexRole::kRateWord)) {
+  if (const LexEntry* word = lex_.RateWordEndingAt(line_, pos)) {
     const std::size_t begin = pos - word->text.size();
     if (!(begin > 0 && IsDigit(line_[begin - 1]) && !IsDigit(word->text[0]))) {  // not 10年間
       rate = {begin, word->name, false};

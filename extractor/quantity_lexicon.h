@@ -56,6 +56,7 @@ struct LexEntry {
   std::string implied_per;   // kUnit: a rate the unit carries (Gbps: "second")
   std::vector<std::string> line_words;  // kUnit: only on lines holding one of these (folded)
   std::vector<std::string> then_words;  // kWord: only right before one of these, blanks aside (folded)
+  std::vector<std::string> not_after_words;  // kRateWord: not right after one of these (今月, 先週)
   std::string where;         // "file:line:col" of the definition, for duplicate warnings
 };
 
@@ -141,7 +142,25 @@ class QuantityLexicon {
     return MatchEndingAt(line, end, role, [](const LexEntry&) { return true; });
   }
 
+  // The rate word of `line` that starts (ends) at `pos`, unless the text before it is one of its
+  // not_after words: the 月 of 今月 and the 週 of 先週 name a time, not a rate.
+  const LexEntry* RateWordAt(std::string_view line, std::size_t pos) const {
+    return MatchAt(line, pos, LexRole::kRateWord, [&](const LexEntry& e) { return !AfterAnyOf(line, pos, e); });
+  }
+  const LexEntry* RateWordEndingAt(std::string_view line, std::size_t end) const {
+    return MatchEndingAt(line, end, LexRole::kRateWord,
+                         [&](const LexEntry& e) { return !AfterAnyOf(line, end - e.text.size(), e); });
+  }
+
  private:
+  // True when the text of `line` before `begin` ends with one of `entry`'s not_after words.
+  static bool AfterAnyOf(std::string_view line, std::size_t begin, const LexEntry& entry) {
+    for (const std::string& word : entry.not_after_words) {
+      if (word.size() <= begin && line.substr(begin - word.size(), word.size()) == word) return true;
+    }
+    return false;
+  }
+
   // First (or last) character, ASCII lower-cased -> entries of one role, longest first. ASCII
   // keys sit in a table; the others are hashed behind a filter on their low bits, since most
   // characters of a line begin no literal and the scan asks at every number.

@@ -222,7 +222,8 @@ bool RuleReader::CheckOptions(const RuleLine& line, const LiteralSpec& literal, 
       good = false;
       continue;
     }
-    const bool wants_value = option.key == "per" || option.key == "line" || option.key == "then";
+    const bool wants_value =
+        option.key == "per" || option.key == "line" || option.key == "then" || option.key == "not_after";
     if (wants_value && option.value.empty()) {
       Report(line, option.offset, "option '" + option.key + "' needs a value: " + option.key + "=…");
       good = false;
@@ -251,8 +252,10 @@ bool RuleReader::ApplyCommonOptions(const RuleLine& line, const LiteralSpec& lit
       }
       entry.implied_per = option.value;
     }
-    if (option.key != "line" && option.key != "then") continue;
-    std::vector<std::string>& into = option.key == "line" ? entry.line_words : entry.then_words;
+    if (option.key != "line" && option.key != "then" && option.key != "not_after") continue;
+    std::vector<std::string>& into = option.key == "line"   ? entry.line_words
+                                     : option.key == "then" ? entry.then_words
+                                                            : entry.not_after_words;
     std::string_view words = option.value;
     while (true) {
       const std::size_t bar = words.find('|');
@@ -416,7 +419,7 @@ void RuleReader::ReadRateLine(const RuleLine& line) {
   }
   for (const LiteralSpec& literal : ReadLiterals(line, literals_at)) {
     LexEntry entry;
-    if (!CheckOptions(line, literal, kRateKind, {"case", "time"}) || !ApplyCommonOptions(line, literal, entry)) continue;
+    if (!CheckOptions(line, literal, kRateKind, {"case", "time", "not_after"}) || !ApplyCommonOptions(line, literal, entry)) continue;
     entry.text = literal.text;
     entry.role = role;
     if (role == LexRole::kRateWord) entry.name = std::string(words[1]);

@@ -246,7 +246,7 @@ std::size_t Scanner::ReadRateSuffix(std::size_t at, std::vector<std::string>& pe
       marker_at = spaced;
     }
     if (marker == nullptr) {
-      const LexEntry* word = lex_.MatchAt(line_, spaced, LexRole::kRateWord);
+      const LexEntry* word = lex_.RateWordAt(line_, spaced);
       if (word == nullptr) break;
       per.push_back(word->name);
       at = spaced + word->text.size();
@@ -308,7 +308,7 @@ bool Scanner::ReadModifiedNoun(Draft& d, std::size_t at) {
   std::size_t pos = SkipSpaces(line_, at);
   if (pos > at + 1) return false;
   std::string per;
-  if (const LexEntry* word = lex_.MatchAt(line_, pos, LexRole::kRateWord)) {
+  if (const LexEntry* word = lex_.RateWordAt(line_, pos)) {
     per = word->name;
     pos += word->text.size();
   } else {

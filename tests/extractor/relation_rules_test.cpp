@@ -1039,3 +1039,23 @@ TEST_CASE("a Japanese customers label needs a colon or its list right after it",
                                        "- 利用企業や事例を多く見れば、移行の心理的ハードルは低くはなる。「[c:AWS]をどう使うか」という方に視点が移る"})
             .empty());
 }
+
+TEST_CASE("what was used before on one line and what is used now on the next: 以前は… / 今は…", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"", "- 以前は[a:CloudFormation]のテンプレートを手書きしていた",
+                                       "- 今は[a:CDK Pipelines]でデプロイ"}) ==
+        Strings{"<section> migrated_from CloudFormation", "<section> migrated_to CDK Pipelines",
+                "<section> uses CDK Pipelines"});
+  CHECK(Relations(SectionKind::kTalk, {"", "- Previously we ran [t:Jenkins] on [a:EC2].",
+                                       "- Now we use [t:GitHub Actions] for every repo."}) ==
+        Strings{"<section> migrated_from Jenkins", "<section> migrated_to GitHub Actions",
+                "<section> uses GitHub Actions"});
+  // without a "before" within two lines, "今は" is only a use; a plan is no move
+  CHECK(Relations(SectionKind::kTalk, {"", "- 今は[t:GitHub Actions]を使っている"}) ==
+        Strings{"<section> uses GitHub Actions"});
+  CHECK(Relations(SectionKind::kTalk, {"", "- 以前は[t:Jenkins]だった", "- 今は[t:CircleCI]に移行する予定"}).empty());
+  CHECK(Relations(SectionKind::kTalk, {"", "- 以前は[t:Jenkins]を使っていた", "- 関係ない話", "- 別の話",
+                                       "- 今は[t:CircleCI]でビルド"}) ==
+        Strings{"<section> migrated_from Jenkins", "<section> uses CircleCI"});
+  CHECK(Relations(SectionKind::kTalk, {"", "- Now we use [t:GitHub Actions] for every repo."}) ==
+        Strings{"<section> uses GitHub Actions"});
+}

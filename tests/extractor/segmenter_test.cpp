@@ -409,3 +409,42 @@ TEST_CASE("'Day 1 基調講演' is a keynote, an event's year written '25", "[se
   CHECK(Run("KubeCon Japan '25 recap\n").segmentation.event == "KubeCon Japan 2025");
   CHECK(Run("# Next '25 の感想\n").segmentation.event.empty());  // a bare "Next" is no event name
 }
+
+TEST_CASE("a numbered meetup or user group is the event: Meetup #42, JAWS-UG 東京 #50", "[segmenter]") {
+  CHECK(Run("# Cloud Native Berlin Meetup #42 — write-up\n").segmentation.event == "Cloud Native Berlin Meetup #42");
+  CHECK(Run("Kubernetes Meetup Tokyo #60 に参加しました。\n").segmentation.event == "Kubernetes Meetup Tokyo #60");
+  CHECK(Run("# JAWS-UG 東京 #50 参加レポート\n").segmentation.event == "JAWS-UG 東京 #50");
+  CHECK(Run("JAWS-UG #12 のLT\n").segmentation.event == "JAWS-UG #12");
+  CHECK(Run("# JAWS-UG 東京 第99回 勉強会メモ\n").segmentation.event == "JAWS-UG 東京 #99");
+  CHECK(Run("# ＪＡＷＳ－ＵＧ 東京 ＃５０\n").segmentation.event == "JAWS-UG 東京 #50");  // full-width, normalised
+  // not an issue or a pull request, not a meetup without a name, not a meetup without its number
+  CHECK(Run("# メモ\n- issue #42 を直した\n- PR #1234 Merge\n").segmentation.event.empty());
+  CHECK(Run("the meetup #3 was fun\n").segmentation.event.empty());
+  CHECK(Run("# Kubernetes Meetup Tokyo の感想\n").segmentation.event.empty());
+  CHECK(Run("Meetupで話した #3\n").segmentation.event.empty());
+}
+
+TEST_CASE("a study group's session and more conferences are events: 勉強会 #18, PyCon JP 2024", "[segmenter]") {
+  CHECK(Run("# Serverless 勉強会 #18 参加レポート\n").segmentation.event == "Serverless 勉強会 #18");
+  CHECK(Run("AWS勉強会 #3 のメモ\n").segmentation.event == "AWS勉強会 #3");
+  CHECK(Run("# Live blog: PlatformCon London 2026, day 2\n").segmentation.event == "PlatformCon London 2026");
+  CHECK(Run("# メモ\n\nPyCon JP 2024 のメモ\n").segmentation.event == "PyCon JP 2024");
+  CHECK(Run("RubyKaigi 2025 day1\n").segmentation.event == "RubyKaigi 2025");
+  CHECK(Run("DevOpsDays Tokyo 2024 と AWS Summit Tokyo 2024\n").segmentation.event == "AWS Summit Tokyo 2024");  // a known one first
+  // not a word that only ends like one, not a name apart from "Con", not a 勉強会 without its number
+  CHECK(Run("My Con 2025\nthe falcon 2025 model\n").segmentation.event.empty());
+  CHECK(Run("社内勉強会 #1\n").segmentation.event.empty());
+  CHECK(Run("# 勉強会のメモ\n").segmentation.event.empty());
+}
+
+TEST_CASE("a live blog's talk line written after its time: 11:20 — Talk: …", "[segmenter]") {
+  CHECK(Outline(Run("# Live blog\n\n10:41 — Brightwave runs 420 services.\n\n11:20 — Talk: Scaling Backstage at Orbitly\n\n"
+                    "11:24 — the portal serves 1,800 engineers.\n")) ==
+        Strings{"other: Live blog", "talk: Scaling Backstage at Orbitly"});
+  CHECK(Outline(Run("# notes\n\nTalk: Platform teams\n- x\n")) == Strings{"other: notes", "talk: Platform teams"});
+  CHECK(Outline(Run("# notes\n\nTalk is cheap: show me the code\n")) ==
+        Strings{"other: notes", "other: Talk is cheap: show me the code"});
+  const Strings late = Outline(Run("# notes\n\n10:32 — Talks start late today\n"));  // a heading, but no talk
+  REQUIRE(late.size() == 2);
+  CHECK(late[1].rfind("other: ", 0) == 0);
+}
