@@ -213,7 +213,7 @@ int RunEval(const Options& options) {
     std::cerr << "kgx: " << gold.status().ToString() << '\n';
     return kExitFailure;
   }
-  auto rules = LoadRulesOrReport(options.rules_dirs, options.quiet);
+  auto rules = LoadRulesOrReport(options.rules_dirs, options.quiet, options.threads);
   if (!rules) {
     std::cerr << "kgx: the rules have errors; nothing was evaluated\n";
     return kExitUsage;

@@ -134,7 +134,7 @@ int RunExtract(const Options& options) {
     return kExitUsage;
   }
   StageTimer timer(Stage::kRules);
-  auto rules = LoadRulesOrReport(options.rules_dirs, options.quiet);
+  auto rules = LoadRulesOrReport(options.rules_dirs, options.quiet, options.threads);
   if (!rules) {
     std::cerr << "kgx: the rules have errors; nothing was extracted\n";
     return kExitUsage;

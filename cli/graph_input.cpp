@@ -43,7 +43,7 @@ Result<KnowledgeGraph> LoadGraphFromJsonLines(const std::vector<std::string>& fi
 
 Result<KnowledgeGraph> LoadGraphForQuery(const Options& options) {
   if (!options.graph_file.empty()) return LoadGraphFromJsonLines({options.graph_file});
-  auto rules = LoadRulesOrReport(options.rules_dirs, true);
+  auto rules = LoadRulesOrReport(options.rules_dirs, true, options.threads);
   if (!rules) return Status(ErrorCode::kInvalidRules, "the rules have errors");
   PipelineStats stats;
   std::vector<std::string> inputs = options.inputs;

@@ -27,11 +27,12 @@ std::string DefaultRulesDir() {
   return KGX_DEFAULT_RULES_DIR;
 }
 
-std::unique_ptr<RuleSet> LoadRulesOrReport(const std::vector<std::string>& dirs, bool quiet) {
+std::unique_ptr<RuleSet> LoadRulesOrReport(const std::vector<std::string>& dirs, bool quiet, std::size_t threads) {
   std::vector<std::string> use = dirs;
   if (use.empty()) use.push_back(DefaultRulesDir());
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
   std::vector<RuleDiagnostic> diagnostics;
-  auto rules = RuleSet::Load(use, diagnostics);
+  auto rules = RuleSet::Load(use, diagnostics, threads);
   for (const RuleDiagnostic& d : diagnostics) {
     if (d.is_error || !quiet) std::cerr << d.ToString() << '\n';
   }

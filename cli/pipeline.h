@@ -55,8 +55,9 @@ KnowledgeGraph RunPipeline(const std::vector<std::string>& inputs, const RuleSet
                            std::size_t threads, bool quiet, PipelineStats& stats);
 
 // Loads the rule directories (the shipped rules when empty), printing every diagnostic to
-// standard error. Returns nullptr on errors.
-std::unique_ptr<RuleSet> LoadRulesOrReport(const std::vector<std::string>& dirs, bool quiet);
+// standard error. Returns nullptr on errors. `threads` as for --threads (0: all cores): with two
+// or more, the rule families compile on two threads.
+std::unique_ptr<RuleSet> LoadRulesOrReport(const std::vector<std::string>& dirs, bool quiet, std::size_t threads);
 
 // The shipped rules directory: $KGX_RULES, else rules/ next to the current folder, else the
 // source tree kgx was built from.

@@ -2,6 +2,7 @@
 // all workers. Loading collects every problem of every file before giving up.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,12 +19,13 @@ namespace kgx {
 class RuleSet {
  public:
   // Loads and compiles every *.rules file of `dirs`. Returns nullptr when any error was found;
-  // all errors and warnings are in `diagnostics`.
+  // all errors and warnings are in `diagnostics`. With `threads` >= 2 the families compile on two
+  // threads (the same rules and the same diagnostics, in the same order: only sooner).
   static std::unique_ptr<RuleSet> Load(const std::vector<std::string>& dirs,
-                                       std::vector<RuleDiagnostic>& diagnostics);
+                                       std::vector<RuleDiagnostic>& diagnostics, std::size_t threads = 1);
   // Compiles already parsed blocks (tests, fuzzing).
   static std::unique_ptr<RuleSet> FromBlocks(const std::vector<RuleBlock>& blocks,
-                                             std::vector<RuleDiagnostic>& diagnostics);
+                                             std::vector<RuleDiagnostic>& diagnostics, std::size_t threads = 1);
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }
   const Segmenter& segmenter() const { return *segmenter_; }

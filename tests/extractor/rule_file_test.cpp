@@ -1,6 +1,8 @@
 // Rule files: blocks, comments, headers versus character classes, located errors.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "extractor/rule_file.h"
 #include "extractor/rule_set.h"
 
@@ -55,6 +57,31 @@ TEST_CASE("malformed rule files are reported word for word", "[rules]") {
                            "bad.rules:11:1: error: discovery pattern needs a (?P<name>...) group",
                            "bad.rules:13:1: error: bad placeholder '{subject:robot}' (expected {TYPES}, {subject:TYPES}, {object:TYPES} or {=NAME})",
                        });
+}
+
+TEST_CASE("rules compiled on two threads give the same diagnostics in the same order", "[rules]") {
+  // Errors and warnings in both halves (gazetteer, sections and quantities; discovery and relations).
+  const std::string text =
+      "[gazetteer company]\nAcme\n[section talk]\n(unclosed\n[quantity.count]\ncontainer : コンテナ\nbox : コンテナ\n"
+      "[discover person]\n(?P<nom>[A-Z]\\w+) 氏\n[relation uses]\n{subject:robot} uses {object:aws_service}\n";
+  std::vector<kgx::RuleDiagnostic> parsed;
+  const auto blocks = kgx::ParseRuleText(text, "mixed.rules", parsed);
+  std::vector<kgx::RuleDiagnostic> one_thread;
+  CHECK(kgx::RuleSet::FromBlocks(blocks, one_thread, 1) == nullptr);
+  REQUIRE(one_thread.size() == 4);
+  CHECK(std::any_of(one_thread.begin(), one_thread.end(), [](const kgx::RuleDiagnostic& d) { return !d.is_error; }));
+  for (int run = 0; run < 20; ++run) {
+    std::vector<kgx::RuleDiagnostic> two_threads;
+    CHECK(kgx::RuleSet::FromBlocks(blocks, two_threads, 2) == nullptr);
+    CHECK(Messages(two_threads) == Messages(one_thread));
+  }
+  std::vector<kgx::RuleDiagnostic> shipped_one, shipped_two;
+  const auto one = kgx::RuleSet::Load({KGX_SOURCE_DIR "/rules"}, shipped_one, 1);
+  const auto two = kgx::RuleSet::Load({KGX_SOURCE_DIR "/rules"}, shipped_two, 2);
+  REQUIRE(one);
+  REQUIRE(two);
+  CHECK(Messages(shipped_two) == Messages(shipped_one));
+  CHECK(two->gazetteer().entities().size() == one->gazetteer().entities().size());
 }
 
 TEST_CASE("the shipped rules load without errors, and fast", "[rules]") {
