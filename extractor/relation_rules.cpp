@@ -475,12 +475,15 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       compiled.needs = NeedsOf(line.text);
       // Compiled as the index it gets in `patterns`; withdrawn when rejected below.
       const int id = static_cast<int>(rules->impl_->patterns.size());
+      const auto reject = [&](const std::string& message) {
+        diagnostics.push_back({line.where, message, true});
+        rules->impl_->Withdraw(id);
+        failed = true;
+      };
       std::string error;
       compiled.regex = rules->impl_->CompilePattern(id, pattern, error);
       if (compiled.regex == nullptr) {
-        diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + error, true});
-        rules->impl_->Withdraw(id);
-        failed = true;
+        reject("bad pattern '" + line.text + "': " + error);
         continue;
       }
       const auto& names = compiled.regex->NamedCapturingGroups();
@@ -496,24 +499,16 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         }
       }
       if (object_groups != 1) {
-        diagnostics.push_back({line.where, object_groups == 0
-                                               ? "relation pattern needs an {object:TYPES}, {objects:TYPES} or {each:TYPES} placeholder"
-                                               : "a pattern captures its object once: {object:…}, {objects:…} or {each:…}",
-                               true});
-        rules->impl_->Withdraw(id);
-        failed = true;
+        reject(object_groups == 0 ? "relation pattern needs an {object:TYPES}, {objects:TYPES} or {each:TYPES} placeholder"
+                                  : "a pattern captures its object once: {object:…}, {objects:…} or {each:…}");
         continue;
       }
       if (options->object_is_topic && (is_topic || compiled.subject_group >= 0)) {
-        diagnostics.push_back({line.where, "an @object topic pattern has no {subject:…} and is no [relation.topic]: "
-                                           "what it captures is the subject", true});
-        failed = true;
+        reject("an @object topic pattern has no {subject:…} and is no [relation.topic]: what it captures is the subject");
         continue;
       }
       if (is_topic && compiled.subject_group >= 0) {
-        diagnostics.push_back({line.where, "a [relation.topic] pattern has no {subject:…}: its object is the topic", true});
-        rules->impl_->Withdraw(id);
-        failed = true;
+        reject("a [relation.topic] pattern has no {subject:…}: its object is the topic");
         continue;
       }
       const auto elements = strategy == Strategy::kFast ? ReadElements(shape_source) : std::nullopt;
