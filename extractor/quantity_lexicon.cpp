@@ -192,7 +192,7 @@ const LexEntry* QuantityLexicon::FindUnitLiteral(std::string_view text) const {
 char32_t QuantityLexicon::FirstKey(std::string_view text) {
   if (text.empty()) return 0;
   std::size_t length = 0;
-  const char32_t cp = quantity_detail::DecodeUtf8Inline(text, 0, length);
+  const char32_t cp = DecodeUtf8(text, 0, length);
   return cp < 0x80 ? static_cast<char32_t>(AsciiLower(static_cast<char>(cp))) : cp;
 }
 
@@ -201,7 +201,7 @@ char32_t QuantityLexicon::LastKey(std::string_view text) {
   std::size_t start = text.size() - 1;
   while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80) --start;
   std::size_t length = 0;
-  const char32_t cp = quantity_detail::DecodeUtf8Inline(text, start, length);
+  const char32_t cp = DecodeUtf8(text, start, length);
   return cp < 0x80 ? static_cast<char32_t>(AsciiLower(static_cast<char>(cp))) : cp;
 }
 

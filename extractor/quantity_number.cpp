@@ -138,7 +138,7 @@ bool NumberStartsAt(std::string_view line, std::size_t pos) {
   if (static_cast<unsigned char>(line[pos]) < 0x80) return false;
   if (!MayStartKanjiNumberAt(KanjiNumberLeads(), line, pos)) return false;
   std::size_t length = 0;
-  const char32_t cp = quantity_detail::DecodeUtf8Inline(line, pos, length);
+  const char32_t cp = DecodeUtf8(line, pos, length);
   return KanjiDigit(cp) >= 0 || SmallMultiplier(cp) > 0;
 }
 
@@ -164,7 +164,7 @@ std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos) {
       continue;
     }
     std::size_t length = 0;
-    const char32_t cp = quantity_detail::DecodeUtf8Inline(line, i, length);
+    const char32_t cp = DecodeUtf8(line, i, length);
     if (const int digit = KanjiDigit(cp); digit >= 0) {
       if (has_current && !last_was_kanji_digit) break;
       current = has_current ? current * 10 + digit : digit;  // 二〇一六 reads positionally

@@ -14,35 +14,13 @@ namespace kgx::quantity_detail {
 inline bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 inline bool IsLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
-// DecodeUtf8 with the characters of ASCII and Japanese text decoded in line: one byte, or a
-// well-formed three-byte character (not a surrogate); the rest goes to DecodeUtf8.
-inline char32_t DecodeUtf8Inline(std::string_view s, std::size_t i, std::size_t& length) {
-  const auto b0 = static_cast<unsigned char>(s[i]);
-  if (b0 < 0x80) {
-    length = 1;
-    return b0;
-  }
-  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
-    const auto b1 = static_cast<unsigned char>(s[i + 1]);
-    const auto b2 = static_cast<unsigned char>(s[i + 2]);
-    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
-      const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
-      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
-        length = 3;
-        return cp;
-      }
-    }
-  }
-  return DecodeUtf8(s, i, length);
-}
-
 // Returns the code point at `pos` and its byte length; 0 (length 0) past the end.
 inline char32_t CodePointAt(std::string_view line, std::size_t pos, std::size_t& length) {
   if (pos >= line.size()) {
     length = 0;
     return 0;
   }
-  return DecodeUtf8Inline(line, pos, length);
+  return DecodeUtf8(line, pos, length);
 }
 
 inline char32_t CodePointAt(std::string_view line, std::size_t pos) {

@@ -10,7 +10,7 @@ std::string_view TrimAscii(std::string_view s) {
   return s;
 }
 
-char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t& length) {
+char32_t DecodeUtf8General(std::string_view s, std::size_t i, std::size_t& length) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
   const unsigned char b0 = byte(i);
   length = 1;

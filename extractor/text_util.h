@@ -30,7 +30,30 @@ bool IsValidUtf8(std::string_view s);
 
 // Decodes the code point starting at s[i]; sets `length` to its byte length. On a malformed
 // sequence returns U+FFFD with length = the number of bytes to skip (at least 1).
-char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t& length);
+char32_t DecodeUtf8General(std::string_view s, std::size_t i, std::size_t& length);
+
+// The same, with the characters of ASCII and Japanese text decoded in line (hot loops of the
+// normalizer, quantities and relation contexts): one byte, or a well-formed three-byte character
+// that is no surrogate; everything else goes to DecodeUtf8General.
+inline char32_t DecodeUtf8(std::string_view s, std::size_t i, std::size_t& length) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  if (b0 < 0x80) {
+    length = 1;
+    return b0;
+  }
+  if ((b0 & 0xF0) == 0xE0 && i + 2 < s.size()) {
+    const auto b1 = static_cast<unsigned char>(s[i + 1]);
+    const auto b2 = static_cast<unsigned char>(s[i + 2]);
+    if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+      const char32_t cp = (char32_t{b0 & 0x0Fu} << 12) | (char32_t{b1 & 0x3Fu} << 6) | (b2 & 0x3Fu);
+      if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+        length = 3;
+        return cp;
+      }
+    }
+  }
+  return DecodeUtf8General(s, i, length);
+}
 
 // Appends the UTF-8 encoding of `cp` to `out`.
 void AppendUtf8(char32_t cp, std::string& out);
