@@ -3,6 +3,7 @@
 // ends at a byte offset of a normalized line. Filled by CompileQuantityRules, then read-only.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cstddef>
@@ -155,10 +156,9 @@ class QuantityLexicon {
  private:
   // True when the text of `line` before `begin` ends with one of `entry`'s not_after words.
   static bool AfterAnyOf(std::string_view line, std::size_t begin, const LexEntry& entry) {
-    for (const std::string& word : entry.not_after_words) {
-      if (word.size() <= begin && line.substr(begin - word.size(), word.size()) == word) return true;
-    }
-    return false;
+    const std::string_view before = line.substr(0, begin);
+    return std::any_of(entry.not_after_words.begin(), entry.not_after_words.end(),
+                       [&](const std::string& word) { return before.ends_with(word); });
   }
 
   // First (or last) character, ASCII lower-cased -> entries of one role, longest first. ASCII
