@@ -171,7 +171,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   std::map<std::size_t, Found> spans;
   // Names inside a web address ("https", "aws" in a link) or a session code ("【AWS-21】") are no
   // mentions.
-  const std::vector<std::pair<std::size_t, std::size_t>> addresses = [&] {
+  const std::vector<std::pair<std::size_t, std::size_t>> no_mention_spans = [&] {
     std::vector<std::pair<std::size_t, std::size_t>> excluded = UrlSpans(normalized.text);
     const std::size_t urls = excluded.size();
     for (const SectionSpan& span : segmentation.sections) {
@@ -180,12 +180,12 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     if (excluded.size() > urls) std::sort(excluded.begin(), excluded.end());
     return excluded;
   }();
-  const auto in_address = [&](std::size_t begin, std::size_t end) {
-    const auto after = std::upper_bound(addresses.begin(), addresses.end(), std::pair{begin, static_cast<std::size_t>(-1)});
-    return after != addresses.begin() && std::prev(after)->second >= end;
+  const auto in_no_mention_span = [&](std::size_t begin, std::size_t end) {
+    const auto after = std::upper_bound(no_mention_spans.begin(), no_mention_spans.end(), std::pair{begin, static_cast<std::size_t>(-1)});
+    return after != no_mention_spans.begin() && std::prev(after)->second >= end;
   };
   for (const AliasMatch& match : gazetteer.Scan(normalized)) {
-    if (!addresses.empty() && in_address(match.begin, match.end)) continue;
+    if (!no_mention_spans.empty() && in_no_mention_span(match.begin, match.end)) continue;
     spans.emplace_hint(spans.end(), match.begin, Found{match.begin, match.end, listed_slot_of(match.entity)});
   }
   // Returns the first span overlapping [begin, end), or spans.end(); the spans after it overlap
@@ -200,7 +200,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // Adds a discovered name at [begin, end) of the normalized text unless a listed name it does
   // not strictly contain overlaps it (longest wins here too: "lambda-cron" over "lambda").
   const auto add_discovered = [&](std::size_t begin, std::size_t end, EntityType type) {
-    if (!addresses.empty() && in_address(begin, end)) return;
+    if (!no_mention_spans.empty() && in_no_mention_span(begin, end)) return;
     bool blocked = false;
     const auto first = first_overlap(begin, end);
     auto last = first;
@@ -253,7 +253,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       const std::size_t end = at + folded_name.size();
       if (IsWordByte(folded_name.front()) && at > 0 && IsWordByte(normalized.folded[at - 1])) continue;
       if (IsWordByte(folded_name.back()) && end < normalized.folded.size() && IsWordByte(normalized.folded[end])) continue;
-      if (first_overlap(at, end) != spans.end() || (!addresses.empty() && in_address(at, end))) continue;
+      if (first_overlap(at, end) != spans.end() || (!no_mention_spans.empty() && in_no_mention_span(at, end))) continue;
       spans.emplace(at, Found{at, end, slot});
     }
   }
@@ -302,7 +302,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
-      if (!addresses.empty() && in_address(begin, end)) continue;  // .../100GB-test in a link
+      if (!no_mention_spans.empty() && in_no_mention_span(begin, end)) continue;  // .../100GB-test in a link
       Quantity quantity;
       quantity.line = line.number;
       quantity.section = SectionOfLine(result.sections, line.number);
