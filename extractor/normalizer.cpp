@@ -4,7 +4,7 @@
 // composes across a newline): a line of characters NFKC keeps wherever they stand (IsNfkcPlain:
 // nearly all lines) or that ICU's quick check finds already normalized is copied with the
 // punctuation unified inline, and only the others go through normalizeUTF8 and the Edits merge.
-// Latin case folding works eight bytes at a time.
+// Latin case folding works sixteen bytes at a time (eight without SSE2).
 #include "extractor/normalizer.h"
 
 #include <unicode/bytestream.h>
@@ -13,31 +13,77 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <vector>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "extractor/nfkc_plain.h"
+#include "extractor/nfkc_quiet.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
 
+void OffsetMap::Index(std::size_t text_size) {
+  block_first_.clear();
+  indexed_count_ = 0;
+  // A few segments are searched as fast without; nor can 32-bit indices hold more.
+  if (segments_.size() < 8 || segments_.size() > UINT32_MAX) return;
+  const std::size_t blocks = (text_size >> kBlockBits) + 2;
+  block_first_.reserve(blocks);
+  std::size_t s = 0;
+  for (std::size_t k = 0; k < blocks; ++k) {
+    while (s < segments_.size() && segments_[s].norm_begin < (k << kBlockBits)) ++s;
+    block_first_.push_back(static_cast<std::uint32_t>(s));
+  }
+  indexed_count_ = segments_.size();
+}
+
+namespace {
+
+// The first of segments [first, last) for which `after` holds, given that it holds for every
+// segment after that one too: a scan over the few segments of one block, a binary search over
+// more.
+template <typename After>
+std::size_t FirstWhere(const std::vector<OffsetMap::Segment>& segments, std::size_t first, std::size_t last,
+                       After after) {
+  if (last - first <= 8) {
+    while (first < last && !after(segments[first])) ++first;
+    return first;
+  }
+  const auto it = std::partition_point(segments.begin() + static_cast<std::ptrdiff_t>(first),
+                                       segments.begin() + static_cast<std::ptrdiff_t>(last),
+                                       [&](const OffsetMap::Segment& s) { return !after(s); });
+  return static_cast<std::size_t>(it - segments.begin());
+}
+
+}  // namespace
+
 std::size_t OffsetMap::ToSourceBegin(std::size_t norm) const {
-  // Last segment starting at or before `norm`.
-  auto it = std::upper_bound(segments_.begin(), segments_.end(), norm,
-                             [](std::size_t n, const Segment& s) { return n < s.norm_begin; });
-  if (it == segments_.begin()) return norm;
-  const Segment& s = *std::prev(it);
+  std::size_t first = 0, last = 0;
+  Candidates(norm, first, last);
+  // The last segment starting at or before `norm` is the one before the first starting after it.
+  const std::size_t k = FirstWhere(segments_, first, last, [norm](const Segment& s) { return norm < s.norm_begin; });
+  if (k == 0) return norm;
+  const Segment& s = segments_[k - 1];
   if (norm < s.norm_end) return s.src_begin;
   return s.src_end + (norm - s.norm_end);
 }
 
 std::size_t OffsetMap::ToSourceEnd(std::size_t norm_end) const {
-  // Last segment starting strictly before `norm_end`.
-  auto it = std::lower_bound(segments_.begin(), segments_.end(), norm_end,
-                             [](const Segment& s, std::size_t n) { return s.norm_begin < n; });
-  if (it == segments_.begin()) return norm_end;
-  const Segment& s = *std::prev(it);
+  std::size_t first = 0, last = 0;
+  Candidates(norm_end, first, last);
+  // The last segment starting strictly before `norm_end`.
+  const std::size_t k =
+      FirstWhere(segments_, first, last, [norm_end](const Segment& s) { return norm_end <= s.norm_begin; });
+  if (k == 0) return norm_end;
+  const Segment& s = segments_[k - 1];
   if (norm_end <= s.norm_end) return s.src_end;
   return s.src_end + (norm_end - s.norm_end);
 }
@@ -132,6 +178,24 @@ std::string FoldLatinCase(std::string_view text) {
   // way and so is left as it is by that word's lowering.
   std::string out(text);
   std::size_t i = 0;
+#ifdef __SSE2__
+  // Sixteen bytes at a time the same way (signed compares: bytes from 0x80 are negative).
+  const __m128i before_a = _mm_set1_epi8('A' - 1);
+  const __m128i after_z = _mm_set1_epi8('Z' + 1);
+  const __m128i before_c3 = _mm_set1_epi8(static_cast<char>(0xC2));
+  const __m128i after_c9 = _mm_set1_epi8(static_cast<char>(0xCA));
+  const __m128i case_bit = _mm_set1_epi8(0x20);
+  for (; i + 16 <= out.size(); i += 16) {
+    auto* at = reinterpret_cast<__m128i*>(out.data() + i);
+    const __m128i bytes = _mm_loadu_si128(at);
+    const __m128i capitals = _mm_and_si128(_mm_cmpgt_epi8(bytes, before_a), _mm_cmplt_epi8(bytes, after_z));
+    const __m128i leads = _mm_and_si128(_mm_cmpgt_epi8(bytes, before_c3), _mm_cmplt_epi8(bytes, after_c9));
+    _mm_storeu_si128(at, _mm_or_si128(bytes, _mm_and_si128(capitals, case_bit)));
+    for (auto mask = static_cast<unsigned>(_mm_movemask_epi8(leads)); mask != 0; mask &= mask - 1) {
+      FoldLatinAt(out, i + static_cast<std::size_t>(std::countr_zero(mask)));
+    }
+  }
+#endif
   for (; i + 8 <= out.size(); i += 8) {
     std::uint64_t word;
     std::memcpy(&word, out.data() + i, sizeof word);
@@ -196,68 +260,114 @@ void AppendUnified(std::string_view chunk, std::size_t src_base, std::string& ou
   out.append(chunk.data() + run, chunk.size() - run);
 }
 
-bool IsAscii(std::string_view s) {
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t word;
-    std::memcpy(&word, s.data() + i, sizeof word);
-    if (word & kHighBits) return false;
+// Per block of 64 BMP code points, the characters whose three-byte form AppendIfPlain passes
+// without a second look: those NFKC keeps that are no dash or wave dash. Filled the first time a
+// character of the block takes the long way; always empty below U+0800 (three bytes would be
+// overlong there) and for the surrogates. Threads that fill the same block at once store the same.
+struct QuietTable {
+  std::array<std::atomic<std::uint64_t>, 1024> bits{};
+  std::array<std::atomic<std::uint64_t>, 16> filled{};
+};
+constinit QuietTable quiet;
+
+std::uint64_t QuietBits(std::size_t block) { return quiet.bits[block].load(std::memory_order_relaxed); }
+
+void FillQuiet(std::size_t block) {
+  if (((quiet.filled[block >> 6].load(std::memory_order_relaxed) >> (block & 63)) & 1) != 0) return;
+  std::uint64_t word = 0;
+  const bool valid = block >= (0x800 >> 6) && (block < (0xD800 >> 6) || block >= (0xE000 >> 6));
+  for (unsigned k = 0; valid && k < 64; ++k) {
+    const auto cp = static_cast<char32_t>(block * 64 + k);
+    if (IsNfkcPlain(cp) && UnifiedPunctuation(cp) == 0) word |= std::uint64_t{1} << k;
   }
-  for (; i < s.size(); ++i) {
-    if (static_cast<unsigned char>(s[i]) >= 0x80) return false;
-  }
-  return true;
+  quiet.bits[block].store(word, std::memory_order_relaxed);
+  quiet.filled[block >> 6].fetch_or(std::uint64_t{1} << (block & 63), std::memory_order_relaxed);
+}
+
+// Returns true when the 16 bytes at `p` are all ASCII.
+bool Ascii16(const unsigned char* p) {
+#ifdef __SSE2__
+  return _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0;
+#else
+  std::uint64_t a, b;
+  std::memcpy(&a, p, sizeof a);
+  std::memcpy(&b, p + 8, sizeof b);
+  return ((a | b) & kHighBits) == 0;
+#endif
 }
 
 // Appends `chunk` (which starts at source offset `src_base`) when NFKC keeps every character of
 // it (IsNfkcPlain), with dashes and wave dashes unified and recorded in `map` as AppendUnified
-// does; returns false, appending nothing, when a character may change (then ICU decides). ASCII
-// runs are passed eight bytes at a time; a character of four bytes, or bytes that are not UTF-8,
-// go to ICU as well.
+// does; returns false, leaving `out` and `map` as they were, when a character may change (then
+// ICU decides). Sixteen bytes of ASCII, kana and kanji pass at once (NfkcQuietWindow), other
+// three-byte characters of the quiet table on one lookup; a character of four bytes, or bytes
+// that are not UTF-8, go to ICU as well.
 bool AppendIfPlain(std::string_view chunk, std::size_t src_base, std::string& out, OffsetMap& map) {
   const auto* bytes = reinterpret_cast<const unsigned char*>(chunk.data());
   const std::size_t n = chunk.size();
-  thread_local std::vector<std::size_t> dashes;  // offsets of the characters to unify
-  dashes.clear();
+  const std::size_t out_mark = out.size();
+  const std::size_t map_mark = map.segments().size();
+  const auto give_up = [&] {
+    out.resize(out_mark);
+    map.DropFrom(map_mark);
+    return false;
+  };
+  std::size_t run = 0;  // where the bytes not yet appended start
   std::size_t i = 0;
-  while (i < n) {
-    if (i + 8 <= n) {
-      std::uint64_t word;
-      std::memcpy(&word, bytes + i, sizeof word);
-      if ((word & kHighBits) == 0) {
-        i += 8;
-        continue;
-      }
-    }
+  // Passes the character at `i`; false when it may change.
+  const auto one_character = [&] {
     const unsigned b = bytes[i];
     if (b < 0x80) {
       ++i;
-      continue;
+      return true;
     }
-    char32_t cp = 0;
     if ((b & 0xF0) == 0xE0 && i + 2 < n && ((bytes[i + 1] & 0xC0) | ((bytes[i + 2] & 0xC0) << 8)) == 0x8080) {
-      cp = ((b & 0x0Fu) << 12) | ((bytes[i + 1] & 0x3Fu) << 6) | (bytes[i + 2] & 0x3Fu);
+      const std::size_t block = ((b & 0x0Fu) << 6) | (bytes[i + 1] & 0x3Fu);
+      if ((QuietBits(block) >> (bytes[i + 2] & 0x3Fu)) & 1) {
+        i += 3;
+        return true;
+      }
+      FillQuiet(block);
+      const char32_t cp = static_cast<char32_t>((block << 6) | (bytes[i + 2] & 0x3Fu));
       if (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000)) return false;  // overlong, surrogate
-      // Dashes and wave dashes lie from U+2010 to U+2212, at U+301C and from U+FE58.
-      if (((cp >= 0x2010 && cp <= 0x2212) || cp == 0x301C || cp >= 0xFE58) && UnifiedPunctuation(cp) != 0) {
-        dashes.push_back(i);
+      if (!IsNfkcPlain(cp)) return false;
+      if (const char ascii = UnifiedPunctuation(cp)) {
+        out.append(chunk.data() + run, i - run);
+        const std::size_t dst = out.size();
+        out += ascii;
+        map.AddChange({dst, dst + 1, src_base + i, src_base + i + 3});
+        run = i + 3;
       }
       i += 3;
-    } else if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
-      cp = ((b & 0x1Fu) << 6) | (bytes[i + 1] & 0x3Fu);
-      i += 2;
-    } else {
-      return false;
+      return true;
     }
-    if (!IsNfkcPlain(cp)) return false;
-  }
-  std::size_t run = 0;
-  for (const std::size_t at : dashes) {
-    out.append(chunk.data() + run, at - run);
-    const std::size_t dst = out.size();
-    out += UnifiedAt(bytes + at);
-    map.AddChange({dst, dst + 1, src_base + at, src_base + at + 3});
-    run = at + 3;
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < n && (bytes[i + 1] & 0xC0) == 0x80) {
+      if (!IsNfkcPlain(((b & 0x1Fu) << 6) | (bytes[i + 1] & 0x3Fu))) return false;
+      i += 2;
+      return true;
+    }
+    return false;
+  };
+  while (i < n) {
+#ifdef __SSE2__
+    if (i + 18 <= n) {
+      unsigned other = 0;
+      if (const std::size_t passed = NfkcQuietWindow(bytes + i, other)) {
+        i += passed;
+        continue;
+      }
+      // One character at a time up to the one holding the byte that did not fit.
+      for (const std::size_t stop = i + other + 1; i < stop;) {
+        if (!one_character()) return give_up();
+      }
+      continue;
+    }
+#endif
+    if (i + 16 <= n && Ascii16(bytes + i)) {
+      i += 16;
+      continue;
+    }
+    if (!one_character()) return give_up();
   }
   out.append(chunk.data() + run, n - run);
   return true;
@@ -293,7 +403,9 @@ bool AppendNormalized(const icu::Normalizer2& nfkc, std::string_view chunk, std:
 
 }  // namespace
 
-NormalizedText Normalize(std::string_view source) {
+namespace {
+
+NormalizedText NormalizeLines(std::string_view source, bool shortcuts) {
   NormalizedText result;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
@@ -311,9 +423,7 @@ NormalizedText Normalize(std::string_view source) {
     end = end == std::string_view::npos ? source.size() : end + 1;
     const std::string_view chunk = source.substr(start, end - start);
     status = U_ZERO_ERROR;
-    if (IsAscii(chunk)) {
-      result.text.append(chunk);  // nothing to unify either
-    } else if (AppendIfPlain(chunk, start, result.text, result.map)) {
+    if (shortcuts && AppendIfPlain(chunk, start, result.text, result.map)) {
       // kept as it is, but for dashes
     } else if (nfkc->isNormalizedUTF8(icu::StringPiece(chunk.data(), static_cast<int32_t>(chunk.size())), status) &&
                U_SUCCESS(status)) {
@@ -324,8 +434,15 @@ NormalizedText Normalize(std::string_view source) {
     start = end;
   }
   result.folded = FoldLatinCase(result.text);
+  result.map.Index(result.text.size());
   return result;
 }
+
+}  // namespace
+
+NormalizedText Normalize(std::string_view source) { return NormalizeLines(source, true); }
+
+NormalizedText NormalizeWithoutShortcuts(std::string_view source) { return NormalizeLines(source, false); }
 
 std::string NormalizeForMatching(std::string_view text) { return Normalize(text).folded; }
 

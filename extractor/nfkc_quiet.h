@@ -1,0 +1,65 @@
+// NfkcQuietWindow: sixteen bytes of a line at once that the Normalizer may copy untouched: ASCII,
+// kanji (U+4000-U+9FFF), kana and the common CJK punctuation, all of which NFKC keeps and none of
+// which is a dash or wave dash. Told by SSE2 byte compares, without decoding a character; what it
+// does not pass (full-width forms, half-width kana, marks, dashes, anything else) the Normalizer
+// decides one character at a time.
+#pragma once
+
+#include <bit>
+#include <cstddef>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+namespace kgx {
+
+#ifdef __SSE2__
+
+namespace nfkc_quiet_detail {
+
+// Lanes where the byte is from 0x80 to `hi` (hi < 0xFF; bytes from 0x80 are negative as signed).
+inline __m128i AtMost(__m128i x, unsigned hi) { return _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))); }
+// Lanes where the byte is from `lo` to `hi` (0x80 < lo <= hi < 0xFF).
+inline __m128i Between(__m128i x, unsigned lo, unsigned hi) {
+  return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))), AtMost(x, hi));
+}
+inline __m128i Is(__m128i x, unsigned byte) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(byte))); }
+
+}  // namespace nfkc_quiet_detail
+
+// Returns how many bytes from `p` (which starts a character) are ASCII or quiet three-byte
+// characters: 16 plus the bytes of a character that begins in the sixteen and ends beyond them;
+// 0 when one of the sixteen bytes is anything else. Reads p[0] to p[17]. `first_other` is set to
+// the first byte (0 to 15) that does not fit when the answer is 0.
+inline std::size_t NfkcQuietWindow(const unsigned char* p, unsigned& first_other) {
+  using namespace nfkc_quiet_detail;
+  const __m128i lead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
+  const __m128i third = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  const auto high = static_cast<unsigned>(_mm_movemask_epi8(lead));
+  if (high == 0) return 16;
+  const __m128i tail = _mm_and_si128(AtMost(second, 0xBF), AtMost(third, 0xBF));  // two continuation bytes
+  // E4-E9: U+4000-U+9FFF, CJK ideographs (and the Yijing hexagrams), all kept by NFKC.
+  const __m128i kanji = Between(lead, 0xE4, 0xE9);
+  // E3: U+3000-U+3FFF. Kept: U+3001-U+301B (、。「」…), U+3040-U+307F, U+3080-U+30BF but the
+  // sound marks U+3099-U+309C and ゟ U+309F, U+30C0-U+30FE (not ヿ U+30FF).
+  const __m128i punctuation = _mm_and_si128(Is(second, 0x80), Between(third, 0x81, 0x9B));
+  const __m128i hiragana = Is(second, 0x81);
+  const __m128i kana = _mm_andnot_si128(_mm_or_si128(Between(third, 0x99, 0x9C), Is(third, 0x9F)), Is(second, 0x82));
+  const __m128i katakana = _mm_andnot_si128(Is(third, 0xBF), Is(second, 0x83));
+  const __m128i e3 = _mm_and_si128(Is(lead, 0xE3),
+                                   _mm_or_si128(_mm_or_si128(punctuation, hiragana), _mm_or_si128(kana, katakana)));
+  const auto quiet = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(tail, _mm_or_si128(kanji, e3))));
+  const unsigned claimed = quiet | (quiet << 1) | (quiet << 2);  // leads and their continuation bytes
+  const unsigned mismatch = (high ^ claimed) & 0xFFFFu;
+  if (mismatch != 0) {
+    first_other = static_cast<unsigned>(std::countr_zero(mismatch));
+    return 0;
+  }
+  return 16 + static_cast<std::size_t>(std::popcount(claimed >> 16));
+}
+
+#endif
+
+}  // namespace kgx
