@@ -9,8 +9,21 @@
 
 namespace kgx {
 
-// Returns `s` without leading and trailing ASCII blanks (space, tab, CR, LF).
-std::string_view TrimAscii(std::string_view s);
+// Returns true for the ASCII blanks TrimAscii removes: space, tab, CR, LF (one bit test).
+inline bool IsTrimmedBlank(char c) {
+  constexpr std::uint64_t kBlanks = (1ULL << ' ') | (1ULL << '\t') | (1ULL << '\r') | (1ULL << '\n');
+  const auto u = static_cast<unsigned char>(c);
+  return u <= ' ' && ((kBlanks >> u) & 1) != 0;
+}
+
+// Returns `s` without leading and trailing ASCII blanks (space, tab, CR, LF). Inline: called on
+// nearly every line by several stages.
+inline std::string_view TrimAscii(std::string_view s) {
+  std::size_t begin = 0, end = s.size();
+  while (begin < end && IsTrimmedBlank(s[begin])) ++begin;
+  while (end > begin && IsTrimmedBlank(s[end - 1])) --end;
+  return s.substr(begin, end - begin);
+}
 
 // Calls `fn(line)` for each '\n'-separated line of `text` (without the '\n'; a final line without
 // newline is included, an empty text has no lines).
