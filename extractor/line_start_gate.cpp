@@ -10,7 +10,12 @@
 
 #include <unicode/uniset.h>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <optional>
 
@@ -344,12 +349,61 @@ RequiredCharacters RequiredCharacters::Derive(const std::vector<std::string>& pa
     if (classes.empty()) return condition;  // nothing this pattern always needs
     each.push_back(std::move(classes));
   }
+  // Every byte a class holds gets a bit (there are at most 3 per class, 3 classes per pattern).
+  std::size_t bits = 0;
+  for (const std::vector<std::string>& classes : each) {
+    for (const std::string& bytes : classes) {
+      for (const char b : bytes) {
+        std::uint64_t& bit = condition.bit_of_[static_cast<unsigned char>(b)];
+        if (bit == 0 && bits < 64) bit = std::uint64_t{1} << bits++;
+      }
+    }
+  }
+  bool fits = true;  // false when more than 64 bytes: then MayMatch searches
+  for (const std::vector<std::string>& classes : each) {
+    std::vector<std::uint64_t> masks;
+    for (const std::string& bytes : classes) {
+      std::uint64_t mask = 0;
+      for (const char b : bytes) {
+        const std::uint64_t bit = condition.bit_of_[static_cast<unsigned char>(b)];
+        fits = fits && bit != 0;
+        mask |= bit;
+      }
+      masks.push_back(mask);
+    }
+    condition.each_mask_.push_back(std::move(masks));
+  }
+  if (!fits) condition.each_mask_.clear();
   condition.each_ = std::move(each);
   condition.all_ = false;
   return condition;
 }
 
 bool RequiredCharacters::MayMatch(std::string_view line) const {
+  if (all_) return true;
+  if (each_mask_.empty()) return MayMatchBySearch(line);
+  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
+  std::uint64_t present = 0;
+  std::size_t i = 0;
+#ifdef __SSE2__
+  for (; i + 16 <= line.size(); i += 16) {
+    // The ASCII bytes of the block, one by one: Japanese text has few.
+    auto ascii = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i)))) & 0xFFFFu;
+    for (; ascii != 0; ascii &= ascii - 1) present |= bit_of_[bytes[i + static_cast<std::size_t>(std::countr_zero(ascii))]];
+  }
+#endif
+  for (; i < line.size(); ++i) {
+    if (bytes[i] < 0x80) present |= bit_of_[bytes[i]];
+  }
+  for (const std::vector<std::uint64_t>& masks : each_mask_) {
+    if (std::all_of(masks.begin(), masks.end(), [&](std::uint64_t mask) { return (mask & present) != 0; })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool RequiredCharacters::MayMatchBySearch(std::string_view line) const {
   if (all_) return true;
   const auto holds = [&](const std::string& bytes) {
     for (const char b : bytes) {

@@ -290,3 +290,32 @@ TEST_CASE("a bullet decided by its mark is one, and a line the gate turns away i
   CHECK_FALSE(decides(R"(^[ ]*[-*])", "\t- x"));
   CHECK_FALSE(decides(R"(^\s*[-*\s])", "- x"));
 }
+
+TEST_CASE("the required characters read by byte masks answer as one search per byte does", "[segmenter]") {
+  // The shipped event patterns and small sets of ASCII classes, over event lines, random
+  // characters and each required byte at every offset of a sixteen-byte block.
+  const std::vector<std::vector<std::string>> sets = {
+      kgx::testing::ShippedEventPatterns(), {"a:1", "b;2"}, {R"((?i)summit\s*(?P<y>20[0-9]{2}))"},
+      {R"(勉強会\s*#(?P<n>[0-9]{1,4}))", R"(re\s*:\s*invent)"}, {"never-[0-9]{9}", R"(^[ \t]+$)"}};
+  std::mt19937 rng(1616);
+  for (const std::vector<std::string>& patterns : sets) {
+    const kgx::RequiredCharacters required = kgx::RequiredCharacters::Derive(patterns);
+    REQUIRE(required.Constrains());
+    for (int round = 0; round < 5000; ++round) {
+      const std::string line = round % 3 == 2 ? RandomCharacters(rng) : RandomEventLine(rng);
+      INFO("'" << line << "'");
+      CHECK(required.MayMatch(line) == required.MayMatchBySearch(line));
+    }
+    for (const char* piece : {"2", "0", ":", "#", ";", "1", " ", "\t", "x", "ー"}) {
+      for (std::size_t pad = 0; pad < 36; ++pad) {
+        for (const std::string& filler : {std::string("日本語のメモ"), std::string("abcdefgh")}) {
+          std::string line;
+          while (line.size() < pad) line += filler;
+          line = line.substr(0, kgx::Utf8PrefixLength(line, pad)) + piece + "会" + std::string(pad % 5, '2') + "0";
+          INFO("'" << line << "'");
+          CHECK(required.MayMatch(line) == required.MayMatchBySearch(line));
+        }
+      }
+    }
+  }
+}
