@@ -56,3 +56,35 @@ TEST_CASE("cleaning a text by runs equals cleaning it one character at a time", 
     CHECK(warnings.size() == (bad == 0 ? 0 : bad <= 10 ? bad : 11));
   }
 }
+
+TEST_CASE("cleaning sixteen bytes at a time equals cleaning one character at a time at every offset", "[reader]") {
+  // Each piece at every offset of two sixteen-byte windows, after ASCII, kana or two-byte text.
+  for (const char* piece : {"日", "é", "\xDF\xBF", "\xE0\xA0\x80", "\xED\x9F\xBF", "\xEE\x80\x80", "\xEF\xBF\xBD", "🐘",
+                            "\x80", "\xC2", "\xE3\x81", "\xE3", "\xED\xA0\x80", "\xF0\x9F", "\xFF", "\xE3\x41\x81",
+                            "\xF4\x8F\xBF\xBF", "\xC0\x80"}) {
+    for (const std::string& filler : {std::string("a"), std::string("の"), std::string("é")}) {
+      for (std::size_t count = 0; count < 40; ++count) {
+        std::string bytes;
+        for (std::size_t k = 0; k < count; ++k) bytes += filler;
+        bytes += piece;
+        bytes += "日本語 text のあと";
+        bytes += piece;
+        std::vector<kgx::Warning> warnings;
+        const kgx::SourceText source = kgx::CleanSource("x.txt", bytes, warnings);
+        std::size_t bad = 0;
+        INFO(bytes);
+        CHECK(source.text == PlainClean(bytes, bad));
+        CHECK(warnings.size() == bad);
+      }
+    }
+  }
+  std::mt19937 rng(1618);
+  for (int round = 0; round < 3000; ++round) {
+    const std::string bytes = RandomBytes(rng, 20 + round % 80);
+    std::vector<kgx::Warning> warnings;
+    const kgx::SourceText source = kgx::CleanSource("x.txt", bytes, warnings);
+    std::size_t bad = 0;
+    INFO(bytes);
+    CHECK(source.text == PlainClean(bytes, bad));
+  }
+}
