@@ -284,17 +284,15 @@ void FillQuiet(std::size_t block) {
   quiet.filled[block >> 6].fetch_or(std::uint64_t{1} << (block & 63), std::memory_order_relaxed);
 }
 
+#ifndef __SSE2__
 // Returns true when the 16 bytes at `p` are all ASCII.
 bool Ascii16(const unsigned char* p) {
-#ifdef __SSE2__
-  return _mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))) == 0;
-#else
   std::uint64_t a, b;
   std::memcpy(&a, p, sizeof a);
   std::memcpy(&b, p + 8, sizeof b);
   return ((a | b) & kHighBits) == 0;
-#endif
 }
+#endif
 
 // Appends `chunk` (which starts at source offset `src_base`) when NFKC keeps every character of
 // it (IsNfkcPlain), with dashes and wave dashes unified and recorded in `map` as AppendUnified
@@ -348,27 +346,38 @@ bool AppendIfPlain(std::string_view chunk, std::size_t src_base, std::string& ou
     }
     return false;
   };
-  while (i < n) {
 #ifdef __SSE2__
-    if (i + 18 <= n) {
-      unsigned other = 0;
-      if (const std::size_t passed = NfkcQuietWindow(bytes + i, other)) {
-        i += passed;
-        continue;
-      }
-      // One character at a time up to the one holding the byte that did not fit.
-      for (const std::size_t stop = i + other + 1; i < stop;) {
-        if (!one_character()) return give_up();
-      }
+  unsigned char tail[32];  // the line's last bytes, padded with ASCII so the window can read them
+  while (i < n) {
+    const unsigned char* at = bytes + i;
+    if (i + 18 > n) {
+      std::memset(tail, ' ', sizeof tail);
+      std::memcpy(tail, at, n - i);
+      at = tail;  // the padding is no continuation byte: no character passes cut at the line's end
+    }
+    unsigned other = 0;
+    if (const std::size_t passed = NfkcQuietWindow(at, other)) {
+      i = std::min(i + passed, n);
       continue;
     }
-#endif
+    // One character at a time up to the one holding the byte that did not fit.
+    for (const std::size_t stop = i + other + 1; i < stop;) {
+      if (bytes[i] < 0x80) {
+        ++i;
+      } else if (!one_character()) {
+        return give_up();
+      }
+    }
+  }
+#else
+  while (i < n) {
     if (i + 16 <= n && Ascii16(bytes + i)) {
       i += 16;
       continue;
     }
     if (!one_character()) return give_up();
   }
+#endif
   out.append(chunk.data() + run, n - run);
   return true;
 }
