@@ -279,6 +279,7 @@ LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
   }
   Tidy(decides);
   Fill(decides, gate.decides_.ascii, gate.decides_.wide);
+  gate.decides_.IndexBmp();
   Ranges all;
   for (const std::string& pattern : patterns) {
     Start start;
@@ -288,7 +289,15 @@ LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
   Tidy(all);
   gate.all_ = false;
   Fill(all, gate.allowed_.ascii, gate.allowed_.wide);
+  gate.allowed_.IndexBmp();
   return gate;
+}
+
+void LineStartGate::Characters::IndexBmp() {
+  bmp.assign(0x10000 / 64, 0);
+  for (const auto& [lo, hi] : wide) {
+    for (char32_t c = lo; c <= hi && c < 0x10000; ++c) bmp[c >> 6] |= std::uint64_t{1} << (c & 63);
+  }
 }
 
 namespace {
@@ -302,12 +311,13 @@ std::size_t FirstCharacter(std::string_view line) {
 
 }  // namespace
 
-bool LineStartGate::Characters::Contains(std::string_view line, std::size_t at) const {
+bool LineStartGate::Characters::Contains(std::string_view line, std::size_t at, bool by_ranges) const {
   if (at == line.size()) return false;
   const auto b = static_cast<unsigned char>(line[at]);
   if (b < 0x80) return ascii.test(b);
   std::size_t length = 0;
   const char32_t cp = DecodeUtf8(line, at, length);
+  if (cp < 0x10000 && !bmp.empty() && !by_ranges) return ((bmp[cp >> 6] >> (cp & 63)) & 1) != 0;
   const auto it = std::upper_bound(wide.begin(), wide.end(), cp,
                                    [](char32_t c, const std::pair<char32_t, char32_t>& r) { return c < r.first; });
   return it != wide.begin() && cp <= std::prev(it)->second;
@@ -319,6 +329,14 @@ bool LineStartGate::MayMatch(std::string_view line) const {
 }
 
 bool LineStartGate::Decides(std::string_view line) const { return decides_.Contains(line, FirstCharacter(line)); }
+
+bool LineStartGate::MayMatchByRanges(std::string_view line) const {
+  return all_ || allowed_.Contains(line, FirstCharacter(line), true);
+}
+
+bool LineStartGate::DecidesByRanges(std::string_view line) const {
+  return decides_.Contains(line, FirstCharacter(line), true);
+}
 
 RequiredCharacters RequiredCharacters::Derive(const std::vector<std::string>& patterns) {
   RequiredCharacters condition;

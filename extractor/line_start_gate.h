@@ -28,12 +28,18 @@ class LineStartGate {
   bool Decides(std::string_view line) const;
   // Whether there is a condition at all.
   bool Constrains() const { return !all_; }
+  // MayMatch and Decides by a binary search of the ranges for every character; for tests.
+  bool MayMatchByRanges(std::string_view line) const;
+  bool DecidesByRanges(std::string_view line) const;
 
  private:
   struct Characters {
     std::bitset<128> ascii;                           // below 0x80
     std::vector<std::pair<char32_t, char32_t>> wide;  // ranges from 0x80, sorted, disjoint
-    bool Contains(std::string_view line, std::size_t at) const;
+    // `wide` below U+10000 as one bit per code point (kana and kanji start most lines).
+    std::vector<std::uint64_t> bmp;
+    void IndexBmp();
+    bool Contains(std::string_view line, std::size_t at, bool by_ranges = false) const;
   };
   bool all_ = true;
   Characters allowed_;  // what a match can start with

@@ -319,3 +319,36 @@ TEST_CASE("the required characters read by byte masks answer as one search per b
     }
   }
 }
+
+TEST_CASE("the line start gate's bitmap of characters answers as its ranges do", "[segmenter]") {
+  // The shipped header and bullet gates and a few of classes and case folding, over random lines
+  // and over every character below U+10000 (and a few above) after white space.
+  const std::vector<std::vector<std::string>> sets = {
+      kgx::testing::ShippedHeaderPatterns(),
+      kgx::testing::ShippedSectionPatterns({"bullet"}),
+      {R"(^\s*[-*+•・●◦▪□◇▶>※])", R"(^\s*[0-9]{1,3}[.)]\s)", R"(^\s*[(（][0-9]{1,3}[)）]\s)"},
+      {R"(^\s*(?:\*\*)?[^\s\-*+•・]\S*)", R"(^[ \t]*(?i:key|s)\w+)", R"(^\s*[■◆🐘])"}};
+  std::mt19937 rng(65536);
+  for (const std::vector<std::string>& patterns : sets) {
+    const kgx::LineStartGate gate = kgx::LineStartGate::Derive(patterns);
+    for (int round = 0; round < 3000; ++round) {
+      const std::string line = round % 2 == 0 ? RandomLine(rng) : RandomCharacters(rng);
+      INFO("'" << line << "'");
+      CHECK(gate.MayMatch(line) == gate.MayMatchByRanges(line));
+      CHECK(gate.Decides(line) == gate.DecidesByRanges(line));
+    }
+    int differ = 0;
+    for (char32_t cp = 0x80; cp < 0x10100; ++cp) {
+      if (cp >= 0xD800 && cp < 0xE000) continue;
+      std::string line = "  ";
+      kgx::AppendUtf8(cp, line);
+      line += " x";
+      differ += gate.MayMatch(line) != gate.MayMatchByRanges(line) || gate.Decides(line) != gate.DecidesByRanges(line);
+    }
+    CHECK(differ == 0);
+    for (const char* odd : {"  \x80", "\xE3\x81", "\xED\xA0\x80 x", "\xF0\x9F\x90\x98"}) {
+      CHECK(gate.MayMatch(odd) == gate.MayMatchByRanges(odd));
+      CHECK(gate.Decides(odd) == gate.DecidesByRanges(odd));
+    }
+  }
+}
