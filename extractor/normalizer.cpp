@@ -4,7 +4,10 @@
 // composes across a newline): a line of characters NFKC keeps wherever they stand (IsNfkcPlain:
 // nearly all lines) or that ICU's quick check finds already normalized is copied with the
 // punctuation unified inline, and only the others go through normalizeUTF8 and the Edits merge.
-// Latin case folding works sixteen bytes at a time (eight without SSE2).
+// Such lines are read sixteen bytes at a time where they hold only ASCII, kana and kanji
+// (NfkcQuietWindow), else one character at a time with a table of the three-byte characters that
+// need no second look. Latin case folding works sixteen bytes at a time (eight without SSE2).
+// The OffsetMap is indexed by blocks of 64 bytes once a text is done.
 #include "extractor/normalizer.h"
 
 #include <unicode/bytestream.h>
