@@ -134,16 +134,24 @@ int RunExtract(const Options& options) {
     return kExitUsage;
   }
   StageTimer timer(Stage::kRules);
-  auto rules = LoadRulesOrReport(options.rules_dirs, options.quiet, options.threads);
-  if (!rules) {
+  // What a run builds is kept until the process exits, on purpose: freeing the rules (compiled
+  // expressions and databases) and the graph, millions of small allocations one by one, costs
+  // several percent of a run, serially at its end, and the system reclaims the memory at once.
+  // The static pointers keep them reachable, so leak checkers do not report them.
+  static const RuleSet* kept_rules = nullptr;
+  kept_rules = LoadRulesOrReport(options.rules_dirs, options.quiet, options.threads).release();
+  if (!kept_rules) {
     std::cerr << "kgx: the rules have errors; nothing was extracted\n";
     return kExitUsage;
   }
+  const RuleSet* rules = kept_rules;
   timer.Switch(Stage::kCount);  // the pipeline charges its own stages
   PipelineStats stats;
   if (StreamsJsonl(options)) {
     JsonlSink sink;
-    KnowledgeGraph entity_graph;
+    static KnowledgeGraph* kept_entity_graph = nullptr;
+    kept_entity_graph = new KnowledgeGraph();
+    KnowledgeGraph& entity_graph = *kept_entity_graph;
     std::vector<std::string> written;
     const int status = ExtractStreamed(options, *rules, stats, written, entity_graph, sink);
     if (status == kExitOk && !options.quiet) {
@@ -153,9 +161,6 @@ int RunExtract(const Options& options) {
     if (StageTimesEnabled()) PrintStageTimes(std::cerr);
     return status;
   }
-  // The graph is kept until the process exits, on purpose: freeing its millions of small
-  // allocations one by one costs several percent of a run, and the system reclaims the memory
-  // at once. The static pointer keeps it reachable, so leak checkers do not report it.
   static const KnowledgeGraph* kept_graph = nullptr;
   kept_graph = new KnowledgeGraph(RunPipeline(DefaultInputs(options), *rules, options.threads, options.quiet, stats));
   const KnowledgeGraph& graph = *kept_graph;

@@ -3,6 +3,7 @@
 // sink writes each to a temporary file and renames it into place, or to standard output.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -19,6 +20,11 @@ class FileSink {
  public:
   virtual ~FileSink() = default;
   virtual std::ostream& Begin(const std::string& relative_path) = 0;
+  // Appends bytes [offset, offset + length) of the open file `fd` to the file Begin() opened last,
+  // after what its stream holds, without passing them through the process where both files allow
+  // (copy_file_range), and returns how many it appended; the caller writes the rest through the
+  // stream. A sink that cannot appends none.
+  virtual std::size_t AppendFile(int /*fd*/, std::size_t /*offset*/, std::size_t /*length*/) { return 0; }
 };
 
 class Exporter {

@@ -1,10 +1,15 @@
 // Hand-written JSON (see json_writer.h).
 #include "exporters/json_writer.h"
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace kgx {
 
@@ -51,6 +56,12 @@ std::uint64_t SpecialBytes(std::uint64_t word) {
   return below_space | zero_bytes(word ^ (kOnes * '"')) | zero_bytes(word ^ (kOnes * '\\')) | (word & kHighBits);
 }
 
+// Writes a two-byte escape ("\\n").
+char* CopyEscape(char* p, const char (&escape)[3]) {
+  std::memcpy(p, escape, 2);
+  return p + 2;
+}
+
 }  // namespace
 
 std::string Dump(const Json& record) { return record.dump(-1, ' ', false, Json::error_handler_t::replace); }
@@ -60,31 +71,60 @@ bool DocLess(std::string_view a, std::string_view b) {
   return a.size() != b.size() ? a.size() < b.size() : a < b;
 }
 
-// Appends `s` as a JSON string exactly as nlohmann's dump(-1, ' ', false, replace) writes it:
+// Writes `s` as a JSON string exactly as nlohmann's dump(-1, ' ', false, replace) writes it:
 // quote, backslash and control characters escaped, everything else (DEL and UTF-8 included)
 // copied; a string that is not valid UTF-8 is left to nlohmann, which replaces the bad bytes.
-void AppendString(std::string& out, std::string_view s) {
+// Bytes are copied as they are read, eight at a time where they can be: what is copied past a
+// byte that needs more is overwritten. Room: copies are one byte for one, so it is checked where
+// the output grows, at an escape, and kept at the bytes still to read plus the closing quote;
+// an eight-byte copy (with eight bytes still to read) then always fits.
+char* WriteString(char* p, const char* limit, std::string_view s) {
   static constexpr char kHex[] = "0123456789abcdef";
   const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  const std::size_t mark = out.size();
-  out += '"';
-  std::size_t run = 0;  // start of the bytes not yet copied
+  char* const start = p;
+  if (static_cast<std::size_t>(limit - p) < n + 2) return nullptr;
+  *p++ = '"';
   std::size_t i = 0;
   while (i < n) {
-    // Plain ASCII text, the bulk of most strings, eight bytes at a time.
+#ifdef __SSE2__
+    // Plain ASCII text, the bulk of most strings, sixteen bytes at a time: a byte below 0x20 or
+    // from 0x80 on is below 0x20 as a signed byte, so one comparison flags both.
+    if (i + 16 <= n) {
+      const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p), chunk);
+      const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
+                                           _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                                        _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))));
+      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+      if (mask == 0) {
+        i += 16;
+        p += 16;
+        continue;
+      }
+      const auto plain = static_cast<std::size_t>(std::countr_zero(mask));
+      i += plain;
+      p += plain;
+    } else
+#endif
+    // Eight bytes at a time (the rest of a string, or without SSE2).
     if (i + 8 <= n) {
       std::uint64_t word;
       std::memcpy(&word, bytes + i, 8);
+      std::memcpy(p, &word, 8);
       const std::uint64_t special = SpecialBytes(word);
       if (special == 0) {
         i += 8;
+        p += 8;
         continue;
       }
-      i += static_cast<std::size_t>(std::countr_zero(special)) / 8;
+      const std::size_t plain = static_cast<std::size_t>(std::countr_zero(special)) / 8;
+      i += plain;
+      p += plain;
     }
     const unsigned char c = bytes[i];
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      *p++ = static_cast<char>(c);
       ++i;
       continue;
     }
@@ -100,74 +140,162 @@ void AppendString(std::string& out, std::string_view s) {
         if ((word & 0x0000C0C0F0C0C0F0ULL) != 0x00008080E08080E0ULL) break;
         const unsigned low0 = word & 0x0F, low1 = (word >> 24) & 0x0F;
         if (low0 == 0 || low0 == 0xD || low1 == 0 || low1 == 0xD) break;
+        std::memcpy(p, &word, 8);
         i += 6;
+        p += 6;
       }
       while (i + 2 < n && bytes[i] >= 0xE1 && bytes[i] != 0xED && bytes[i] <= 0xEF && (bytes[i + 1] & 0xC0) == 0x80 &&
              (bytes[i + 2] & 0xC0) == 0x80) {
+        std::memcpy(p, bytes + i, 3);
         i += 3;
+        p += 3;
       }
       if (i != from) continue;
       const std::size_t length = Utf8SequenceLength(s, i);
       if (length == 0) {  // invalid UTF-8: let nlohmann replace it
-        out.resize(mark);
-        out += Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
-        return;
+        const std::string dumped = Json(std::string(s)).dump(-1, ' ', false, Json::error_handler_t::replace);
+        if (dumped.size() > static_cast<std::size_t>(limit - start)) return nullptr;
+        std::memcpy(start, dumped.data(), dumped.size());
+        return start + dumped.size();
       }
+      std::memcpy(p, bytes + i, length);
       i += length;
+      p += length;
       continue;
     }
-    out.append(s.data() + run, i - run);
+    // The escape takes at most six bytes for this one; the rest still one each, and the quote.
+    if (static_cast<std::size_t>(limit - p) < 6 + (n - i)) return nullptr;
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"': p = CopyEscape(p, "\\\""); break;
+      case '\\': p = CopyEscape(p, "\\\\"); break;
+      case '\b': p = CopyEscape(p, "\\b"); break;
+      case '\f': p = CopyEscape(p, "\\f"); break;
+      case '\n': p = CopyEscape(p, "\\n"); break;
+      case '\r': p = CopyEscape(p, "\\r"); break;
+      case '\t': p = CopyEscape(p, "\\t"); break;
       default: {
         const char escape[] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 0xF]};
-        out.append(escape, sizeof escape);
+        std::memcpy(p, escape, sizeof escape);
+        p += sizeof escape;
       }
     }
-    run = ++i;
+    ++i;
   }
-  out.append(s.data() + run, n - run);
-  out += '"';
+  *p++ = '"';
+  return p;
 }
 
-// Digits from the last one back, into the end of a buffer: the numbers here (lines, offsets)
-// have a few digits, and this costs less than to_chars' digit count and table.
-void AppendNumber(std::string& out, std::size_t value) {
-  char buffer[20];
-  char* const end = buffer + sizeof buffer;
-  char* first = end;
-  do {
-    *--first = static_cast<char>('0' + value % 10);
-    value /= 10;
-  } while (value != 0);
-  out.append(first, end);
+// Digits two at a time from the last one back, straight into place once their count is known
+// (from the bit length, then one comparison): the numbers here (lines, offsets) have a few digits.
+char* WriteNumber(char* p, std::size_t value) {
+  static constexpr char kPairs[] =
+      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+      "8081828384858687888990919293949596979899";
+  static constexpr std::uint64_t kPowers[20] = {1ULL,
+                                                10ULL,
+                                                100ULL,
+                                                1000ULL,
+                                                10000ULL,
+                                                100000ULL,
+                                                1000000ULL,
+                                                10000000ULL,
+                                                100000000ULL,
+                                                1000000000ULL,
+                                                10000000000ULL,
+                                                100000000000ULL,
+                                                1000000000000ULL,
+                                                10000000000000ULL,
+                                                100000000000000ULL,
+                                                1000000000000000ULL,
+                                                10000000000000000ULL,
+                                                100000000000000000ULL,
+                                                1000000000000000000ULL,
+                                                10000000000000000000ULL};
+  static_assert(sizeof(std::size_t) == sizeof(std::uint64_t));
+  // log10(2) ~ 1233 / 4096: `guess` is the number of digits or one less (value | 1: 0 has one).
+  const std::uint64_t nonzero = value | 1;
+  const std::size_t guess = static_cast<std::size_t>(std::bit_width(nonzero)) * 1233 >> 12;
+  const std::size_t digits = guess + (nonzero >= kPowers[guess] ? 1 : 0);
+  char* const end = p + digits;
+  char* q = end;
+  while (value >= 100) {
+    q -= 2;
+    std::memcpy(q, kPairs + 2 * (value % 100), 2);
+    value /= 100;
+  }
+  if (value >= 10) {
+    std::memcpy(q - 2, kPairs + 2 * value, 2);
+  } else {
+    q[-1] = static_cast<char>('0' + value);
+  }
+  return end;
 }
 
 // The serializer's own steps for a double (its dump_float), without building a Json value.
-void AppendDouble(std::string& out, double value) {
+char* WriteDouble(char* p, double value) {
   if (!std::isfinite(value)) {
-    out += "null";
-    return;
+    std::memcpy(p, "null", 4);
+    return p + 4;
   }
-  char buffer[64];  // the serializer's number buffer
-  const char* const end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, value);
-  out.append(buffer, static_cast<std::size_t>(end - buffer));
+  return nlohmann::detail::to_chars(p, p + kDoubleRoom, value);
 }
 
-void AppendDecimal(std::string& out, double value) {
+char* WriteDecimal(char* p, double value) {
   if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15) {
     const auto whole = static_cast<long long>(value);
-    if (whole < 0) out += '-';
-    AppendNumber(out, whole < 0 ? 0 - static_cast<std::size_t>(whole) : static_cast<std::size_t>(whole));
-  } else {
-    AppendDouble(out, value);
+    if (whole < 0) *p++ = '-';
+    return WriteNumber(p, whole < 0 ? 0 - static_cast<std::size_t>(whole) : static_cast<std::size_t>(whole));
   }
+  return WriteDouble(p, value);
+}
+
+// The std::string forms: room made at the end of `out`, written, and cut to what was written.
+namespace {
+
+template <typename Writer, typename Value>
+void AppendWritten(std::string& out, std::size_t room, Writer write, Value value) {
+  const std::size_t at = out.size();
+  out.resize(at + room);
+  out.resize(static_cast<std::size_t>(write(out.data() + at, value) - out.data()));
+}
+
+}  // namespace
+
+// Written on the stack first where it fits (most do), so that no room is zero-filled in `out`.
+void AppendString(std::string& out, std::string_view s) {
+  char local[1024];
+  if (s.size() + kStringSlack <= sizeof local) {
+    if (const char* end = WriteString(local, local + sizeof local, s)) {
+      out.append(local, static_cast<std::size_t>(end - local));
+      return;
+    }
+  }
+  const std::size_t at = out.size();
+  out.resize(at + StringRoom(s.size()));
+  out.resize(static_cast<std::size_t>(WriteString(out.data() + at, out.data() + out.size(), s) - out.data()));
+}
+
+void AppendNumber(std::string& out, std::size_t value) { AppendWritten(out, kNumberRoom, WriteNumber, value); }
+void AppendDouble(std::string& out, double value) { AppendWritten(out, kDoubleRoom, WriteDouble, value); }
+void AppendDecimal(std::string& out, double value) { AppendWritten(out, kDoubleRoom, WriteDecimal, value); }
+
+// A buffer twice as large at least, the record so far copied over.
+void JsonWriter::Grow(std::size_t bytes) {
+  const std::size_t used = static_cast<std::size_t>(at_ - begin_);
+  const std::size_t size = std::max(2 * static_cast<std::size_t>(limit_ - begin_), used + bytes);
+  std::unique_ptr<char[]> grown(new char[size]);
+  std::memcpy(grown.get(), begin_, used);
+  heap_ = std::move(grown);
+  begin_ = heap_.get();
+  at_ = begin_ + used;
+  limit_ = begin_ + size;
+}
+
+// Many escapes, or invalid UTF-8: room for the most there can be.
+JsonWriter& JsonWriter::TextWithEscapes(std::string_view key, std::string_view value) {
+  char* const p = Copy(Room(key.size() + StringRoom(value.size())), key);
+  return Done(WriteString(p, limit_, value));
 }
 
 }  // namespace kgx

@@ -7,23 +7,6 @@
 
 namespace kgx {
 
-namespace {
-
-// Appends `items` as a JSON array of strings.
-template <typename Strings>
-void AppendStringArray(std::string& out, const Strings& items) {
-  out += '[';
-  bool first = true;
-  for (const auto& item : items) {
-    if (!first) out += ',';
-    first = false;
-    AppendString(out, item);
-  }
-  out += ']';
-}
-
-}  // namespace
-
 void AppendRecord(std::string& out, const DocumentRecord& r) {
   JsonWriter(out, "{\"kind\":\"document\"")
       .Text(",\"id\":", r.id)
@@ -37,17 +20,14 @@ void AppendRecord(std::string& out, const DocumentRecord& r) {
 void AppendRecord(std::string& out, const EntityRecord& r) {
   JsonWriter record(out, "{\"kind\":\"entity\"");
   record.Text(",\"id\":", r.id).Text(",\"type\":", r.type).Text(",\"name\":", r.name);
-  out += ",\"aliases\":";
   if (r.aliases) {
-    AppendStringArray(out, *r.aliases);
+    record.TextArray(",\"aliases\":", *r.aliases);
   } else {
-    out += "[]";
+    record.Raw(",\"aliases\":", "[]");
   }
-  if (r.discovered) out += ",\"discovered\":true";
+  if (r.discovered) record.Raw(",\"discovered\":true", {});
   record.Integer(",\"mentions\":", r.mentions).Integer(",\"degree\":", r.degree);
-  out += ",\"pagerank\":";
-  AppendDouble(out, r.pagerank);
-  record.Integer(",\"component\":", r.component).End();
+  record.Double(",\"pagerank\":", r.pagerank).Integer(",\"component\":", r.component).End();
 }
 
 bool IsSectionPresenter(std::string_view predicate, bool subject_is_section) {
@@ -62,10 +42,7 @@ void AppendRecord(std::string& out, const SectionRecord& r) {
       .TextOrNull(",\"code\":", r.code)
       .Text(",\"title\":", r.title)
       .Integer(",\"line\":", r.line);
-  if (!r.presented_by.empty()) {
-    out += ",\"presented_by\":";
-    AppendStringArray(out, r.presented_by);
-  }
+  if (!r.presented_by.empty()) record.TextArray(",\"presented_by\":", r.presented_by);
   record.End();
 }
 
@@ -83,6 +60,7 @@ std::string PlaceJson(std::string_view doc, std::string_view section) {
   json.reserve(24 + doc.size() + section.size());  // the keys, quotes and ids: one allocation
   JsonWriter members(json, {});
   Place(members, doc, section, {});
+  members.End({});  // members, not an object: no closing brace
   return json;
 }
 

@@ -143,7 +143,7 @@ Status JsonlStream::Finish(FileSink& sink, KnowledgeGraph& entity_graph, std::si
     entities += '\n';
   }
   out.write(entities.data(), static_cast<std::streamsize>(entities.size()));
-  return spool_.CopyTo(out);
+  return spool_.CopyTo(out, &sink);
 }
 
 }  // namespace kgx

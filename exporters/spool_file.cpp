@@ -74,11 +74,13 @@ Status SpoolFile::Write(std::string_view bytes) {
   return error_;
 }
 
-Status SpoolFile::CopyTo(std::ostream& out) {
+Status SpoolFile::CopyTo(std::ostream& out, FileSink* sink) {
   if (fd_ < 0) return error_;
   if (Status flushed = Flush(); !flushed.ok()) return flushed;
+  const std::size_t copied = sink != nullptr ? sink->AppendFile(fd_, 0, size_) : 0;
+  if (copied == size_) return Status::Ok();
   std::string chunk(kBufferBytes, '\0');
-  for (off_t offset = 0;;) {
+  for (auto offset = static_cast<off_t>(copied);;) {
     const ssize_t got = ::pread(fd_, chunk.data(), chunk.size(), offset);
     if (got < 0 && errno == EINTR) continue;
     if (got < 0) return error_ = ErrnoStatus("cannot read a temporary file", folder_);

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "exporters/exporter.h"
 #include "extractor/status.h"
 
 namespace kgx {
@@ -25,8 +26,9 @@ class SpoolFile {
   // Appends; buffered. Errors are kept and returned by CopyTo.
   void Append(std::string_view bytes);
   std::size_t size() const { return size_; }
-  // Writes everything appended so far to `out`.
-  Status CopyTo(std::ostream& out);
+  // Writes everything appended so far to `out`; with `sink`, the sink `out` belongs to, through
+  // its AppendFile as far as it can (a kernel copy, file to file, for a spool of hundreds of MB).
+  Status CopyTo(std::ostream& out, FileSink* sink = nullptr);
 
  private:
   // Each writes what is buffered / `bytes` to the file; errors are kept in error_.

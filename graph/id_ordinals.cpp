@@ -2,18 +2,8 @@
 #include "graph/id_ordinals.h"
 
 #include <algorithm>
-#include <functional>
 
 namespace kgx {
-
-namespace {
-
-
-}  // namespace
-
-std::uint32_t IdOrdinals::HashOf(std::string_view id) {
-  return static_cast<std::uint32_t>(std::hash<std::string_view>()(id));
-}
 
 std::size_t IdOrdinals::SlotOf(std::string_view id, std::uint32_t hash) const {
   const std::size_t mask = slots_.size() - 1;

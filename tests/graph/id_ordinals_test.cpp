@@ -46,3 +46,25 @@ TEST_CASE("IdOrdinals::AddAll numbers a batch as Add would, one id after another
   CHECK(batched.size() == one_by_one.size());
   CHECK(hashed.size() == one_by_one.size());
 }
+
+TEST_CASE("IdOrdinals::HashOf reads every byte of ids of every length", "[graph]") {
+  // The hash reads eight bytes at a time, the last word overlapping, and short ids in pieces:
+  // a change of any one byte of an id of any length must change it, and ids of every length,
+  // Japanese among them, must number and find as they should.
+  kgx::IdOrdinals ordinals;
+  std::vector<std::string> ids;
+  const std::string text = "technology/アマゾン-aurora-postgresql-互換-edition";
+  for (std::size_t length = 0; length <= text.size(); ++length) {
+    const std::string id = text.substr(0, length);
+    ids.push_back(id);
+    for (std::size_t at = 0; at < length; ++at) {
+      std::string changed = id;
+      changed[at] = static_cast<char>(changed[at] ^ 0x01);
+      INFO(length << " " << at);
+      CHECK(kgx::IdOrdinals::HashOf(changed) != kgx::IdOrdinals::HashOf(id));
+    }
+  }
+  for (std::size_t i = 0; i < ids.size(); ++i) CHECK(ordinals.Add(ids[i]) == i);
+  for (std::size_t i = 0; i < ids.size(); ++i) CHECK(ordinals.Find(ids[i]) == i);
+  CHECK(ordinals.Find(text + "!") == kgx::IdOrdinals::kNone);
+}
