@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory_resource>
 #include <set>
 
 #include "extractor/front_matter.h"
@@ -67,8 +68,7 @@ class SpanMapper {
   // whole line when it fits in `limit` bytes, else a window of about `limit` bytes centred on the
   // span ("…" marks each cut), so the evidence shows the match wherever it is on a long line.
   std::string OriginalWindow(std::size_t number, std::size_t norm_begin, std::size_t norm_end, std::size_t limit) const {
-    const LineView& line = Line(number);
-    const std::string_view text = TrimAscii(OriginalView(line.norm_begin, line.norm_end));
+    const std::string_view text = TrimmedLine(number);
     if (text.size() <= limit) return std::string(text);
     const std::size_t base = static_cast<std::size_t>(text.data() - source_.text.data());
     const std::size_t b = std::clamp(TextBegin(norm_begin), base, base + text.size()) - base;
@@ -83,9 +83,22 @@ class SpanMapper {
   }
 
  private:
+  // The original line `number`, trimmed. The last one asked is kept: mentions come line by line,
+  // and a line with several of them is mapped and trimmed once.
+  std::string_view TrimmedLine(std::size_t number) const {
+    if (number != trimmed_number_) {
+      const LineView& line = Line(number);
+      trimmed_ = TrimAscii(OriginalView(line.norm_begin, line.norm_end));
+      trimmed_number_ = number;
+    }
+    return trimmed_;
+  }
+
   const SourceText& source_;
   const NormalizedText& normalized_;
   const std::vector<LineView>& lines_;
+  mutable std::size_t trimmed_number_ = 0;  // line numbers start at 1
+  mutable std::string_view trimmed_;
 };
 
 std::size_t SectionOfLine(const std::vector<Section>& sections, std::size_t line) {
@@ -168,7 +181,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   };
   // Listed and discovered spans are disjoint; kept by begin, every overlap test is a lookup
   // (a 100 MB line holds millions of them).
-  std::map<std::size_t, Found> spans;
+  // Their nodes come from one pool, freed with it: a document makes hundreds of thousands.
+  std::pmr::monotonic_buffer_resource span_pool;
+  std::pmr::map<std::size_t, Found> spans(&span_pool);
   // Names inside a web address ("https", "aws" in a link) or a session code ("【AWS-21】") are no
   // mentions.
   const std::vector<std::pair<std::size_t, std::size_t>> no_mention_spans = [&] {
