@@ -90,10 +90,13 @@ class QuantityLexicon {
   // Returns the first offset from `pos` on where a digit, kanji numeral, number word or prefix
   // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one two-byte lookup), or the end
   // of the line. ASCII bytes that begin nothing and UTF-8 continuation bytes are passed sixteen
-  // at a time; each lead byte still gets the two-byte test.
+  // at a time; each lead byte still gets the two-byte test. A well-formed three-byte character
+  // is then passed unless it is itself the first character of a kanji numeral, number word or
+  // prefix unit: 上, 人, 回, 、 and 。 share their first two bytes with 一, 二, 四 and 〇 but start
+  // nothing, and the scan would stop at each of them only to read no number.
   std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const;
-  // The same answer found character by character with the two-byte test alone: the plain walk
-  // the skip in NextPossibleStart must agree with (tests compare them).
+  // The same answer found character by character with the two-byte and three-byte tests alone:
+  // the plain walk the skip in NextPossibleStart must agree with (tests compare them).
   std::size_t NextPossibleStartByChar(std::string_view line, std::size_t pos) const;
 
   // Adds a two-part duration. Returns the earlier pair with the same larger letter, or nullptr
@@ -179,6 +182,18 @@ class QuantityLexicon {
   using Index = std::array<Keyed, kLexRoleCount>;
 
   void MarkWordStart(std::string_view text);
+  void MarkThirdByte(std::string_view text);
+  // False when the well-formed three-byte character at `at` starts nothing (third_bytes_);
+  // true for anything else, which the two-byte test alone decides.
+  bool ThirdByteMayStart(const unsigned char* bytes, std::size_t size, std::size_t at) const {
+    const unsigned b0 = bytes[at];
+    if ((b0 & 0xF0) != 0xE0 || at + 2 >= size) return true;
+    const unsigned b1 = bytes[at + 1], b2 = bytes[at + 2];
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return true;
+    const unsigned cp = (b0 & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return true;
+    return (third_bytes_[cp >> 6] >> (b2 & 0x3Fu) & 1u) != 0;
+  }
   static char32_t FirstKey(std::string_view text);
   static char32_t LastKey(std::string_view text);
   static const std::vector<int>& Bucket(const Index& index, LexRole role, char32_t key);
@@ -190,6 +205,10 @@ class QuantityLexicon {
   std::vector<DurationPair> duration_pairs_;
   std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
   std::bitset<65536> quantity_starts_;  // word_starts_, kanji numerals and digits
+  // Per three-byte character without its last six bits (cp >> 6, 1024 of them): a bit per last
+  // byte (its low six bits) for the characters that begin a kanji numeral, a kWord or a
+  // kPrefixUnit literal. Only well-formed characters are looked up.
+  std::array<std::uint64_t, 1024> third_bytes_{};
   std::array<bool, 256> may_lead_{};    // first bytes of quantity_starts_, continuation bytes excluded
   // The ASCII bytes of may_lead_, with bit 0x20 set, as at most kMaxLeadRanges ranges [first,
   // last], for the 16-byte scan; when they need more, that scan takes every ASCII byte.

@@ -118,11 +118,13 @@ void ReadJapaneseFraction(std::string_view line, NumberToken& token) {
 
 }  // namespace
 
+bool IsKanjiNumberStart(char32_t cp) { return KanjiDigit(cp) >= 0 || SmallMultiplier(cp) > 0; }
+
 const std::bitset<65536>& KanjiNumberLeads() {
   static const std::bitset<65536> kLeads = [] {
     std::bitset<65536> leads;
     for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
-      if (KanjiDigit(cp) < 0 && SmallMultiplier(cp) <= 0) continue;
+      if (!IsKanjiNumberStart(cp)) continue;
       std::string encoded;
       AppendUtf8(cp, encoded);
       leads.set((static_cast<unsigned char>(encoded[0]) << 8) | static_cast<unsigned char>(encoded[1]));
@@ -139,7 +141,7 @@ bool NumberStartsAt(std::string_view line, std::size_t pos) {
   if (!MayStartKanjiNumberAt(KanjiNumberLeads(), line, pos)) return false;
   std::size_t length = 0;
   const char32_t cp = DecodeUtf8(line, pos, length);
-  return KanjiDigit(cp) >= 0 || SmallMultiplier(cp) > 0;
+  return IsKanjiNumberStart(cp);
 }
 
 std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos) {
