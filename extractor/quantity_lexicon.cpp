@@ -75,7 +75,32 @@ void QuantityLexicon::MarkThirdByte(std::string_view text) {
   third_bytes_[(b0 & 0x0Fu) << 6 | b1] |= std::uint64_t{1} << b2;
 }
 
+void QuantityLexicon::MarkPairs(const LexEntry& e) {
+  const std::string_view t = e.text;
+  const auto role = static_cast<std::size_t>(e.role);
+  const auto both = [](char c) {
+    return std::array<unsigned, 2>{static_cast<unsigned char>(AsciiLower(c)), static_cast<unsigned char>(AsciiUpper(c))};
+  };
+  if (t.size() == 1) {
+    for (const unsigned c : both(t[0])) {
+      for (unsigned other = 0; other < 256; ++other) {
+        first_pairs_[role].set(c << 8 | other);
+        last_pairs_[role].set(other << 8 | c);
+      }
+    }
+    return;
+  }
+  for (const unsigned a : both(t[0])) {
+    for (const unsigned b : both(t[1])) first_pairs_[role].set(a << 8 | b);
+  }
+  for (const unsigned a : both(t[t.size() - 2])) {
+    for (const unsigned b : both(t[t.size() - 1])) last_pairs_[role].set(a << 8 | b);
+  }
+}
+
 void QuantityLexicon::Finish() {
+  for (auto& pairs : first_pairs_) pairs.reset();
+  for (auto& pairs : last_pairs_) pairs.reset();
   word_starts_.reset();
   third_bytes_.fill(0);
   forward_ = Index();
@@ -84,6 +109,7 @@ void QuantityLexicon::Finish() {
     const LexEntry& e = entries_[i];
     if (e.text.empty()) continue;
     const auto role = static_cast<std::size_t>(e.role);
+    MarkPairs(e);
     forward_[role].Add(FirstKey(e.text)).push_back(static_cast<int>(i));
     if (e.role == LexRole::kWord || e.role == LexRole::kPrefixUnit) {
       MarkWordStart(e.text);

@@ -117,33 +117,40 @@ class QuantityLexicon {
 
   // Returns the longest entry of `role` that starts at `pos` of `line` and that `accept(entry)`
   // allows, or nullptr. A literal ending in an ASCII letter or digit must not be followed by one.
+  // Most places begin no literal of the role: the first two bytes, looked up in one table, say so
+  // before the first character is decoded and its bucket searched.
   template <typename Accept>
   const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role, Accept&& accept) const {
     if (pos >= line.size()) return nullptr;
-    for (const int index : Bucket(forward_, role, FirstKey(line.substr(pos)))) {
-      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
-      if (StartsWithAt(line, pos, e) && accept(e)) return &e;
-    }
-    return nullptr;
+    if (!first_pairs_[static_cast<std::size_t>(role)][PairAt(line, pos)]) return nullptr;
+    return SearchStartingAt(line, pos, role, accept);
   }
   const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role) const {
     return MatchAt(line, pos, role, [](const LexEntry&) { return true; });
   }
 
   // Returns the longest entry of `role` that ends at `end` of `line` and that `accept` allows.
-  // A literal starting with an ASCII letter must not follow one.
+  // A literal starting with an ASCII letter must not follow one. The last two bytes filter first.
   template <typename Accept>
   const LexEntry* MatchEndingAt(std::string_view line, std::size_t end, LexRole role,
                                 Accept&& accept) const {
     if (end == 0 || end > line.size()) return nullptr;
-    for (const int index : Bucket(backward_, role, LastKey(line.substr(0, end)))) {
-      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
-      if (EndsWithAt(line, end, e) && accept(e)) return &e;
-    }
-    return nullptr;
+    if (!last_pairs_[static_cast<std::size_t>(role)][PairBefore(line, end)]) return nullptr;
+    return SearchEndingAt(line, end, role, accept);
   }
   const LexEntry* MatchEndingAt(std::string_view line, std::size_t end, LexRole role) const {
     return MatchEndingAt(line, end, role, [](const LexEntry&) { return true; });
+  }
+
+  // MatchAt and MatchEndingAt without the two-byte filter: the bucket searches the filter must
+  // agree with (tests compare them).
+  const LexEntry* MatchAtUnfiltered(std::string_view line, std::size_t pos, LexRole role) const {
+    if (pos >= line.size()) return nullptr;
+    return SearchStartingAt(line, pos, role, [](const LexEntry&) { return true; });
+  }
+  const LexEntry* MatchEndingAtUnfiltered(std::string_view line, std::size_t end, LexRole role) const {
+    if (end == 0 || end > line.size()) return nullptr;
+    return SearchEndingAt(line, end, role, [](const LexEntry&) { return true; });
   }
 
   // The rate word of `line` that starts (ends) at `pos`, unless the text before it is one of its
@@ -163,6 +170,34 @@ class QuantityLexicon {
     return std::any_of(entry.not_after_words.begin(), entry.not_after_words.end(),
                        [&](const std::string& word) { return before.ends_with(word); });
   }
+
+  template <typename Accept>
+  const LexEntry* SearchStartingAt(std::string_view line, std::size_t pos, LexRole role, Accept&& accept) const {
+    for (const int index : Bucket(forward_, role, FirstKey(line.substr(pos)))) {
+      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
+      if (StartsWithAt(line, pos, e) && accept(e)) return &e;
+    }
+    return nullptr;
+  }
+  template <typename Accept>
+  const LexEntry* SearchEndingAt(std::string_view line, std::size_t end, LexRole role, Accept&& accept) const {
+    for (const int index : Bucket(backward_, role, LastKey(line.substr(0, end)))) {
+      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
+      if (EndsWithAt(line, end, e) && accept(e)) return &e;
+    }
+    return nullptr;
+  }
+  // The two bytes from `pos` (first << 8 | second; 0 for a second past the end), and the two
+  // before `end` (0 for a first before the start).
+  static unsigned PairAt(std::string_view line, std::size_t pos) {
+    const unsigned second = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
+    return static_cast<unsigned>(static_cast<unsigned char>(line[pos])) << 8 | second;
+  }
+  static unsigned PairBefore(std::string_view line, std::size_t end) {
+    const unsigned first = end >= 2 ? static_cast<unsigned char>(line[end - 2]) : 0u;
+    return first << 8 | static_cast<unsigned char>(line[end - 1]);
+  }
+  void MarkPairs(const LexEntry& e);
 
   // First (or last) character, ASCII lower-cased -> entries of one role, longest first. ASCII
   // keys sit in a table; the others are hashed behind a filter on their low bits, since most
@@ -224,6 +259,9 @@ class QuantityLexicon {
   // True when no kana (lead byte E3, second byte 81 to 83: hiragana and katakana, the commonest
   // characters of Japanese text) starts anything: the 16-byte scan then drops them unseen.
   bool kana_start_nothing_ = false;
+  // Per role: the first (last) two bytes of its literals, in both ASCII cases; a literal of one
+  // byte marks every byte beside it. A pair not marked begins (ends) no literal of the role.
+  std::array<std::bitset<65536>, kLexRoleCount> first_pairs_, last_pairs_;
   Index forward_;   // by first character
   Index backward_;  // by last character
 };

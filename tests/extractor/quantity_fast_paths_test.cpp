@@ -141,6 +141,37 @@ TEST_CASE("in-line UTF-8 decoding agrees with the general decoder on every offse
   }
 }
 
+TEST_CASE("the two-byte filter of literal look-ups agrees with the bucket search", "[quantity]") {
+  // Every role, every start and end offset of generated lines (Japanese, English, full-width,
+  // broken UTF-8), with the shipped rules and with rules holding one-byte and case-sensitive
+  // literals; a look-up the filter stops must find nothing in the buckets either.
+  std::vector<RuleDiagnostic> diagnostics;
+  const Compiled small = CompileBlocks(ParseRuleText(
+      "[quantity.unit byte]\nbyte = 1 : B {case}, b, MB {case}\n[quantity.unit usd]\nusd = 1 : $ {prefix}, ¥ {prefix}\n",
+      "q.rules", diagnostics));
+  int found = 0;
+  for (const QuantityLexicon* lexicon : {&Shipped().lexicon, &small.lexicon}) {
+    std::mt19937 random(29);
+    for (int n = 0; n < 2000; ++n) {
+      const std::string raw = GeneratedLine(random, 14);
+      for (const std::string& line : {raw, Normalize(raw).text}) {
+        for (std::size_t role = 0; role < kLexRoleCount; ++role) {
+          const auto r = static_cast<LexRole>(role);
+          for (std::size_t pos = 0; pos <= line.size() + 1; ++pos) {
+            INFO("line: " << line << " role " << role << " at " << pos);
+            const LexEntry* starting = lexicon->MatchAt(line, pos, r);
+            REQUIRE(starting == lexicon->MatchAtUnfiltered(line, pos, r));
+            const LexEntry* ending = lexicon->MatchEndingAt(line, pos, r);
+            REQUIRE(ending == lexicon->MatchEndingAtUnfiltered(line, pos, r));
+            found += (starting != nullptr) + (ending != nullptr);
+          }
+        }
+      }
+    }
+  }
+  CHECK(found > 10000);  // the lines hold literals often enough to test the filter's yes too
+}
+
 TEST_CASE("the 16-byte start scan stops where the character walk does, on long lines", "[quantity]") {
   // The shipped rules, rules whose ASCII starts need more ranges than the scan compares (then it
   // tests every ASCII byte), and rules where kana start something (then it keeps kana).
