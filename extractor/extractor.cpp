@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <memory_resource>
+#include <optional>
 #include <set>
 
 #include "extractor/front_matter.h"
@@ -293,11 +294,17 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
 
   timer.Switch(Stage::kResolve);
   result.mentions.reserve(found.size());
+  // `found` runs by begin, so by line: a line's section is looked up once, for its first mention.
+  std::size_t section_line = 0, line_section = 0;
   for (const Found& f : found) {
     Mention mention;
     mention.entity = result.entities[f.entity].id;
     mention.line = map.LineOf(f.begin);
-    mention.section = SectionOfLine(result.sections, mention.line);
+    if (mention.line != section_line) {
+      section_line = mention.line;
+      line_section = SectionOfLine(result.sections, mention.line);
+    }
+    mention.section = line_section;
     mention.start = map.FileBegin(f.begin);
     mention.end = map.FileEnd(f.end);
     mention.text = map.OriginalText(f.begin, f.end);
@@ -314,13 +321,15 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     while (line_found_end < found.size() && found[line_found_end].begin < line.norm_end) ++line_found_end;
     // a number in a code block is configuration ("cpu: 1000"), not a statement
     if (std::binary_search(segmentation.code_lines.begin(), segmentation.code_lines.end(), line.number)) continue;
+    std::optional<std::size_t> section;  // the line's, looked up for its first quantity
     for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
       if (!no_mention_spans.empty() && in_no_mention_span(begin, end)) continue;  // .../100GB-test in a link
+      if (!section) section = SectionOfLine(result.sections, line.number);
       Quantity quantity;
       quantity.line = line.number;
-      quantity.section = SectionOfLine(result.sections, line.number);
+      quantity.section = *section;
       quantity.start = map.FileBegin(begin);
       quantity.end = map.FileEnd(end);
       quantity.text = map.OriginalText(begin, end);
