@@ -3,6 +3,7 @@
 #include "extractor/quantity_number.h"
 
 #include <charconv>
+#include <cstdint>
 #include <limits>
 #include <string>
 
@@ -60,6 +61,15 @@ double ToDouble(const std::string& digits) {
   return value;
 }
 
+// The value of ASCII digits without a '.': summed as an integer while it has at most 15 digits
+// (below 2^53, so the double is exact and equals what from_chars reads), else by ToDouble.
+double IntegerValue(const std::string& digits) {
+  if (digits.size() > 15) return ToDouble(digits);
+  std::uint64_t sum = 0;
+  for (const char c : digits) sum = sum * 10 + static_cast<std::uint64_t>(c - '0');
+  return static_cast<double>(sum);
+}
+
 // Reads Arabic digits with `,` thousands groups and a decimal part at `pos` (a digit). Returns the
 // end offset; sets `value`, `grouped` and `integer`.
 std::size_t ReadArabic(std::string_view line, std::size_t pos, double& value, bool& grouped,
@@ -80,7 +90,7 @@ std::size_t ReadArabic(std::string_view line, std::size_t pos, double& value, bo
     while (i < line.size() && IsDigit(line[i])) digits += line[i++];
     integer = false;
   }
-  value = ToDouble(digits);
+  value = integer ? IntegerValue(digits) : ToDouble(digits);
   return i;
 }
 

@@ -4,12 +4,15 @@
 // against DecodeUtf8, and the 16-byte start scan against the walk character by character.
 #include <catch2/catch.hpp>
 
+#include <charconv>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "extractor/normalizer.h"
 #include "extractor/quantity_lexicon.h"
+#include "extractor/quantity_number.h"
 #include "extractor/quantity_rules.h"
 #include "extractor/quantity_text.h"
 #include "extractor/quantity_veto.h"
@@ -138,6 +141,37 @@ TEST_CASE("in-line UTF-8 decoding agrees with the general decoder on every offse
       REQUIRE(fast == plain);
       REQUIRE(fast_length == plain_length);
     }
+  }
+}
+
+TEST_CASE("integers are read to the value from_chars reads from their digits", "[quantity]") {
+  // Up to 20 digits, with thousands groups and decimals, after text and before units: the
+  // integer sum (at most 15 digits) and from_chars give the same double.
+  std::mt19937 random(15);
+  std::uniform_int_distribution<int> digit(0, 9), count(1, 20), shape(0, 3);
+  for (int n = 0; n < 20000; ++n) {
+    std::string number, digits;
+    for (int i = count(random); i > 0; --i) number += static_cast<char>('0' + digit(random));
+    digits = number;
+    if (shape(random) == 1) {
+      for (int g = 0; g < 2; ++g) {
+        std::string group;
+        for (int i = 0; i < 3; ++i) group += static_cast<char>('0' + digit(random));
+        number += "," + group;
+        digits += group;
+      }
+    } else if (shape(random) == 2) {
+      number += ".5";
+      digits += ".5";
+    }
+    const std::string line = "約" + number + "件";
+    INFO("line: " << line);
+    const std::optional<NumberToken> token = ReadNumber(line, 3);
+    REQUIRE(token.has_value());
+    double expected = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), expected);
+    REQUIRE(token->value == expected);
+    REQUIRE(token->end == 3 + number.size());
   }
 }
 
