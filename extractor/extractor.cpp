@@ -53,11 +53,16 @@ class SpanMapper {
     const std::size_t e = std::max(b, TextEnd(norm_end));
     return std::string_view(source_.text).substr(b, e - b);
   }
-  std::string OriginalText(std::size_t norm_begin, std::size_t norm_end) const {
-    return std::string(OriginalView(norm_begin, norm_end));
+  // A normalized span's file offsets and original text, its ends mapped once for all three.
+  struct Placed {
+    std::size_t file_begin, file_end;
+    std::string text;
+  };
+  Placed Place(std::size_t norm_begin, std::size_t norm_end) const {
+    const std::size_t b = TextBegin(norm_begin);
+    const std::size_t e = TextEnd(norm_end);
+    return {source_.FileOffset(b), source_.FileOffset(e), std::string(std::string_view(source_.text).substr(b, std::max(b, e) - b))};
   }
-  std::size_t FileBegin(std::size_t norm) const { return source_.FileOffset(TextBegin(norm)); }
-  std::size_t FileEnd(std::size_t norm) const { return source_.FileOffset(TextEnd(norm)); }
   const LineView& Line(std::size_t number) const { return lines_[number - 1]; }
   // Returns the original line, trimmed and cut on a character boundary after `limit` bytes
   // ("…" marks the cut). Copies only what it returns, so a 100 MB line costs nothing per call.
@@ -305,9 +310,10 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       line_section = SectionOfLine(result.sections, mention.line);
     }
     mention.section = line_section;
-    mention.start = map.FileBegin(f.begin);
-    mention.end = map.FileEnd(f.end);
-    mention.text = map.OriginalText(f.begin, f.end);
+    SpanMapper::Placed placed = map.Place(f.begin, f.end);
+    mention.start = placed.file_begin;
+    mention.end = placed.file_end;
+    mention.text = std::move(placed.text);
     mention.context = map.OriginalWindow(mention.line, f.begin, f.end, kMaxContext);
     result.mentions.push_back(std::move(mention));
   }
@@ -330,9 +336,10 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       Quantity quantity;
       quantity.line = line.number;
       quantity.section = *section;
-      quantity.start = map.FileBegin(begin);
-      quantity.end = map.FileEnd(end);
-      quantity.text = map.OriginalText(begin, end);
+      SpanMapper::Placed placed = map.Place(begin, end);
+      quantity.start = placed.file_begin;
+      quantity.end = placed.file_end;
+      quantity.text = std::move(placed.text);
       quantity.value = q.value;
       quantity.min = q.min;
       quantity.max = q.max;
