@@ -111,6 +111,8 @@ class QuantityLexicon {
   }
 
   const std::vector<UnitDef>& units() const { return units_; }
+  // Every literal, in the order defined (tests compare the look-ups with a search of them all).
+  const std::vector<LexEntry>& entries() const { return entries_; }
   const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }
   // Returns the kUnit entry whose text equals `text` (first defined), or nullptr.
   const LexEntry* FindUnitLiteral(std::string_view text) const;

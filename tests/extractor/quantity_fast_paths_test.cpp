@@ -206,6 +206,66 @@ TEST_CASE("the two-byte filter of literal look-ups agrees with the bucket search
   CHECK(found > 10000);  // the lines hold literals often enough to test the filter's yes too
 }
 
+namespace {
+
+// The literal of `role` that MatchAt (`ending` false) or MatchEndingAt (true) must find at `at`,
+// by trying every entry byte by byte: the longest, the first defined among equally long ones;
+// ASCII letters in either case unless the literal says `case`; a literal ending in a letter or
+// digit not followed by one, one starting with a letter not preceded by one.
+const LexEntry* BruteForceMatch(const QuantityLexicon& lexicon, std::string_view line, std::size_t at, LexRole role,
+                                bool ending) {
+  const LexEntry* best = nullptr;
+  for (const LexEntry& e : lexicon.entries()) {
+    if (e.role != role || e.text.empty()) continue;
+    if (ending ? (at == 0 || at > line.size() || e.text.size() > at) : (at >= line.size() || at + e.text.size() > line.size())) continue;
+    const std::size_t begin = ending ? at - e.text.size() : at;
+    bool same = true;
+    for (std::size_t i = 0; i < e.text.size() && same; ++i) {
+      const char a = line[begin + i], b = e.text[i];
+      same = e.case_sensitive ? a == b : AsciiLower(a) == AsciiLower(b);
+    }
+    if (!same) continue;
+    const std::size_t after = begin + e.text.size();
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (!ending && IsAsciiAlnum(static_cast<unsigned char>(e.text.back())) && after < line.size() &&
+        IsAsciiAlnum(static_cast<unsigned char>(line[after]))) {
+      continue;
+    }
+    if (ending && letter(e.text.front()) && begin > 0 && letter(line[begin - 1])) continue;
+    if (best == nullptr || e.text.size() > best->text.size()) best = &e;
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("literal look-ups find what comparing every literal byte by byte finds", "[quantity]") {
+  std::vector<RuleDiagnostic> diagnostics;
+  const Compiled small = CompileBlocks(ParseRuleText(
+      "[quantity.unit byte]\nbyte = 1 : B {case}, b, MB {case}, Kb, ｂ\n[quantity.unit usd]\nusd = 1 : $ {prefix}, ¥ {prefix}, US$ {prefix}\n",
+      "q.rules", diagnostics));
+  int found = 0;
+  for (const QuantityLexicon* lexicon : {&Shipped().lexicon, &small.lexicon}) {
+    std::mt19937 random(31);
+    for (int n = 0; n < 1500; ++n) {
+      const std::string raw = GeneratedLine(random, 14);
+      for (const std::string& line : {raw, Normalize(raw).text}) {
+        for (std::size_t role = 0; role < kLexRoleCount; ++role) {
+          const auto r = static_cast<LexRole>(role);
+          for (std::size_t at = 0; at <= line.size(); ++at) {
+            INFO("line: " << line << " role " << role << " at " << at);
+            const LexEntry* starting = lexicon->MatchAt(line, at, r);
+            REQUIRE(starting == BruteForceMatch(*lexicon, line, at, r, false));
+            REQUIRE(lexicon->MatchEndingAt(line, at, r) == BruteForceMatch(*lexicon, line, at, r, true));
+            found += starting != nullptr;
+          }
+        }
+      }
+    }
+  }
+  CHECK(found > 5000);
+}
+
 TEST_CASE("the 16-byte start scan stops where the character walk does, on long lines", "[quantity]") {
   // The shipped rules, rules whose ASCII starts need more ranges than the scan compares (then it
   // tests every ASCII byte), and rules where kana start something (then it keeps kana).
