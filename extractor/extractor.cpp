@@ -40,11 +40,6 @@ class SpanMapper {
   SpanMapper(const SourceText& source, const NormalizedText& normalized, const std::vector<LineView>& lines)
       : source_(source), normalized_(normalized), lines_(lines) {}
 
-  std::size_t LineOf(std::size_t norm_offset) const {
-    auto it = std::upper_bound(lines_.begin(), lines_.end(), norm_offset,
-                               [](std::size_t o, const LineView& l) { return o < l.norm_begin; });
-    return it == lines_.begin() ? 1 : std::prev(it)->number;
-  }
   std::size_t TextBegin(std::size_t norm) const { return normalized_.map.ToSourceBegin(norm); }
   std::size_t TextEnd(std::size_t norm) const { return normalized_.map.ToSourceEnd(norm); }
   // Returns the original text of a normalized span; the view lives as long as the source.
@@ -299,12 +294,16 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
 
   timer.Switch(Stage::kResolve);
   result.mentions.reserve(found.size());
-  // `found` runs by begin, so by line: a line's section is looked up once, for its first mention.
+  // `found` runs by begin, so by line: a mention's line (the last one beginning at or before it)
+  // is found by walking on from the previous mention's, and a line's section is looked up once,
+  // for its first mention.
+  std::size_t lines_begun = 0;  // lines beginning at or before the current mention
   std::size_t section_line = 0, line_section = 0;
   for (const Found& f : found) {
     Mention mention;
     mention.entity = result.entities[f.entity].id;
-    mention.line = map.LineOf(f.begin);
+    while (lines_begun < lines.size() && lines[lines_begun].norm_begin <= f.begin) ++lines_begun;
+    mention.line = lines_begun == 0 ? 1 : lines[lines_begun - 1].number;
     if (mention.line != section_line) {
       section_line = mention.line;
       line_section = SectionOfLine(result.sections, mention.line);
