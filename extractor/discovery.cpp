@@ -6,6 +6,9 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <array>
+#include <functional>
+#include <iterator>
 #include <set>
 
 #include "extractor/literal_neighbours.h"
@@ -28,7 +31,8 @@ struct NamePattern {
 
 struct Discovery::Impl {
   std::vector<NamePattern> patterns;
-  std::set<std::pair<EntityType, std::string>> stop;  // folded stop words per type
+  // Folded stop words per type (by EntityType); looked up by view, without a copy per word.
+  std::array<std::set<std::string, std::less<>>, std::size(kAllEntityTypes)> stop;
   std::unique_ptr<PatternPrefilter> prefilter = std::make_unique<PatternPrefilter>();  // holds the patterns' RE2
 
   bool IsStopped(EntityType type, std::string_view name) const;
@@ -37,13 +41,16 @@ struct Discovery::Impl {
 // A name is stopped when it, or any of its words, is a stop word of its type: a title such
 // as "Vice President" or "Principal PM" is never a name.
 bool Discovery::Impl::IsStopped(EntityType type, std::string_view name) const {
+  const std::set<std::string, std::less<>>& words = stop[static_cast<std::size_t>(type)];
+  if (words.empty()) return false;
   const std::string folded = NormalizeForMatching(name);
-  if (stop.count({type, folded})) return true;
+  const std::string_view view = folded;
+  if (words.count(view)) return true;
   std::size_t start = 0;
-  while (start < folded.size()) {
-    std::size_t end = folded.find(' ', start);
-    if (end == std::string::npos) end = folded.size();
-    if (end > start && stop.count({type, folded.substr(start, end - start)})) return true;
+  while (start < view.size()) {
+    std::size_t end = view.find(' ', start);
+    if (end == std::string_view::npos) end = view.size();
+    if (end > start && words.count(view.substr(start, end - start))) return true;
     start = end + 1;
   }
   return false;
@@ -71,7 +78,7 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
     }
     for (const RuleLine& line : block.lines) {
       if (block.kind == "discover.stop") {
-        impl.stop.emplace(*type, NormalizeForMatching(line.text));
+        impl.stop[static_cast<std::size_t>(*type)].insert(NormalizeForMatching(line.text));
         continue;
       }
       NamePattern pattern;

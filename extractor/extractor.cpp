@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory_resource>
+#include <optional>
 #include <set>
 
 #include "extractor/front_matter.h"
@@ -38,11 +40,6 @@ class SpanMapper {
   SpanMapper(const SourceText& source, const NormalizedText& normalized, const std::vector<LineView>& lines)
       : source_(source), normalized_(normalized), lines_(lines) {}
 
-  std::size_t LineOf(std::size_t norm_offset) const {
-    auto it = std::upper_bound(lines_.begin(), lines_.end(), norm_offset,
-                               [](std::size_t o, const LineView& l) { return o < l.norm_begin; });
-    return it == lines_.begin() ? 1 : std::prev(it)->number;
-  }
   std::size_t TextBegin(std::size_t norm) const { return normalized_.map.ToSourceBegin(norm); }
   std::size_t TextEnd(std::size_t norm) const { return normalized_.map.ToSourceEnd(norm); }
   // Returns the original text of a normalized span; the view lives as long as the source.
@@ -51,11 +48,16 @@ class SpanMapper {
     const std::size_t e = std::max(b, TextEnd(norm_end));
     return std::string_view(source_.text).substr(b, e - b);
   }
-  std::string OriginalText(std::size_t norm_begin, std::size_t norm_end) const {
-    return std::string(OriginalView(norm_begin, norm_end));
+  // A normalized span's file offsets and original text, its ends mapped once for all three.
+  struct Placed {
+    std::size_t file_begin, file_end;
+    std::string text;
+  };
+  Placed Place(std::size_t norm_begin, std::size_t norm_end) const {
+    const std::size_t b = TextBegin(norm_begin);
+    const std::size_t e = TextEnd(norm_end);
+    return {source_.FileOffset(b), source_.FileOffset(e), std::string(std::string_view(source_.text).substr(b, std::max(b, e) - b))};
   }
-  std::size_t FileBegin(std::size_t norm) const { return source_.FileOffset(TextBegin(norm)); }
-  std::size_t FileEnd(std::size_t norm) const { return source_.FileOffset(TextEnd(norm)); }
   const LineView& Line(std::size_t number) const { return lines_[number - 1]; }
   // Returns the original line, trimmed and cut on a character boundary after `limit` bytes
   // ("…" marks the cut). Copies only what it returns, so a 100 MB line costs nothing per call.
@@ -67,8 +69,7 @@ class SpanMapper {
   // whole line when it fits in `limit` bytes, else a window of about `limit` bytes centred on the
   // span ("…" marks each cut), so the evidence shows the match wherever it is on a long line.
   std::string OriginalWindow(std::size_t number, std::size_t norm_begin, std::size_t norm_end, std::size_t limit) const {
-    const LineView& line = Line(number);
-    const std::string_view text = TrimAscii(OriginalView(line.norm_begin, line.norm_end));
+    const std::string_view text = TrimmedLine(number);
     if (text.size() <= limit) return std::string(text);
     const std::size_t base = static_cast<std::size_t>(text.data() - source_.text.data());
     const std::size_t b = std::clamp(TextBegin(norm_begin), base, base + text.size()) - base;
@@ -83,9 +84,22 @@ class SpanMapper {
   }
 
  private:
+  // The original line `number`, trimmed. The last one asked is kept: mentions come line by line,
+  // and a line with several of them is mapped and trimmed once.
+  std::string_view TrimmedLine(std::size_t number) const {
+    if (number != trimmed_number_) {
+      const LineView& line = Line(number);
+      trimmed_ = TrimAscii(OriginalView(line.norm_begin, line.norm_end));
+      trimmed_number_ = number;
+    }
+    return trimmed_;
+  }
+
   const SourceText& source_;
   const NormalizedText& normalized_;
   const std::vector<LineView>& lines_;
+  mutable std::size_t trimmed_number_ = 0;  // line numbers start at 1
+  mutable std::string_view trimmed_;
 };
 
 std::size_t SectionOfLine(const std::vector<Section>& sections, std::size_t line) {
@@ -168,7 +182,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   };
   // Listed and discovered spans are disjoint; kept by begin, every overlap test is a lookup
   // (a 100 MB line holds millions of them).
-  std::map<std::size_t, Found> spans;
+  // Their nodes come from one pool, freed with it: a document makes hundreds of thousands.
+  std::pmr::monotonic_buffer_resource span_pool;
+  std::pmr::map<std::size_t, Found> spans(&span_pool);
   // Names inside a web address ("https", "aws" in a link) or a session code ("【AWS-21】") are no
   // mentions.
   const std::vector<std::pair<std::size_t, std::size_t>> no_mention_spans = [&] {
@@ -278,14 +294,25 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
 
   timer.Switch(Stage::kResolve);
   result.mentions.reserve(found.size());
+  // `found` runs by begin, so by line: a mention's line (the last one beginning at or before it)
+  // is found by walking on from the previous mention's, and a line's section is looked up once,
+  // for its first mention.
+  std::size_t lines_begun = 0;  // lines beginning at or before the current mention
+  std::size_t section_line = 0, line_section = 0;
   for (const Found& f : found) {
     Mention mention;
     mention.entity = result.entities[f.entity].id;
-    mention.line = map.LineOf(f.begin);
-    mention.section = SectionOfLine(result.sections, mention.line);
-    mention.start = map.FileBegin(f.begin);
-    mention.end = map.FileEnd(f.end);
-    mention.text = map.OriginalText(f.begin, f.end);
+    while (lines_begun < lines.size() && lines[lines_begun].norm_begin <= f.begin) ++lines_begun;
+    mention.line = lines_begun == 0 ? 1 : lines[lines_begun - 1].number;
+    if (mention.line != section_line) {
+      section_line = mention.line;
+      line_section = SectionOfLine(result.sections, mention.line);
+    }
+    mention.section = line_section;
+    SpanMapper::Placed placed = map.Place(f.begin, f.end);
+    mention.start = placed.file_begin;
+    mention.end = placed.file_end;
+    mention.text = std::move(placed.text);
     mention.context = map.OriginalWindow(mention.line, f.begin, f.end, kMaxContext);
     result.mentions.push_back(std::move(mention));
   }
@@ -299,16 +326,19 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     while (line_found_end < found.size() && found[line_found_end].begin < line.norm_end) ++line_found_end;
     // a number in a code block is configuration ("cpu: 1000"), not a statement
     if (std::binary_search(segmentation.code_lines.begin(), segmentation.code_lines.end(), line.number)) continue;
+    std::optional<std::size_t> section;  // the line's, looked up for its first quantity
     for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
       if (!no_mention_spans.empty() && in_no_mention_span(begin, end)) continue;  // .../100GB-test in a link
+      if (!section) section = SectionOfLine(result.sections, line.number);
       Quantity quantity;
       quantity.line = line.number;
-      quantity.section = SectionOfLine(result.sections, line.number);
-      quantity.start = map.FileBegin(begin);
-      quantity.end = map.FileEnd(end);
-      quantity.text = map.OriginalText(begin, end);
+      quantity.section = *section;
+      SpanMapper::Placed placed = map.Place(begin, end);
+      quantity.start = placed.file_begin;
+      quantity.end = placed.file_end;
+      quantity.text = std::move(placed.text);
       quantity.value = q.value;
       quantity.min = q.min;
       quantity.max = q.max;

@@ -11,6 +11,7 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <cstring>
 #include <iterator>
 #include <map>
 #include <set>
@@ -262,8 +263,9 @@ int CollectMatch(unsigned int id, unsigned long long, unsigned long long to, uns
 
 // Returns [begin, end) of the line holding offset `at`.
 std::pair<std::size_t, std::size_t> LineAround(std::string_view text, std::size_t at) {
-  const std::size_t nl = at == 0 ? std::string_view::npos : text.rfind('\n', at - 1);
-  const std::size_t begin = nl == std::string_view::npos ? 0 : nl + 1;
+  // memrchr rather than rfind: rfind walks back byte by byte, over the whole line.
+  const void* nl = at == 0 ? nullptr : memrchr(text.data(), '\n', at);
+  const std::size_t begin = nl == nullptr ? 0 : static_cast<std::size_t>(static_cast<const char*>(nl) - text.data()) + 1;
   std::size_t end = text.find('\n', at);
   if (end == std::string_view::npos) end = text.size();
   return {begin, end};
@@ -322,7 +324,7 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
   result.reserve(candidates.size());
   std::vector<Candidate> accepted;
   std::vector<signed char> pattern_holds;
-  std::vector<bool> covered;
+  std::vector<unsigned char> covered;  // bytes, not bits: set and tested a span at a time
   for (std::size_t first = 0; first < candidates.size();) {
     const auto [line_begin, line_end] = LineAround(folded, candidates[first].begin);
     std::size_t last = first;
@@ -363,12 +365,12 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
       return a.alias < b.alias;
     });
     const std::size_t line_result = result.size();
-    covered.assign(line_end + longest - candidates[first].begin, false);
+    covered.assign(line_end + longest - candidates[first].begin, 0);
     for (const Candidate& c : accepted) {
-      const auto from = covered.begin() + static_cast<std::ptrdiff_t>(c.begin - candidates[first].begin);
-      const auto to = from + static_cast<std::ptrdiff_t>(c.end - c.begin);
-      if (std::find(from, to, true) != to) continue;
-      std::fill(from, to, true);
+      unsigned char* from = covered.data() + (c.begin - candidates[first].begin);
+      const std::size_t length = c.end - c.begin;
+      if (std::memchr(from, 1, length) != nullptr) continue;
+      std::memset(from, 1, length);
       result.push_back({c.begin, c.end, traits(c).entity, c.near_miss});
     }
     std::sort(result.begin() + static_cast<std::ptrdiff_t>(line_result), result.end(),

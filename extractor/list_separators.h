@@ -1,7 +1,7 @@
 // The separators between the items of a list in one normalized line, for list discovery:
 // ",", "、", "，", "/" with a space beside it, " and ", " & ", and と/や right between two Latin
-// characters. FindSeparators passes most bytes at one table lookup; FindSeparatorsPlain is the
-// byte-by-byte form it must agree with (tests compare them).
+// characters. FindSeparators passes the bytes that begin none sixteen at a time; FindSeparatorsPlain
+// is the byte-by-byte form it must agree with (tests compare them).
 #pragma once
 
 #include <cstddef>

@@ -59,19 +59,68 @@ void QuantityLexicon::MarkWordStart(std::string_view text) {
   }
 }
 
+// Marks the first character of `text` in third_bytes_ when it has three bytes. A literal whose
+// first bytes are no well-formed three-byte character (never in rules read as UTF-8) marks every
+// character its first byte begins, so that the skip passes none of them.
+void QuantityLexicon::MarkThirdByte(std::string_view text) {
+  const auto b0 = static_cast<unsigned char>(text[0]);
+  if ((b0 & 0xF0) != 0xE0) return;
+  const bool whole = text.size() >= 3 && (static_cast<unsigned char>(text[1]) & 0xC0) == 0x80 &&
+                     (static_cast<unsigned char>(text[2]) & 0xC0) == 0x80;
+  if (!whole) {
+    for (unsigned b1 = 0; b1 < 64; ++b1) third_bytes_[(b0 & 0x0Fu) << 6 | b1] = ~std::uint64_t{0};
+    return;
+  }
+  const unsigned b1 = static_cast<unsigned char>(text[1]) & 0x3Fu, b2 = static_cast<unsigned char>(text[2]) & 0x3Fu;
+  third_bytes_[(b0 & 0x0Fu) << 6 | b1] |= std::uint64_t{1} << b2;
+}
+
+void QuantityLexicon::MarkPairs(const LexEntry& e) {
+  const std::string_view t = e.text;
+  const auto role = static_cast<std::size_t>(e.role);
+  const auto both = [](char c) {
+    return std::array<unsigned, 2>{static_cast<unsigned char>(AsciiLower(c)), static_cast<unsigned char>(AsciiUpper(c))};
+  };
+  if (t.size() == 1) {
+    for (const unsigned c : both(t[0])) {
+      for (unsigned other = 0; other < 256; ++other) {
+        first_pairs_[role].set(c << 8 | other);
+        last_pairs_[role].set(other << 8 | c);
+      }
+    }
+    return;
+  }
+  for (const unsigned a : both(t[0])) {
+    for (const unsigned b : both(t[1])) first_pairs_[role].set(a << 8 | b);
+  }
+  for (const unsigned a : both(t[t.size() - 2])) {
+    for (const unsigned b : both(t[t.size() - 1])) last_pairs_[role].set(a << 8 | b);
+  }
+}
+
 void QuantityLexicon::Finish() {
+  for (auto& pairs : first_pairs_) pairs.reset();
+  for (auto& pairs : last_pairs_) pairs.reset();
   word_starts_.reset();
+  third_bytes_.fill(0);
   forward_ = Index();
   backward_ = Index();
   for (std::size_t i = 0; i < entries_.size(); ++i) {
     const LexEntry& e = entries_[i];
     if (e.text.empty()) continue;
     const auto role = static_cast<std::size_t>(e.role);
+    MarkPairs(e);
     forward_[role].Add(FirstKey(e.text)).push_back(static_cast<int>(i));
-    if (e.role == LexRole::kWord || e.role == LexRole::kPrefixUnit) MarkWordStart(e.text);
+    if (e.role == LexRole::kWord || e.role == LexRole::kPrefixUnit) {
+      MarkWordStart(e.text);
+      MarkThirdByte(e.text);
+    }
     backward_[role].Add(LastKey(e.text)).push_back(static_cast<int>(i));
   }
   quantity_starts_ = word_starts_ | KanjiNumberLeads();
+  for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
+    if (IsKanjiNumberStart(cp)) third_bytes_[cp >> 6] |= std::uint64_t{1} << (cp & 0x3F);
+  }
   for (unsigned digit = '0'; digit <= '9'; ++digit) {
     for (unsigned next = 0; next < 256; ++next) quantity_starts_.set(digit << 8 | next);
   }
@@ -117,7 +166,7 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
   const std::size_t size = line.size();
   const auto starts_at = [&](std::size_t at) {
     const unsigned second = at + 1 < size ? bytes[at + 1] : 0u;
-    return quantity_starts_[bytes[at] << 8 | second];
+    return quantity_starts_[bytes[at] << 8 | second] && ThirdByteMayStart(bytes, size, at);
   };
   if (pos >= size) return size;
   if (starts_at(pos)) return pos;
@@ -156,7 +205,7 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
     }
     while (candidates != 0) {
       const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(candidates));
-      if (quantity_starts_[bytes[at] << 8 | bytes[at + 1]]) return at;
+      if (quantity_starts_[bytes[at] << 8 | bytes[at + 1]] && ThirdByteMayStart(bytes, size, at)) return at;
       candidates &= candidates - 1;
     }
     pos += 16;
@@ -175,7 +224,7 @@ std::size_t QuantityLexicon::NextPossibleStartByChar(std::string_view line, std:
   const std::size_t size = line.size();
   while (pos < size) {
     const unsigned second = pos + 1 < size ? bytes[pos + 1] : 0u;
-    if (quantity_starts_[bytes[pos] << 8 | second]) return pos;
+    if (quantity_starts_[bytes[pos] << 8 | second] && ThirdByteMayStart(bytes, size, pos)) return pos;
     ++pos;
     while (pos < size && (bytes[pos] & 0xC0) == 0x80) ++pos;  // a continuation byte starts nothing
   }

@@ -90,10 +90,13 @@ class QuantityLexicon {
   // Returns the first offset from `pos` on where a digit, kanji numeral, number word or prefix
   // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one two-byte lookup), or the end
   // of the line. ASCII bytes that begin nothing and UTF-8 continuation bytes are passed sixteen
-  // at a time; each lead byte still gets the two-byte test.
+  // at a time; each lead byte still gets the two-byte test. A well-formed three-byte character
+  // is then passed unless it is itself the first character of a kanji numeral, number word or
+  // prefix unit: 上, 人, 回, 、 and 。 share their first two bytes with 一, 二, 四 and 〇 but start
+  // nothing, and the scan would stop at each of them only to read no number.
   std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const;
-  // The same answer found character by character with the two-byte test alone: the plain walk
-  // the skip in NextPossibleStart must agree with (tests compare them).
+  // The same answer found character by character with the two-byte and three-byte tests alone:
+  // the plain walk the skip in NextPossibleStart must agree with (tests compare them).
   std::size_t NextPossibleStartByChar(std::string_view line, std::size_t pos) const;
 
   // Adds a two-part duration. Returns the earlier pair with the same larger letter, or nullptr
@@ -108,39 +111,48 @@ class QuantityLexicon {
   }
 
   const std::vector<UnitDef>& units() const { return units_; }
+  // Every literal, in the order defined (tests compare the look-ups with a search of them all).
+  const std::vector<LexEntry>& entries() const { return entries_; }
   const UnitDef& unit(const LexEntry& entry) const { return units_[static_cast<std::size_t>(entry.def)]; }
   // Returns the kUnit entry whose text equals `text` (first defined), or nullptr.
   const LexEntry* FindUnitLiteral(std::string_view text) const;
 
   // Returns the longest entry of `role` that starts at `pos` of `line` and that `accept(entry)`
   // allows, or nullptr. A literal ending in an ASCII letter or digit must not be followed by one.
+  // Most places begin no literal of the role: the first two bytes, looked up in one table, say so
+  // before the first character is decoded and its bucket searched.
   template <typename Accept>
   const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role, Accept&& accept) const {
     if (pos >= line.size()) return nullptr;
-    for (const int index : Bucket(forward_, role, FirstKey(line.substr(pos)))) {
-      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
-      if (StartsWithAt(line, pos, e) && accept(e)) return &e;
-    }
-    return nullptr;
+    if (!first_pairs_[static_cast<std::size_t>(role)][PairAt(line, pos)]) return nullptr;
+    return SearchStartingAt(line, pos, role, accept);
   }
   const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role) const {
     return MatchAt(line, pos, role, [](const LexEntry&) { return true; });
   }
 
   // Returns the longest entry of `role` that ends at `end` of `line` and that `accept` allows.
-  // A literal starting with an ASCII letter must not follow one.
+  // A literal starting with an ASCII letter must not follow one. The last two bytes filter first.
   template <typename Accept>
   const LexEntry* MatchEndingAt(std::string_view line, std::size_t end, LexRole role,
                                 Accept&& accept) const {
     if (end == 0 || end > line.size()) return nullptr;
-    for (const int index : Bucket(backward_, role, LastKey(line.substr(0, end)))) {
-      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
-      if (EndsWithAt(line, end, e) && accept(e)) return &e;
-    }
-    return nullptr;
+    if (!last_pairs_[static_cast<std::size_t>(role)][PairBefore(line, end)]) return nullptr;
+    return SearchEndingAt(line, end, role, accept);
   }
   const LexEntry* MatchEndingAt(std::string_view line, std::size_t end, LexRole role) const {
     return MatchEndingAt(line, end, role, [](const LexEntry&) { return true; });
+  }
+
+  // MatchAt and MatchEndingAt without the two-byte filter: the bucket searches the filter must
+  // agree with (tests compare them).
+  const LexEntry* MatchAtUnfiltered(std::string_view line, std::size_t pos, LexRole role) const {
+    if (pos >= line.size()) return nullptr;
+    return SearchStartingAt(line, pos, role, [](const LexEntry&) { return true; });
+  }
+  const LexEntry* MatchEndingAtUnfiltered(std::string_view line, std::size_t end, LexRole role) const {
+    if (end == 0 || end > line.size()) return nullptr;
+    return SearchEndingAt(line, end, role, [](const LexEntry&) { return true; });
   }
 
   // The rate word of `line` that starts (ends) at `pos`, unless the text before it is one of its
@@ -161,6 +173,34 @@ class QuantityLexicon {
                        [&](const std::string& word) { return before.ends_with(word); });
   }
 
+  template <typename Accept>
+  const LexEntry* SearchStartingAt(std::string_view line, std::size_t pos, LexRole role, Accept&& accept) const {
+    for (const int index : Bucket(forward_, role, FirstKey(line.substr(pos)))) {
+      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
+      if (StartsWithAt(line, pos, e) && accept(e)) return &e;
+    }
+    return nullptr;
+  }
+  template <typename Accept>
+  const LexEntry* SearchEndingAt(std::string_view line, std::size_t end, LexRole role, Accept&& accept) const {
+    for (const int index : Bucket(backward_, role, LastKey(line.substr(0, end)))) {
+      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
+      if (EndsWithAt(line, end, e) && accept(e)) return &e;
+    }
+    return nullptr;
+  }
+  // The two bytes from `pos` (first << 8 | second; 0 for a second past the end), and the two
+  // before `end` (0 for a first before the start).
+  static unsigned PairAt(std::string_view line, std::size_t pos) {
+    const unsigned second = pos + 1 < line.size() ? static_cast<unsigned char>(line[pos + 1]) : 0u;
+    return static_cast<unsigned>(static_cast<unsigned char>(line[pos])) << 8 | second;
+  }
+  static unsigned PairBefore(std::string_view line, std::size_t end) {
+    const unsigned first = end >= 2 ? static_cast<unsigned char>(line[end - 2]) : 0u;
+    return first << 8 | static_cast<unsigned char>(line[end - 1]);
+  }
+  void MarkPairs(const LexEntry& e);
+
   // First (or last) character, ASCII lower-cased -> entries of one role, longest first. ASCII
   // keys sit in a table; the others are hashed behind a filter on their low bits, since most
   // characters of a line begin no literal and the scan asks at every number.
@@ -179,6 +219,18 @@ class QuantityLexicon {
   using Index = std::array<Keyed, kLexRoleCount>;
 
   void MarkWordStart(std::string_view text);
+  void MarkThirdByte(std::string_view text);
+  // False when the well-formed three-byte character at `at` starts nothing (third_bytes_);
+  // true for anything else, which the two-byte test alone decides.
+  bool ThirdByteMayStart(const unsigned char* bytes, std::size_t size, std::size_t at) const {
+    const unsigned b0 = bytes[at];
+    if ((b0 & 0xF0) != 0xE0 || at + 2 >= size) return true;
+    const unsigned b1 = bytes[at + 1], b2 = bytes[at + 2];
+    if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80) return true;
+    const unsigned cp = (b0 & 0x0Fu) << 12 | (b1 & 0x3Fu) << 6 | (b2 & 0x3Fu);
+    if (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF)) return true;
+    return (third_bytes_[cp >> 6] >> (b2 & 0x3Fu) & 1u) != 0;
+  }
   static char32_t FirstKey(std::string_view text);
   static char32_t LastKey(std::string_view text);
   static const std::vector<int>& Bucket(const Index& index, LexRole role, char32_t key);
@@ -190,6 +242,10 @@ class QuantityLexicon {
   std::vector<DurationPair> duration_pairs_;
   std::bitset<65536> word_starts_;  // first two bytes of kWord and kPrefixUnit literals
   std::bitset<65536> quantity_starts_;  // word_starts_, kanji numerals and digits
+  // Per three-byte character without its last six bits (cp >> 6, 1024 of them): a bit per last
+  // byte (its low six bits) for the characters that begin a kanji numeral, a kWord or a
+  // kPrefixUnit literal. Only well-formed characters are looked up.
+  std::array<std::uint64_t, 1024> third_bytes_{};
   std::array<bool, 256> may_lead_{};    // first bytes of quantity_starts_, continuation bytes excluded
   // The ASCII bytes of may_lead_, with bit 0x20 set, as at most kMaxLeadRanges ranges [first,
   // last], for the 16-byte scan; when they need more, that scan takes every ASCII byte.
@@ -205,6 +261,9 @@ class QuantityLexicon {
   // True when no kana (lead byte E3, second byte 81 to 83: hiragana and katakana, the commonest
   // characters of Japanese text) starts anything: the 16-byte scan then drops them unseen.
   bool kana_start_nothing_ = false;
+  // Per role: the first (last) two bytes of its literals, in both ASCII cases; a literal of one
+  // byte marks every byte beside it. A pair not marked begins (ends) no literal of the role.
+  std::array<std::bitset<65536>, kLexRoleCount> first_pairs_, last_pairs_;
   Index forward_;   // by first character
   Index backward_;  // by last character
 };

@@ -3,6 +3,7 @@
 #include "extractor/quantity_number.h"
 
 #include <charconv>
+#include <cstdint>
 #include <limits>
 #include <string>
 
@@ -60,6 +61,15 @@ double ToDouble(const std::string& digits) {
   return value;
 }
 
+// The value of ASCII digits without a '.': summed as an integer while it has at most 15 digits
+// (below 2^53, so the double is exact and equals what from_chars reads), else by ToDouble.
+double IntegerValue(const std::string& digits) {
+  if (digits.size() > 15) return ToDouble(digits);
+  std::uint64_t sum = 0;
+  for (const char c : digits) sum = sum * 10 + static_cast<std::uint64_t>(c - '0');
+  return static_cast<double>(sum);
+}
+
 // Reads Arabic digits with `,` thousands groups and a decimal part at `pos` (a digit). Returns the
 // end offset; sets `value`, `grouped` and `integer`.
 std::size_t ReadArabic(std::string_view line, std::size_t pos, double& value, bool& grouped,
@@ -80,7 +90,7 @@ std::size_t ReadArabic(std::string_view line, std::size_t pos, double& value, bo
     while (i < line.size() && IsDigit(line[i])) digits += line[i++];
     integer = false;
   }
-  value = ToDouble(digits);
+  value = integer ? IntegerValue(digits) : ToDouble(digits);
   return i;
 }
 
@@ -118,11 +128,13 @@ void ReadJapaneseFraction(std::string_view line, NumberToken& token) {
 
 }  // namespace
 
+bool IsKanjiNumberStart(char32_t cp) { return KanjiDigit(cp) >= 0 || SmallMultiplier(cp) > 0; }
+
 const std::bitset<65536>& KanjiNumberLeads() {
   static const std::bitset<65536> kLeads = [] {
     std::bitset<65536> leads;
     for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
-      if (KanjiDigit(cp) < 0 && SmallMultiplier(cp) <= 0) continue;
+      if (!IsKanjiNumberStart(cp)) continue;
       std::string encoded;
       AppendUtf8(cp, encoded);
       leads.set((static_cast<unsigned char>(encoded[0]) << 8) | static_cast<unsigned char>(encoded[1]));
@@ -139,7 +151,7 @@ bool NumberStartsAt(std::string_view line, std::size_t pos) {
   if (!MayStartKanjiNumberAt(KanjiNumberLeads(), line, pos)) return false;
   std::size_t length = 0;
   const char32_t cp = DecodeUtf8(line, pos, length);
-  return KanjiDigit(cp) >= 0 || SmallMultiplier(cp) > 0;
+  return IsKanjiNumberStart(cp);
 }
 
 std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos) {

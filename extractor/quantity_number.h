@@ -25,6 +25,10 @@ struct NumberToken {
 // 万/億/兆 (those need a number before them).
 bool NumberStartsAt(std::string_view line, std::size_t pos);
 
+// True for the kanji numerals a number can start with (NumberStartsAt's test on a decoded
+// character): the digits 〇 to 九 and 零, and 十, 百, 千.
+bool IsKanjiNumberStart(char32_t cp);
+
 // The first two bytes (first << 8 | second) of every kanji numeral a number can start with.
 const std::bitset<65536>& KanjiNumberLeads();
 

@@ -4,12 +4,15 @@
 // against DecodeUtf8, and the 16-byte start scan against the walk character by character.
 #include <catch2/catch.hpp>
 
+#include <charconv>
+#include <optional>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "extractor/normalizer.h"
 #include "extractor/quantity_lexicon.h"
+#include "extractor/quantity_number.h"
 #include "extractor/quantity_rules.h"
 #include "extractor/quantity_text.h"
 #include "extractor/quantity_veto.h"
@@ -139,6 +142,128 @@ TEST_CASE("in-line UTF-8 decoding agrees with the general decoder on every offse
       REQUIRE(fast_length == plain_length);
     }
   }
+}
+
+TEST_CASE("integers are read to the value from_chars reads from their digits", "[quantity]") {
+  // Up to 20 digits, with thousands groups and decimals, after text and before units: the
+  // integer sum (at most 15 digits) and from_chars give the same double.
+  std::mt19937 random(15);
+  std::uniform_int_distribution<int> digit(0, 9), count(1, 20), shape(0, 3);
+  for (int n = 0; n < 20000; ++n) {
+    std::string number, digits;
+    for (int i = count(random); i > 0; --i) number += static_cast<char>('0' + digit(random));
+    digits = number;
+    if (shape(random) == 1) {
+      for (int g = 0; g < 2; ++g) {
+        std::string group;
+        for (int i = 0; i < 3; ++i) group += static_cast<char>('0' + digit(random));
+        number += "," + group;
+        digits += group;
+      }
+    } else if (shape(random) == 2) {
+      number += ".5";
+      digits += ".5";
+    }
+    const std::string line = "約" + number + "件";
+    INFO("line: " << line);
+    const std::optional<NumberToken> token = ReadNumber(line, 3);
+    REQUIRE(token.has_value());
+    double expected = 0;
+    std::from_chars(digits.data(), digits.data() + digits.size(), expected);
+    REQUIRE(token->value == expected);
+    REQUIRE(token->end == 3 + number.size());
+  }
+}
+
+TEST_CASE("the two-byte filter of literal look-ups agrees with the bucket search", "[quantity]") {
+  // Every role, every start and end offset of generated lines (Japanese, English, full-width,
+  // broken UTF-8), with the shipped rules and with rules holding one-byte and case-sensitive
+  // literals; a look-up the filter stops must find nothing in the buckets either.
+  std::vector<RuleDiagnostic> diagnostics;
+  const Compiled small = CompileBlocks(ParseRuleText(
+      "[quantity.unit byte]\nbyte = 1 : B {case}, b, MB {case}\n[quantity.unit usd]\nusd = 1 : $ {prefix}, ¥ {prefix}\n",
+      "q.rules", diagnostics));
+  int found = 0;
+  for (const QuantityLexicon* lexicon : {&Shipped().lexicon, &small.lexicon}) {
+    std::mt19937 random(29);
+    for (int n = 0; n < 2000; ++n) {
+      const std::string raw = GeneratedLine(random, 14);
+      for (const std::string& line : {raw, Normalize(raw).text}) {
+        for (std::size_t role = 0; role < kLexRoleCount; ++role) {
+          const auto r = static_cast<LexRole>(role);
+          for (std::size_t pos = 0; pos <= line.size() + 1; ++pos) {
+            INFO("line: " << line << " role " << role << " at " << pos);
+            const LexEntry* starting = lexicon->MatchAt(line, pos, r);
+            REQUIRE(starting == lexicon->MatchAtUnfiltered(line, pos, r));
+            const LexEntry* ending = lexicon->MatchEndingAt(line, pos, r);
+            REQUIRE(ending == lexicon->MatchEndingAtUnfiltered(line, pos, r));
+            found += (starting != nullptr) + (ending != nullptr);
+          }
+        }
+      }
+    }
+  }
+  CHECK(found > 10000);  // the lines hold literals often enough to test the filter's yes too
+}
+
+namespace {
+
+// The literal of `role` that MatchAt (`ending` false) or MatchEndingAt (true) must find at `at`,
+// by trying every entry byte by byte: the longest, the first defined among equally long ones;
+// ASCII letters in either case unless the literal says `case`; a literal ending in a letter or
+// digit not followed by one, one starting with a letter not preceded by one.
+const LexEntry* BruteForceMatch(const QuantityLexicon& lexicon, std::string_view line, std::size_t at, LexRole role,
+                                bool ending) {
+  const LexEntry* best = nullptr;
+  for (const LexEntry& e : lexicon.entries()) {
+    if (e.role != role || e.text.empty()) continue;
+    if (ending ? (at == 0 || at > line.size() || e.text.size() > at) : (at >= line.size() || at + e.text.size() > line.size())) continue;
+    const std::size_t begin = ending ? at - e.text.size() : at;
+    bool same = true;
+    for (std::size_t i = 0; i < e.text.size() && same; ++i) {
+      const char a = line[begin + i], b = e.text[i];
+      same = e.case_sensitive ? a == b : AsciiLower(a) == AsciiLower(b);
+    }
+    if (!same) continue;
+    const std::size_t after = begin + e.text.size();
+    const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (!ending && IsAsciiAlnum(static_cast<unsigned char>(e.text.back())) && after < line.size() &&
+        IsAsciiAlnum(static_cast<unsigned char>(line[after]))) {
+      continue;
+    }
+    if (ending && letter(e.text.front()) && begin > 0 && letter(line[begin - 1])) continue;
+    if (best == nullptr || e.text.size() > best->text.size()) best = &e;
+  }
+  return best;
+}
+
+}  // namespace
+
+TEST_CASE("literal look-ups find what comparing every literal byte by byte finds", "[quantity]") {
+  std::vector<RuleDiagnostic> diagnostics;
+  const Compiled small = CompileBlocks(ParseRuleText(
+      "[quantity.unit byte]\nbyte = 1 : B {case}, b, MB {case}, Kb, ｂ\n[quantity.unit usd]\nusd = 1 : $ {prefix}, ¥ {prefix}, US$ {prefix}\n",
+      "q.rules", diagnostics));
+  int found = 0;
+  for (const QuantityLexicon* lexicon : {&Shipped().lexicon, &small.lexicon}) {
+    std::mt19937 random(31);
+    for (int n = 0; n < 1500; ++n) {
+      const std::string raw = GeneratedLine(random, 14);
+      for (const std::string& line : {raw, Normalize(raw).text}) {
+        for (std::size_t role = 0; role < kLexRoleCount; ++role) {
+          const auto r = static_cast<LexRole>(role);
+          for (std::size_t at = 0; at <= line.size(); ++at) {
+            INFO("line: " << line << " role " << role << " at " << at);
+            const LexEntry* starting = lexicon->MatchAt(line, at, r);
+            REQUIRE(starting == BruteForceMatch(*lexicon, line, at, r, false));
+            REQUIRE(lexicon->MatchEndingAt(line, at, r) == BruteForceMatch(*lexicon, line, at, r, true));
+            found += starting != nullptr;
+          }
+        }
+      }
+    }
+  }
+  CHECK(found > 5000);
 }
 
 TEST_CASE("the 16-byte start scan stops where the character walk does, on long lines", "[quantity]") {
