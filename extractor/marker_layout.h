@@ -19,6 +19,11 @@ struct MarkerLayout {
                              // marker of the match from `object` on, and ends with the last one
 };
 
+// Returns the types of the marker that every match of a pattern read so (ReadElements) begins with
+// (`{object:company}\s*は…`, a list of them, a group each of whose alternatives begins so), or 0
+// when a match may begin otherwise. A search for a match need not start before such a marker.
+TypeMask LeadingMarkerTypes(const std::vector<PatternElement>& elements);
+
 // Reads the layout of `pattern`: a relation pattern with its {=NAME} defines expanded and its
 // mention placeholders as written.
 MarkerLayout LayoutOf(std::string_view pattern);

@@ -105,6 +105,13 @@ struct RelationPattern {
   std::string object_letters;
   std::shared_ptr<const BlockOptions> options;
   MentionNeeds needs;  // what a line must hold for the pattern to relate anything on it
+  // kFast, when every object a match captures is a marker inside it (no hand-written
+  // (?P<object>…), which may capture text): `needs` then holds for the rest of a line after a
+  // match too, and MatchLine does not search a rest that fails it for another match.
+  bool gate_rest = false;
+  // kFast: every match begins with a marker of these types (0: not known), so a search for one
+  // starts at the first such marker.
+  TypeMask lead_types = 0;
   std::vector<MarkerContext> contexts;  // what some marker of a line must have beside it
   // Where the subject and object are among the markers of a match; set only when that tells all
   // the groups read (no role), so that RE2 is not asked for them: the costly part of a hit.
@@ -142,6 +149,10 @@ struct MarkedLine {
   std::string text;
   std::vector<std::size_t> marker_at;
   std::vector<MarkerSpan> markers;  // in line order
+  // [k]: the types of markers[k] and of every marker after it; worked out on first use
+  // (TypesFrom), as only lines with a match ask.
+  std::vector<TypeMask> types_from;
+  bool types_known = false;
   // Punctuation that ends a phrase: (at, length); found on first use (PhraseStops), as only
   // lines with a match under an @unless need it.
   std::optional<std::vector<std::pair<std::size_t, std::size_t>>> stops;
@@ -154,6 +165,17 @@ struct MarkedSection {
   std::string joined;
   std::vector<std::size_t> at;  // where lines[k]'s text starts in `joined`; npos: not in it (a long line)
 };
+
+// Returns the types of the markers of `marked` from its k-th on.
+TypeMask TypesFrom(MarkedLine& marked, std::size_t k) {
+  if (!marked.types_known) {
+    marked.types_from.resize(marked.markers.size());
+    TypeMask types = 0;
+    for (std::size_t i = marked.markers.size(); i-- > 0;) marked.types_from[i] = types |= TypeBit(marked.markers[i].type);
+    marked.types_known = true;
+  }
+  return k < marked.types_from.size() ? marked.types_from[k] : 0;
+}
 
 // Returns the phrase ends of `marked` (。、!?, and a '.' followed by a space: a sentence's end,
 // not "Node.js"), found once per line.
@@ -409,6 +431,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       std::string pattern;
       bool line_failed = false;
       std::string object_letters = "acpt";  // a hand-written (?P<objects>…) holds any mention
+      bool object_placeholder = false;      // the pattern writes {object:…}, not (?P<object>…)
       const auto fail = [&](Location where, const std::string& message) {
         diagnostics.push_back({where, message, true});
         line_failed = true;
@@ -444,7 +467,10 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         switch (placeholder.role) {
           case Placeholder::Role::kMention: pattern += "(?:" + marker + ")"; break;
           case Placeholder::Role::kSubject: pattern += "(?P<subject>" + marker + ")"; break;
-          case Placeholder::Role::kObject: pattern += "(?P<object>" + marker + ")"; break;
+          case Placeholder::Role::kObject:
+            pattern += "(?P<object>" + marker + ")";
+            object_placeholder = true;
+            break;
           case Placeholder::Role::kObjects: {
             const auto sep = defines.find(std::string(kSeparatorDefine));
             if (sep == defines.end()) {
@@ -498,6 +524,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
           ++object_groups;
         }
       }
+      compiled.gate_rest = strategy == Strategy::kFast && (compiled.capture != Capture::kOne || object_placeholder);
       if (object_groups != 1) {
         reject(object_groups == 0 ? "relation pattern needs an {object:TYPES}, {objects:TYPES} or {each:TYPES} placeholder"
                                   : "a pattern captures its object once: {object:…}, {objects:…} or {each:…}");
@@ -519,6 +546,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
                                   layout.object_list == (compiled.capture == Capture::kList);
         const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0;
         if (object_known && subject_known && compiled.role_group < 0) compiled.layout = layout;
+        compiled.lead_types = LeadingMarkerTypes(*elements);
       }
       rules->impl_->patterns.push_back(std::move(compiled));
     }
@@ -553,6 +581,7 @@ void Mark(std::string_view line, const std::vector<TypedMention>& mentions, Mark
   marked.text.reserve(line.size() + mentions.size() * 8);
   marked.marker_at.assign(mentions.size(), std::string::npos);
   marked.markers.clear();
+  marked.types_known = false;
   marked.stops.reset();
   std::size_t at = 0;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
@@ -661,12 +690,30 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
   std::vector<re2::StringPiece> parts;  // sized at the first match: most candidates have none
   const auto part = [&](int group) { return parts[static_cast<std::size_t>(group)]; };
   std::size_t pos = 0;
+  // Where the search for the next match starts: at `pos`, or at the first marker from there on
+  // that a match may begin with (lead_types); npos when the rest of the line cannot give a
+  // match with an object. Every marker a match holds begins at or after where it starts.
+  const std::vector<MarkerSpan>& markers = marked.markers;
+  std::size_t rest = 0, lead = 0;  // the first marker at or after `pos`, the first that may lead
+  const auto next_start = [&]() -> std::size_t {
+    if (pos >= text.size()) return std::string::npos;
+    while (rest < markers.size() && markers[rest].begin < pos) ++rest;
+    // (the whole line's mentions were checked before MatchLine)
+    if (pos > 0 && pattern.gate_rest && !pattern.needs.SatisfiedBy(markers.size() - rest, TypesFrom(marked, rest))) {
+      return std::string::npos;
+    }
+    if (pattern.lead_types == 0) return pos;
+    for (lead = std::max(lead, rest); lead < markers.size() && (TypeBit(markers[lead].type) & pattern.lead_types) == 0; ++lead) {
+    }
+    return lead < markers.size() ? markers[lead].begin : std::string::npos;
+  };
   re2::StringPiece whole;
   // The match first, then its groups within it: asked for groups on a short text, RE2 skips its
   // DFA and runs its backtracker over the whole line even where nothing matches (most candidates
   // here); the DFA turns those away cheaply. Groups found within the match are the ones RE2 would
   // find in the line.
-  while (pos < text.size() && pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+  for (std::size_t start = next_start(); start != std::string::npos && pattern.regex->Match(text, start, text.size(), RE2::UNANCHORED, &whole, 1);
+       start = next_start()) {
     if (!line_allowed()) return;
     const std::size_t match_at = static_cast<std::size_t>(whole.data() - text.data());
     Candidate base;
@@ -684,7 +731,7 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
       if (pattern.role_group > 0 && part(pattern.role_group).data()) base.role = std::string(TrimAscii(part(pattern.role_group)));
     }
     const re2::StringPiece resume = object_part.data() ? object_part : whole;
-    pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), pos + 1);
+    pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), start + 1);
     if (!object_part.data()) continue;
     const std::vector<int> objects = pattern.capture == Capture::kOne ? std::vector<int>{MarkerIndex(object_part)}
                                                                       : MarkersIn(object_part, pattern.object_letters);

@@ -211,3 +211,32 @@ x{2}
 )";
   CHECK(CompareStrategies(rules, 1500) > 300);
 }
+
+TEST_CASE("the fast strategy searches a line for further matches only where one may relate something", "[relations][strategy]") {
+  // Patterns that match many times on a line, so that the fast strategy's gate on the rest of the
+  // line after a match (the mentions a further match needs) decides often: one or two mentions,
+  // of one type or more, lists, an optional object, {each:…}, and a hand-written (?P<object>…)
+  // that captures text, which the gate must leave alone. Japanese and English.
+  const std::string rules = R"([relation.define separator]
+,
+と
+や
+\band\b
+
+[relation uses]
+{object:technology}\s*(?:と|,|や)
+{subject:company}\s*(?:は|の)\s*{object:technology|aws_service}
+{subject:company}\s*の\s*(?:{object:technology})?\s*(?:を|と|で)
+(?P<object>Kafka|Spark|Docker)\s*(?:を|と|,)
+{objects:aws_service|technology}\s*(?:を|で|and)
+{aws_service}\s*(?:の|,)\s*{each:technology}
+(?P<objects>(?:{technology}\s*,?\s*)+)\s*(?:を|に)
+(?i)\busing\s+{object:any}
+{object:technology}\s+(?:on|and|with)\s+{aws_service}
+
+[relation announced]
+{subject:company}.*?{object:aws_service}
+(?:^|\s){object:person}\s*(?:さん|:)
+)";
+  CHECK(CompareStrategies(rules, 3000) > 1000);
+}
