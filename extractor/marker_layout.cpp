@@ -77,6 +77,17 @@ MarkerLayout LayoutOf(const std::vector<PatternElement>& elements) {
     }
     if (!HoldsNoMarker(*e)) break;  // from here on the count of markers is not known
   }
+  // The same from the end, for what the count from the start leaves unknown.
+  int after = 0;  // the markers every match holds after the element at hand
+  for (auto e = elements.rbegin(); e != elements.rend(); ++e) {
+    if (IsOneMarker(*e)) {
+      if (e->placeholder.role == Role::kSubject && layout.subject < 0) layout.subject_back = after;
+      if (e->placeholder.role == Role::kObject && layout.object < 0) layout.object_back = after;
+      ++after;
+      continue;
+    }
+    if (!HoldsNoMarker(*e)) break;
+  }
   return layout;
 }
 

@@ -542,9 +542,9 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       if (elements) {
         compiled.contexts = ContextsOf(*elements);
         const MarkerLayout layout = LayoutOf(*elements);
-        const bool object_known = layout.object >= 0 && compiled.capture != Capture::kEach &&
+        const bool object_known = (layout.object >= 0 || layout.object_back >= 0) && compiled.capture != Capture::kEach &&
                                   layout.object_list == (compiled.capture == Capture::kList);
-        const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0;
+        const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0 || layout.subject_back >= 0;
         if (object_known && subject_known && compiled.role_group < 0) compiled.layout = layout;
         compiled.lead_types = LeadingMarkerTypes(*elements);
       }
@@ -672,10 +672,14 @@ std::optional<re2::StringPiece> LaidOutObject(const MarkerLayout& layout, const 
     const std::size_t close = text.find(kClose, start);
     return close == std::string::npos ? text.size() : close + kClose.size();
   };
-  const auto object = static_cast<std::size_t>(layout.object);
-  if (std::max(layout.object, layout.subject) >= static_cast<int>(starts.size())) return std::nullopt;
+  // Counted from the start or back from the last marker.
+  const int count = static_cast<int>(starts.size());
+  const int object_at = layout.object >= 0 ? layout.object : count - 1 - layout.object_back;
+  const int subject_at = layout.subject >= 0 ? layout.subject : layout.subject_back >= 0 ? count - 1 - layout.subject_back : -1;
+  if (object_at < 0 || std::max(object_at, subject_at) >= count || (subject_at < 0 && layout.subject_back >= 0)) return std::nullopt;
+  const auto object = static_cast<std::size_t>(object_at);
   const std::size_t last = layout.object_list ? starts.size() - 1 : object;
-  if (layout.subject >= 0) subject = MarkerIndex(std::string_view(text).substr(starts[static_cast<std::size_t>(layout.subject)]));
+  if (subject_at >= 0) subject = MarkerIndex(std::string_view(text).substr(starts[static_cast<std::size_t>(subject_at)]));
   return re2::StringPiece(text.data() + starts[object], marker_end(starts[last]) - starts[object]);
 }
 

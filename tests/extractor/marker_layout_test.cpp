@@ -65,3 +65,20 @@ TEST_CASE("a pattern whose every match begins with a marker gives that marker's 
   CHECK(leading(R"({each:technology})") == 0);
   CHECK(leading(R"({object:company}\s*:|を{object:person})") == 0);
 }
+
+TEST_CASE("a subject or object after which nothing may hold a marker is counted from the last marker", "[relations][layout]") {
+  const auto wrapper = LayoutOf(R"({subject:company}\s*(?:は|も)[^。]*?{object:aws_service|technology}\s*(?:の)?\s*(?:ラッパー|wrapper))");
+  CHECK(wrapper.subject == 0);
+  CHECK(wrapper.object == -1);
+  CHECK(wrapper.object_back == 0);
+  const auto on = LayoutOf(R"({aws_service|technology}[^.。]{0,30}?(?i:\bon)\s+{object:aws_service|technology}\s*(?:[.。,]|$))");
+  CHECK(on.object == -1);
+  CHECK(on.object_back == 0);
+  const auto both = LayoutOf(R"(.*{subject:company}\s*(?:の|と)\s*{object:technology}\s*を)");
+  CHECK(both.subject_back == 1);
+  CHECK(both.object_back == 0);
+  // Counted from the start when that is known; unknown when a marker may follow.
+  CHECK(LayoutOf(R"({object:company}\s*の方)").object_back == -1);
+  CHECK(LayoutOf(R"(.*{object:technology}(?:\s+{technology})?\s*に)").object_back == -1);
+  CHECK(LayoutOf(R"(.*{object:technology}[^。]*を)").object_back == -1);
+}

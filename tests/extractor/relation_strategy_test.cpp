@@ -110,6 +110,8 @@ const std::vector<std::string> kWrittenLines = {
     "[c:Example] ON [t:Kafka]",
     "[a:Lambda] is used by [c:Example]",
     "Running [t:Spark] and [t:Presto] on [a:Amazon EMR]",
+    "[t:Go]、[a:S3]、[c:メルカリ]と[t:Kafka]を使って",
+    "[c:Netflix]は[t:Go]や[a:S3]も[t:Kafka]ベース",
 };
 
 // Runs both strategies of `rules_text` over kWrittenLines and `sections` generated sections;
@@ -214,7 +216,8 @@ x{2}
 
 TEST_CASE("the fast strategy searches a line for further matches only where one may relate something", "[relations][strategy]") {
   // Patterns that match many times on a line, so that the fast strategy's gate on the rest of the
-  // line after a match (the mentions a further match needs) decides often: one or two mentions,
+  // line after a match (the mentions a further match needs) decides often, and patterns whose
+  // subject or object is counted back from the last marker of a match: one or two mentions,
   // of one type or more, lists, an optional object, {each:…}, and a hand-written (?P<object>…)
   // that captures text, which the gate must leave alone. Japanese and English.
   const std::string rules = R"([relation.define separator]
@@ -233,6 +236,11 @@ TEST_CASE("the fast strategy searches a line for further matches only where one 
 (?P<objects>(?:{technology}\s*,?\s*)+)\s*(?:を|に)
 (?i)\busing\s+{object:any}
 {object:technology}\s+(?:on|and|with)\s+{aws_service}
+
+[relation migrated_from]
+{subject:company}\s*(?:は|も)[^。]*?{object:aws_service|technology}\s*(?:の)?\s*(?:を|で|ベース)
+{aws_service|technology}[^.。]{0,30}?(?i:\bon)\s+{object:aws_service|technology}\s*(?:[.。,]|$)
+.*{subject:company}\s*(?:の|と)\s*{object:technology}\s*(?:を|,)
 
 [relation announced]
 {subject:company}.*?{object:aws_service}
