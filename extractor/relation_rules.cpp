@@ -97,8 +97,9 @@ struct BlockOptions {
 struct RelationPattern {
   std::string predicate;  // empty for a topic pattern
   // What a match claims its object for: the predicate, or for @object topic patterns a claim of
-  // their own (they relate the mention the other way round, and only when the section has a topic)
-  std::string claim;
+  // their own (they relate the mention the other way round, and only when the section has a topic),
+  // numbered: patterns with the same claim have the same number
+  int claim = 0;
   const RE2* regex = nullptr;  // kept by the prefilter (kFast) or RelationRules::Impl::own (kPlain)
   int subject_group = -1, object_group = -1, role_group = -1;
   Capture capture = Capture::kOne;
@@ -402,6 +403,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
   if (strategy == Strategy::kFast) rules->impl_->prefilter = std::make_unique<PatternPrefilter>();
   bool failed = false;
   std::map<std::string, std::string> defines;
+  std::map<std::string, int> claims;  // RelationPattern::claim: the number of each claim
   for (const RuleBlock& block : blocks) {
     if (block.kind != "relation.define") continue;
     std::string alternation;
@@ -495,7 +497,8 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       }
       RelationPattern compiled;
       compiled.predicate = is_topic ? "" : block.argument;
-      compiled.claim = options->object_is_topic ? compiled.predicate + " @object topic" : compiled.predicate;
+      const std::string claim = options->object_is_topic ? compiled.predicate + " @object topic" : compiled.predicate;
+      compiled.claim = claims.emplace(claim, static_cast<int>(claims.size())).first->second;
       compiled.object_letters = object_letters;
       compiled.options = options;
       compiled.needs = NeedsOf(line.text);
@@ -619,7 +622,7 @@ struct Candidate {
   std::string role;
 };
 
-using Claims = std::set<std::tuple<int, std::string, int>>;  // line, predicate, object mention
+using Claims = std::set<std::tuple<int, int, int>>;  // line, claim (RelationPattern::claim), object mention
 
 // Whether the lines of a section match @after regexes, each line asked once per regex: three
 // lines look back at it.
@@ -737,17 +740,20 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
     const re2::StringPiece resume = object_part.data() ? object_part : whole;
     pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), start + 1);
     if (!object_part.data()) continue;
-    const std::vector<int> objects = pattern.capture == Capture::kOne ? std::vector<int>{MarkerIndex(object_part)}
-                                                                      : MarkersIn(object_part, pattern.object_letters);
-    for (int object : objects) {
-      if (object == base.subject || !claimed.emplace(line, pattern.claim, object).second) continue;
+    const auto relate = [&](int object) {
+      if (object == base.subject || !claimed.emplace(line, pattern.claim, object).second) return;
       if (pattern.options->unless) {
         const auto [begin, end] = MarkerRange(marked, object);
-        if (begin != std::string_view::npos && RE2::PartialMatch(PhraseAround(marked, begin, end), *pattern.options->unless)) continue;
+        if (begin != std::string_view::npos && RE2::PartialMatch(PhraseAround(marked, begin, end), *pattern.options->unless)) return;
       }
       Candidate found = base;
       found.object = object;
       out.push_back(std::move(found));
+    };
+    if (pattern.capture == Capture::kOne) {
+      relate(MarkerIndex(object_part));  // one object: no list to allocate
+    } else {
+      for (const int object : MarkersIn(object_part, pattern.object_letters)) relate(object);
     }
   }
 }
