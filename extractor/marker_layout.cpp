@@ -38,6 +38,24 @@ bool IsObjectList(const PatternElement& e) {
 
 }  // namespace
 
+TypeMask LeadingMarkerTypes(const std::vector<PatternElement>& elements) {
+  if (elements.empty() || elements.front().may_skip) return 0;
+  const PatternElement& first = elements.front();
+  if (first.kind == ElementKind::kPlaceholder) {
+    const Role role = first.placeholder.role;
+    const bool marker = role == Role::kMention || role == Role::kSubject || role == Role::kObject || role == Role::kObjects;
+    return marker ? first.placeholder.types : 0;
+  }
+  if (first.kind != ElementKind::kGroup || first.alternatives.empty()) return 0;
+  TypeMask types = 0;
+  for (const std::vector<PatternElement>& alternative : first.alternatives) {
+    const TypeMask lead = LeadingMarkerTypes(alternative);
+    if (lead == 0) return 0;
+    types |= lead;
+  }
+  return types;
+}
+
 MarkerLayout LayoutOf(std::string_view pattern) {
   const auto elements = ReadElements(pattern);
   return elements ? LayoutOf(*elements) : MarkerLayout{};
@@ -58,6 +76,17 @@ MarkerLayout LayoutOf(const std::vector<PatternElement>& elements) {
       layout.object_list = true;
     }
     if (!HoldsNoMarker(*e)) break;  // from here on the count of markers is not known
+  }
+  // The same from the end, for what the count from the start leaves unknown.
+  int after = 0;  // the markers every match holds after the element at hand
+  for (auto e = elements.rbegin(); e != elements.rend(); ++e) {
+    if (IsOneMarker(*e)) {
+      if (e->placeholder.role == Role::kSubject && layout.subject < 0) layout.subject_back = after;
+      if (e->placeholder.role == Role::kObject && layout.object < 0) layout.object_back = after;
+      ++after;
+      continue;
+    }
+    if (!HoldsNoMarker(*e)) break;
   }
   return layout;
 }

@@ -97,14 +97,22 @@ struct BlockOptions {
 struct RelationPattern {
   std::string predicate;  // empty for a topic pattern
   // What a match claims its object for: the predicate, or for @object topic patterns a claim of
-  // their own (they relate the mention the other way round, and only when the section has a topic)
-  std::string claim;
+  // their own (they relate the mention the other way round, and only when the section has a topic),
+  // numbered: patterns with the same claim have the same number
+  int claim = 0;
   const RE2* regex = nullptr;  // kept by the prefilter (kFast) or RelationRules::Impl::own (kPlain)
   int subject_group = -1, object_group = -1, role_group = -1;
   Capture capture = Capture::kOne;
   std::string object_letters;
   std::shared_ptr<const BlockOptions> options;
   MentionNeeds needs;  // what a line must hold for the pattern to relate anything on it
+  // kFast, when every object a match captures is a marker inside it (no hand-written
+  // (?P<object>…), which may capture text): `needs` then holds for the rest of a line after a
+  // match too, and MatchLine does not search a rest that fails it for another match.
+  bool gate_rest = false;
+  // kFast: every match begins with a marker of these types (0: not known), so a search for one
+  // starts at the first such marker.
+  TypeMask lead_types = 0;
   std::vector<MarkerContext> contexts;  // what some marker of a line must have beside it
   // Where the subject and object are among the markers of a match; set only when that tells all
   // the groups read (no role), so that RE2 is not asked for them: the costly part of a hit.
@@ -142,6 +150,10 @@ struct MarkedLine {
   std::string text;
   std::vector<std::size_t> marker_at;
   std::vector<MarkerSpan> markers;  // in line order
+  // [k]: the types of markers[k] and of every marker after it; worked out on first use
+  // (TypesFrom), as only lines with a match ask.
+  std::vector<TypeMask> types_from;
+  bool types_known = false;
   // Punctuation that ends a phrase: (at, length); found on first use (PhraseStops), as only
   // lines with a match under an @unless need it.
   std::optional<std::vector<std::pair<std::size_t, std::size_t>>> stops;
@@ -154,6 +166,17 @@ struct MarkedSection {
   std::string joined;
   std::vector<std::size_t> at;  // where lines[k]'s text starts in `joined`; npos: not in it (a long line)
 };
+
+// Returns the types of the markers of `marked` from its k-th on.
+TypeMask TypesFrom(MarkedLine& marked, std::size_t k) {
+  if (!marked.types_known) {
+    marked.types_from.resize(marked.markers.size());
+    TypeMask types = 0;
+    for (std::size_t i = marked.markers.size(); i-- > 0;) marked.types_from[i] = types |= TypeBit(marked.markers[i].type);
+    marked.types_known = true;
+  }
+  return k < marked.types_from.size() ? marked.types_from[k] : 0;
+}
 
 // Returns the phrase ends of `marked` (。、!?, and a '.' followed by a space: a sentence's end,
 // not "Node.js"), found once per line.
@@ -380,6 +403,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
   if (strategy == Strategy::kFast) rules->impl_->prefilter = std::make_unique<PatternPrefilter>();
   bool failed = false;
   std::map<std::string, std::string> defines;
+  std::map<std::string, int> claims;  // RelationPattern::claim: the number of each claim
   for (const RuleBlock& block : blocks) {
     if (block.kind != "relation.define") continue;
     std::string alternation;
@@ -409,6 +433,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       std::string pattern;
       bool line_failed = false;
       std::string object_letters = "acpt";  // a hand-written (?P<objects>…) holds any mention
+      bool object_placeholder = false;      // the pattern writes {object:…}, not (?P<object>…)
       const auto fail = [&](Location where, const std::string& message) {
         diagnostics.push_back({where, message, true});
         line_failed = true;
@@ -444,7 +469,10 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         switch (placeholder.role) {
           case Placeholder::Role::kMention: pattern += "(?:" + marker + ")"; break;
           case Placeholder::Role::kSubject: pattern += "(?P<subject>" + marker + ")"; break;
-          case Placeholder::Role::kObject: pattern += "(?P<object>" + marker + ")"; break;
+          case Placeholder::Role::kObject:
+            pattern += "(?P<object>" + marker + ")";
+            object_placeholder = true;
+            break;
           case Placeholder::Role::kObjects: {
             const auto sep = defines.find(std::string(kSeparatorDefine));
             if (sep == defines.end()) {
@@ -469,7 +497,8 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       }
       RelationPattern compiled;
       compiled.predicate = is_topic ? "" : block.argument;
-      compiled.claim = options->object_is_topic ? compiled.predicate + " @object topic" : compiled.predicate;
+      const std::string claim = options->object_is_topic ? compiled.predicate + " @object topic" : compiled.predicate;
+      compiled.claim = claims.emplace(claim, static_cast<int>(claims.size())).first->second;
       compiled.object_letters = object_letters;
       compiled.options = options;
       compiled.needs = NeedsOf(line.text);
@@ -498,6 +527,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
           ++object_groups;
         }
       }
+      compiled.gate_rest = strategy == Strategy::kFast && (compiled.capture != Capture::kOne || object_placeholder);
       if (object_groups != 1) {
         reject(object_groups == 0 ? "relation pattern needs an {object:TYPES}, {objects:TYPES} or {each:TYPES} placeholder"
                                   : "a pattern captures its object once: {object:…}, {objects:…} or {each:…}");
@@ -515,10 +545,11 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       if (elements) {
         compiled.contexts = ContextsOf(*elements);
         const MarkerLayout layout = LayoutOf(*elements);
-        const bool object_known = layout.object >= 0 && compiled.capture != Capture::kEach &&
+        const bool object_known = (layout.object >= 0 || layout.object_back >= 0) && compiled.capture != Capture::kEach &&
                                   layout.object_list == (compiled.capture == Capture::kList);
-        const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0;
+        const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0 || layout.subject_back >= 0;
         if (object_known && subject_known && compiled.role_group < 0) compiled.layout = layout;
+        compiled.lead_types = LeadingMarkerTypes(*elements);
       }
       rules->impl_->patterns.push_back(std::move(compiled));
     }
@@ -553,6 +584,7 @@ void Mark(std::string_view line, const std::vector<TypedMention>& mentions, Mark
   marked.text.reserve(line.size() + mentions.size() * 8);
   marked.marker_at.assign(mentions.size(), std::string::npos);
   marked.markers.clear();
+  marked.types_known = false;
   marked.stops.reset();
   std::size_t at = 0;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
@@ -590,7 +622,7 @@ struct Candidate {
   std::string role;
 };
 
-using Claims = std::set<std::tuple<int, std::string, int>>;  // line, predicate, object mention
+using Claims = std::set<std::tuple<int, int, int>>;  // line, claim (RelationPattern::claim), object mention
 
 // Whether the lines of a section match @after regexes, each line asked once per regex: three
 // lines look back at it.
@@ -643,10 +675,14 @@ std::optional<re2::StringPiece> LaidOutObject(const MarkerLayout& layout, const 
     const std::size_t close = text.find(kClose, start);
     return close == std::string::npos ? text.size() : close + kClose.size();
   };
-  const auto object = static_cast<std::size_t>(layout.object);
-  if (std::max(layout.object, layout.subject) >= static_cast<int>(starts.size())) return std::nullopt;
+  // Counted from the start or back from the last marker.
+  const int count = static_cast<int>(starts.size());
+  const int object_at = layout.object >= 0 ? layout.object : count - 1 - layout.object_back;
+  const int subject_at = layout.subject >= 0 ? layout.subject : layout.subject_back >= 0 ? count - 1 - layout.subject_back : -1;
+  if (object_at < 0 || std::max(object_at, subject_at) >= count || (subject_at < 0 && layout.subject_back >= 0)) return std::nullopt;
+  const auto object = static_cast<std::size_t>(object_at);
   const std::size_t last = layout.object_list ? starts.size() - 1 : object;
-  if (layout.subject >= 0) subject = MarkerIndex(std::string_view(text).substr(starts[static_cast<std::size_t>(layout.subject)]));
+  if (subject_at >= 0) subject = MarkerIndex(std::string_view(text).substr(starts[static_cast<std::size_t>(subject_at)]));
   return re2::StringPiece(text.data() + starts[object], marker_end(starts[last]) - starts[object]);
 }
 
@@ -661,12 +697,30 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
   std::vector<re2::StringPiece> parts;  // sized at the first match: most candidates have none
   const auto part = [&](int group) { return parts[static_cast<std::size_t>(group)]; };
   std::size_t pos = 0;
+  // Where the search for the next match starts: at `pos`, or at the first marker from there on
+  // that a match may begin with (lead_types); npos when the rest of the line cannot give a
+  // match with an object. Every marker a match holds begins at or after where it starts.
+  const std::vector<MarkerSpan>& markers = marked.markers;
+  std::size_t rest = 0, lead = 0;  // the first marker at or after `pos`, the first that may lead
+  const auto next_start = [&]() -> std::size_t {
+    if (pos >= text.size()) return std::string::npos;
+    while (rest < markers.size() && markers[rest].begin < pos) ++rest;
+    // (the whole line's mentions were checked before MatchLine)
+    if (pos > 0 && pattern.gate_rest && !pattern.needs.SatisfiedBy(markers.size() - rest, TypesFrom(marked, rest))) {
+      return std::string::npos;
+    }
+    if (pattern.lead_types == 0) return pos;
+    for (lead = std::max(lead, rest); lead < markers.size() && (TypeBit(markers[lead].type) & pattern.lead_types) == 0; ++lead) {
+    }
+    return lead < markers.size() ? markers[lead].begin : std::string::npos;
+  };
   re2::StringPiece whole;
   // The match first, then its groups within it: asked for groups on a short text, RE2 skips its
   // DFA and runs its backtracker over the whole line even where nothing matches (most candidates
   // here); the DFA turns those away cheaply. Groups found within the match are the ones RE2 would
   // find in the line.
-  while (pos < text.size() && pattern.regex->Match(text, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+  for (std::size_t start = next_start(); start != std::string::npos && pattern.regex->Match(text, start, text.size(), RE2::UNANCHORED, &whole, 1);
+       start = next_start()) {
     if (!line_allowed()) return;
     const std::size_t match_at = static_cast<std::size_t>(whole.data() - text.data());
     Candidate base;
@@ -684,19 +738,22 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
       if (pattern.role_group > 0 && part(pattern.role_group).data()) base.role = std::string(TrimAscii(part(pattern.role_group)));
     }
     const re2::StringPiece resume = object_part.data() ? object_part : whole;
-    pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), pos + 1);
+    pos = std::max(static_cast<std::size_t>(resume.data() - text.data()) + resume.size(), start + 1);
     if (!object_part.data()) continue;
-    const std::vector<int> objects = pattern.capture == Capture::kOne ? std::vector<int>{MarkerIndex(object_part)}
-                                                                      : MarkersIn(object_part, pattern.object_letters);
-    for (int object : objects) {
-      if (object == base.subject || !claimed.emplace(line, pattern.claim, object).second) continue;
+    const auto relate = [&](int object) {
+      if (object == base.subject || !claimed.emplace(line, pattern.claim, object).second) return;
       if (pattern.options->unless) {
         const auto [begin, end] = MarkerRange(marked, object);
-        if (begin != std::string_view::npos && RE2::PartialMatch(PhraseAround(marked, begin, end), *pattern.options->unless)) continue;
+        if (begin != std::string_view::npos && RE2::PartialMatch(PhraseAround(marked, begin, end), *pattern.options->unless)) return;
       }
       Candidate found = base;
       found.object = object;
       out.push_back(std::move(found));
+    };
+    if (pattern.capture == Capture::kOne) {
+      relate(MarkerIndex(object_part));  // one object: no list to allocate
+    } else {
+      for (const int object : MarkersIn(object_part, pattern.object_letters)) relate(object);
     }
   }
 }

@@ -110,6 +110,8 @@ const std::vector<std::string> kWrittenLines = {
     "[c:Example] ON [t:Kafka]",
     "[a:Lambda] is used by [c:Example]",
     "Running [t:Spark] and [t:Presto] on [a:Amazon EMR]",
+    "[t:Go]、[a:S3]、[c:メルカリ]と[t:Kafka]を使って",
+    "[c:Netflix]は[t:Go]や[a:S3]も[t:Kafka]ベース",
 };
 
 // Runs both strategies of `rules_text` over kWrittenLines and `sections` generated sections;
@@ -210,4 +212,39 @@ x{2}
 (?:から|より)\s*{objects:aws_service|technology}\s*(?:に|へ)\s*移行
 )";
   CHECK(CompareStrategies(rules, 1500) > 300);
+}
+
+TEST_CASE("the fast strategy searches a line for further matches only where one may relate something", "[relations][strategy]") {
+  // Patterns that match many times on a line, so that the fast strategy's gate on the rest of the
+  // line after a match (the mentions a further match needs) decides often, and patterns whose
+  // subject or object is counted back from the last marker of a match: one or two mentions,
+  // of one type or more, lists, an optional object, {each:…}, and a hand-written (?P<object>…)
+  // that captures text, which the gate must leave alone. Japanese and English.
+  const std::string rules = R"([relation.define separator]
+,
+と
+や
+\band\b
+
+[relation uses]
+{object:technology}\s*(?:と|,|や)
+{subject:company}\s*(?:は|の)\s*{object:technology|aws_service}
+{subject:company}\s*の\s*(?:{object:technology})?\s*(?:を|と|で)
+(?P<object>Kafka|Spark|Docker)\s*(?:を|と|,)
+{objects:aws_service|technology}\s*(?:を|で|and)
+{aws_service}\s*(?:の|,)\s*{each:technology}
+(?P<objects>(?:{technology}\s*,?\s*)+)\s*(?:を|に)
+(?i)\busing\s+{object:any}
+{object:technology}\s+(?:on|and|with)\s+{aws_service}
+
+[relation migrated_from]
+{subject:company}\s*(?:は|も)[^。]*?{object:aws_service|technology}\s*(?:の)?\s*(?:を|で|ベース)
+{aws_service|technology}[^.。]{0,30}?(?i:\bon)\s+{object:aws_service|technology}\s*(?:[.。,]|$)
+.*{subject:company}\s*(?:の|と)\s*{object:technology}\s*(?:を|,)
+
+[relation announced]
+{subject:company}.*?{object:aws_service}
+(?:^|\s){object:person}\s*(?:さん|:)
+)";
+  CHECK(CompareStrategies(rules, 3000) > 1000);
 }
