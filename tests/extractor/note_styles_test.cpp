@@ -170,3 +170,18 @@ TEST_CASE("well-known tools of real notes are listed: Buildkite, Patroni, pgBack
     CHECK(entities.count(name) == 1);
   }
 }
+
+TEST_CASE("a video or slide host closing a talk's title is not its presenter", "[note_styles]") {
+  const auto presenters = [](const std::string& text) {
+    std::set<std::string> out;
+    for (const std::string& r : RelationsIn(text)) {
+      if (r.find(" presented_by ") != std::string::npos) out.insert(r.substr(r.find(" presented_by ") + 14));
+    }
+    return out;
+  };
+  CHECK(presenters("# Scaling Postgres (YouTube, 42 min)\n\nGuest: Sam Rivera, Staff Engineer\n\n- sharding\n").empty());
+  CHECK(presenters("# 監視の話 (SlideShare)\n\n登壇者: 佐藤 花子さん\n\n- アラート\n").empty());
+  // a company closing the title still presents, and a title that names it keeps it beside a host
+  CHECK(presenters("# Scaling Postgres (Yelp)\n\nGuest: Sam Rivera, Staff Engineer\n\n- sharding\n") == std::set<std::string>{"company/yelp"});
+  CHECK(presenters("# How Yelp Built Its Search (YouTube)\n\nGuest: Sam Rivera\n\n- sharding\n") == std::set<std::string>{"company/yelp"});
+}
