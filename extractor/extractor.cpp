@@ -286,6 +286,10 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       add_discovered(line.norm_begin + name.begin, line.norm_begin + name.end, name.type);
     }
   }
+  // "佐々木 健 (Ken Sasaki)": a Japanese name with its romanized form is a person without an honorific.
+  for (const NameSpan& name : KanjiNamesWithRomanized(normalized.text)) {
+    if (!is_code(map.LineOf(name.begin))) add_discovered(name.begin, name.end, EntityType::kPerson);
+  }
   // A person written in both scripts, "高橋 次郎 (Jiro Takahashi)", is one person: the partner name
   // is a mention of the same entity (not the company a speaker line's parentheses make of it),
   // here and wherever else the document writes it. A listed name keeps its own entity.

@@ -72,7 +72,36 @@ std::optional<NameSpan> ReadKanji(std::string_view s, std::size_t at) {
   return NameSpan{at, end};
 }
 
+// Reads kanji backwards from `end`: returns where the run starts (`count` kanji), at most `most`.
+std::size_t KanjiRunBefore(std::string_view s, std::size_t end, std::size_t most, std::size_t& count) {
+  count = 0;
+  std::size_t at = end;
+  while (count < most + 1 && at >= 3) {  // kanji of the BMP are three bytes
+    std::size_t length = 0;
+    if (!IsKanji(DecodeUtf8(s, at - 3, length)) || length != 3) break;
+    at -= 3;
+    ++count;
+  }
+  return at;
+}
+
 }  // namespace
+
+std::vector<NameSpan> KanjiNamesWithRomanized(std::string_view text) {
+  std::vector<NameSpan> found;
+  for (std::size_t open = text.find('('); open != std::string_view::npos; open = text.find('(', open + 1)) {
+    if (!ReadRomanized(text, SkipBlanks(text, open + 1))) continue;
+    std::size_t end = open;
+    while (end > 0 && text[end - 1] == ' ') --end;
+    std::size_t given = 0, family = 0;
+    const std::size_t given_begin = KanjiRunBefore(text, end, 3, given);
+    if (given == 0 || given > 3 || given_begin == 0 || text[given_begin - 1] != ' ') continue;
+    const std::size_t begin = KanjiRunBefore(text, given_begin - 1, 4, family);
+    if (family == 0 || family > 4) continue;
+    found.push_back({begin, end});
+  }
+  return found;
+}
 
 bool IsRomanizedJapaneseWord(std::string_view word) {
   std::string w(word);

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace kgx {
 
@@ -24,5 +25,11 @@ bool IsRomanizedJapaneseWord(std::string_view word);
 // a kanji name of two to seven characters with at most one blank in it. A romanized name's
 // partner is found only when the name itself is romanized Japanese.
 std::optional<NameSpan> RomanizedPartner(std::string_view text, std::size_t name_begin, std::size_t name_end);
+
+// Finds Japanese names written with their romanized form in parentheses right after them, without
+// an honorific: "佐々木 健 (Ken Sasaki)", "山田 太郎（Taro Yamada）" (normalized: "(" and ")"). A name is
+// one to four kanji, one blank, one to three kanji; the romanized form is two romanized Japanese
+// words ("東京 本社 (Head Office)" is no name). Returns the Japanese names' spans, in text order.
+std::vector<NameSpan> KanjiNamesWithRomanized(std::string_view text);
 
 }  // namespace kgx

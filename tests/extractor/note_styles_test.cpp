@@ -44,6 +44,7 @@ bool HasRelationWith(const std::set<std::string>& relations, const std::string& 
 TEST_CASE("a capitalised word of the sentence before a meetup's name is not part of the event", "[note_styles]") {
   CHECK(ExtractText("# notes\n\nSee Kubernetes Meetup Tokyo #60 for the slides.\n").event == "Kubernetes Meetup Tokyo #60");
   CHECK(ExtractText("At Cloud Native Berlin Meetup #42, we talked about Backstage.\n").event == "Cloud Native Berlin Meetup #42");
+  CHECK(ExtractText("Joined Platform Engineering Meetup #3 last week\n").event == "Platform Engineering Meetup #3");
   CHECK(ExtractText("Attended Serverless Meetup #7 yesterday\n").event == "Serverless Meetup #7");
   // the name itself keeps all its words, in English and before Japanese
   CHECK(ExtractText("Kubernetes Meetup Tokyo #60 に参加しました。\n").event == "Kubernetes Meetup Tokyo #60");
@@ -184,4 +185,22 @@ TEST_CASE("a video or slide host closing a talk's title is not its presenter", "
   // a company closing the title still presents, and a title that names it keeps it beside a host
   CHECK(presenters("# Scaling Postgres (Yelp)\n\nGuest: Sam Rivera, Staff Engineer\n\n- sharding\n") == std::set<std::string>{"company/yelp"});
   CHECK(presenters("# How Yelp Built Its Search (YouTube)\n\nGuest: Sam Rivera\n\n- sharding\n") == std::set<std::string>{"company/yelp"});
+}
+
+TEST_CASE("a Japanese name with its romanized form in parentheses is a person without an honorific", "[note_styles]") {
+  const std::string text = "# Hallway track\n\n- Met 佐々木 健 (Ken Sasaki) from ホシゾラゲームス.\n- Ken Sasaki runs Argo Rollouts.\n";
+  const auto entities = EntitiesIn(text);
+  CHECK(entities.count("person:佐々木 健") == 1);
+  CHECK(entities.count("person:Ken Sasaki") == 0);
+  CHECK(MentionsIn(text).count("person/佐々木-健: Ken Sasaki") == 1);
+  // words that do not end as Japanese names do are no romanized name: an office, a team
+  CHECK(EntitiesIn("- 東京 本社 (Head Office) に集合\n").count("person:東京 本社") == 0);
+}
+
+TEST_CASE("'replaced their X pipelines with Y' is a migration, in a talk by a company", "[note_styles]") {
+  const auto relations = RelationsIn(
+      "# KubeCon notes\n\n### How Spotify runs 4,000 microservices on Backstage\nSpeaker: Alex Lindqvist, Senior Engineer at Spotify\n"
+      "- They replaced their Jenkins pipelines with Tekton in 2023.\n");
+  CHECK(relations.count("company/spotify migrated_from technology/jenkins") == 1);
+  CHECK(relations.count("company/spotify migrated_to technology/tekton") == 1);
 }

@@ -169,10 +169,11 @@ const Case kCases[] = {
     {"40 static build agents", "40 static build agents|40|agent|"},
     {"3 worker nodes", "3 worker nodes|3|node|"},
     {"5 builds per day", "5 builds per day|5|build|day"},
-    // an HTTP status is no count of errors
+    // attendees are persons, as 参加者 are
+    {"15,000 attendees in London", "15,000 attendees|15000|person|"},
+    // an HTTP status is no count of errors (errors are no count noun: 500エラー, 404 errors)
     {"500エラーが多発", ""},
     {"404 errors on the login page", ""},
-    {"500件のエラー", "500件のエラー|500|error|"},
     // a change the line denies is no quantity
     {"とは言え、コストが半分になったとは言えない", ""},
     {"costがHalfになったわけではない", ""},
