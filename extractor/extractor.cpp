@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "extractor/front_matter.h"
 #include "extractor/normalizer.h"
@@ -106,21 +107,22 @@ bool IsWordByte(char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)) || 
 // "GKE Standard から GKE Autopilot へ移行": both ends are one entity (a product's editions are its
 // aliases), so the move is no migration between entities; what it says is that the subject uses
 // that entity. Turns a migrated_to X of a section (relations from `from` on) into uses X when the
-// section also has migrated_from X with the same subject, which it drops.
+// same line also gives migrated_from X with the same subject, which it drops (two lines may tell
+// two moves: from X in a title, back to X below it).
 void FoldMovesWithinOneEntity(std::vector<Relation>& relations, std::size_t from) {
   const auto is = [](const Relation& r, std::string_view predicate) { return r.predicate == predicate; };
   if (std::none_of(relations.begin() + static_cast<std::ptrdiff_t>(from), relations.end(),
                    [&](const Relation& r) { return is(r, "migrated_to"); })) {
     return;
   }
-  std::map<std::pair<std::string, std::string>, std::size_t> sources;  // subject, object -> migrated_from
+  std::map<std::tuple<std::string, std::string, std::size_t>, std::size_t> sources;  // subject, object, line -> migrated_from
   for (std::size_t i = from; i < relations.size(); ++i) {
-    if (is(relations[i], "migrated_from")) sources.emplace(std::pair{relations[i].subject, relations[i].object}, i);
+    if (is(relations[i], "migrated_from")) sources.emplace(std::tuple{relations[i].subject, relations[i].object, relations[i].line}, i);
   }
   std::vector<bool> dropped(relations.size(), false);
   for (std::size_t i = from; i < relations.size(); ++i) {
     if (!is(relations[i], "migrated_to")) continue;
-    const auto source = sources.find({relations[i].subject, relations[i].object});
+    const auto source = sources.find({relations[i].subject, relations[i].object, relations[i].line});
     if (source == sources.end()) continue;
     relations[i].predicate = "uses";
     dropped[source->second] = true;

@@ -118,6 +118,10 @@ TEST_CASE("a move between two editions of one entity is a use of it, not a migra
       "What we did\n- We moved from GKE Standard to GKE Autopilot.\n");
   CHECK(en.count("company/quarrybank uses technology/google-kubernetes-engine") == 1);
   CHECK(en.count("company/quarrybank migrated_from technology/google-kubernetes-engine") == 0);
+  // two lines tell two moves: from X in the title, to X below it
+  const auto lines = RelationsIn("# メモ\n\n(NET981) Netflix: The road from Amazon Aurora To EC2-VPC\n- 昨年 Amazon Aurora に移行した。\n");
+  CHECK(lines.count("company/netflix migrated_from aws_service/amazon-aurora") == 1);
+  CHECK(lines.count("company/netflix migrated_to aws_service/amazon-aurora") == 1);
   // two entities stay a migration
   const auto two = RelationsIn("# 株式会社ミナトロジクスの基盤刷新\n\n## 背景\n\n株式会社ミナトロジクスでは EC2 から Amazon ECS へ移行しました。\n");
   CHECK(two.count("company/ミナトロジクス migrated_from aws_service/amazon-ec2") == 1);
