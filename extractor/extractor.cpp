@@ -7,10 +7,12 @@
 #include <memory_resource>
 #include <optional>
 #include <set>
+#include <tuple>
 
 #include "extractor/front_matter.h"
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
+#include "extractor/romanized_names.h"
 #include "extractor/slug.h"
 #include "extractor/stage_times.h"
 #include "extractor/text_util.h"
@@ -115,6 +117,39 @@ struct Found {
 };
 
 bool IsWordByte(char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)) || c == '_'; }
+
+// "GKE Standard から GKE Autopilot へ移行": both ends are one entity (a product's editions are its
+// aliases), so the move is no migration between entities; what it says is that the subject uses
+// that entity. Turns a migrated_to X of a section (relations from `from` on) into uses X when the
+// same line also gives migrated_from X with the same subject, which it drops (two lines may tell
+// two moves: from X in a title, back to X below it).
+void FoldMovesWithinOneEntity(std::vector<Relation>& relations, std::size_t from) {
+  const auto is = [](const Relation& r, std::string_view predicate) { return r.predicate == predicate; };
+  if (std::none_of(relations.begin() + static_cast<std::ptrdiff_t>(from), relations.end(),
+                   [&](const Relation& r) { return is(r, "migrated_to"); })) {
+    return;
+  }
+  std::map<std::tuple<std::string, std::string, std::size_t>, std::size_t> sources;  // subject, object, line -> migrated_from
+  for (std::size_t i = from; i < relations.size(); ++i) {
+    if (is(relations[i], "migrated_from")) sources.emplace(std::tuple{relations[i].subject, relations[i].object, relations[i].line}, i);
+  }
+  std::vector<bool> dropped(relations.size(), false);
+  for (std::size_t i = from; i < relations.size(); ++i) {
+    if (!is(relations[i], "migrated_to")) continue;
+    const auto source = sources.find({relations[i].subject, relations[i].object, relations[i].line});
+    if (source == sources.end()) continue;
+    relations[i].predicate = "uses";
+    dropped[source->second] = true;
+    sources.erase(source);
+  }
+  std::size_t kept = from;
+  for (std::size_t i = from; i < relations.size(); ++i) {
+    if (dropped[i]) continue;
+    if (kept != i) relations[kept] = std::move(relations[i]);
+    ++kept;
+  }
+  relations.resize(kept);
+}
 
 }  // namespace
 
@@ -244,7 +279,14 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   };
   // The discovery patterns' atoms, found in the whole text at once rather than line by line.
   const TextAtoms discovery_atoms = rules_.discovery().FindAtoms(normalized.text);
+  // A fenced code block quotes configuration and commands: the names it holds are mentions, but it
+  // introduces no new name (`name: Foo - tool` is YAML) and states no relation.
+  const std::vector<std::size_t>& code_lines = segmentation.code_lines;
+  const auto is_code = [&](std::size_t number) {
+    return !code_lines.empty() && std::binary_search(code_lines.begin(), code_lines.end(), number);
+  };
   for (const LineView& line : lines) {
+    if (is_code(line.number)) continue;
     for (const DiscoveredName& name : rules_.discovery().Find(line.text, &discovery_atoms)) {
       add_discovered(line.norm_begin + name.begin, line.norm_begin + name.end, name.type);
     }
@@ -257,9 +299,45 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       known.push_back({it->second.begin - line.norm_begin, it->second.end - line.norm_begin,
                        result.entities[it->second.entity].type});
     }
-    if (known.size() < 2) continue;
+    if (known.size() < 2 || is_code(line.number)) continue;
     for (const DiscoveredName& name : rules_.discovery().FindInLists(line.text, known)) {
       add_discovered(line.norm_begin + name.begin, line.norm_begin + name.end, name.type);
+    }
+  }
+  // "佐々木 健 (Ken Sasaki)": a Japanese name with its romanized form is a person without an honorific.
+  for (const NameSpan& name : KanjiNamesWithRomanized(normalized.text)) {
+    if (!is_code(map.LineOf(name.begin))) add_discovered(name.begin, name.end, EntityType::kPerson);
+  }
+  // A person written in both scripts, "高橋 次郎 (Jiro Takahashi)", is one person: the partner name
+  // is a mention of the same entity (not the company a speaker line's parentheses make of it),
+  // here and wherever else the document writes it. A listed name keeps its own entity.
+  std::vector<std::pair<NameSpan, std::size_t>> partners;  // span, the person's slot
+  for (const auto& [begin, f] : spans) {
+    if (result.entities[f.entity].type != EntityType::kPerson) continue;
+    if (const auto partner = RomanizedPartner(normalized.text, f.begin, f.end)) partners.emplace_back(*partner, f.entity);
+  }
+  std::map<std::size_t, std::size_t> same_person;  // a discovered entity named like a partner -> the person
+  for (const auto& [partner, slot] : partners) {
+    const auto first = first_overlap(partner.begin, partner.end);
+    auto last = first;
+    bool listed = false;
+    for (; last != spans.end() && last->first < partner.end; ++last) listed |= !result.entities[last->second.entity].discovered;
+    if (listed || (!no_mention_spans.empty() && in_no_mention_span(partner.begin, partner.end))) continue;
+    spans.erase(first, last);
+    spans.emplace(partner.begin, Found{partner.begin, partner.end, slot});
+    const std::string folded = AsciiLowerCopy(std::string_view(normalized.text).substr(partner.begin, partner.end - partner.begin));
+    discovered_names.insert_or_assign(normalized.folded.substr(partner.begin, partner.end - partner.begin), slot);
+    // the same name discovered elsewhere on its own ("Hanako Yamamoto さん") is this person too
+    for (std::size_t e = 0; e < result.entities.size(); ++e) {
+      if (e != slot && result.entities[e].discovered && AsciiLowerCopy(result.entities[e].name) == folded) same_person[e] = slot;
+    }
+  }
+  if (!same_person.empty()) {
+    for (auto& [begin, f] : spans) {
+      if (const auto to = same_person.find(f.entity); to != same_person.end()) f.entity = to->second;
+    }
+    for (auto& [name, slot] : discovered_names) {
+      if (const auto to = same_person.find(slot); to != same_person.end()) slot = to->second;
     }
   }
   // Later (and earlier) mentions of discovered names, on word boundaries.
@@ -395,6 +473,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       RelationLine& typed = input.lines.emplace_back(
           RelationLine{title ? std::string_view(normalized.text).substr(base, stop - base) : line.text, {}});
       first_found.push_back(first);
+      if (is_code(number)) continue;  // a code line states nothing
       for (std::size_t k = first; k < found.size() && found[k].begin < stop && (!title || found[k].end <= stop); ++k) {
         typed.mentions.push_back({found[k].begin - base, found[k].end - base, result.entities[found[k].entity].type});
       }
@@ -404,6 +483,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       if (ref.IsSection()) return std::string();
       return result.entities[found[first_found[static_cast<std::size_t>(ref.line)] + static_cast<std::size_t>(ref.mention)].entity].id;
     };
+    const std::size_t section_relations = result.relations.size();
     MentionRef topic;
     const std::vector<SectionRelation> matches = rules_.relations().ApplySection(input, &topic);
     if (s == 0 && section.kind == SectionKind::kOther && !topic.IsSection() && !topic.IsDocument() && (topic.line == 0 || !reports_talks) &&
@@ -425,6 +505,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       if (relation.subject == relation.object) continue;
       result.relations.push_back(std::move(relation));
     }
+    FoldMovesWithinOneEntity(result.relations, section_relations);
   }
   return result;
 }

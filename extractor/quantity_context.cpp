@@ -36,6 +36,7 @@ class LeftReader {
   bool FollowsRateMarker(std::size_t pos) const;
   bool ReadPrefixRate(std::size_t pos, PrefixRate& rate) const;
   bool ReadTopicRate(std::size_t pos, PrefixRate& rate) const;
+  bool RateWordTopicEndingAt(std::size_t end) const;
 
   std::string_view line_;
   const QuantityLexicon& lex_;
@@ -132,21 +133,35 @@ bool LeftReader::ReadPrefixRate(std::size_t pos, PrefixRate& rate) const {
   return true;
 }
 
+// True when a rate word ends at `end` that is no unit's tail: 月額, 毎月, 月; not the 月 of ヶ月.
+bool LeftReader::RateWordTopicEndingAt(std::size_t end) const {
+  const LexEntry* word = lex_.RateWordEndingAt(line_, end);
+  if (word == nullptr) return false;
+  const LexEntry* unit = lex_.MatchEndingAt(line_, end, LexRole::kUnit);
+  return unit == nullptr || unit->text.size() <= word->text.size();
+}
+
 // Reads a rate that opens the topic of the number: 1日あたりの配送リクエストは120万件, 1時間
-// あたりの処理件数は3万件 (the denominator, あたり or ごと, の, a few characters, は or が).
+// あたりの処理件数は3万件 (the denominator, あたり or ごと, の, a few characters, は or が), a rate
+// word before の (月のLambda料金は約3万円, 毎月のEC2費用は100万円) or the topic itself (月額は5万円).
 bool LeftReader::ReadTopicRate(std::size_t pos, PrefixRate& rate) const {
   if (pos == 0) return false;
   const std::size_t particle = PrevChar(line_, pos);
   const std::string_view p = line_.substr(particle, pos - particle);
   if (!(p == "は" || p == "が")) return false;
+  const std::size_t topic_end = SkipSpacesBack(line_, particle);
+  if (RateWordTopicEndingAt(topic_end)) return ReadPrefixRate(topic_end, rate);
   std::size_t i = particle;
   for (std::size_t chars = 0; chars < kMarkerWindow && i > 0; ++chars) {
     i = PrevChar(line_, i);
-    if (line_.substr(i, kNo.size()) == kNo || StopsNounSearch(CodePointAt(line_, i))) break;
+    // a name with a digit or two words is one topic: 毎月のEC2費用は, 月の AWS 利用料は
+    const bool in_name = (IsDigit(line_[i]) && i > 0 && IsLetter(line_[i - 1])) || line_[i] == ' ';
+    if (line_.substr(i, kNo.size()) == kNo || (StopsNounSearch(CodePointAt(line_, i)) && !in_name)) break;
   }
   if (line_.substr(i, kNo.size()) != kNo || i + kNo.size() == particle) return false;
   const LexEntry* marker = lex_.MatchEndingAt(line_, i, LexRole::kRateBefore);
-  if (marker == nullptr || marker->time_only) return false;
+  if (marker == nullptr) return RateWordTopicEndingAt(i) && ReadPrefixRate(i, rate);
+  if (marker->time_only) return false;
   return ReadPrefixRate(i, rate);
 }
 
@@ -172,6 +187,12 @@ LeftContext LeftReader::Read(std::size_t begin) const {
   if (left.rates.empty() && ReadTopicRate(pos, rate)) {
     rate.of_topic = true;
     left.rates.push_back(rate);
+  }
+  // A rate word may stand between the topic and its number: アラートが週30件, デプロイは週1回.
+  if (left.noun_topic == nullptr && !left.rates.empty() && !left.rates.front().of_topic) {
+    left.noun_topic = TopicBefore(pos);
+    left.topic = left.noun_topic ? &lex_.unit(*left.noun_topic) : nullptr;
+    left.topic_before_rate = left.noun_topic != nullptr;
   }
   return left;
 }

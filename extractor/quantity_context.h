@@ -29,6 +29,7 @@ struct LeftContext {
   bool anaphor = false;                   // うち300
   const LexEntry* noun_direct = nullptr;  // the literal of topic_direct
   const LexEntry* noun_topic = nullptr;   // the literal of topic
+  bool topic_before_rate = false;         // a rate word stands between topic and number: アラートが週30件
 };
 
 // Reads what stands before the quantity starting at `begin` of `line`.

@@ -56,11 +56,36 @@ void JoinCompoundDurations(std::string_view line, std::vector<QuantityMatch>& fo
   found.resize(kept);
 }
 
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A table row whose label (its first cell) holds a rate word gives that rate to the row's
+// amounts that have none: "| 月額コスト | 45万円 | 12万円 |", "| Monthly CI cost | $38,000 | $11,500 |".
+// Not to a share or a factor (a percent, times), and not for a date's 月 ("| 4月 | 100万円 |").
+void ApplyRowLabelRate(std::string_view line, const QuantityLexicon& lexicon, std::vector<QuantityMatch>& found) {
+  const std::size_t open = line.find_first_not_of(' ');
+  if (open == std::string_view::npos || line[open] != '|') return;
+  const std::size_t cell_end = line.find('|', open + 1);
+  if (cell_end == std::string_view::npos) return;
+  const std::string_view label = line.substr(0, cell_end);
+  const LexEntry* rate = nullptr;
+  for (std::size_t pos = open + 1; pos < cell_end && rate == nullptr; ++pos) {
+    if ((static_cast<unsigned char>(line[pos]) & 0xC0) == 0x80) continue;
+    const char before = line[pos - 1];
+    if ((before >= '0' && before <= '9') || (IsAsciiLetter(line[pos]) && IsAsciiLetter(before))) continue;
+    rate = lexicon.RateWordAt(label, pos);
+  }
+  if (rate == nullptr) return;
+  for (QuantityMatch& q : found) {
+    if (q.begin > cell_end && q.per.empty() && q.unit != "percent" && q.unit != "times") q.per = rate->name;
+  }
+}
+
 }  // namespace
 
 std::vector<QuantityMatch> QuantityParser::Find(std::string_view line) const {
   std::vector<QuantityMatch> found = ScanQuantities(line, impl_->lexicon, impl_->veto.get());
   JoinCompoundDurations(line, found);
+  if (!found.empty()) ApplyRowLabelRate(line, impl_->lexicon, found);
   return found;
 }
 

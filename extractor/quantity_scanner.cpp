@@ -22,8 +22,10 @@ using namespace quantity_detail;  // NOLINT: the character helpers of the quanti
 constexpr std::string_view kNo = "の";           // 1レコードの: a count of one before の
 constexpr std::string_view kOrdinal = "目";      // 2日目, 3回目: ordinals, not amounts
 constexpr std::string_view kRangeKara = "から";  // 60から900秒
+constexpr std::size_t kChangeGap = 12;              // bytes of blanks and a qualifier after から: から約40件へ
 constexpr std::string_view kHalf = "半";         // 1時間半 = 1.5 hours
 constexpr std::string_view kRatio = "times";     // the unit of a bare fraction: 1/4のコスト
+constexpr std::string_view kTimesCounted = "time";  // the unit of the counter 回: how often
 
 // Joins the denominators ("tb", "month" -> "tb/month"); one said twice counts once (1秒あたり
 // 10万 QPS: the prefix and the unit both say per second).
@@ -62,6 +64,7 @@ struct Draft {
   std::string unit_name;  // used when `def` is null (fraction, anaphor, free English noun)
   std::vector<std::string> qualifiers;
   std::vector<std::string> per;
+  bool counter_unit = false;  // the unit is a generic counter's own (件 -> item): no noun named it
 };
 
 class Scanner {
@@ -88,13 +91,15 @@ class Scanner {
   bool ReadModifiedNoun(Draft& d, std::size_t at);
   void ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_end);
   bool ContinuesChange(const Draft& d) const;
+  bool EndsChange(const Draft& d) const;
   const UnitDef* UnitAfterArrow(std::size_t at);
 
   std::optional<Draft> ReadAt(std::size_t pos, std::size_t& resume);
   bool ReadUnit(Draft& d, std::size_t& after_middle);
   bool FindCounted(Draft& d, const LeftContext& left, std::size_t tail);
   bool ReadRight(Draft& d, const LeftContext& left);
-  bool IsAmount(const Draft& d);
+  bool IsAmount(const Draft& d, const LeftContext& left);
+  void TakeHeadNoun(Draft& d) const;
   void Emit(const Draft& d, const LeftContext& left);
 
   std::string_view line_;
@@ -418,6 +423,17 @@ bool Scanner::ContinuesChange(const Draft& d) const {
   return rest.starts_with("に") || rest.starts_with("へ");
 }
 
+// True when the quantity `d` ends a change from the quantity just read, both with their units:
+// 月に200件から40件へ, 420万円から260万円に, 120台 → 30台 (から and に or へ, or an arrow, between).
+bool Scanner::EndsChange(const Draft& d) const {
+  if (out_.empty() || out_.back().end > d.begin) return false;
+  if (ArrowEnd(line_, out_.back().end) == d.begin) return true;
+  const std::size_t kara = SkipSpaces(line_, out_.back().end);
+  if (line_.substr(kara, kRangeKara.size()) != kRangeKara || d.begin - kara > kRangeKara.size() + kChangeGap) return false;
+  const std::string_view rest = line_.substr(SkipSpaces(line_, d.end));
+  return rest.starts_with("に") || rest.starts_with("へ");
+}
+
 // The unit of the number after an arrow at `at` (40 → 12台, 3 -> 5 GB), or null.
 const UnitDef* Scanner::UnitAfterArrow(std::size_t at) {
   const std::size_t pos = ArrowEnd(line_, at);
@@ -484,13 +500,19 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   const std::size_t word_end = ReadLatinWord(word_at);
   const bool headed = d.def == nullptr && left.noun_direct != nullptr && left.noun_direct->heads;
   const LexEntry* topic = word_end > word_at ? nullptr : headed ? left.noun_direct : left.noun_topic;
+  // Across a rate a topic names what 件 counts (アラートが週30件), not what 回 counts: in
+  // "ノードは週1回入れ替わる" the count is of replacements, not of nodes.
+  if (topic != nullptr && left.topic_before_rate && d.def != nullptr && d.def->is_counter && d.def->unit == kTimesCounted) topic = nullptr;
   if (topic != nullptr || (d.def != nullptr && left.noun_direct != nullptr)) {
     const LexEntry* noun = topic != nullptr ? topic : left.noun_direct;
     d.def = &lex_.unit(*noun);
     if (d.per.empty() && !noun->implied_per.empty()) d.per.push_back(noun->implied_per);
     return true;
   }
-  if (d.def != nullptr) return true;  // the counter's own unit: つ -> item, 回 -> time
+  if (d.def != nullptr) {  // the counter's own unit: つ -> item, 回 -> time
+    d.counter_unit = true;
+    return true;
+  }
   if (left.anaphor && !out_.empty()) {
     d.unit_name = out_.back().unit;
     return true;
@@ -516,11 +538,31 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   return true;
 }
 
+// "40 build agents", "3 worker nodes", "5 user requests": of two English count nouns in a row the
+// last is the head, and the one the number counts. Not after a capitalised measure: "a 40k LOC
+// service" is a service of 40k lines.
+void Scanner::TakeHeadNoun(Draft& d) const {
+  if (d.def == nullptr || !d.def->is_count || d.def->is_counter || d.end + 1 >= line_.size() || line_[d.end] != ' ' ||
+      !(line_[d.end - 1] >= 'a' && line_[d.end - 1] <= 'z')) {
+    return;
+  }
+  const LexEntry* head = lex_.MatchAt(line_, d.end + 1, LexRole::kUnit, [&](const LexEntry& e) {
+    const UnitDef& def = lex_.unit(e);
+    return def.is_count && !def.is_counter && !e.per_only && IsLetter(e.text[0]);
+  });
+  if (head == nullptr) return;
+  const std::size_t end = d.end + 1 + head->text.size();
+  if (end < line_.size() && (IsLetter(line_[end]) || IsDigit(line_[end]))) return;
+  d.def = &lex_.unit(*head);
+  d.end = end;
+}
+
 // Reads what follows the number: unit, range, rate suffix, counted noun, qualifiers. Returns
 // false when the number turns out to be no quantity.
 bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
   std::size_t after_middle = d.end;
   if (!d.is_word && !ReadUnit(d, after_middle)) return false;
+  TakeHeadNoun(d);
   if (d.def != nullptr && d.def->is_counter) {  // 回デプロイ, 500回 デプロイ
     const Hit noun = FindUnit(d.end, d.token, true);
     if (noun && noun.begin <= d.end + 1) {
@@ -542,11 +584,15 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
 }
 
 // Returns false for what reads like a quantity but is none: an ordinal (2日目), a count of one
-// before の (1レコードの最大payload), a denominator (1GBあたり), a vetoed span.
-bool Scanner::IsAmount(const Draft& d) {
+// before の (1レコードの最大payload; but with a rate it is a frequency: 週1回のリリース), a
+// denominator (1GBあたり), a vetoed span.
+bool Scanner::IsAmount(const Draft& d, const LeftContext& left) {
   if (line_.substr(d.end, kOrdinal.size()) == kOrdinal) return false;
   const bool one = !d.is_range && !d.scaled && d.token.value == 1;
-  if (one && d.def != nullptr && d.def->is_count && line_.substr(d.end, kNo.size()) == kNo) return false;
+  if (one && d.def != nullptr && d.def->is_count && line_.substr(d.end, kNo.size()) == kNo && left.rates.empty() &&
+      d.per.empty()) {
+    return false;
+  }
   if (one && RateMarkerFollows(line_, lex_, d.end, d.def != nullptr && d.def->IsTime())) return false;
   return !Vetoed(d.begin, d.end);
 }
@@ -573,6 +619,13 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
   }
   per.insert(per.end(), d.per.begin(), d.per.end());
   m.per = JoinPer(per);
+  // The end of a change counts what its start counts, at its rate: アラートは月に200件から40件へ
+  // (40 alerts a month), コストは月に420万円から260万円へ (per month).
+  if (m.per.empty() && m.value.has_value() && EndsChange(d)) {
+    const QuantityMatch& from = out_.back();
+    if (d.counter_unit && !from.unit.empty()) m.unit = from.unit;
+    if (m.unit == from.unit) m.per = from.per;
+  }
   m.qualifiers = left.qualifiers;
   m.qualifiers.insert(m.qualifiers.end(), d.qualifiers.begin(), d.qualifiers.end());
   // The prefix's "1日" or "1GB" was read as a quantity of its own: drop it.
@@ -598,7 +651,7 @@ std::vector<QuantityMatch> Scanner::Run() {
     std::optional<Draft> d = ReadAt(pos, resume);
     if (d) {
       const LeftContext left = ReadLeftContext(line_, lex_, d->begin);
-      if (ReadRight(*d, left) && IsAmount(*d)) {
+      if (ReadRight(*d, left) && IsAmount(*d, left)) {
         Emit(*d, left);
         resume = std::max(resume, d->end);
       }

@@ -425,14 +425,18 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     k = close;
   }
   const LineView* previous = nullptr;  // previous non-blank line
-  // The event: the first event pattern (in rule order) that matches any line, at its first line.
+  // The event: the first event pattern (in rule order) that matches any line, at its first line;
+  // but an event the title names is the document's ("【登壇レポート】JAWS-UG 名古屋 #12 …" over a
+  // closing "次回は JAWS DAYS 2026 でも"). The title is the first line of text (a front matter's
+  // "title:" after its fence).
   int event_pattern = -1;
   const LineView* event_line = nullptr;
   bool events_by_set = true;
+  bool title_seen = false, title_event = false;
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineView& line = lines[i];
     const std::string_view trimmed = TrimAscii(line.text);
-    const bool with_events = event_pattern != 0;
+    const bool with_events = event_pattern != 0 && !title_event;
     if (trimmed.empty() && !with_events) continue;  // a blank line opens nothing
     LineHits hits;
     const bool by_set = impl.Hits(line.text, with_events, hits);
@@ -440,6 +444,10 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     if (hits.event >= 0 && (event_pattern < 0 || hits.event < event_pattern)) {
       event_pattern = hits.event;
       event_line = &line;
+    }
+    if (!title_seen && !trimmed.empty() && trimmed != "---" && trimmed != "+++") {
+      title_seen = true;
+      title_event = hits.event >= 0 && by_set;
     }
     if (trimmed.empty()) continue;
     if (in_code[i]) {

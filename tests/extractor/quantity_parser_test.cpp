@@ -136,6 +136,44 @@ const Case kCases[] = {
     {"先月 $300 かかった", "$300|300|usd|"},
     {"last week 10 incidents", "10 incidents|10|incident|"},
     {"10 hours a week", "10 hours a week|36000|second|week"},
+    // a rate word that opens the topic: 月の…は, 毎月の…は, 月額は (not a date's 月, not 今月, not ヶ月)
+    {"月のLambda料金は約3万円", "3万円|30000|jpy|month"},
+    {"Lambdaの月額は5万円", "5万円|50000|jpy|month"},
+    {"毎月のEC2費用は100万円", "100万円|1000000|jpy|month"},
+    {"年間のライセンス費用は$12,000", "$12,000|12000|usd|year"},
+    {"11月の売上は500万円", "500万円|5000000|jpy|"},
+    {"今月の請求は8万円", "8万円|80000|jpy|"},
+    {"最初の1ヶ月が1日80件くらい", "1ヶ月|2592000|second| ; 80件|80|item|day"},
+    // a count of one before の is a frequency when a rate comes with it (1回の定例 alone is no amount)
+    {"週1回のリリース", "1回のリリース|1|release|week"},
+    {"月1回の定例", "1回|1|time|month"},
+    {"年に1回の棚卸し", "1回|1|time|year"},
+    {"1回の定例で決める", ""},
+    // the topic across a rate word names what 件 counts, not what 回 counts
+    {"アラートが週30件", "30件|30|alert|week"},
+    {"障害は月に2件", "2件|2|incident|month"},
+    {"デプロイは週1回", "1回|1|time|week"},
+    {"ノードは週1回入れ替わる", "1回|1|time|week"},
+    {"アラートが先週30件", "30件|30|item|"},
+    {"リクエストは1日30億程度", "30億|3000000000|request|day"},
+    // the end of a change counts what its start counts, at its rate
+    {"アラートは月に200件から40件へ", "200件|200|alert|month ; 40件|40|alert|month"},
+    {"コストは月に420万円から260万円へ削減", "420万円|4200000|jpy|month ; 260万円|2600000|jpy|month"},
+    {"420万円から260万円へ削減", "420万円|4200000|jpy| ; 260万円|2600000|jpy|"},
+    // a table row whose label names a rate (not a date, not a share)
+    {"| 月額コスト | 45万円 | 12万円 |", "45万円|450000|jpy|month ; 12万円|120000|jpy|month"},
+    {"| Monthly CI cost | $38,000 | $11,500 |", "$38,000|38000|usd|month ; $11,500|11500|usd|month"},
+    {"| 4月 | 100万円 |", "100万円|1000000|jpy|"},
+    {"| 月間稼働率 | 99.9% |", "99.9%|99.9|percent|"},
+    // of two English count nouns in a row the last is the head
+    {"40 static build agents", "40 static build agents|40|agent|"},
+    {"3 worker nodes", "3 worker nodes|3|node|"},
+    {"5 builds per day", "5 builds per day|5|build|day"},
+    // attendees are persons, as 参加者 are
+    {"15,000 attendees in London", "15,000 attendees|15000|person|"},
+    // an HTTP status is no count of errors (errors are no count noun: 500エラー, 404 errors)
+    {"500エラーが多発", ""},
+    {"404 errors on the login page", ""},
     // a change the line denies is no quantity
     {"とは言え、コストが半分になったとは言えない", ""},
     {"costがHalfになったわけではない", ""},

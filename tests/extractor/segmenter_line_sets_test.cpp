@@ -1,6 +1,6 @@
 // Segmenter line sets: header patterns anchored at the line's start or not, with alternatives
-// at the top or inside groups and classes, all find their headers; the event is the first event
-// pattern's, wherever its line is.
+// at the top or inside groups and classes, all find their headers; the event is the title's, else
+// the first event pattern's, wherever its line is.
 #include <catch2/catch.hpp>
 
 #include "extractor/normalizer.h"
@@ -64,7 +64,11 @@ TEST_CASE("header patterns find their headers whether anchored at the start or n
 
 TEST_CASE("the event is the first event pattern's, even when a later pattern matches earlier lines",
           "[segmenter]") {
-  CHECK(Event("Summit Tokyo 2018\nmemo\nre:Invent 2016 recap\nre:Invent 2017\n") == "re:Invent 2016");
+  CHECK(Event("memo\nSummit Tokyo 2018\nre:Invent 2016 recap\nre:Invent 2017\n") == "re:Invent 2016");
+  // but the title's event is the document's, whatever its pattern: a report of one event that
+  // names another later on ("次回は …")
+  CHECK(Event("Summit Tokyo 2018\nmemo\nre:Invent 2016 recap\nre:Invent 2017\n") == "Summit Tokyo 2018");
+  CHECK(Event("---\ntitle: Summit Tokyo 2018\n---\nre:Invent 2016 recap\n") == "Summit Tokyo 2018");
   CHECK(Event("re:Invent 2019\nSummit Tokyo 2018\nre:Invent 2020\n") == "re:Invent 2019");
   CHECK(Event("memo\nSummit Osaka 2021 and Summit Tokyo 2022\n") == "Summit Osaka 2021");
   CHECK(Event("memo\n").empty());
