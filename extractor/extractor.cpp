@@ -42,6 +42,12 @@ class SpanMapper {
   SpanMapper(const SourceText& source, const NormalizedText& normalized, const std::vector<LineView>& lines)
       : source_(source), normalized_(normalized), lines_(lines) {}
 
+  // The line holding a normalized offset (a binary search: for the few spans not met in order).
+  std::size_t LineOf(std::size_t norm_offset) const {
+    auto it = std::upper_bound(lines_.begin(), lines_.end(), norm_offset,
+                               [](std::size_t o, const LineView& l) { return o < l.norm_begin; });
+    return it == lines_.begin() ? 1 : std::prev(it)->number;
+  }
   std::size_t TextBegin(std::size_t norm) const { return normalized_.map.ToSourceBegin(norm); }
   std::size_t TextEnd(std::size_t norm) const { return normalized_.map.ToSourceEnd(norm); }
   // Returns the original text of a normalized span; the view lives as long as the source.
@@ -409,6 +415,14 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
       if (!no_mention_spans.empty() && in_no_mention_span(begin, end)) continue;  // .../100GB-test in a link
+      // `found` is sorted and disjoint: the nearest span is the last one ending at or before the
+      // quantity or the one after it, so look at those two only (a huge line has millions).
+      const auto line_first = found.begin() + static_cast<std::ptrdiff_t>(next_found);
+      const auto line_last = found.begin() + static_cast<std::ptrdiff_t>(line_found_end);
+      const std::size_t near = static_cast<std::size_t>(
+          std::partition_point(line_first, line_last, [&](const Found& f) { return f.end <= begin; }) - found.begin());
+      // a number that a name begins with or holds ("ルート53", "37signals") is part of the name
+      if (near < line_found_end && found[near].begin <= begin) continue;
       if (!section) section = SectionOfLine(result.sections, line.number);
       Quantity quantity;
       quantity.line = line.number;
@@ -423,12 +437,6 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       quantity.unit = std::move(q.unit);
       quantity.per = std::move(q.per);
       quantity.qualifiers = std::move(q.qualifiers);
-      // `found` is sorted and disjoint: the nearest span is the last one ending at or before the
-      // quantity or the one after it, so look at those two only (a huge line has millions).
-      const auto line_first = found.begin() + static_cast<std::ptrdiff_t>(next_found);
-      const auto line_last = found.begin() + static_cast<std::ptrdiff_t>(line_found_end);
-      const std::size_t near = static_cast<std::size_t>(
-          std::partition_point(line_first, line_last, [&](const Found& f) { return f.end <= begin; }) - found.begin());
       std::size_t best_distance = std::string::npos;
       for (std::size_t k = std::max(next_found + 1, near) - 1; k < std::min(line_found_end, near + 1); ++k) {
         const Found& f = found[k];

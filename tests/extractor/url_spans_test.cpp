@@ -1,5 +1,5 @@
 // UrlSpans: web addresses in Japanese and English lines, Markdown links, and what is no address;
-// like a link, a fenced code block states no quantity.
+// like a link, a fenced code block states no quantity, and nor does the number of a name.
 #include <catch2/catch.hpp>
 
 #include <set>
@@ -66,4 +66,19 @@ TEST_CASE("a name inside a session code is no mention", "[url]") {
         std::set<std::string>{"aws_service:Amazon ECS"});
   CHECK(EntitiesIn("memo\n\nAWS-07 生成AIアプリのオブザーバビリティ\n- AWSのサービスで構築\n") ==
         std::set<std::string>{"company:Amazon Web Services"});  // the line below names AWS itself
+}
+
+TEST_CASE("a number a name holds or begins with is no quantity", "[url]") {
+  const auto texts = [](const std::string& notes) {
+    std::vector<std::string> out;
+    for (const kgx::Quantity& q : kgx::testing::ExtractText(notes).quantities) out.push_back(q.text);
+    return out;
+  };
+  CHECK(texts("- ルート53 アカウントでDNSを管理\n").empty());
+  CHECK(texts("- Amazon Route 53のサービスでフェイルオーバー\n").empty());
+  CHECK(texts("- Amazon Linux 2 update を適用\n").empty());
+  // the name's own number is skipped, the line's other numbers are not
+  CHECK(texts("- Route 53 のレコードは1,200件\n") == std::vector<std::string>{"1,200件"});
+  CHECK(texts("- Amazon Linux 2 のインスタンスが30台\n") == std::vector<std::string>{"30台"});
+  CHECK(texts("- 53 accounts behind Route 53\n") == std::vector<std::string>{"53 accounts"});
 }
