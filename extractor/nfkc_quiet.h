@@ -5,38 +5,23 @@
 // decides one character at a time.
 #pragma once
 
-#include <bit>
 #include <cstddef>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
+#include "extractor/utf8_window.h"
 
 namespace kgx {
 
 #ifdef __SSE2__
-
-namespace nfkc_quiet_detail {
-
-// Lanes where the byte is from 0x80 to `hi` (hi < 0xFF; bytes from 0x80 are negative as signed).
-inline __m128i AtMost(__m128i x, unsigned hi) { return _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))); }
-// Lanes where the byte is from `lo` to `hi` (0x80 < lo <= hi < 0xFF).
-inline __m128i Between(__m128i x, unsigned lo, unsigned hi) {
-  return _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))), AtMost(x, hi));
-}
-inline __m128i Is(__m128i x, unsigned byte) { return _mm_cmpeq_epi8(x, _mm_set1_epi8(static_cast<char>(byte))); }
-
-}  // namespace nfkc_quiet_detail
 
 // Returns how many bytes from `p` (which starts a character) are ASCII or quiet three-byte
 // characters: 16 plus the bytes of a character that begins in the sixteen and ends beyond them;
 // 0 when one of the sixteen bytes is anything else. Reads p[0] to p[17]. `first_other` is set to
 // the first byte (0 to 15) that does not fit when the answer is 0.
 inline std::size_t NfkcQuietWindow(const unsigned char* p, unsigned& first_other) {
-  using namespace nfkc_quiet_detail;
-  const __m128i lead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-  const __m128i third = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
+  using namespace utf8_window;
+  const __m128i lead = Load(p);
+  const __m128i second = Load(p + 1);
+  const __m128i third = Load(p + 2);
   const auto high = static_cast<unsigned>(_mm_movemask_epi8(lead));
   if (high == 0) return 16;
   const __m128i tail = _mm_and_si128(AtMost(second, 0xBF), AtMost(third, 0xBF));  // two continuation bytes
@@ -52,12 +37,7 @@ inline std::size_t NfkcQuietWindow(const unsigned char* p, unsigned& first_other
                                    _mm_or_si128(_mm_or_si128(punctuation, hiragana), _mm_or_si128(kana, katakana)));
   const auto quiet = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(tail, _mm_or_si128(kanji, e3))));
   const unsigned claimed = quiet | (quiet << 1) | (quiet << 2);  // leads and their continuation bytes
-  const unsigned mismatch = (high ^ claimed) & 0xFFFFu;
-  if (mismatch != 0) {
-    first_other = static_cast<unsigned>(std::countr_zero(mismatch));
-    return 0;
-  }
-  return 16 + static_cast<std::size_t>(std::popcount(claimed >> 16));
+  return Answer(high, claimed, first_other);
 }
 
 #endif

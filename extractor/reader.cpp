@@ -6,12 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
-
 #include <algorithm>
-#include <bit>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -23,6 +18,7 @@
 #include <sstream>
 
 #include "extractor/text_util.h"
+#include "extractor/utf8_window.h"
 
 namespace kgx {
 
@@ -136,30 +132,22 @@ std::size_t SkipAscii(std::string_view bytes, std::size_t i) {
 // Returns how many bytes from `p` (which starts a character) are ASCII and the common two- and
 // three-byte characters SkipCommon passes: 16 plus the bytes of a character that begins in the
 // sixteen and ends beyond them; 0 when one of the sixteen is anything else, with `first_other`
-// set to it. Reads p[0] to p[17]. Signed compares: bytes from 0x80 are negative, so at_most
-// holds no ASCII byte and at_least every one.
+// set to it. Reads p[0] to p[17].
 std::size_t CommonWindow(const unsigned char* p, unsigned& first_other) {
-  const __m128i lead = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  using namespace utf8_window;
+  const __m128i lead = Load(p);
   const auto high = static_cast<unsigned>(_mm_movemask_epi8(lead));
   if (high == 0) return 16;
-  const auto at_least = [](__m128i x, unsigned lo) { return _mm_cmpgt_epi8(x, _mm_set1_epi8(static_cast<char>(lo - 1))); };
-  const auto at_most = [](__m128i x, unsigned hi) { return _mm_cmplt_epi8(x, _mm_set1_epi8(static_cast<char>(hi + 1))); };
-  const __m128i second = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 1));
-  const __m128i third = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 2));
-  const __m128i second_continues = at_most(second, 0xBF);
-  const __m128i not_ed = _mm_xor_si128(_mm_cmpeq_epi8(lead, _mm_set1_epi8(static_cast<char>(0xED))), _mm_set1_epi8(-1));
-  const __m128i three = _mm_and_si128(_mm_and_si128(_mm_and_si128(at_least(lead, 0xE1), at_most(lead, 0xEF)), not_ed),
-                                      _mm_and_si128(second_continues, at_most(third, 0xBF)));  // E1-EF but ED
-  const __m128i two = _mm_and_si128(_mm_and_si128(at_least(lead, 0xC2), at_most(lead, 0xDF)), second_continues);
+  const __m128i second = Load(p + 1);
+  const __m128i third = Load(p + 2);
+  const __m128i second_continues = AtMost(second, 0xBF);
+  const __m128i not_ed = _mm_xor_si128(Is(lead, 0xED), _mm_set1_epi8(-1));
+  const __m128i three = _mm_and_si128(_mm_and_si128(Between(lead, 0xE1, 0xEF), not_ed),
+                                      _mm_and_si128(second_continues, AtMost(third, 0xBF)));  // E1-EF but ED
+  const __m128i two = _mm_and_si128(Between(lead, 0xC2, 0xDF), second_continues);
   const auto threes = static_cast<unsigned>(_mm_movemask_epi8(three));
   const auto twos = static_cast<unsigned>(_mm_movemask_epi8(two));
-  const unsigned claimed = threes | (threes << 1) | (threes << 2) | twos | (twos << 1);
-  const unsigned mismatch = (high ^ claimed) & 0xFFFFu;
-  if (mismatch != 0) {
-    first_other = static_cast<unsigned>(std::countr_zero(mismatch));
-    return 0;
-  }
-  return 16 + static_cast<std::size_t>(std::popcount(claimed >> 16));
+  return Answer(high, threes | (threes << 1) | (threes << 2) | twos | (twos << 1), first_other);
 }
 #endif
 
