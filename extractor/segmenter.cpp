@@ -1,8 +1,12 @@
 // Section detection. Talk, keynote and day headers are RE2 rules; a short line without sentence
-// punctuation is a heading candidate. Inside a talk a candidate opens a new section only when
-// prose follows it (a sub-heading over bullets stays part of the talk) or when it is a marked
-// heading (Markdown #, ■) no deeper than the talk's own marked header, and never right after a line that ends mid-sentence
-// ('、' or ',').
+// punctuation is a heading candidate. Inside a talk a candidate opens a new section when it is a
+// marked heading (Markdown #, ■) no deeper than the talk's own marked header; a deeper one stays in
+// the talk (unless a speaker line makes it a talk); any other opens one only when prose follows it
+// (a sub-heading over bullets stays part of the talk); none right after a line that ends
+// mid-sentence ('、' or ',').
+// A Notion toggle ("▶ Title", "- ▶ Title") is read as a header from its ▶ on; when it opens a talk,
+// the lines indented under it are the talk's. A header whose session code a [section not_code]
+// pattern names ("SHA-256", "COVID-19") is none, and the header patterns after it are tried.
 // Every header pattern sits in one RE2::Set as well and every event pattern in another, so that
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
 // anchored at the line's start (a pattern that is not gets a leading .*?), and it is not asked at
@@ -35,6 +39,24 @@ constexpr std::size_t kMaxMarkedHeadingCodePoints = 120;
 // Non-blank lines after a heading in which a speaker line ("発表者: …") makes it a talk: a slide
 // outline may put a bullet or two first ("- アジェンダ").
 constexpr std::size_t kSpeakerWindow = 4;
+// The heading level of a talk opened by a Notion toggle: deeper than any marked heading, so that
+// every marked heading after it ends it.
+constexpr std::size_t kToggleLevel = 7;
+constexpr std::string_view kToggleMark = "▶";
+
+// Returns the offset of the "▶" of a Notion toggle ("▶ Title", "- ▶ Title", indented or not),
+// or npos when the line is none; `at` is where the line's text starts after white space. Most
+// lines start with neither a list mark nor ▶'s first byte and are told so by that byte.
+std::size_t ToggleMark(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return std::string_view::npos;
+  if (text[at] != kToggleMark[0] && text[at] != '-' && text[at] != '*' && text[at] != '+') return std::string_view::npos;
+  if (text[at] == '-' || text[at] == '*' || text[at] == '+') {
+    const std::size_t after = text.find_first_not_of(" \t", at + 1);
+    if (after == at + 1 || after == std::string_view::npos) return std::string_view::npos;
+    at = after;
+  }
+  return text.substr(at).starts_with(kToggleMark) ? at : std::string_view::npos;
+}
 
 // Returns the level of a heading marker that opens the line: n for Markdown's "## Title" (2),
 // 2 for "■ Title", 3 for "◆ Title" (Japanese notes mark headings so); 0 for none. `marker` is set to the length of what precedes the title.
@@ -109,6 +131,9 @@ struct Segmenter::Impl {
   std::unique_ptr<RE2> bullet;
   LineStartGate bullet_gate;  // from the [section bullet] patterns, each anchored at the start or given .*?
   std::unique_ptr<RE2> speaker;  // a line naming a talk's speaker: the heading above it is a talk
+  // A code-shaped identifier that is no session code ("SHA-256", "COVID-19"): a header pattern
+  // whose `code` it matches in full does not match.
+  std::unique_ptr<RE2> not_code;
   std::vector<EventPattern> events;
   // talks, keynotes and days, in that order; and the events. Null when there is no such pattern;
   // `sets_ok` is false when one could not be compiled.
@@ -156,6 +181,7 @@ bool Segmenter::Impl::MatchHeader(const std::vector<HeaderPattern>& patterns, co
 bool Segmenter::Impl::MatchOne(const HeaderPattern& p, const LineView& line, SectionSpan& span) const {
   std::string_view code, title;
   if (!p.captures->Match(line.text, code, title)) return false;
+  if (not_code && code.data() != nullptr && RE2::FullMatch(code, *not_code)) return false;
   const auto offset = [&](std::string_view piece) {
     return line.norm_begin + static_cast<std::size_t>(piece.data() - line.text.data());
   };
@@ -173,7 +199,14 @@ bool Segmenter::Impl::MatchOne(const HeaderPattern& p, const LineView& line, Sec
 
 bool Segmenter::Impl::MatchHeaderAt(const std::vector<HeaderPattern>& patterns, int index, const LineView& line,
                                     SectionSpan& span) const {
-  return index >= 0 && MatchOne(patterns[static_cast<std::size_t>(index)], line, span);
+  if (index < 0) return false;
+  // The set names the first pattern that matches; should its code be no session code, the
+  // patterns after it are tried as MatchHeader would.
+  for (std::size_t i = static_cast<std::size_t>(index); i < patterns.size(); ++i) {
+    if (MatchOne(patterns[i], line, span)) return true;
+    if (!not_code) break;
+  }
+  return false;
 }
 
 namespace {
@@ -288,7 +321,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   auto segmenter = std::unique_ptr<Segmenter>(new Segmenter());
   Impl& impl = *segmenter->impl_;
   bool failed = false;
-  std::string not_heading, bullet, speaker;
+  std::string not_heading, bullet, speaker, not_code;
   std::vector<std::string> bullets;  // each bullet pattern, as the line start gate reads it
   const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
     auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
@@ -328,9 +361,10 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
     }
     if (block.kind != "section") continue;
     const std::string& kind = block.argument;
-    if (kind == "not_heading" || kind == "bullet" || kind == "speaker") {
+    if (kind == "not_heading" || kind == "bullet" || kind == "speaker" || kind == "not_code") {
       for (const RuleLine& line : block.lines) {
-        alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : not_heading, line);
+        alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : kind == "not_code" ? not_code : not_heading,
+                  line);
         if (kind == "bullet") bullets.push_back(AtLineStart(line.text));
       }
       continue;
@@ -339,7 +373,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
                                          : kind == "day" ? &impl.days : nullptr;
     if (!target) {
       diagnostics.push_back({block.where, "unknown section kind '" + kind +
-                                              "' (expected talk, keynote, day, not_heading, bullet or speaker)", true});
+                                              "' (expected talk, keynote, day, not_heading, not_code, bullet or speaker)", true});
       failed = true;
       continue;
     }
@@ -353,6 +387,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   if (!bullet.empty()) impl.bullet = std::make_unique<RE2>(bullet, RE2::Quiet);
   impl.bullet_gate = LineStartGate::Derive(bullets);
   if (!speaker.empty()) impl.speaker = std::make_unique<RE2>(speaker, RE2::Quiet);
+  if (!not_code.empty()) impl.not_code = std::make_unique<RE2>(not_code, RE2::Quiet);
   if (failed) return nullptr;
   impl.CompileLineSets();
   return segmenter;
@@ -379,6 +414,9 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   Segmentation result;
   bool inside_talk = false;
   std::size_t talk_level = 0;  // the heading level of the talk's own header, 0 when it has none
+  // The indentation of the toggle ("▶ Title") that opened the talk, npos when none did: lines
+  // indented deeper are the toggle's, a toggle as shallow ends the talk.
+  std::size_t toggle_indent = std::string_view::npos;
   const auto next_nonblank = [&](std::size_t i) -> const LineView* {
     for (std::size_t k = i + 1; k < lines.size(); ++k) {
       if (!TrimAscii(lines[k].text).empty()) return &lines[k];
@@ -458,42 +496,88 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     span.line = line.number;
     span.title_begin = line.norm_begin + static_cast<std::size_t>(trimmed.data() - line.text.data());
     span.title_end = span.title_begin + trimmed.size();
+    const std::size_t indent = static_cast<std::size_t>(trimmed.data() - line.text.data());
+    // A Notion toggle's title is read as a header from its "▶" on ("- ▶ DAT303 - Title" as
+    // "▶ DAT303 - Title"): the rules allow ▶ where they allow ■, and the set is asked again
+    // for the line without the list mark its gate turns away.
+    const std::size_t toggle = ToggleMark(line.text, indent);
+    LineView header_line = line;
+    bool headers_by_set = by_set;
+    if (toggle != std::string_view::npos && toggle > indent) {
+      header_line.norm_begin += toggle;
+      header_line.text = line.text.substr(toggle);
+      LineHits toggle_hits;
+      headers_by_set = impl.Hits(header_line.text, false, toggle_hits);
+      hits.talk = toggle_hits.talk;
+      hits.keynote = toggle_hits.keynote;
+      hits.day = toggle_hits.day;
+    }
     const auto header = [&](const std::vector<HeaderPattern>& patterns, int hit) {
-      return by_set ? impl.MatchHeaderAt(patterns, hit, line, span) : impl.MatchHeader(patterns, line, span);
+      return headers_by_set ? impl.MatchHeaderAt(patterns, hit, header_line, span)
+                            : impl.MatchHeader(patterns, header_line, span);
     };
     bool opens = false;
     bool found_heading = false;  // a heading found without a rule (not a header or a day)
+    bool toggle_title = false;   // a toggle opened no header: its title is its text after ▶
+    const auto open_talk = [&](std::size_t own_level) {
+      opens = inside_talk = true;
+      talk_level = toggle != std::string_view::npos ? kToggleLevel : own_level;
+      toggle_indent = toggle != std::string_view::npos ? indent : std::string_view::npos;
+    };
     std::size_t marker = 0;
     const std::size_t level = HeadingLevel(line.text, &marker);
+    if (toggle != std::string_view::npos) marker = toggle + kToggleMark.size();
+    // Lines indented under the toggle that opened the talk are its own.
+    const bool in_toggle = inside_talk && toggle_indent != std::string_view::npos && indent > toggle_indent;
     // A line a keynote rule names is a keynote, though a talk rule fits it too ("## Keynote:
     // Name (VP of X, AWS)" has a talk's speaker in parentheses).
     if (header(impl.keynotes, hits.keynote)) {
       span.kind = SectionKind::kKeynote;
-      opens = inside_talk = true;
-      talk_level = level;
+      open_talk(level);
     } else if (header(impl.talks, hits.talk)) {
       span.kind = SectionKind::kTalk;
-      opens = inside_talk = true;
-      talk_level = level;
+      open_talk(level);
     } else if (header(impl.days, hits.day)) {
       opens = true;
       inside_talk = false;
     } else if (result.sections.empty()) {
       opens = true;
       found_heading = impl.IsHeadingCandidate(line);  // a title over "ゲスト: …" is the guest's talk
+    } else if (toggle != std::string_view::npos) {
+      // Any other toggle is a list item ("▶ サマリー" over indented bullets), unless a speaker
+      // line follows it ("▶ 監視の話" / "    登壇者: …": a talk) or it is as shallow as the toggle
+      // that opened the talk (a sibling: it ends the talk as a heading of the same level would).
+      if (in_toggle) {
+      } else if (impl.speaker && speaker_line_follows(i)) {
+        span.kind = SectionKind::kTalk;
+        open_talk(level);
+        toggle_title = true;
+      } else if (inside_talk && toggle_indent != std::string_view::npos) {
+        opens = toggle_title = true;
+        inside_talk = false;
+      }
+    } else if (in_toggle) {
+      // the toggle's own lines: none opens a section
     } else if (impl.IsHeadingCandidate(line)) {
       found_heading = true;
       const std::string_view before = previous ? TrimAscii(previous->text) : std::string_view();
       const bool continues_sentence = before.ends_with("、") || before.ends_with(",");
-      // Under a talk whose header is marked (##, ■), a heading marked as high ends the talk and
-      // a deeper one is its sub-heading; under an unmarked header the rule below decides.
+      // Under a talk whose header is marked (##, ■, a toggle), a heading marked as high ends the
+      // talk and a deeper one is its sub-heading, prose under it or not, unless a speaker line
+      // makes it a talk of its own; under an unmarked header the rule below decides.
       const bool ends_talk = level > 0 && talk_level > 0 && level <= talk_level;
+      const bool sub_heading = level > 0 && talk_level > 0 && level > talk_level;
       if (!continues_sentence) {
         if (!inside_talk) {
           opens = true;
         } else if (ends_talk) {
           opens = true;
           inside_talk = false;
+        } else if (sub_heading) {
+          if (impl.speaker && speaker_line_follows(i)) {
+            opens = true;
+            inside_talk = false;
+          }
         } else if (const LineView* next = next_nonblank(i);
                    next && !impl.IsBullet(*next) && !impl.IsHeadingCandidate(*next)) {
           opens = true;
@@ -501,8 +585,8 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
         }
       }
     }
-    if (opens && span.kind == SectionKind::kOther && level > 0) {
-      // A heading's title is its text without the marker (#s, ■).
+    if (opens && ((span.kind == SectionKind::kOther && level > 0) || toggle_title)) {
+      // A heading's title is its text without the marker (#s, ■, ▶).
       const std::string_view heading = TrimAscii(line.text.substr(marker));
       span.title_begin = line.norm_begin + static_cast<std::size_t>(heading.data() - line.text.data());
       span.title_end = span.title_begin + heading.size();
@@ -514,6 +598,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
         span.kind = SectionKind::kTalk;
         inside_talk = true;
         talk_level = level;
+        toggle_indent = std::string_view::npos;
       }
     }
     if (opens) {

@@ -67,3 +67,35 @@ TEST_CASE("blank lines are read for events while an event pattern may still chan
   CHECK(Run(*first, "re:Invent 2016 の話\n   \n\nDAT303 - 全角 ＤＡＴ\n").event == "re:Invent 2016");
   CHECK(Run(*first, "  \nre:Invent 2017\n").event == "re:Invent 2017");
 }
+
+TEST_CASE("a header the line set names but whose code is no session code: later patterns are tried", "[segmenter]") {
+  // The set answers with the first pattern that matches; when [section not_code] turns its code
+  // away, the result must be the one of trying every pattern in order (here: the second one).
+  const auto both = Compile("[section talk]\n^(?P<code>[A-Z]{2,5}-?[0-9]{2,4}) - (?P<title>.+)$\n"
+                            "^(?P<title>.+) - (?P<code>[A-Z]{3}[0-9]{3})$\n[section not_code]\n(?:SHA|RFC|ISO)-?[0-9]+\n");
+  const auto second = Compile("[section talk]\n^(?P<title>.+) - (?P<code>[A-Z]{3}[0-9]{3})$\n"
+                              "[section not_code]\n(?:SHA|RFC|ISO)-?[0-9]+\n");
+  const auto outline = [](const kgx::Segmenter& segmenter, const std::string& text) {
+    const kgx::NormalizedText normalized = kgx::Normalize(text);
+    std::string out;
+    for (const auto& s : segmenter.Segment(kgx::SplitLines(normalized.text)).sections) {
+      out += std::to_string(static_cast<int>(s.kind)) + "|" + normalized.text.substr(s.code_begin, s.code_end - s.code_begin) +
+             "|" + normalized.text.substr(s.title_begin, s.title_end - s.title_begin) + "\n";
+    }
+    return out;
+  };
+  int compared = 0;
+  for (const char* code : {"SHA-256", "SHA256", "RFC-9110", "ISO8601", "ＳＨＡ－２５６"}) {
+    for (const char* title : {"ハッシュの話", "Hashing at scale", "監視 と Observability"}) {
+      for (const char* last : {"DAT303", "CON401", "dat303"}) {
+        const std::string text = std::string("notes\n") + code + " - " + title + " - " + last + "\n- x\n";
+        INFO(text);
+        CHECK(outline(*both, text) == outline(*second, text));
+        ++compared;
+      }
+    }
+  }
+  CHECK(compared == 45);
+  // a code that is a session code keeps the first pattern
+  CHECK(outline(*both, "notes\nAWS-401 - Title - DAT303\n").find("AWS-401|Title - DAT303") != std::string::npos);
+}

@@ -448,3 +448,83 @@ TEST_CASE("a live blog's talk line written after its time: 11:20 — Talk: …",
   REQUIRE(late.size() == 2);
   CHECK(late[1].rfind("other: ", 0) == 0);
 }
+
+TEST_CASE("a marked talk keeps its deeper headings with prose under them, a heading as high ends it", "[segmenter]") {
+  // a 登壇レポート: "# 【発表内容】…" over "## 背景" and prose stays one talk until the next "# …"
+  const auto s = Run("# はじめに\n鈴木です。\n\n# 【発表内容】EC2 から Lambda へ、3年かけた移行の話\n\n## 背景\n"
+                     "バッチは EC2 上の cron で動いていました。\n\n## 結果\n月額は 45万円 から 12万円 になりました。\n\n"
+                     "# 【懇親会】\n楽しかったです。\n");
+  CHECK(Outline(s) == Strings{"other: はじめに", "talk: EC2 から Lambda へ、3年かけた移行の話", "other: 【懇親会】"});
+  CHECK(s.segmentation.sections[1].end_line == 11);
+  // English, a level-2 talk: ### and #### with prose stay in it, the next ## ends it
+  const auto e = Run("# KubeCon notes\n\n## CON401 - Scaling Karpenter\n### Background\nThey ran 300 nodes on EC2.\n"
+                     "#### Details\nSpot cut the cost by 60 percent.\n## Hallway track\nMet a few people.\n");
+  CHECK(Outline(e) == Strings{"other: KubeCon notes", "talk: Scaling Karpenter", "other: Hallway track"});
+  CHECK(e.segmentation.sections[1].end_line == 7);
+  // a deeper heading over a speaker line is a talk of its own, also under a keynote
+  const auto k = Run("# Day 1\n## Keynote: The future\n### Announcements\nMany launches this year.\n"
+                     "### Running Postgres with Patroni\nSpeaker: Tomasz Nowak, Kovalyov Labs\n- 340 clusters\n");
+  CHECK(Outline(k) == Strings{"other: Day 1", "keynote: Keynote: The future", "talk: Running Postgres with Patroni"});
+  // negative: under an unmarked talk header, a marked heading with prose still opens a section
+  const auto u = Run("メモ\nDAT303 - Deep Dive on Amazon Aurora\n- 速い\n## 所感\n楽しかったです。\n");
+  CHECK(Outline(u) == Strings{"other: メモ", "talk: Deep Dive on Amazon Aurora", "other: 所感"});
+  // negative: a marked heading that is no talk keeps its old behaviour (its sub-headings open sections)
+  const auto o = Run("# 事例\n## 背景\n課題がありました。\n### 詳細\nコストが高かった。\n");
+  CHECK(Outline(o) == Strings{"other: 事例", "other: 背景", "other: 詳細"});
+}
+
+TEST_CASE("a Notion toggle opens a talk when its title is a talk header or a speaker line follows", "[segmenter]") {
+  const auto s = Run("# re:Invent メモ\n\n▶ DAT303 - Deep Dive on Amazon Aurora\n    - Limitless Database\n"
+                     "    旧構成では RDS を 12 台使っていた。\n\n- ▶ Scaling Karpenter（CON401）\n    Karpenter を 300 ノードで運用。\n\n"
+                     "▶ 監視の話\n    登壇者: 山田 太郎さん (株式会社X)\n    Datadog から移行した。\n\n"
+                     "▶ 所感\n    満席だった。\n▶ サマリー\n    - Aurora の話が多かった\n");
+  CHECK(Outline(s) == Strings{"other: re:Invent メモ", "talk: Deep Dive on Amazon Aurora", "talk: Scaling Karpenter",
+                              "talk: 監視の話", "other: 所感"});
+  CHECK(s.Code(1) == "DAT303");
+  CHECK(s.Code(2) == "CON401");
+  CHECK(s.segmentation.sections[1].end_line == 6);  // the toggle's indented lines are the talk's
+  CHECK(s.segmentation.sections[3].end_line == 13);
+  // English: Session:, Talk 1: and a keynote in toggles; a short indented line over prose stays inside
+  const auto e = Run("KubeCon notes\n▶ Keynote: Cloud native at 10\n    Announcements\n    CNCF now hosts 200 projects.\n"
+                     "- ▶ Talk 1: Backstage at Spotify\n    Speaker notes\n    2,000 engineers use it daily.\n"
+                     "## Takeaways\n- evaluate Backstage\n");
+  CHECK(Outline(e) == Strings{"other: KubeCon notes", "keynote: Keynote: Cloud native at 10",
+                              "talk: Backstage at Spotify", "other: Takeaways"});
+  // negative: ordinary toggles (a quarterly review in Notion) open no section, nor do ▶ bullets
+  const auto n = Run("# Platform チーム 四半期振り返り\n\n▶ サマリー\n    - Kubernetes クラスタを集約\n\n"
+                     "▶ 詳細: クラスタ集約\n    旧構成では EKS クラスタが 12 個あった。\n\n▶ 来期やること\n    - [ ] Karpenter 導入\n");
+  CHECK(Outline(n) == Strings{"other: Platform チーム 四半期振り返り"});
+  const auto b = Run("DAT303 - Aurora\n▶ 速かった\n▶ Summary of the talk\nIt was a good talk overall, I think.\n");
+  CHECK(Outline(b) == Strings{"talk: Aurora"});
+  // negative: "- ▶" needs a space after the list mark, "▶DAT303 を参照" is a bullet with a code, no talk
+  const auto c = Run("メモ\n-▶ DAT303 - Title\n▶ 詳しくは DAT303 を参照\n");
+  CHECK(Outline(c) == Strings{"other: メモ"});
+}
+
+TEST_CASE("a session code at the end of a title, with a dash too: Title (AWS-401), Title（DAT303）", "[segmenter]") {
+  const auto s = Run("# KubeCon メモ\n## Day 2\n### Cost-aware autoscaling with Karpenter (AWS-401)\n- Spot\n"
+                     "### 生成AIアプリの監視（DAT303）\n- x\n### Serverless patterns [SVS-12]\n- y\n"
+                     "### Ignite recap (BRK3143)\n- z\n");
+  REQUIRE(s.segmentation.sections.size() == 6);
+  CHECK(s.Code(2) == "AWS-401");
+  CHECK(s.Title(2) == "Cost-aware autoscaling with Karpenter");
+  CHECK(s.Code(3) == "DAT303");
+  CHECK(s.Title(3) == "生成AIアプリの監視");
+  CHECK(s.Code(4) == "SVS-12");
+  CHECK(s.Code(5) == "BRK3143");
+  // negative: standards, encodings, years, versions and tickets in parentheses are no session codes
+  for (const char* tail : {"(SHA-256)", "(SHA256)", "(RFC-9110)", "(RFC9110)", "(ISO-8601)", "(ISO8601)", "(UTF-8)",
+                           "(UTF-16)", "(AES-256)", "(COVID-19)", "(IEEE-754)", "(SQL-92)", "(CP932)", "(HTTP-503)",
+                           "(DNS-01)", "(JDK-17)", "(PEP-484)", "(AWS2019)", "(ES2015)", "(FY2024)", "(FY24)",
+                           "(ARM64)", "(OPS-1234)", "(ISO27001)", "(CVE-2021-44228)", "（SHA-256）"}) {
+    INFO(tail);
+    for (const std::string title : {"## ハッシュ関数の選定 ", "## Choosing a hash function "}) {
+      const auto t = Run("メモ\n" + title + tail + "\n- x\n");
+      REQUIRE(t.segmentation.sections.size() == 2);
+      CHECK(t.segmentation.sections[1].kind == kgx::SectionKind::kOther);
+    }
+  }
+  // negative: a code in a bullet or a sentence is no header
+  const auto b = Run("メモ\n- 詳しくは Karpenter のセッション (AWS-401)\nKarpenter の話を聞いた (AWS-401)。\n");
+  for (std::size_t i = 1; i < b.segmentation.sections.size(); ++i) CHECK(b.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
+}
