@@ -1,6 +1,7 @@
 // Discovery patterns: each [discover TYPE] line is an RE2 pattern with a `name` group. A line is
-// matched only against the patterns that can hit it (PatternPrefilter) and whose literal stands
-// between bytes they allow (LiteralNeighbours).
+// matched only against the patterns that can hit it (PatternPrefilter), whose literal stands
+// between bytes they allow (LiteralNeighbours) and whose texts have the context they need
+// (LiteralContext).
 #include "extractor/discovery.h"
 
 #include <re2/re2.h>
@@ -11,6 +12,7 @@
 #include <iterator>
 #include <set>
 
+#include "extractor/literal_context.h"
 #include "extractor/literal_neighbours.h"
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
@@ -24,6 +26,7 @@ struct NamePattern {
   const RE2* regex = nullptr;  // kept by the prefilter
   int name_group = -1;
   LiteralNeighbours neighbours;
+  LiteralContext context;  // looks further than `neighbours`, through alternatives
   EntityType type = EntityType::kCompany;
 };
 
@@ -109,6 +112,8 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
       }
       pattern.name_group = it->second;
       pattern.neighbours = LiteralNeighbours::Derive(line.text);
+      // One condition per pattern: each costs a search of the line.
+      if (!pattern.neighbours.Constrains()) pattern.context = LiteralContext::Derive(line.text);
       impl.patterns.push_back(std::move(pattern));
     }
   }
@@ -127,7 +132,7 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAto
   thread_local std::vector<re2::StringPiece> parts;
   for (int hit : atoms ? impl.prefilter->Candidates(line, *atoms) : impl.prefilter->Candidates(line)) {
     const NamePattern& pattern = impl.patterns[static_cast<std::size_t>(hit)];
-    if (!pattern.neighbours.MayMatch(line)) continue;
+    if (!pattern.neighbours.MayMatch(line) || !pattern.context.MayMatch(line)) continue;
     const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
     parts.assign(static_cast<std::size_t>(groups), re2::StringPiece());
     std::size_t pos = 0;

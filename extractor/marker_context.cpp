@@ -3,6 +3,8 @@
 // may match, up to the literals a match must hold there.
 #include "extractor/marker_context.h"
 
+#include <algorithm>
+
 #include "extractor/pattern_elements.h"
 #include "extractor/text_util.h"
 
@@ -42,7 +44,8 @@ enum class WalkEnd {
 
 // Walks `elements` from `j` towards the end (step +1) or the start (step -1) over whitespace and
 // what may be skipped, collecting into `side` the texts that may stand first (or last).
-WalkEnd Walk(const std::vector<PatternElement>& elements, std::size_t j, int step, SideContext& side) {
+// `classes`: a class of more than kMostClassMembers ASCII characters counts, as a set (SideContext::chars).
+WalkEnd Walk(const std::vector<PatternElement>& elements, std::size_t j, int step, bool classes, SideContext& side) {
   for (; j < elements.size(); j += step) {  // a step back from 0 wraps to a huge value
     const PatternElement& e = elements[j];
     if (e.kind == ElementKind::kSpace || e.kind == ElementKind::kZeroWidth) continue;
@@ -55,7 +58,7 @@ WalkEnd Walk(const std::vector<PatternElement>& elements, std::size_t j, int ste
       side.literals.emplace_back(step > 0 ? kMarkerOpen : kMarkerClose);
     } else if (e.kind == ElementKind::kGroup) {
       for (const std::vector<PatternElement>& alternative : e.alternatives) {
-        const WalkEnd end = Walk(alternative, step > 0 ? 0 : alternative.size() - 1, step, side);
+        const WalkEnd end = Walk(alternative, step > 0 ? 0 : alternative.size() - 1, step, classes, side);
         if (end == WalkEnd::kUnknown) return end;
         may_be_empty |= end == WalkEnd::kOpen;
       }
@@ -64,6 +67,12 @@ WalkEnd Walk(const std::vector<PatternElement>& elements, std::size_t j, int ste
       for (std::size_t c = 0; c < e.ascii.size(); ++c) {
         if (e.ascii[c] && !IsRegexSpace(static_cast<char>(c))) side.literals.emplace_back(1, static_cast<char>(c));
         if (e.ascii[c] && IsRegexSpace(static_cast<char>(c))) may_be_empty = true;  // passed over when checked
+      }
+    } else if (classes && e.kind == ElementKind::kOther && e.ascii_only && !e.fold) {
+      // A longer one ([A-Z], \w outside (?i:…)), when asked for: one of its characters, in a set.
+      for (std::size_t c = 0; c < e.ascii.size(); ++c) {
+        if (e.ascii[c] && !IsRegexSpace(static_cast<char>(c))) side.chars.set(c);
+        if (e.ascii[c] && IsRegexSpace(static_cast<char>(c))) may_be_empty = true;
       }
     } else if (e.kind == ElementKind::kText) {
       // One literal, unrepeated: the literals next to it belong to the same run of text.
@@ -89,18 +98,53 @@ WalkEnd Walk(const std::vector<PatternElement>& elements, std::size_t j, int ste
   return WalkEnd::kOpen;
 }
 
-// Returns what must stand beside the placeholder at `k` (step -1: before it, +1: after it).
-SideContext Side(const std::vector<PatternElement>& elements, std::size_t k, int step) {
-  SideContext side;
-  if (Walk(elements, k + step, step, side) != WalkEnd::kRequired) return {};  // kOpen: the pattern may end there
-  side.known = true;
-  return side;
+// Returns true for an element that matches exactly one of its texts (or characters), once, each
+// standing wholly for what it matched: `に`, `(?:に|には)`, `[0-9]`.
+// None is whitespace only (a walk passes over such text, so it would not stop there).
+bool OneTextOnce(const PatternElement& e, bool classes) {
+  const auto solid = [](const PatternElement& text) {
+    return !text.may_skip && !text.repeats &&
+           std::all_of(text.texts.begin(), text.texts.end(), [](const std::string& t) { return t.find_first_not_of(" \t\n\v\f\r") != std::string::npos; });
+  };
+  if (e.kind == ElementKind::kText) return solid(e);
+  if (e.kind == ElementKind::kOther) {
+    return e.ascii_only && (classes ? !e.fold : e.ascii.count() <= kMostClassMembers) && !e.may_skip && !e.repeats &&
+           (e.ascii & std::bitset<128>(0x100003E00ULL)).none();  // no \t-\r, no space
+  }
+  if (e.kind != ElementKind::kGroup || e.may_skip || e.repeats) return false;
+  // Each alternative one text, or a run of single literals (`には` is read as two).
+  return std::all_of(e.alternatives.begin(), e.alternatives.end(), [&](const std::vector<PatternElement>& alternative) {
+    if (alternative.size() == 1) return alternative[0].kind == ElementKind::kText && solid(alternative[0]);
+    return !alternative.empty() && std::all_of(alternative.begin(), alternative.end(), [&](const PatternElement& text) {
+      return text.kind == ElementKind::kText && text.texts.size() == 1 && text.fold == alternative[0].fold && !text.may_skip &&
+             !text.repeats && !text.texts[0].empty();
+    }) && solid(alternative[0]);
+  });
 }
 
-// Returns true when `text` holds a character that RE2 folds to an ASCII letter (U+017F ſ, U+212A
-// Kelvin sign): there a folded literal is not compared byte by byte.
-bool HasFoldOutsideAscii(std::string_view text) {
-  return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
+// Returns what must stand beside the placeholder (or element) at `k` (step -1: before it, +1:
+// after it), with what stands beyond that when one element tells it all.
+SideContext Side(const std::vector<PatternElement>& elements, std::size_t k, int step, bool classes) {
+  SideContext side;
+  if (Walk(elements, k + step, step, classes, side) != WalkEnd::kRequired) return {};  // kOpen: the pattern may end there
+  side.known = true;
+  // The first element past the whitespace: when the walk stopped there, everything the side
+  // holds is what that element matched, and the walk may go on beyond it.
+  std::size_t j = k + step;
+  while (j < elements.size() && (elements[j].kind == ElementKind::kSpace || elements[j].kind == ElementKind::kZeroWidth)) j += step;
+  if (j >= elements.size() || !OneTextOnce(elements[j], classes)) return side;
+  const PatternElement& e = elements[j];
+  if (e.kind == ElementKind::kText && e.texts.size() == 1) {
+    // The walk joined the single literals that follow into one run (as in Walk).
+    for (std::size_t n = j + step; n < elements.size(); n += step) {
+      const PatternElement& more = elements[n];
+      if (more.kind != ElementKind::kText || more.texts.size() != 1 || more.may_skip || more.repeats || more.fold != e.fold) break;
+      j = n;
+    }
+  }
+  SideContext beyond = Side(elements, j, step, classes);
+  if (beyond.known) side.beyond = std::make_shared<const SideContext>(std::move(beyond));
+  return side;
 }
 
 // Returns true when `text` holds `literal` at `at`; the last byte is compared first, as literals
@@ -118,31 +162,63 @@ bool SameFolded(std::string_view text, std::size_t at, std::string_view lower) {
   return true;
 }
 
-bool BeforeFits(const SideContext& side, std::string_view text, std::size_t begin) {
+// Whether `side`, or what stands beyond it, holds folded literals.
+bool Folds(const SideContext& side) {
+  return !side.folded.empty() || (side.beyond && Folds(*side.beyond));
+}
+
+
+bool BeforeFitsHere(const SideContext& side, std::string_view text, std::size_t begin) {
   while (begin > 0 && IsRegexSpace(text[begin - 1])) --begin;
   if (side.edge && begin == 0) return true;
+  // A text ending at `begin` fits when what stands before it fits too.
+  const auto further = [&](std::size_t length) { return !side.beyond || BeforeFitsHere(*side.beyond, text, begin - length); };
   for (const std::string& literal : side.literals) {
-    if (literal.size() <= begin && EqualAt(text, begin - literal.size(), literal)) return true;
+    if (literal.size() <= begin && EqualAt(text, begin - literal.size(), literal) && further(literal.size())) return true;
   }
   for (const std::string& literal : side.folded) {
-    if (literal.size() <= begin && SameFolded(text, begin - literal.size(), literal)) return true;
+    if (literal.size() <= begin && SameFolded(text, begin - literal.size(), literal) && further(literal.size())) return true;
+  }
+  if (side.chars.any() && begin > 0) {
+    const auto byte = static_cast<unsigned char>(text[begin - 1]);
+    if (byte < side.chars.size() && side.chars[byte] && further(1)) return true;
   }
   return false;
 }
 
-bool AfterFits(const SideContext& side, std::string_view text, std::size_t end) {
+bool AfterFitsHere(const SideContext& side, std::string_view text, std::size_t end) {
   while (end < text.size() && IsRegexSpace(text[end])) ++end;
   if (side.edge && end == text.size()) return true;
+  const auto further = [&](std::size_t length) { return !side.beyond || AfterFitsHere(*side.beyond, text, end + length); };
   for (const std::string& literal : side.literals) {
-    if (EqualAt(text, end, literal)) return true;
+    if (EqualAt(text, end, literal) && further(literal.size())) return true;
   }
   for (const std::string& literal : side.folded) {
-    if (SameFolded(text, end, literal)) return true;
+    if (SameFolded(text, end, literal) && further(literal.size())) return true;
+  }
+  if (side.chars.any() && end < text.size()) {
+    const auto byte = static_cast<unsigned char>(text[end]);
+    if (byte < side.chars.size() && side.chars[byte] && further(1)) return true;
   }
   return false;
 }
 
 }  // namespace
+
+bool HasFoldOutsideAscii(std::string_view text) {
+  return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
+}
+
+bool BeforeFits(const SideContext& side, std::string_view text, std::size_t begin) { return BeforeFitsHere(side, text, begin); }
+bool AfterFits(const SideContext& side, std::string_view text, std::size_t end) { return AfterFitsHere(side, text, end); }
+
+std::vector<PatternElement> UnwrapGroups(const std::vector<PatternElement>& elements) {
+  std::vector<PatternElement> out;
+  AppendUnwrapped(elements, out);
+  return out;
+}
+
+SideContext SideOf(const std::vector<PatternElement>& unwrapped, std::size_t k, int step) { return Side(unwrapped, k, step, true); }
 
 std::vector<MarkerContext> ContextsOf(std::string_view pattern) {
   const auto elements = ReadElements(pattern);
@@ -158,7 +234,8 @@ std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& pattern
     const Role role = e.placeholder.role;
     if (e.kind != ElementKind::kPlaceholder || e.may_skip || e.repeats) continue;
     if (!OneOrMoreMarkers(role)) continue;
-    MarkerContext context{e.placeholder.types, Side(elements, k, -1), Side(elements, k, +1)};
+    // Long classes are left out: a context costs a check per line and few such turn lines away.
+    MarkerContext context{e.placeholder.types, Side(elements, k, -1, false), Side(elements, k, +1, false)};
     if (role == Role::kObjects && context.before.known && context.after.known) {
       // A list: its first marker has the context before it, its last the one after it.
       contexts.push_back({context.types, context.before, {}});
@@ -166,18 +243,18 @@ std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& pattern
     }
     if (context.before.known || context.after.known) contexts.push_back(std::move(context));
   }
+  for (MarkerContext& context : contexts) context.folds = Folds(context.before) || Folds(context.after);
   return contexts;
 }
 
 bool SomeMarkerFits(const MarkerContext& context, std::string_view text, const std::vector<MarkerSpan>& markers) {
   for (const MarkerSpan& marker : markers) {
     if ((TypeBit(marker.type) & context.types) == 0) continue;
-    if (context.before.known && !BeforeFits(context.before, text, marker.begin)) continue;
-    if (context.after.known && !AfterFits(context.after, text, marker.end)) continue;
+    if (context.before.known && !BeforeFitsHere(context.before, text, marker.begin)) continue;
+    if (context.after.known && !AfterFitsHere(context.after, text, marker.end)) continue;
     return true;
   }
-  const bool folds = !context.before.folded.empty() || !context.after.folded.empty();
-  return folds && HasFoldOutsideAscii(text);
+  return context.folds && HasFoldOutsideAscii(text);
 }
 
 }  // namespace kgx

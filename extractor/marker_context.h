@@ -6,7 +6,9 @@
 // Whatever the reader does not understand gives no context: such patterns are always run.
 #pragma once
 
+#include <bitset>
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,18 +20,23 @@
 namespace kgx {
 
 // What may stand on one side of a marker once the whitespace next to it is passed over: one of
-// the literals, or the edge of the line.
+// the literals, one of the characters, or the edge of the line.
 struct SideContext {
   bool known = false;                 // false: anything may stand there
   std::vector<std::string> literals;  // the first (after) or last (before) text there
   std::vector<std::string> folded;    // likewise, in ASCII lower case, for any case (`(?i:on)`)
+  std::bitset<128> chars;             // ASCII characters of a long class ([A-Z]) there (SideOf only)
   bool edge = false;                  // the line's start (before) or end (after) will do
+  // When all of the above come from one element read once (`(?:に|には)`), what stands beyond
+  // it, whitespace passed over (`\s*[0-9]`); null when unknown.
+  std::shared_ptr<const SideContext> beyond;
 };
 
 // A marker of `types` whose sides fit `before` and `after`.
 struct MarkerContext {
   TypeMask types = 0;
   SideContext before, after;
+  bool folds = false;  // a side compares folded literals (worked out once)
 };
 
 // A marker in a marked line: [begin, end) with the type of its mention.
@@ -49,5 +56,17 @@ std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& element
 
 // Returns true when some marker of `markers` (in order, into `text`) fits `context`.
 bool SomeMarkerFits(const MarkerContext& context, std::string_view text, const std::vector<MarkerSpan>& markers);
+
+// For patterns without markers (discovery): `elements` with the groups every match passes once
+// replaced by what they hold, and what must stand on one side (step -1: before, +1: after) of
+// element `k` of such a sequence; `known` false when the walk cannot tell.
+std::vector<PatternElement> UnwrapGroups(const std::vector<PatternElement>& elements);
+SideContext SideOf(const std::vector<PatternElement>& unwrapped, std::size_t k, int step);
+// Whether `side` fits before the text's offset `begin` (after `end`), whitespace passed over.
+bool BeforeFits(const SideContext& side, std::string_view text, std::size_t begin);
+bool AfterFits(const SideContext& side, std::string_view text, std::size_t end);
+// Whether `text` holds a character RE2 folds to an ASCII letter (ſ, the Kelvin sign): there
+// folded literals are not compared byte by byte.
+bool HasFoldOutsideAscii(std::string_view text);
 
 }  // namespace kgx

@@ -132,7 +132,10 @@ class ElementReader {
         else if (t.letter == 'A') e.kind = ElementKind::kLineStart;
         else if (t.letter == 'z') e.kind = ElementKind::kLineEnd;
         else if (t.letter == 'd') ReadAsciiClass(*ReadRegexClass("0-9"), e);
-        else if (t.letter == 'w') ReadAsciiClass(*ReadRegexClass("0-9A-Za-z_"), e);
+        else if (t.letter == 'w') {
+          ReadAsciiClass(*ReadRegexClass("0-9A-Za-z_"), e);
+          e.fold = fold;  // (?i:\w) takes ſ and the Kelvin sign too
+        }
         return true;  // anything else: kOther
       case RegexPiece::kClass: {
         const std::optional<RegexClass> c = ReadRegexClass(t.body);

@@ -30,7 +30,8 @@ struct PatternElement {
   ElementKind kind = ElementKind::kOther;
   std::vector<std::string> texts;
   std::vector<std::vector<PatternElement>> alternatives;
-  bool fold = false;  // texts match in any ASCII case (inside `(?i:…)`); they are in lower case
+  bool fold = false;  // inside `(?i:…)`: texts match in any ASCII case (they are in lower case); a \w
+                      // matches two characters outside ASCII besides `ascii`
   Placeholder placeholder;
   std::string name;       // kGroup: the name of a named capturing group
   bool markerless = false;  // kOther: a class that cannot match a marker's characters

@@ -216,3 +216,27 @@ TEST_CASE("a short class of ASCII characters beside a placeholder lists its memb
   // \w has too many members to list: no context there.
   CHECK(ContextsOf(R"({object:technology}\s*\w)").empty());
 }
+
+TEST_CASE("what stands beyond a particle is looked past to", "[relations][context]") {
+  // "{object}\s*(?:に|には)\s*[0-9]": a digit after に or には, not only the particle.
+  const std::string pattern = R"({object:technology}\s*(?:に|には)\s*[0-9])";
+  const std::vector<MarkerContext> contexts = ContextsOf(pattern);
+  REQUIRE(contexts.size() == 1);
+  CHECK(Literals(contexts[0].after) == Strings{"に", "には"});
+  REQUIRE(contexts[0].after.beyond);
+  CHECK(contexts[0].after.beyond->literals.size() == 10);
+  CHECK(LetThrough(pattern, "<t> には 3 台"));
+  CHECK(LetThrough(pattern, "<t>に5台"));
+  CHECK_FALSE(LetThrough(pattern, "<t>には台が 3"));
+  CHECK_FALSE(LetThrough(pattern, "<t>に関して 3"));
+  // Before a marker too, and through more than one step: "(?:約|over) [0-9] で {object}".
+  const std::string before = R"((?:約|over)\s*[0-9]\s*で\s*{object:company})";
+  CHECK(LetThrough(before, "約 3 で <c>"));
+  CHECK_FALSE(LetThrough(before, "約 x で <c>"));
+  CHECK_FALSE(LetThrough(before, "3 で <c>"));
+  // An element that may match only whitespace is not looked past (the walk goes on there).
+  const std::string spaced = R"({object:technology}[ x]y)";
+  CHECK(LetThrough(spaced, "<t> y"));
+  CHECK(LetThrough(spaced, "<t>xy"));
+  CHECK_FALSE(LetThrough(spaced, "<t>zy"));
+}

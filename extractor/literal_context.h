@@ -1,0 +1,33 @@
+// LiteralContext: a necessary condition for a discovery pattern to match a line, read from the
+// pattern: one of the texts of an element every match holds once (`(?:,|[(（])`, `(?:at|@)`) with
+// what must stand beside it, whitespace passed over and alternatives read through (", Senior",
+// "(Engineer"; "at" before a capital). Where LiteralNeighbours takes one literal and the bytes
+// right beside it, this takes alternatives and looks further (MarkerContext's walk, on texts).
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "extractor/marker_context.h"
+
+namespace kgx {
+
+class LiteralContext {
+ public:
+  // The condition of `pattern` that looks most telling, from an element of at most four texts,
+  // or none (MayMatch always true).
+  static LiteralContext Derive(std::string_view pattern);
+
+  // False only when `pattern` cannot match anywhere in `line`.
+  bool MayMatch(std::string_view line) const;
+  // Whether there is a condition at all.
+  bool Constrains() const { return !texts_.empty(); }
+
+ private:
+  std::vector<std::string> texts_;  // what the element may match, one of them
+  SideContext before_, after_;      // what stands before and after it (`known` false: anything)
+  bool folds_ = false;              // a side compares folded literals
+};
+
+}  // namespace kgx
