@@ -43,7 +43,7 @@ std::optional<Edge> EdgeOf(const std::vector<PatternElement> &elements, bool for
         }
         break;
       case ElementKind::kOther:
-        if (!e.ascii_only) return std::nullopt;
+        if (!e.ascii_only || e.fold) return std::nullopt;  // (?i:\w) takes ſ and the Kelvin sign too
         for (std::size_t c = 0; c < e.ascii.size(); ++c) {
           if (e.ascii[c]) edge.bytes.set(c);
         }

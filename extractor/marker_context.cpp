@@ -168,11 +168,12 @@ bool Folds(const SideContext& side) {
 }
 
 
-bool BeforeFitsHere(const SideContext& side, std::string_view text, std::size_t begin) {
+// Inlined into SomeMarkerFits, the check of every line; what stands beyond calls out.
+[[gnu::always_inline]] inline bool BeforeFitsHere(const SideContext& side, std::string_view text, std::size_t begin) {
   while (begin > 0 && IsRegexSpace(text[begin - 1])) --begin;
   if (side.edge && begin == 0) return true;
   // A text ending at `begin` fits when what stands before it fits too.
-  const auto further = [&](std::size_t length) { return !side.beyond || BeforeFitsHere(*side.beyond, text, begin - length); };
+  const auto further = [&](std::size_t length) { return !side.beyond || BeforeFits(*side.beyond, text, begin - length); };
   for (const std::string& literal : side.literals) {
     if (literal.size() <= begin && EqualAt(text, begin - literal.size(), literal) && further(literal.size())) return true;
   }
@@ -186,10 +187,10 @@ bool BeforeFitsHere(const SideContext& side, std::string_view text, std::size_t 
   return false;
 }
 
-bool AfterFitsHere(const SideContext& side, std::string_view text, std::size_t end) {
+[[gnu::always_inline]] inline bool AfterFitsHere(const SideContext& side, std::string_view text, std::size_t end) {
   while (end < text.size() && IsRegexSpace(text[end])) ++end;
   if (side.edge && end == text.size()) return true;
-  const auto further = [&](std::size_t length) { return !side.beyond || AfterFitsHere(*side.beyond, text, end + length); };
+  const auto further = [&](std::size_t length) { return !side.beyond || AfterFits(*side.beyond, text, end + length); };
   for (const std::string& literal : side.literals) {
     if (EqualAt(text, end, literal) && further(literal.size())) return true;
   }

@@ -85,6 +85,11 @@ TEST_CASE("one side is enough, with Japanese, full-width and caseless neighbours
   CHECK(folded.MayMatch("V/2"));
   CHECK(folded.MayMatch("v/2"));
   CHECK(Matches(caseless, "V/2"));
+
+  // RE2 lets (?i:\w) take ſ (U+017F) and the Kelvin sign: no condition from it.
+  const std::string word = R"((?i:\w)/(?P<name>[0-9]+))";
+  CHECK(Matches(word, "\xC5\xBF/2"));
+  CHECK(kgx::LiteralNeighbours::Derive(word).MayMatch("\xC5\xBF/2"));
 }
 
 TEST_CASE("a line the condition rejects never matches its pattern", "[neighbours]") {
