@@ -63,8 +63,8 @@ constexpr std::size_t kMostTexts = 4;
 // Whether `side`, or what stands beyond it, compares folded literals.
 bool Folds(const SideContext& side) { return !side.folded.empty() || (side.beyond && Folds(*side.beyond)); }
 
-// How much a side narrows: the characters and literals it lets stand there, fewer being better;
-// a side looked past counts less. 0: the side tells nothing.
+// How much a side narrows: the fewer characters and literals it lets stand there, the more; a
+// side that also looks past them counts double. 0: the side tells nothing.
 double Narrowing(const SideContext& side) {
   if (!side.known) return 0;
   const double allowed = static_cast<double>(side.literals.size() + side.folded.size() + side.chars.count() + (side.edge ? 1 : 0));
@@ -86,7 +86,7 @@ LiteralContext LiteralContext::Derive(std::string_view pattern) {
     // A line is searched once per text: many texts cost more than RE2 saves.
     if (texts.empty() || texts.size() > kMostTexts) continue;
     SideContext before = SideOf(elements, k, -1), after = SideOf(elements, end - 1, +1);
-    // Both sides beat one; of the texts themselves, fewer and longer ones turn more lines away.
+    // Both sides beat one; fewer texts turn more lines away (and cost fewer searches).
     const double score = (Narrowing(before) + Narrowing(after)) / static_cast<double>(texts.size());
     if (score <= best_score) continue;
     best_score = score;

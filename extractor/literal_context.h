@@ -1,8 +1,7 @@
-// LiteralContext: a necessary condition for a discovery pattern to match a line, read from the
-// pattern: one of the texts of an element every match holds once (`(?:,|[(（])`, `(?:at|@)`) with
-// what must stand beside it, whitespace passed over and alternatives read through (", Senior",
-// "(Engineer"; "at" before a capital). Where LiteralNeighbours takes one literal and the bytes
-// right beside it, this takes alternatives and looks further (MarkerContext's walk, on texts).
+// LiteralContext: a necessary condition for a discovery pattern to match a line: one of the texts
+// of an element every match holds once (`(?:,|[(（])`, `(?:at|@)`) with what must stand beside it,
+// whitespace passed over, read through alternatives and past them (", Senior", "at" before a
+// capital): MarkerContext's walk on texts, where LiteralNeighbours sees one literal's next bytes.
 #pragma once
 
 #include <string>
