@@ -137,8 +137,9 @@ int RunExtract(const Options& options) {
   // What a run builds is kept until the process exits, on purpose: freeing the rules (compiled
   // expressions and databases) and the graph, millions of small allocations one by one, costs
   // several percent of a run, serially at its end, and the system reclaims the memory at once.
-  // The static pointers keep them reachable, so leak checkers do not report them.
-  static const RuleSet* kept_rules = nullptr;
+  // The static pointers keep them reachable, so leak checkers do not report them; volatile, or
+  // the optimizer drops a store that nothing reads back (LeakSanitizer then saw a leak).
+  static const RuleSet* volatile kept_rules = nullptr;
   kept_rules = LoadRulesOrReport(options.rules_dirs, options.quiet, options.threads).release();
   if (!kept_rules) {
     std::cerr << "kgx: the rules have errors; nothing was extracted\n";
@@ -149,7 +150,7 @@ int RunExtract(const Options& options) {
   PipelineStats stats;
   if (StreamsJsonl(options)) {
     JsonlSink sink;
-    static KnowledgeGraph* kept_entity_graph = nullptr;
+    static KnowledgeGraph* volatile kept_entity_graph = nullptr;
     kept_entity_graph = new KnowledgeGraph();
     KnowledgeGraph& entity_graph = *kept_entity_graph;
     std::vector<std::string> written;
@@ -161,7 +162,7 @@ int RunExtract(const Options& options) {
     if (StageTimesEnabled()) PrintStageTimes(std::cerr);
     return status;
   }
-  static const KnowledgeGraph* kept_graph = nullptr;
+  static const KnowledgeGraph* volatile kept_graph = nullptr;
   kept_graph = new KnowledgeGraph(RunPipeline(DefaultInputs(options), *rules, options.threads, options.quiet, stats));
   const KnowledgeGraph& graph = *kept_graph;
   std::vector<std::string> written;
