@@ -196,6 +196,13 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     result.sections.push_back(std::move(section));
   }
   if (result.sections.empty()) return result;  // only blank lines
+  // A front matter without a title (Obsidian: tags, aliases, dates) names no document: the first
+  // section after it does ("# Microsoft Ignite 2025 Day 1"), not its opening "---".
+  if (const std::size_t end = front_matter ? 0 : FrontMatterEnd(lines); end > 0) {
+    const auto after = std::find_if(result.sections.begin(), result.sections.end(),
+                                    [&](const Section& s) { return s.line > lines[end].number; });
+    if (after != result.sections.end()) result.title = after->title;
+  }
 
   // Entities: gazetteer matches, then discovered names and their later mentions.
   timer.Switch(Stage::kGazetteer);

@@ -38,6 +38,18 @@ bool IsMetadataLine(std::string_view text, char separator) {
 
 }  // namespace
 
+std::size_t FrontMatterEnd(const std::vector<LineView>& lines) {
+  if (lines.empty()) return 0;
+  const std::string_view delimiter = TrimAscii(lines[0].text);
+  if (delimiter != "---" && delimiter != "+++") return 0;
+  const char separator = delimiter == "---" ? ':' : '=';
+  for (std::size_t i = 1; i < lines.size() && i <= kMaxFrontMatterLines; ++i) {
+    if (TrimAscii(lines[i].text) == delimiter) return i;
+    if (!IsMetadataLine(lines[i].text, separator)) return 0;
+  }
+  return 0;
+}
+
 std::optional<FrontMatterTitle> FindFrontMatterTitle(const std::vector<LineView>& lines) {
   if (lines.empty()) return std::nullopt;
   const std::string_view delimiter = TrimAscii(lines[0].text);

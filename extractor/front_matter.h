@@ -23,4 +23,9 @@ struct FrontMatterTitle {
 // document has no such block or the block has no non-empty title.
 std::optional<FrontMatterTitle> FindFrontMatterTitle(const std::vector<LineView>& lines);
 
+// The index (into `lines`) of the delimiter that closes the front matter opening `lines`, or 0 when
+// the document opens with none (Obsidian's block of tags and dates has no title: the first heading
+// after it names the document).
+std::size_t FrontMatterEnd(const std::vector<LineView>& lines);
+
 }  // namespace kgx

@@ -2,6 +2,9 @@
 // characters next to the number, so that each lookup costs a handful of literal comparisons.
 #include "extractor/quantity_context.h"
 
+#include <algorithm>
+#include <iterator>
+
 #include "extractor/quantity_number.h"
 #include "extractor/quantity_text.h"
 
@@ -14,6 +17,12 @@ constexpr std::string_view kNo = "の";      // links a number to the noun it co
 constexpr std::string_view kCountOf = "数";  // 接続数: the number of connections
 constexpr std::size_t kNounWindow = 8;       // characters searched after の for the noun
 constexpr std::size_t kMarkerWindow = 10;    // characters of "のスキャン" in 1TBのスキャンあたり
+constexpr std::string_view kUnitCount = "台";  // サーバー台数: the number of servers (台 alone counts machines)
+constexpr std::string_view kObject = "を";     // クラスタを 12 → 5: the object of a change
+constexpr std::size_t kClauseWindow = 80;      // bytes of an English clause searched for its rate word
+// English words that join a rated topic to its amount: "the monthly AWS bill was $38,000", "a daily
+// peak of 40k requests", "the monthly cost went from $4,200 to $1,900".
+constexpr std::string_view kLinkWords[] = {"was", "is", "were", "are", "of", "at", "to", "from", "reached", "hit", "totaled", "totalled"};
 
 // A rate denominator found in the text.
 struct Denominator {
@@ -21,6 +30,23 @@ struct Denominator {
   std::string per;
   bool is_time = false;
 };
+
+// Returns the count noun of "X数" or "X台数" ending at `end` (接続数, サーバー台数, 台数 alone: machines
+// counted with 台), or nullptr. 関数 is a noun of its own, not a count of 関.
+const LexEntry* CountOfEndingAt(std::string_view line, const QuantityLexicon& lex, std::size_t end) {
+  if (end < kCountOf.size() || line.substr(end - kCountOf.size(), kCountOf.size()) != kCountOf) return nullptr;
+  const auto noun_ending_at = [&](std::size_t at) {
+    return lex.MatchEndingAt(line, at, LexRole::kUnit, [&](const LexEntry& entry) {
+      const UnitDef& def = lex.unit(entry);
+      return def.is_count && !def.is_counter && !entry.per_only;
+    });
+  };
+  const std::size_t before = end - kCountOf.size();
+  if (before >= kUnitCount.size() && line.substr(before - kUnitCount.size(), kUnitCount.size()) == kUnitCount) {
+    if (const LexEntry* noun = noun_ending_at(before - kUnitCount.size())) return noun;
+  }
+  return noun_ending_at(before);
+}
 
 class LeftReader {
  public:
@@ -36,6 +62,7 @@ class LeftReader {
   bool FollowsRateMarker(std::size_t pos) const;
   bool ReadPrefixRate(std::size_t pos, PrefixRate& rate) const;
   bool ReadTopicRate(std::size_t pos, PrefixRate& rate) const;
+  bool ReadClauseRate(std::size_t pos, PrefixRate& rate) const;
   bool RateWordTopicEndingAt(std::size_t end) const;
 
   std::string_view line_;
@@ -50,15 +77,16 @@ const LexEntry* LeftReader::NounEndingAt(std::size_t end) const {
   });
 }
 
-// Finds the topic noun of a bare number: レプリカは15, ピースが5つ, 接続数は100 (X数: the number of X).
+// Finds the topic noun of a bare number: レプリカは15, ピースが5つ, 接続数は100 (X数: the number of X),
+// and a count written as a label without a particle: ノード数 40, サーバー台数 40 → 12.
 const LexEntry* LeftReader::TopicBefore(std::size_t pos) const {
+  if (pos == 0) return nullptr;
   const std::size_t particle = PrevChar(line_, pos);
   const std::string_view p = line_.substr(particle, pos - particle);
+  if (p == kCountOf) return CountOfEndingAt(line_, lex_, pos);
   if (!(p == "は" || p == "が" || p == "も" || p == ":")) return nullptr;
-  std::size_t end = SkipSpacesBack(line_, particle);
-  if (end >= kCountOf.size() && line_.substr(end - kCountOf.size(), kCountOf.size()) == kCountOf) {
-    end -= kCountOf.size();
-  }
+  const std::size_t end = SkipSpacesBack(line_, particle);
+  if (const LexEntry* noun = CountOfEndingAt(line_, lex_, end)) return noun;
   return NounEndingAt(end);
 }
 
@@ -165,6 +193,33 @@ bool LeftReader::ReadTopicRate(std::size_t pos, PrefixRate& rate) const {
   return ReadPrefixRate(i, rate);
 }
 
+// Reads a rate word earlier in the English clause that a link word right before the number closes:
+// "The monthly AWS bill for the platform was $38,000", "the monthly cost went from $4,200 to $1,900".
+// The clause ends at punctuation or at Japanese text; the rate starts at `pos` (no quantity before the
+// number is its denominator).
+bool LeftReader::ReadClauseRate(std::size_t pos, PrefixRate& rate) const {
+  if (pos == 0 || !IsLetter(line_[pos - 1])) return false;
+  std::size_t start = pos;
+  while (start > 0 && IsLetter(line_[start - 1])) --start;
+  if (start == 0 || line_[start - 1] != ' ') return false;
+  const std::string link = AsciiLowerCopy(line_.substr(start, pos - start));
+  if (std::find(std::begin(kLinkWords), std::end(kLinkWords), link) == std::end(kLinkWords)) return false;
+  const std::size_t floor = start > kClauseWindow ? start - kClauseWindow : 0;
+  for (std::size_t i = start - 1; i > floor; --i) {
+    const char c = line_[i - 1];
+    // "," "." ":" end the clause before a blank, not inside a number ($4,200, 1.5k)
+    const bool stop = c == ',' || c == '.' || c == ':' ? line_[i] == ' ' : c == ';' || c == '!' || c == '?' || c == '(' || c == ')';
+    if (stop || static_cast<unsigned char>(c) >= 0x80) return false;
+    if (!IsLetter(c) || IsLetter(line_[i])) continue;  // not the end of a word
+    const LexEntry* word = lex_.RateWordEndingAt(line_, i);
+    if (word != nullptr && IsLetter(word->text[0])) {
+      rate = {pos, word->name, false, true, true};
+      return true;
+    }
+  }
+  return false;
+}
+
 LeftContext LeftReader::Read(std::size_t begin) const {
   LeftContext left;
   std::size_t pos = SkipSpacesBack(line_, begin);
@@ -184,7 +239,7 @@ LeftContext LeftReader::Read(std::size_t begin) const {
     left.rates.insert(left.rates.begin(), rate);
     pos = SkipSpacesBack(line_, rate.begin);
   }
-  if (left.rates.empty() && ReadTopicRate(pos, rate)) {
+  if (left.rates.empty() && (ReadTopicRate(pos, rate) || ReadClauseRate(pos, rate))) {
     rate.of_topic = true;
     left.rates.push_back(rate);
   }
@@ -201,6 +256,17 @@ LeftContext LeftReader::Read(std::size_t begin) const {
 
 LeftContext ReadLeftContext(std::string_view line, const QuantityLexicon& lexicon, std::size_t begin) {
   return LeftReader(line, lexicon).Read(begin);
+}
+
+const LexEntry* ObjectNounBefore(std::string_view line, const QuantityLexicon& lexicon, std::size_t begin) {
+  const std::size_t end = SkipSpacesBack(line, begin);
+  if (end < kObject.size() || line.substr(end - kObject.size(), kObject.size()) != kObject) return nullptr;
+  const std::size_t noun_end = SkipSpacesBack(line, end - kObject.size());
+  if (const LexEntry* noun = CountOfEndingAt(line, lexicon, noun_end)) return noun;
+  return lexicon.MatchEndingAt(line, noun_end, LexRole::kUnit, [&](const LexEntry& entry) {
+    const UnitDef& def = lexicon.unit(entry);
+    return def.is_count && !def.is_counter && !entry.per_only;
+  });
 }
 
 const LexEntry* CountedNounAfterNo(std::string_view line, const QuantityLexicon& lexicon, std::size_t at,

@@ -18,6 +18,8 @@ struct PrefixRate {
   std::string per;                // its denominator
   bool needs_other_unit = false;  // "1日5500億": a rate only when the quantity is no duration
   bool of_topic = false;          // "1日あたりのログは20TB": not for a share (1回あたりのコストが40%低い)
+  bool loose = false;             // "the monthly bill was $38,000": a rate word earlier in the English
+                                  // clause, only for an amount with no rate of its own and no duration
 };
 
 // What stands before a number.
@@ -34,6 +36,11 @@ struct LeftContext {
 
 // Reads what stands before the quantity starting at `begin` of `line`.
 LeftContext ReadLeftContext(std::string_view line, const QuantityLexicon& lexicon, std::size_t begin);
+
+// Returns the count noun before "を" right before the number starting at `begin` (クラスタを 12 → 5,
+// 並列数を 4 から 16 に: X数 is a count of X), or nullptr. Only a change names its count so: in
+// "APIを2回叩く" the count is of calls.
+const LexEntry* ObjectNounBefore(std::string_view line, const QuantityLexicon& lexicon, std::size_t begin);
 
 // Finds the count noun that a number counts when "の" is at `at`: the first count noun in the
 // next few characters that ends a compound (サービス更新を -> 更新, 同時接続が -> 接続,

@@ -40,6 +40,19 @@ std::string JoinPer(const std::vector<std::string>& parts) {
   return out;
 }
 
+// True when a change starts after the bare number ending at `at`: an arrow (12 → 5), or から, a
+// number and に or へ (4 から 16 に).
+bool ChangeFollows(std::string_view line, std::size_t at) {
+  if (ArrowEnd(line, at) != std::string_view::npos) return true;
+  const std::size_t kara = SkipSpaces(line, at);
+  if (line.substr(kara, kRangeKara.size()) != kRangeKara) return false;
+  std::size_t pos = SkipSpaces(line, kara + kRangeKara.size());
+  if (pos >= line.size() || !IsDigit(line[pos])) return false;
+  while (pos < line.size() && (IsDigit(line[pos]) || line[pos] == ',' || line[pos] == '.')) ++pos;
+  const std::string_view rest = line.substr(SkipSpaces(line, pos));
+  return rest.starts_with("に") || rest.starts_with("へ");
+}
+
 // A literal found in the line.
 struct Hit {
   const LexEntry* entry = nullptr;
@@ -522,13 +535,19 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
     d.def = last_def_;  // 200ms → 80 is 0.08 seconds
     return true;
   }
+  if (!year && d.per.empty() && ChangeFollows(line_, tail)) {  // クラスタを 12 → 5: the object of a change
+    if (const LexEntry* noun = ObjectNounBefore(line_, lex_, d.begin)) {
+      d.def = &lex_.unit(*noun);
+      return true;
+    }
+  }
   if (!year && d.per.empty()) {  // 40 → 12台: the bare start of a change counts what its end counts
     if (const UnitDef* def = UnitAfterArrow(tail)) {
       d.def = def;
       return true;
     }
   }
-  if (!left.rates.empty() && !year && word_end > word_at && word_at <= d.number_end + 1) {
+  if (!left.rates.empty() && !left.rates.front().loose && !year && word_end > word_at && word_at <= d.number_end + 1) {
     d.unit_name = Singular(line_.substr(word_at, word_end - word_at));  // a rate makes it an amount
     d.end = word_end;
     return true;
@@ -614,6 +633,7 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
   for (const PrefixRate& rate : left.rates) {
     if (rate.needs_other_unit && is_time) continue;  // 1日12時間: two durations, no rate
     if (rate.of_topic && (m.unit == "percent" || m.unit == kRatio)) continue;  // a share or a factor of it
+    if (rate.loose && (is_time || !d.per.empty())) continue;  // "the weekly sync is 30 minutes", "daily peak was 40k RPS"
     per.push_back(rate.per);
     prefix_begin = std::min(prefix_begin, rate.begin);
   }

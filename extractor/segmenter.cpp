@@ -6,7 +6,9 @@
 // mid-sentence ('、' or ',').
 // A Notion toggle ("▶ Title", "- ▶ Title") is read as a header from its ▶ on; when it opens a talk,
 // the lines indented under it are the talk's. A header whose session code a [section not_code]
-// pattern names ("SHA-256", "COVID-19") is none, and the header patterns after it are tried.
+// pattern names ("SHA-256", "COVID-19") is none, and the header patterns after it are tried. An
+// [section event_talk] header ("Title (AWS-32)") opens a talk only in a document that has named its
+// event by then, or over a speaker line: elsewhere the same shape is a ticket ("Fix login (OPS-123)").
 // Every header pattern sits in one RE2::Set as well and every event pattern in another, so that
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
 // anchored at the line's start (a pattern that is not gets a leading .*?), and it is not asked at
@@ -25,6 +27,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "extractor/front_matter.h"
 #include "extractor/header_captures.h"
 #include "extractor/line_start_gate.h"
 #include "extractor/regex_syntax.h"
@@ -122,11 +125,12 @@ bool HasLetter(std::string_view s) {
 // Which patterns of the line set matched one line: the first of each header kind and the
 // first event pattern (-1 = none).
 struct LineHits {
-  int talk = -1, keynote = -1, day = -1, event = -1;
+  int talk = -1, keynote = -1, day = -1, event_talk = -1, event = -1;
 };
 
 struct Segmenter::Impl {
   std::vector<HeaderPattern> talks, keynotes, days;
+  std::vector<HeaderPattern> event_talks;  // talks only where an event is named (or a speaker line follows)
   std::unique_ptr<RE2> not_heading;
   std::unique_ptr<RE2> bullet;
   LineStartGate bullet_gate;  // from the [section bullet] patterns, each anchored at the start or given .*?
@@ -164,9 +168,9 @@ struct Segmenter::Impl {
   // away before any regex) unless the set cannot tell. No captures: only the answer is needed.
   bool IsTalkOrKeynoteHeader(const LineView& line) const {
     LineHits hits;
-    if (Hits(line.text, false, hits)) return hits.talk >= 0 || hits.keynote >= 0;
+    if (Hits(line.text, false, hits)) return hits.talk >= 0 || hits.keynote >= 0 || hits.event_talk >= 0;
     SectionSpan span;
-    return MatchHeader(talks, line, span) || MatchHeader(keynotes, line, span);
+    return MatchHeader(talks, line, span) || MatchHeader(keynotes, line, span) || MatchHeader(event_talks, line, span);
   }
 };
 
@@ -266,7 +270,7 @@ bool MatchSet(const RE2::Set* set, std::string_view line, Hit&& hit) {
 
 void Segmenter::Impl::CompileLineSets() {
   std::vector<std::string> headers, event_patterns;
-  for (const auto* group : {&talks, &keynotes, &days}) {
+  for (const auto* group : {&talks, &keynotes, &days, &event_talks}) {
     for (const HeaderPattern& p : *group) {
       const std::string& pattern = p.captures->regex().pattern();
       headers.push_back(AtLineStart(pattern));
@@ -286,6 +290,7 @@ bool Segmenter::Impl::Hits(std::string_view line, bool with_events, LineHits& hi
   if (!sets_ok) return false;
   const int t = static_cast<int>(talks.size());
   const int k = t + static_cast<int>(keynotes.size());
+  const int d = k + static_cast<int>(days.size());
   const auto first = [](int& slot, int value) {
     if (slot < 0 || value < slot) slot = value;
   };
@@ -293,7 +298,8 @@ bool Segmenter::Impl::Hits(std::string_view line, bool with_events, LineHits& hi
   const bool told = MatchSet(headers, line, [&](int m) {
                       if (m < t) first(hits.talk, m);
                       else if (m < k) first(hits.keynote, m - t);
-                      else first(hits.day, m - k);
+                      else if (m < d) first(hits.day, m - k);
+                      else first(hits.event_talk, m - d);
                     }) &&
                     (!with_events || MatchSet(event_gate.MayMatch(line) ? event_set.get() : nullptr, line,
                                               [&](int m) { first(hits.event, m); }));
@@ -307,6 +313,8 @@ bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   // A line the author marked as a heading (##, ■) is one, however it ends ("… (Upbound)").
   if (HeadingLevel(text) > 0) return !LongerThan(text, kMaxMarkedHeadingCodePoints);
   if (IsBullet(line)) return false;  // first: most lines are bullets, told by their mark
+  // An indented line is a list item or a toggle's line: Scrapbox (Cosense) indents items with blanks.
+  if (text.data() != line.text.data()) return false;
   if (LongerThan(text, kMaxHeadingCodePoints)) return false;
   return !(not_heading && RE2::PartialMatch(text, *not_heading));
 }
@@ -370,10 +378,11 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
       continue;
     }
     std::vector<HeaderPattern>* target = kind == "talk" ? &impl.talks : kind == "keynote" ? &impl.keynotes
-                                         : kind == "day" ? &impl.days : nullptr;
+                                         : kind == "day" ? &impl.days
+                                         : kind == "event_talk" ? &impl.event_talks : nullptr;
     if (!target) {
       diagnostics.push_back({block.where, "unknown section kind '" + kind +
-                                              "' (expected talk, keynote, day, not_heading, not_code, bullet or speaker)", true});
+                                              "' (expected talk, keynote, day, event_talk, not_heading, not_code, bullet or speaker)", true});
       failed = true;
       continue;
     }
@@ -466,7 +475,8 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   // The event: the first event pattern (in rule order) that matches any line, at its first line;
   // but an event the title names is the document's ("【登壇レポート】JAWS-UG 名古屋 #12 …" over a
   // closing "次回は JAWS DAYS 2026 でも"). The title is the first line of text (a front matter's
-  // "title:" after its fence).
+  // "title:" after its fence; a front matter without one, as Obsidian writes it, is passed).
+  const std::size_t front_end = FrontMatterEnd(lines);
   int event_pattern = -1;
   const LineView* event_line = nullptr;
   bool events_by_set = true;
@@ -483,7 +493,8 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       event_pattern = hits.event;
       event_line = &line;
     }
-    if (!title_seen && !trimmed.empty() && trimmed != "---" && trimmed != "+++") {
+    if (!title_seen && !trimmed.empty() && trimmed != "---" && trimmed != "+++" &&
+        (i >= front_end || trimmed.starts_with("title"))) {
       title_seen = true;
       title_event = hits.event >= 0 && by_set;
     }
@@ -511,10 +522,21 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       hits.talk = toggle_hits.talk;
       hits.keynote = toggle_hits.keynote;
       hits.day = toggle_hits.day;
+      hits.event_talk = toggle_hits.event_talk;
     }
-    const auto header = [&](const std::vector<HeaderPattern>& patterns, int hit) {
-      return headers_by_set ? impl.MatchHeaderAt(patterns, hit, header_line, span)
-                            : impl.MatchHeader(patterns, header_line, span);
+    const auto header_into = [&](const std::vector<HeaderPattern>& patterns, int hit, SectionSpan& into) {
+      return headers_by_set ? impl.MatchHeaderAt(patterns, hit, header_line, into)
+                            : impl.MatchHeader(patterns, header_line, into);
+    };
+    const auto header = [&](const std::vector<HeaderPattern>& patterns, int hit) { return header_into(patterns, hit, span); };
+    // An event talk's header counts after the document has named its event, or over a speaker line.
+    const auto event_talk = [&] {
+      if (headers_by_set && hits.event_talk < 0) return false;
+      SectionSpan probe = span;
+      if (!header_into(impl.event_talks, hits.event_talk, probe)) return false;
+      if (event_pattern < 0 && !(impl.speaker && speaker_line_follows(i))) return false;
+      span = probe;
+      return true;
     };
     bool opens = false;
     bool found_heading = false;  // a heading found without a rule (not a header or a day)
@@ -534,7 +556,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     if (header(impl.keynotes, hits.keynote)) {
       span.kind = SectionKind::kKeynote;
       open_talk(level);
-    } else if (header(impl.talks, hits.talk)) {
+    } else if (header(impl.talks, hits.talk) || event_talk()) {
       span.kind = SectionKind::kTalk;
       open_talk(level);
     } else if (header(impl.days, hits.day)) {

@@ -208,3 +208,61 @@ TEST_CASE("'replaced their X pipelines with Y' is a migration, in a talk by a co
   CHECK(relations.count("company/spotify migrated_from technology/jenkins") == 1);
   CHECK(relations.count("company/spotify migrated_to technology/tekton") == 1);
 }
+
+TEST_CASE("an Obsidian note's front matter without a title: its first heading names the document and its event", "[note_styles]") {
+  const kgx::DocumentResult r = ExtractText(
+      "---\ntags: [conference, ignite]\naliases: [Ignite メモ]\ncreated: 2025-11-19\n---\n\n# Microsoft Ignite 2025 Day 1\n\n"
+      "#ignite2025\n[[Microsoft Ignite]] の1日目。\n> [[AWS re:Invent 2025]] と見比べたい。\n");
+  CHECK(r.title == "Microsoft Ignite 2025 Day 1");
+  CHECK(r.event == "Microsoft Ignite 2025");
+  for (const kgx::Section& s : r.sections) CHECK(s.title.find("created") == std::string::npos);  // a date field is no heading
+  // a front matter's own title still wins, and a document without front matter keeps its first line
+  CHECK(ExtractText("---\ntitle: \"Build 2025 recap\"\ntags: [build]\n---\n# Notes\n").title == "Build 2025 recap");
+  CHECK(ExtractText("# Microsoft Build 2025 notes\n\n- Copilot\n").event == "Microsoft Build 2025");
+  // negative: a document that opens with a rule and no closed block is no front matter
+  CHECK(ExtractText("---\nKeynote のメモ\n\nいろいろ聞いた。\n").title == "---");
+}
+
+TEST_CASE("a speaker's given name in kana is part of the name: 伊藤 さくらさん, 小林 あや", "[note_styles]") {
+  CHECK(EntitiesIn("LT大会\n[** LT3: CDK]\n 登壇者: 伊藤 さくらさん\n").count("person:伊藤 さくら") == 1);
+  CHECK(EntitiesIn("### LT2: Lambda の料金\n発表者: 小林 あや\n- Cost Explorer\n").count("person:小林 あや") == 1);
+  CHECK(EntitiesIn("### Talk\nSpeaker: 森 エミ (株式会社サンプル)\n").count("person:森 エミ") == 1);
+  CHECK(EntitiesIn("### LT2\n発表者: 小林 あや\n").count("person:小林") == 0);
+  // negative: an honorific is no given name; kanji names are as before; English speakers as before
+  CHECK(EntitiesIn("### Talk\n登壇者: 山田 さん\n").count("person:山田 さん") == 0);
+  CHECK(EntitiesIn("### Talk\n登壇者: 山田 太郎さん\n").count("person:山田 太郎") == 1);
+  CHECK(EntitiesIn("### Talk\nSpeaker: Jane Doe, Acme\n").count("person:Jane Doe") == 1);
+}
+
+TEST_CASE("an author's intro with the team after a blank names the document's company", "[note_styles]") {
+  const std::string note = "# ポストモーテム: 決済APIのタイムアウト\n\n株式会社ヒバリペイ SREチームの社内向けポストモーテムです。\n\n"
+                           "## 根本原因\n夜間バッチは AWS Batch 上で動いている。\n";
+  CHECK(RelationsIn(note).count("company/ヒバリペイ uses aws_service/aws-batch") == 1);
+  // negative: a company followed by anything but its team is no author's intro
+  const std::string event = "# メモ\n\nAWS re:Invent 2025 に参加したメモです。\n\n## 所感\nバッチは AWS Batch 上で動いている。\n";
+  CHECK(!HasRelationWith(RelationsIn(event), "aws_service/aws-batch"));
+}
+
+TEST_CASE("a company named in katakana with a trade word in kanji keeps the word: 株式会社カモメ物流", "[note_styles]") {
+  CHECK(EntitiesIn("登壇者: 山田 太郎さん (株式会社カモメ物流)\n").count("company:カモメ物流") == 1);
+  CHECK(EntitiesIn("株式会社ハヤブサ運輸の事例です。\n").count("company:ハヤブサ運輸") == 1);
+  // negative: a department after the company is not part of it, nor is any other kanji word
+  CHECK(EntitiesIn("株式会社サンプルテック 開発部の事例\n").count("company:サンプルテック") == 1);
+  CHECK(EntitiesIn("株式会社サンプルテック社員の話\n").count("company:サンプルテック社員") == 0);
+}
+
+TEST_CASE("a migration nobody talked about and a customer's past tool are no migrations", "[note_styles]") {
+  const std::string talk = "## Aurora DSQL deep dive (DAT303)\n";
+  CHECK(!HasRelationWith(RelationsIn(talk + "> Amazon Aurora から Azure Database for PostgreSQL への移行の話は無かった。\n"),
+                         "technology/postgresql"));
+  CHECK(!HasRelationWith(RelationsIn(talk + "- 以前は Amazon DynamoDB Global Tables を使っていた顧客の話も\n"), "aws_service/amazon-dynamodb"));
+  // positive: the same moves, stated
+  CHECK(HasRelationWith(RelationsIn(talk + "- Amazon Aurora から PostgreSQL への移行を紹介\n"), "technology/postgresql"));
+  CHECK(HasRelationWith(RelationsIn(talk + "- 以前は Amazon DynamoDB を使っていた\n"), "aws_service/amazon-dynamodb"));
+}
+
+TEST_CASE("Azure OpenAI is Azure's service, not the company OpenAI", "[note_styles]") {
+  CHECK(EntitiesIn("- Azure OpenAI と Semantic Kernel の組み合わせ\n").count("technology:Azure OpenAI Service") == 1);
+  CHECK(EntitiesIn("- Azure OpenAI と Semantic Kernel の組み合わせ\n").count("company:OpenAI") == 0);
+  CHECK(EntitiesIn("- OpenAI released a new model\n").count("company:OpenAI") == 1);
+}

@@ -633,6 +633,35 @@ const Case kCases[] = {
     {"1時間あたりの処理件数は3万件", "3万件|30000|item|hour"},
     {"1日あたりのログは約20TB", "20TB|20000000000000|byte|day"},
     {"推論1回あたりのコストが最大40%低い", "40%|40|percent|"},
+    // --- the object of a change names its count (クラスタを 12 → 5), and so does a label "X数"/"X台数"
+    // (サーバー台数 40 → 12); not a count of calls: "APIを2回叩く" counts times
+    {"EKSクラスタを 12 → 5 に集約", "12|12|cluster| ; 5|5|cluster|"},
+    {"タスク数を 24 → 48 にスケールアウト", "24|24|task| ; 48|48|task|"},
+    {"並列数を 4 から 16 に上げた", "4|4|execution| ; 16|16|execution|"},
+    {"サーバー台数 40 → 12", "40|40|server| ; 12|12|server|"},
+    {"台数 40 → 12", "40|40|instance| ; 12|12|instance|"},
+    {"ノード数 40", "40|40|node|"},
+    {"関数は3つ", "3つ|3|function|"},
+    {"APIを2回叩く", "2回|2|time|"},
+    {"クラスタを 12 台にした", "12 台|12|instance|"},
+    {"クラスタを 12 にした", ""},
+    {"Podを 3 から 5 程度に", ""},
+    {"バージョンを 2 → 3 に上げた", ""},
+    // --- English: a rate word earlier in the clause that a link word closes ("the monthly AWS bill ... was
+    // $38,000"), and a rate after "every"; not across punctuation, not a duration or a share
+    {"The monthly AWS bill for the platform was $38,000.", "$38,000|38000|usd|month"},
+    {"The monthly Lambda cost went from $4,200 to $1,900.", "$4,200|4200|usd|month ; $1,900|1900|usd|month"},
+    {"our annual spend is about $1.8M", "$1.8M|1800000|usd|year"},
+    {"a daily peak of 40,000 requests", "40,000 requests|40000|request|day"},
+    {"we serve 2 billion requests every day", "2 billion requests every day|2000000000|request|day"},
+    {"30 million events every day with two pipes", "30 million events every day|30000000|event|day"},
+    {"The weekly sync is 30 minutes", "30 minutes|1800|second|"},
+    {"the monthly cost is 20% lower", "20%|20|percent|"},
+    {"the daily peak was 40,000 RPS", "40,000 RPS|40000|request|second"},
+    {"The yearly conference is at 10 am", ""},
+    {"In the monthly review, the bill was $38,000", "$38,000|38000|usd|"},
+    {"The bill was $38,000", "$38,000|38000|usd|"},
+    {"we deploy every 5 minutes", "5 minutes|300|second|"},
 };
 // clang-format on
 

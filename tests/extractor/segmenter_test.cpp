@@ -502,7 +502,7 @@ TEST_CASE("a Notion toggle opens a talk when its title is a talk header or a spe
 }
 
 TEST_CASE("a session code at the end of a title, with a dash too: Title (AWS-401), Title（DAT303）", "[segmenter]") {
-  const auto s = Run("# KubeCon メモ\n## Day 2\n### Cost-aware autoscaling with Karpenter (AWS-401)\n- Spot\n"
+  const auto s = Run("# AWS Summit Japan 2025 メモ\n## Day 2\n### Cost-aware autoscaling with Karpenter (AWS-401)\n- Spot\n"
                      "### 生成AIアプリの監視（DAT303）\n- x\n### Serverless patterns [SVS-12]\n- y\n"
                      "### Ignite recap (BRK3143)\n- z\n");
   REQUIRE(s.segmentation.sections.size() == 6);
@@ -527,4 +527,85 @@ TEST_CASE("a session code at the end of a title, with a dash too: Title (AWS-401
   // negative: a code in a bullet or a sentence is no header
   const auto b = Run("メモ\n- 詳しくは Karpenter のセッション (AWS-401)\nKarpenter の話を聞いた (AWS-401)。\n");
   for (std::size_t i = 1; i < b.segmentation.sections.size(); ++i) CHECK(b.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
+}
+
+TEST_CASE("a code with a dash at a title's end is a session code only where the notes name their event", "[segmenter]") {
+  // a postmortem's or a sprint note's tickets: no event, no speaker, so no talk (Japanese and English)
+  const auto t = Run("# 決済APIのポストモーテム\n## 対応チケット\n### コネクションリークの修正 (OPS-482)\n- プールを閉じる\n"
+                     "### Add a connection alarm (OPS-490)\n- CloudWatch\nFix flaky login test [QA-77]\n\nretry logic was wrong.\n");
+  CHECK(Outline(t) == Strings{"other: 決済APIのポストモーテム", "other: 対応チケット", "other: コネクションリークの修正 (OPS-482)",
+                              "other: Add a connection alarm (OPS-490)", "other: Fix flaky login test [QA-77]"});
+  for (std::size_t i = 0; i < t.segmentation.sections.size(); ++i) CHECK(t.Code(i).empty());
+  // the same headers under an event the notes name, on the title or any line before them: talks
+  const auto e = Run("AWS Summit Japan 2025 参加メモ\n### 生成AIアプリの監視 (AWS-32)\n- x\n### Serverless patterns [SVS-12]\n- y\n");
+  CHECK(Outline(e) == Strings{"other: AWS Summit Japan 2025 参加メモ", "talk: 生成AIアプリの監視", "talk: Serverless patterns"});
+  CHECK(e.Code(1) == "AWS-32");
+  CHECK(e.Code(2) == "SVS-12");
+  const auto later = Run("メモ\n\nre:Invent 2024 の続き。\n## Karpenter deep dive (CON-401)\n- Spot\n");
+  CHECK(later.Code(1) == "CON-401");
+  // an event named only after the header does not reach back
+  const auto after = Run("メモ\n## Karpenter deep dive (CON-401)\n- Spot\n## 所感\nre:Invent 2024 はよかった。\n");
+  CHECK(after.segmentation.sections.at(1).kind == kgx::SectionKind::kOther);
+  // a speaker line makes it a talk without an event
+  const auto spoken = Run("メモ\n### Karpenter deep dive (CON-401)\n登壇者: 山田 太郎 (株式会社X)\n- Spot\n");
+  CHECK(Outline(spoken) == Strings{"other: メモ", "talk: Karpenter deep dive"});
+  CHECK(spoken.Code(1) == "CON-401");
+  // codes without a dash need no event
+  const auto plain = Run("メモ\n### Deep Dive on Amazon Aurora (DAT303)\n- x\n");
+  CHECK(plain.Code(1) == "DAT303");
+}
+
+TEST_CASE("Microsoft's session codes at a title's end are no years: (BRK2001), (THR2061), (BRK211H)", "[segmenter]") {
+  const auto s = Run("Ignite メモ\n## Azure AI Foundry で作るエージェント (BRK2001)\n- x\n## Cosmos DB vector search (BRK2099)\n- y\n"
+                     "## Copilot の実演 (THR2061)\n- z\n## Hybrid session [BRK211H]\n- w\n");
+  CHECK(Outline(s) == Strings{"other: Ignite メモ", "talk: Azure AI Foundry で作るエージェント", "talk: Cosmos DB vector search",
+                              "talk: Copilot の実演", "talk: Hybrid session"});
+  CHECK(s.Code(1) == "BRK2001");
+  CHECK(s.Code(2) == "BRK2099");
+  CHECK(s.Code(3) == "THR2061");
+  CHECK(s.Code(4) == "BRK211H");
+  // negative: other letters before a year-like number stay years or versions
+  for (const char* tail : {"(AWS2019)", "(FY2024)", "(ES2015)", "(ABC2001)", "(BRKX2001)"}) {
+    INFO(tail);
+    const auto t = Run(std::string("メモ\n## 振り返り ") + tail + "\n- x\n");
+    CHECK(t.segmentation.sections.at(1).kind == kgx::SectionKind::kOther);
+  }
+}
+
+TEST_CASE("a Notion toggle with a session code and no separator opens a talk: ▶ DAT303 Title", "[segmenter]") {
+  const auto s = Run("re:Invent 2025 振り返り\n\n▶ DAT303 Deep dive into Amazon Aurora DSQL\n    - multi-Region\n"
+                     "▶ ARC301 Chalk talk: Cell-based architecture\n    - セル\n- ▶ SVS401 サーバーレスのベストプラクティス\n    - x\n"
+                     "▶ 所感\n    - よかった\n");
+  CHECK(Outline(s) == Strings{"other: re:Invent 2025 振り返り", "talk: Deep dive into Amazon Aurora DSQL",
+                              "talk: Chalk talk: Cell-based architecture", "talk: サーバーレスのベストプラクティス", "other: 所感"});
+  CHECK(s.Code(1) == "DAT303");
+  CHECK(s.Code(2) == "ARC301");
+  CHECK(s.Code(3) == "SVS401");
+  // negative: a code followed by a particle is a remark, not a title
+  const auto n = Run("メモ\n▶ DAT303 を見た\n    - よかった\n▶ DAT303 は満席\n    - x\n");
+  CHECK(Outline(n) == Strings{"other: メモ"});
+}
+
+TEST_CASE("a Scrapbox page's bracketed talk headings: [** LT1: Title]", "[segmenter]") {
+  const auto s = Run("JAWS-UG 横浜 #68 LT大会メモ\n[** LT1: Step Functions で夜間バッチを作り直した話]\n 登壇者: 山田 太郎さん\n"
+                     "[** LT2: Amazon Q Developer にコードレビューを任せてみた話の続きとその後の運用]\n 登壇者: 高橋 次郎さん\n"
+                     "[* Session: Observability on AWS]\n x\n");
+  CHECK(Outline(s) == Strings{"other: JAWS-UG 横浜 #68 LT大会メモ", "talk: Step Functions で夜間バッチを作り直した話",
+                              "talk: Amazon Q Developer にコードレビューを任せてみた話の続きとその後の運用",
+                              "talk: Observability on AWS"});
+  // negative: a bracketed link or a bold line without a talk label opens no talk
+  const auto n = Run("メモ\n[** LT大会の感想]\n よかった\n[Step Functions] と [AWS Lambda] の組み合わせ\n");
+  for (std::size_t i = 1; i < n.segmentation.sections.size(); ++i) CHECK(n.segmentation.sections[i].kind != kgx::SectionKind::kTalk);
+  // the page's indented lines are its list items, never headings (English and Japanese)
+  const auto items = Run("LT大会メモ\n[** オープニング]\n 運営の 鈴木 一郎 さんから会場説明\n 参加者は 85 人\n\tOpening remarks\n");
+  CHECK(Outline(items) == Strings{"other: LT大会メモ", "other: [** オープニング]"});
+}
+
+TEST_CASE("an Obsidian note's tag line and labelled wikilink are no headings", "[segmenter]") {
+  const auto s = Run("# Ignite 2025 Day 1\n\n#conference #ignite2025 #azure\n\n[[Microsoft Ignite]] の1日目。\n前回のメモ: [[Ignite 2024 Day 2]]\n\n"
+                     "## Cosmos DB の新機能\n- x\n");
+  CHECK(Outline(s) == Strings{"other: Ignite 2025 Day 1", "other: Cosmos DB の新機能"});
+  // negative: a Markdown heading has a blank after its #, and a tag inside a title keeps it a heading
+  const auto h = Run("メモ\n\n# 所感\nよかった。\n\nRelease notes #42\n\nいろいろ直った。\n");
+  CHECK(Outline(h) == Strings{"other: メモ", "other: 所感", "other: Release notes #42"});
 }

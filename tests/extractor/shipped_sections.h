@@ -35,7 +35,7 @@ inline std::vector<std::string> ShippedSectionPatterns(const std::vector<std::st
 }
 
 // Returns the patterns of the shipped talk, keynote and day headers.
-inline std::vector<std::string> ShippedHeaderPatterns() { return ShippedSectionPatterns({"talk", "keynote", "day"}); }
+inline std::vector<std::string> ShippedHeaderPatterns() { return ShippedSectionPatterns({"talk", "keynote", "day", "event_talk"}); }
 
 // Returns the patterns of the shipped [event] lines.
 inline std::vector<std::string> ShippedEventPatterns() { return ShippedSectionPatterns({"event"}); }
