@@ -383,41 +383,65 @@ std::size_t FirstCharacter(std::string_view line) {
 
 }  // namespace
 
-bool LineStartGate::Characters::Contains(std::string_view line, std::size_t at) const {
-  if (at == line.size()) return false;
-  const auto b = static_cast<unsigned char>(line[at]);
-  if (b < 0x80) return ascii.test(b);
-  std::size_t length = 0;
-  const char32_t cp = DecodeUtf8(line, at, length);
+bool LineStartGate::Characters::Has(char32_t cp) const {
+  if (cp < 0x80) return ascii.test(cp);
   if (cp < 0x10000 && !bmp.empty()) return ((bmp[cp >> 6] >> (cp & 63)) & 1) != 0;
   const auto it = std::upper_bound(wide.begin(), wide.end(), cp,
                                    [](char32_t c, const std::pair<char32_t, char32_t>& r) { return c < r.first; });
   return it != wide.begin() && cp <= std::prev(it)->second;
 }
 
-bool LineStartGate::Characters::ContainsEndingAt(std::string_view line, std::size_t last) const {
-  const auto b = static_cast<unsigned char>(line[last]);
+bool LineStartGate::Characters::Contains(std::string_view line, std::size_t at) const {
+  if (at == line.size()) return false;
+  const auto b = static_cast<unsigned char>(line[at]);
   if (b < 0x80) return ascii.test(b);
+  std::size_t length = 0;
+  return Has(DecodeUtf8(line, at, length));
+}
+
+namespace {
+
+// The character at `at`: ASCII as it is, anything else decoded.
+char32_t CharacterAt(std::string_view line, std::size_t at) {
+  const auto b = static_cast<unsigned char>(line[at]);
+  if (b < 0x80) return b;
+  std::size_t length = 0;
+  return DecodeUtf8(line, at, length);
+}
+
+// The last character of `line` before white space, in `cp`; false when there is none or its last
+// byte ends no whole character (or it is a replacement character): such a byte is not told apart.
+bool LastCharacter(std::string_view line, char32_t& cp) {
+  std::size_t end = line.size();
+  while (end > 0 && IsSpaceByte(static_cast<unsigned char>(line[end - 1]))) --end;
+  if (end == 0) return false;
+  const std::size_t last = end - 1;
+  if (static_cast<unsigned char>(line[last]) < 0x80) {
+    cp = static_cast<unsigned char>(line[last]);
+    return true;
+  }
   std::size_t at = last;
   while (at > 0 && last - at < 3 && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) --at;
   std::size_t length = 0;
-  const char32_t cp = DecodeUtf8(line, at, length);
-  // Bytes that end no whole character (or a replacement character): not told apart here.
-  if (at + length != last + 1 || cp == 0xFFFD) return true;
-  return Contains(line, at);
+  cp = DecodeUtf8(line, at, length);
+  return at + length == end && cp != 0xFFFD;
 }
+
+}  // namespace
 
 bool LineStartGate::MayMatch(std::string_view line) const {
   // White space alone: no pattern matches only that (else there would be no condition).
   if (all_) return true;
   const std::size_t at = FirstCharacter(line);
   if (ended_.empty()) return allowed_.Contains(line, at);
-  if (!starts_.Contains(line, at)) return false;
-  if (allowed_.Contains(line, at)) return true;
-  std::size_t last = line.size() - 1;
-  while (IsSpaceByte(static_cast<unsigned char>(line[last]))) --last;  // stops at `at` at the latest
+  if (at == line.size()) return false;
+  const char32_t first = CharacterAt(line, at);  // decoded once for every set below
+  if (!starts_.Has(first)) return false;
+  if (allowed_.Has(first)) return true;
+  char32_t last = 0;
+  const bool whole = LastCharacter(line, last);
   for (const Ended& e : ended_) {
-    if (e.first.Contains(line, at) && e.last.ContainsEndingAt(line, last)) return true;
+    if (e.first.Has(first) && (!whole || e.last.Has(last))) return true;
   }
   return false;
 }
@@ -425,17 +449,8 @@ bool LineStartGate::MayMatch(std::string_view line) const {
 bool LineStartGate::Decides(std::string_view line) const { return decides_.Contains(line, FirstCharacter(line)); }
 
 bool LineStartGate::DecidesAtEnd(std::string_view line) const {
-  std::size_t end = line.size();
-  while (end > 0 && IsSpaceByte(static_cast<unsigned char>(line[end - 1]))) --end;
-  if (end == 0) return false;
-  // A byte that ends no whole character decides nothing (ContainsEndingAt says yes to it).
-  const std::size_t last = end - 1;
-  if (static_cast<unsigned char>(line[last]) < 0x80) return decides_at_end_.ascii.test(static_cast<unsigned char>(line[last]));
-  std::size_t at = last;
-  while (at > 0 && last - at < 3 && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) --at;
-  std::size_t length = 0;
-  const char32_t cp = DecodeUtf8(line, at, length);
-  return at + length == end && cp != 0xFFFD && decides_at_end_.Contains(line, at);
+  char32_t last = 0;
+  return LastCharacter(line, last) && decides_at_end_.Has(last);
 }
 
 RequiredCharacters RequiredCharacters::Derive(const std::vector<std::string>& patterns) {

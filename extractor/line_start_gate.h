@@ -4,7 +4,8 @@
 // can have there, and for a pattern anchored at the end too ("…[)\]】]\s*$") so must the last
 // before trailing white space. `^\s*(?:#{1,6}\s*|[■◆]\s*)?(?:\*\*)?[(\[【](?P<code>…` cannot match
 // "  • …" or "- …", which are most lines of notes, and `^\s*…(?P<title>[^\s\-*+•].*?\S)\s*[(]…[)]\s*$`
-// no line of prose that ends "。". The Segmenter asks it before running its header set.
+// no line of prose that ends "。". The Segmenter asks it before running its header set, and its
+// DecidesAtEnd of the not_heading patterns before their regex.
 #pragma once
 
 #include <array>
@@ -42,11 +43,10 @@ class LineStartGate {
     // `wide` below U+10000 as one bit per code point (kana and kanji start most lines).
     std::vector<std::uint64_t> bmp;
     void IndexBmp();
+    // Whether code point `cp` is one of these.
+    bool Has(char32_t cp) const;
     // Whether the character at `at` is one of these (none at the line's end).
     bool Contains(std::string_view line, std::size_t at) const;
-    // Whether the character that ends at `last` (its last byte) is one of these; true for bytes
-    // that end no whole character.
-    bool ContainsEndingAt(std::string_view line, std::size_t last) const;
   };
   // Patterns anchored at both ends whose matches can end with a few characters only: what they
   // start with, and what they end with.
@@ -65,7 +65,7 @@ class LineStartGate {
 // anywhere in a line: each pattern needs characters from a few small ASCII classes (the '2' and
 // '0' of `(?P<year>20[0-9]{2})`, the ':' of `re\s*:\s*invent`), and the line holds one of each
 // class for some pattern. Letters under (?i) fold beyond ASCII and give no class. The Segmenter
-// asks it before running its event set.
+// asks it which event patterns to run on a line.
 class RequiredCharacters {
  public:
   // The condition for `patterns` together; none when one of them needs no such class or uses
