@@ -1,6 +1,7 @@
 // Reading the patterns (their tokens from ReadRegexTokens): for each, the characters that can come
-// first in a match once leading white space (RE2's \s: \t \n \f \r and space) is passed, and
-// whether a match may hold white space alone (then there is no condition). Classes, escapes,
+// first in a match once leading white space (RE2's \s: \t \n \f \r and space) is passed, those
+// that can come last before trailing white space, and whether a match may hold white space alone
+// (then there is no condition). Classes, escapes,
 // groups, alternatives, repeats and (?i:…) are followed; a case-insensitive ASCII letter allows
 // what ICU says it folds with ('k' the Kelvin sign too), any other case-insensitive character
 // everything from U+0080; what the reader answers kUnsupported for, and a flag group other than a
@@ -79,9 +80,11 @@ Ranges WithoutSpaces(const Ranges& r) {
   return out;  // in order and apart, as `r` and NonSpaces are
 }
 
-// What a piece of pattern can start with (after white space) and whether it may match only white space.
+// What a piece of pattern can start with (after white space), end with (before white space) and
+// whether it may match only white space.
 struct Start {
   Ranges first;
+  Ranges last;
   bool blank = true;
   std::vector<Ranges> required;  // every match holds a character of each of these classes
 };
@@ -129,20 +132,29 @@ class Reader {
       all.required.clear();  // (what all alternatives need is not worked out)
       Start next = Sequence(fold);
       all.first.insert(all.first.end(), next.first.begin(), next.first.end());
+      all.last.insert(all.last.end(), next.last.begin(), next.last.end());
       all.blank = all.blank || next.blank;
     }
     Tidy(all.first);
+    Tidy(all.last);
     return all;
   }
 
   Start Sequence(bool fold) {
     Start acc;  // empty: matches the empty string
+    std::vector<Start> items;
     while (ok_ && More() && Peek().piece != RegexPiece::kBar && Peek().piece != RegexPiece::kGroupClose) {
-      const Start item = Item(fold);
+      items.push_back(Item(fold));
+      const Start& item = items.back();
       acc.required.insert(acc.required.end(), item.required.begin(), item.required.end());
       if (!acc.blank) continue;  // an earlier item already has a character other than white space
       acc.first.insert(acc.first.end(), item.first.begin(), item.first.end());
       acc.blank = item.blank;
+    }
+    // The last characters likewise, from the end: up to the last item that is more than white space.
+    for (auto item = items.rbegin(); item != items.rend(); ++item) {
+      acc.last.insert(acc.last.end(), item->last.begin(), item->last.end());
+      if (!item->blank) break;
     }
     return acc;
   }
@@ -234,6 +246,7 @@ class Reader {
     }
     Start start;
     start.first = WithoutSpaces(set);
+    start.last = start.first;
     start.blank = start.first != set;  // the class holds some white space
     start.required.push_back(set);
     return start;
@@ -268,6 +281,36 @@ Ranges DecidingCharacters(std::string_view pattern) {
   return start.first;
 }
 
+// The characters that make `pattern` match when written `C\s*$`, C one class or character (one
+// token: no anchor, group or repeat before the end).
+Ranges DecidingEndCharacters(std::string_view pattern) {
+  constexpr std::string_view kTail = "\\s*$";
+  if (!pattern.ends_with(kTail)) return {};
+  const std::string_view rest = pattern.substr(0, pattern.size() - kTail.size());
+  const std::vector<RegexToken> tokens = ReadRegexTokens(rest);
+  if (tokens.size() != 1 || (tokens[0].piece != RegexPiece::kClass && tokens[0].piece != RegexPiece::kLiteral)) return {};
+  Start start;
+  if (!Reader(rest).Read(start) || start.blank) return {};
+  return start.first;
+}
+
+// Returns true when every match of `pattern` ends at the end of the text: it closes with $ (or \z)
+// and has no alternative outside parentheses. Errs towards false.
+bool EndsAnchored(std::string_view pattern) {
+  const std::vector<RegexToken> tokens = ReadRegexTokens(pattern);
+  if (tokens.empty()) return false;
+  const RegexToken& end = tokens.back();
+  if (end.piece != RegexPiece::kLineEnd && !(end.piece == RegexPiece::kEscape && end.letter == 'z')) return false;
+  int depth = 0;
+  for (const RegexToken& t : tokens) {
+    if (t.piece == RegexPiece::kUnsupported) return false;
+    if (t.piece == RegexPiece::kGroupOpen) ++depth;
+    if (t.piece == RegexPiece::kGroupClose) --depth;
+    if (t.piece == RegexPiece::kBar && depth == 0) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
@@ -280,16 +323,45 @@ LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
   Tidy(decides);
   Fill(decides, gate.decides_.ascii, gate.decides_.wide);
   gate.decides_.IndexBmp();
+  Ranges decides_at_end;
+  for (const std::string& pattern : patterns) {
+    const Ranges d = DecidingEndCharacters(pattern);
+    decides_at_end.insert(decides_at_end.end(), d.begin(), d.end());
+  }
+  Tidy(decides_at_end);
+  Fill(decides_at_end, gate.decides_at_end_.ascii, gate.decides_at_end_.wide);
+  gate.decides_at_end_.IndexBmp();
   Ranges all;
+  std::vector<std::pair<Ranges, Ranges>> ended;  // what they end with, what they start with
   for (const std::string& pattern : patterns) {
     Start start;
     if (!Reader(pattern).Read(start) || start.blank) return gate;
-    all.insert(all.end(), start.first.begin(), start.first.end());
+    Tidy(start.last);
+    if (!EndsAnchored(pattern) || start.last == NonSpaces()) {
+      all.insert(all.end(), start.first.begin(), start.first.end());
+      continue;
+    }
+    auto same = std::find_if(ended.begin(), ended.end(), [&](const auto& e) { return e.first == start.last; });
+    if (same == ended.end()) same = ended.insert(ended.end(), {start.last, {}});
+    same->second.insert(same->second.end(), start.first.begin(), start.first.end());
   }
+  Ranges starts = all;
   Tidy(all);
   gate.all_ = false;
   Fill(all, gate.allowed_.ascii, gate.allowed_.wide);
   gate.allowed_.IndexBmp();
+  for (auto& [last, first] : ended) starts.insert(starts.end(), first.begin(), first.end());
+  Tidy(starts);
+  Fill(starts, gate.starts_.ascii, gate.starts_.wide);
+  gate.starts_.IndexBmp();
+  for (auto& [last, first] : ended) {
+    Tidy(first);
+    Ended& e = gate.ended_.emplace_back();
+    Fill(first, e.first.ascii, e.first.wide);
+    e.first.IndexBmp();
+    Fill(last, e.last.ascii, e.last.wide);
+    e.last.IndexBmp();
+  }
   return gate;
 }
 
@@ -311,31 +383,74 @@ std::size_t FirstCharacter(std::string_view line) {
 
 }  // namespace
 
-bool LineStartGate::Characters::Contains(std::string_view line, std::size_t at, bool by_ranges) const {
-  if (at == line.size()) return false;
-  const auto b = static_cast<unsigned char>(line[at]);
-  if (b < 0x80) return ascii.test(b);
-  std::size_t length = 0;
-  const char32_t cp = DecodeUtf8(line, at, length);
-  if (cp < 0x10000 && !bmp.empty() && !by_ranges) return ((bmp[cp >> 6] >> (cp & 63)) & 1) != 0;
+bool LineStartGate::Characters::Has(char32_t cp) const {
+  if (cp < 0x80) return ascii.test(cp);
+  if (cp < 0x10000 && !bmp.empty()) return ((bmp[cp >> 6] >> (cp & 63)) & 1) != 0;
   const auto it = std::upper_bound(wide.begin(), wide.end(), cp,
                                    [](char32_t c, const std::pair<char32_t, char32_t>& r) { return c < r.first; });
   return it != wide.begin() && cp <= std::prev(it)->second;
 }
 
+bool LineStartGate::Characters::Contains(std::string_view line, std::size_t at) const {
+  if (at == line.size()) return false;
+  const auto b = static_cast<unsigned char>(line[at]);
+  if (b < 0x80) return ascii.test(b);
+  std::size_t length = 0;
+  return Has(DecodeUtf8(line, at, length));
+}
+
+namespace {
+
+// The character at `at`: ASCII as it is, anything else decoded.
+char32_t CharacterAt(std::string_view line, std::size_t at) {
+  const auto b = static_cast<unsigned char>(line[at]);
+  if (b < 0x80) return b;
+  std::size_t length = 0;
+  return DecodeUtf8(line, at, length);
+}
+
+// The last character of `line` before white space, in `cp`; false when there is none or its last
+// byte ends no whole character (or it is a replacement character): such a byte is not told apart.
+bool LastCharacter(std::string_view line, char32_t& cp) {
+  std::size_t end = line.size();
+  while (end > 0 && IsSpaceByte(static_cast<unsigned char>(line[end - 1]))) --end;
+  if (end == 0) return false;
+  const std::size_t last = end - 1;
+  if (static_cast<unsigned char>(line[last]) < 0x80) {
+    cp = static_cast<unsigned char>(line[last]);
+    return true;
+  }
+  std::size_t at = last;
+  while (at > 0 && last - at < 3 && (static_cast<unsigned char>(line[at]) & 0xC0) == 0x80) --at;
+  std::size_t length = 0;
+  cp = DecodeUtf8(line, at, length);
+  return at + length == end && cp != 0xFFFD;
+}
+
+}  // namespace
+
 bool LineStartGate::MayMatch(std::string_view line) const {
   // White space alone: no pattern matches only that (else there would be no condition).
-  return all_ || allowed_.Contains(line, FirstCharacter(line));
+  if (all_) return true;
+  const std::size_t at = FirstCharacter(line);
+  if (ended_.empty()) return allowed_.Contains(line, at);
+  if (at == line.size()) return false;
+  const char32_t first = CharacterAt(line, at);  // decoded once for every set below
+  if (!starts_.Has(first)) return false;
+  if (allowed_.Has(first)) return true;
+  char32_t last = 0;
+  const bool whole = LastCharacter(line, last);
+  for (const Ended& e : ended_) {
+    if (e.first.Has(first) && (!whole || e.last.Has(last))) return true;
+  }
+  return false;
 }
 
 bool LineStartGate::Decides(std::string_view line) const { return decides_.Contains(line, FirstCharacter(line)); }
 
-bool LineStartGate::MayMatchByRanges(std::string_view line) const {
-  return all_ || allowed_.Contains(line, FirstCharacter(line), true);
-}
-
-bool LineStartGate::DecidesByRanges(std::string_view line) const {
-  return decides_.Contains(line, FirstCharacter(line), true);
+bool LineStartGate::DecidesAtEnd(std::string_view line) const {
+  char32_t last = 0;
+  return LastCharacter(line, last) && decides_at_end_.Has(last);
 }
 
 RequiredCharacters RequiredCharacters::Derive(const std::vector<std::string>& patterns) {
@@ -397,9 +512,7 @@ RequiredCharacters RequiredCharacters::Derive(const std::vector<std::string>& pa
   return condition;
 }
 
-bool RequiredCharacters::MayMatch(std::string_view line) const {
-  if (all_) return true;
-  if (each_mask_.empty()) return MayMatchBySearch(line);
+std::uint64_t RequiredCharacters::Present(std::string_view line) const {
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
   std::uint64_t present = 0;
   std::size_t i = 0;
@@ -413,12 +526,32 @@ bool RequiredCharacters::MayMatch(std::string_view line) const {
   for (; i < line.size(); ++i) {
     if (bytes[i] < 0x80) present |= bit_of_[bytes[i]];
   }
+  return present;
+}
+
+bool RequiredCharacters::MayMatch(std::string_view line) const {
+  if (all_) return true;
+  if (each_mask_.empty()) return MayMatchBySearch(line);
+  const std::uint64_t present = Present(line);
   for (const std::vector<std::uint64_t>& masks : each_mask_) {
     if (std::all_of(masks.begin(), masks.end(), [&](std::uint64_t mask) { return (mask & present) != 0; })) {
       return true;
     }
   }
   return false;
+}
+
+std::uint64_t RequiredCharacters::MayMatchWhich(std::string_view line) const {
+  if (all_ || each_mask_.empty() || each_mask_.size() > 64) return ~std::uint64_t{0};
+  const std::uint64_t present = Present(line);
+  std::uint64_t which = 0;
+  for (std::size_t p = 0; p < each_mask_.size(); ++p) {
+    const std::vector<std::uint64_t>& masks = each_mask_[p];
+    if (std::all_of(masks.begin(), masks.end(), [&](std::uint64_t mask) { return (mask & present) != 0; })) {
+      which |= std::uint64_t{1} << p;
+    }
+  }
+  return which;
 }
 
 bool RequiredCharacters::MayMatchBySearch(std::string_view line) const {

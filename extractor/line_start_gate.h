@@ -1,8 +1,11 @@
 // LineStartGate and RequiredCharacters: necessary conditions read from RE2 patterns.
 // LineStartGate: a necessary condition, read from RE2 patterns anchored at the line's start, for
 // any of them to match a line: the first character after leading white space must be one a match
-// can have there. `^\s*(?:#{1,6}\s*|[■◆]\s*)?(?:\*\*)?[(\[【](?P<code>…` cannot match "  • …" or
-// "- …", which are most lines of notes. The Segmenter asks it before running its header set.
+// can have there, and for a pattern anchored at the end too ("…[)\]】]\s*$") so must the last
+// before trailing white space. `^\s*(?:#{1,6}\s*|[■◆]\s*)?(?:\*\*)?[(\[【](?P<code>…` cannot match
+// "  • …" or "- …", which are most lines of notes, and `^\s*…(?P<title>[^\s\-*+•].*?\S)\s*[(]…[)]\s*$`
+// no line of prose that ends "。". The Segmenter asks it before running its header set, and its
+// DecidesAtEnd of the not_heading patterns before their regex.
 #pragma once
 
 #include <array>
@@ -21,36 +24,48 @@ class LineStartGate {
   // anchored at the start, may match white space alone, or uses syntax the reader does not follow.
   static LineStartGate Derive(const std::vector<std::string>& patterns);
 
-  // False only when no pattern can match `line` at its start.
+  // False only when no pattern can match `line` at its start (and, anchored at the end, at its end).
   bool MayMatch(std::string_view line) const;
   // True only when a pattern matches `line` by its first character after white space alone: a
   // pattern written `^\s*[-*+•]` (a class or one character, nothing after).
   bool Decides(std::string_view line) const;
+  // True only when a pattern, not anchored at the start, matches `line` by its last character
+  // before white space alone: one written `C\s*$` ("[。．!？]\s*$", C a class or one character).
+  bool DecidesAtEnd(std::string_view line) const;
   // Whether there is a condition at all.
   bool Constrains() const { return !all_; }
-  // MayMatch and Decides by a binary search of the ranges for every character; for tests.
-  bool MayMatchByRanges(std::string_view line) const;
-  bool DecidesByRanges(std::string_view line) const;
 
  private:
+  friend struct LineStartGateReference;  // the plain forms the tests compare with
   struct Characters {
     std::bitset<128> ascii;                           // below 0x80
     std::vector<std::pair<char32_t, char32_t>> wide;  // ranges from 0x80, sorted, disjoint
     // `wide` below U+10000 as one bit per code point (kana and kanji start most lines).
     std::vector<std::uint64_t> bmp;
     void IndexBmp();
-    bool Contains(std::string_view line, std::size_t at, bool by_ranges = false) const;
+    // Whether code point `cp` is one of these.
+    bool Has(char32_t cp) const;
+    // Whether the character at `at` is one of these (none at the line's end).
+    bool Contains(std::string_view line, std::size_t at) const;
+  };
+  // Patterns anchored at both ends whose matches can end with a few characters only: what they
+  // start with, and what they end with.
+  struct Ended {
+    Characters first, last;
   };
   bool all_ = true;
-  Characters allowed_;  // what a match can start with
+  Characters starts_;   // what any match can start with: most lines are told by it alone
+  Characters allowed_;  // what a match of a pattern that can end with anything can start with
+  std::vector<Ended> ended_;  // the other patterns, grouped by what they end with
   Characters decides_;  // what makes a match
+  Characters decides_at_end_;  // what makes a match as the last character
 };
 
 // RequiredCharacters: a necessary condition, read from RE2 patterns, for any of them to match
 // anywhere in a line: each pattern needs characters from a few small ASCII classes (the '2' and
 // '0' of `(?P<year>20[0-9]{2})`, the ':' of `re\s*:\s*invent`), and the line holds one of each
 // class for some pattern. Letters under (?i) fold beyond ASCII and give no class. The Segmenter
-// asks it before running its event set.
+// asks it which event patterns to run on a line.
 class RequiredCharacters {
  public:
   // The condition for `patterns` together; none when one of them needs no such class or uses
@@ -60,11 +75,17 @@ class RequiredCharacters {
   // False only when no pattern can match anywhere in `line`. Reads the line once, marking which
   // of the classes' bytes it holds (sixteen bytes at a time past bytes from 0x80).
   bool MayMatch(std::string_view line) const;
+  // Which patterns may match `line`: bit i for pattern i, 0 only when none of them can. Every bit
+  // (all patterns may) when there is no condition or more than 64 patterns or bytes.
+  std::uint64_t MayMatchWhich(std::string_view line) const;
   // The same by one memchr per byte of each class; for tests.
   bool MayMatchBySearch(std::string_view line) const;
   bool Constrains() const { return !all_; }
 
  private:
+  // The bits of the classes' bytes that `line` holds.
+  std::uint64_t Present(std::string_view line) const;
+
   static constexpr std::size_t kMaxClasses = 3;  // looked for, per pattern
   static constexpr std::size_t kMaxBytes = 3;    // in one class
   bool all_ = true;

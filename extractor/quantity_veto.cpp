@@ -1,15 +1,29 @@
-// The veto patterns of the quantity parser as one RE2 (see quantity_veto.h). Each pattern is
-// checked alone first, so that an error names its own line; then all are joined as
-// `(p1)|(p2)|…`. Which pattern made a match matters only for the patterns with a group of their
-// own; each of those is asked alone, with the patterns before it joined into one more RE2, rather
-// than the whole alternation with all its groups (RE2 backtracks over every pattern for that).
+// The veto patterns of the quantity parser (see quantity_veto.h). Each pattern is checked alone
+// first, so that an error names its own line. One RE2::Set of all of them says which patterns
+// match a line anywhere, by one forward pass (most lines with a number match none: then nothing
+// more is read); the alternation's matches are then those of these few, merged: the leftmost, and
+// of those starting together the earliest pattern's, each searched alone (a small DFA) and again
+// only once the scan has passed its last match. When many patterns match, or the set cannot
+// tell, the joined alternation `(p1)|(p2)|…` is searched instead;
+// which pattern made a match matters only for the patterns with a group of their own, and each of
+// those is asked alone, with the patterns before it joined into one more RE2, rather than the whole
+// alternation with all its groups (RE2 backtracks over every pattern for that).
 #include "extractor/quantity_veto.h"
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
+#include <algorithm>
 #include <string>
 
 namespace kgx {
+
+namespace {
+
+// Up to this many candidate patterns are searched one by one; more, and the alternation is.
+constexpr std::size_t kMaxMerged = 4;
+
+}  // namespace
 
 struct QuantityVeto::Impl {
   // A pattern with a group of its own, and the patterns before it joined without groups.
@@ -19,14 +33,15 @@ struct QuantityVeto::Impl {
   };
 
   std::unique_ptr<RE2> combined;
-  std::vector<int> outer_group;  // per pattern: the group wrapping it
   std::vector<bool> has_inner;   // per pattern: whether it has a group of its own
-  int groups = 0;                // capturing groups of `combined`
   std::vector<std::unique_ptr<RE2>> alone;  // per pattern
   std::vector<Grouped> grouped;             // the patterns with a group, in order
+  std::unique_ptr<RE2::Set> any;            // every pattern, unanchored; null if it did not compile
 
-  std::vector<Span> FindPlain(std::string_view line) const;
-  std::vector<Span> FindFast(std::string_view line) const;
+  std::vector<Span> FindByAlternation(std::string_view line) const;
+  std::vector<Span> FindAmong(std::string_view line, const std::vector<int>& candidates) const;
+  // The vetoed part of `whole`, a match pattern `p` made.
+  re2::StringPiece SpanOf(std::size_t p, std::string_view line, const re2::StringPiece& whole) const;
 };
 
 QuantityVeto::QuantityVeto() : impl_(std::make_unique<Impl>()) {}
@@ -39,7 +54,9 @@ std::unique_ptr<QuantityVeto> QuantityVeto::Compile(const std::vector<VetoPatter
   auto veto = std::unique_ptr<QuantityVeto>(new QuantityVeto());
   Impl& impl = *veto->impl_;
   std::string joined, joined_plain;
-  int group = 1;
+  RE2::Options set_options = options;
+  set_options.set_max_mem(64 << 20);  // its DFA meets many states: less often rebuilt from nothing
+  auto any = std::make_unique<RE2::Set>(set_options, RE2::UNANCHORED);
   bool bad = false;
   for (const VetoPattern& pattern : patterns) {
     auto alone = std::make_unique<RE2>(pattern.pattern, options);
@@ -66,10 +83,9 @@ std::unique_ptr<QuantityVeto> QuantityVeto::Compile(const std::vector<VetoPatter
     }
     joined += "(" + pattern.pattern + ")";
     joined_plain += "(?:" + pattern.pattern + ")";
+    if (any && any->Add(pattern.pattern, nullptr) < 0) any.reset();
     impl.alone.push_back(std::move(alone));
-    impl.outer_group.push_back(group);
     impl.has_inner.push_back(has_inner);
-    group += 1 + impl.alone.back()->NumberOfCapturingGroups();
   }
   if (bad) return nullptr;
   if (joined.empty()) return veto;
@@ -82,7 +98,7 @@ std::unique_ptr<QuantityVeto> QuantityVeto::Compile(const std::vector<VetoPatter
     diagnostics.push_back({patterns.front().where, "veto patterns do not combine: " + error, true});
     return nullptr;
   }
-  impl.groups = impl.combined->NumberOfCapturingGroups();
+  if (any && any->Compile()) impl.any = std::move(any);
   return veto;
 }
 
@@ -93,8 +109,8 @@ std::size_t Offset(std::string_view line, const re2::StringPiece& piece) {
 }
 
 // RE2's iteration over the matches of a line, leftmost first and not overlapping: from the end of
-// each match, or one character on after an empty one. `search(pos, whole)` finds the next match
-// from `pos`; `span_of(whole)` says which part of it is vetoed.
+// each vetoed span, or one character on after an empty one. `search(pos, whole)` finds the next
+// match from `pos`; `span_of(whole)` says which part of it is vetoed.
 template <typename Search, typename SpanOf>
 std::vector<QuantityVeto::Span> EachMatch(std::string_view line, Search&& search, SpanOf&& span_of) {
   std::vector<QuantityVeto::Span> spans;
@@ -116,45 +132,75 @@ std::vector<QuantityVeto::Span> EachMatch(std::string_view line, Search&& search
 }  // namespace
 
 std::vector<QuantityVeto::Span> QuantityVeto::Find(std::string_view line) const {
-  if (!impl_->combined) return {};
-  return impl_->FindFast(line);
+  const Impl& impl = *impl_;
+  if (!impl.combined) return {};
+  if (impl.any) {
+    RE2::Set::ErrorInfo error{RE2::Set::kNoError};
+    if (!impl.any->Match(line, nullptr, &error)) {
+      if (error.kind == RE2::Set::kNoError) return {};
+      return impl.FindByAlternation(line);
+    }
+    thread_local std::vector<int> matched;
+    matched.clear();
+    if (impl.any->Match(line, &matched, &error) && matched.size() <= kMaxMerged) {
+      std::sort(matched.begin(), matched.end());  // as the patterns stand in the alternation
+      return impl.FindAmong(line, matched);
+    }
+  }
+  return impl.FindByAlternation(line);
 }
 
-std::vector<QuantityVeto::Span> QuantityVeto::FindPlain(std::string_view line) const {
-  if (!impl_->combined) return {};
-  return impl_->FindPlain(line);
-}
-
-// The match is found first without its groups (RE2 then runs its DFA; asked for groups on a
-// short line it backtracks over all of it), and the groups are read on the match alone.
-std::vector<QuantityVeto::Span> QuantityVeto::Impl::FindPlain(std::string_view line) const {
+re2::StringPiece QuantityVeto::Impl::SpanOf(std::size_t p, std::string_view line, const re2::StringPiece& whole) const {
+  if (!has_inner[p]) return whole;
   const re2::StringPiece text(line.data(), line.size());
-  std::vector<re2::StringPiece> found(static_cast<std::size_t>(groups) + 1);
-  const auto search = [&](std::size_t pos, re2::StringPiece& whole) {
-    return combined->Match(text, pos, line.size(), RE2::UNANCHORED, &whole, 1);
-  };
-  const auto span_of = [&](const re2::StringPiece& whole) {
-    const std::size_t begin = Offset(line, whole);
-    if (!combined->Match(text, begin, begin + whole.size(), RE2::ANCHOR_BOTH, found.data(),
-                         static_cast<int>(found.size()))) {
-      return whole;  // cannot happen: the match is one
-    }
-    for (std::size_t i = 0; i < outer_group.size(); ++i) {
-      const auto outer = static_cast<std::size_t>(outer_group[i]);
-      if (found[outer].data() == nullptr) continue;
-      if (has_inner[i] && found[outer + 1].data() != nullptr) return found[outer + 1];
-      return found[outer];
-    }
-    return whole;
-  };
-  return EachMatch(line, search, span_of);
+  const std::size_t begin = Offset(line, whole);
+  re2::StringPiece found[2];
+  if (!alone[p]->Match(text, begin, begin + whole.size(), RE2::ANCHOR_BOTH, found, 2)) return whole;
+  return found[1].data() != nullptr ? found[1] : whole;
 }
 
-// The same matches; the vetoed part of each is found without the alternation's groups. The
-// alternation prefers earlier patterns, so a match was made by the first pattern that matches
-// where it starts: a pattern with a group made it when it matches there and no pattern before it
-// does. When none of them did, the whole match is vetoed.
-std::vector<QuantityVeto::Span> QuantityVeto::Impl::FindFast(std::string_view line) const {
+// The alternation's matches from the patterns that can match at all (ascending, as they stand in
+// the alternation): it takes the leftmost match of any, and of those starting there the earliest
+// pattern's, whose own preferred match it is. A pattern's next match stays its next until the
+// scan passes its start.
+std::vector<QuantityVeto::Span> QuantityVeto::Impl::FindAmong(std::string_view line,
+                                                              const std::vector<int>& candidates) const {
+  const re2::StringPiece text(line.data(), line.size());
+  struct Next {
+    std::size_t pattern = 0;
+    re2::StringPiece match;
+    bool known = false;  // `match` is the pattern's leftmost from a position not after the scan
+    bool none = false;   // no match from there on
+  };
+  Next next[kMaxMerged];
+  const std::size_t count = candidates.size();
+  for (std::size_t i = 0; i < count; ++i) next[i].pattern = static_cast<std::size_t>(candidates[i]);
+  std::size_t made_by = 0;
+  const auto search = [&](std::size_t pos, re2::StringPiece& whole) {
+    const Next* best = nullptr;
+    for (std::size_t i = 0; i < count; ++i) {
+      Next& n = next[i];
+      if (n.none) continue;
+      if (!n.known || Offset(line, n.match) < pos) {
+        n.known = true;
+        n.none = !alone[n.pattern]->Match(text, pos, line.size(), RE2::UNANCHORED, &n.match, 1);
+        if (n.none) continue;
+      }
+      if (best == nullptr || Offset(line, n.match) < Offset(line, best->match)) best = &n;
+    }
+    if (best == nullptr) return false;
+    whole = best->match;
+    made_by = best->pattern;
+    return true;
+  };
+  return EachMatch(line, search, [&](const re2::StringPiece& whole) { return SpanOf(made_by, line, whole); });
+}
+
+// The same matches by the alternation; the vetoed part of each is found without the
+// alternation's groups. The alternation prefers earlier patterns, so a match was made by the
+// first pattern that matches where it starts: a pattern with a group made it when it matches
+// there and no pattern before it does. When none of them did, the whole match is vetoed.
+std::vector<QuantityVeto::Span> QuantityVeto::Impl::FindByAlternation(std::string_view line) const {
   const re2::StringPiece text(line.data(), line.size());
   const auto search = [&](std::size_t pos, re2::StringPiece& whole) {
     return combined->Match(text, pos, line.size(), RE2::UNANCHORED, &whole, 1);
@@ -167,9 +213,7 @@ std::vector<QuantityVeto::Span> QuantityVeto::Impl::FindFast(std::string_view li
       if (candidate.earlier && candidate.earlier->Match(text, begin, line.size(), RE2::ANCHOR_START, nullptr, 0)) {
         return whole;  // a pattern without a group, before this one, made the match
       }
-      re2::StringPiece found[2];
-      if (!pattern.Match(text, begin, begin + whole.size(), RE2::ANCHOR_BOTH, found, 2)) return whole;
-      return found[1].data() != nullptr ? found[1] : whole;
+      return SpanOf(candidate.pattern, line, whole);
     }
     return whole;
   };

@@ -1,6 +1,7 @@
 // QuantityVeto: the [quantity.veto] patterns (dates, clock times, versions, ordinals …) compiled
-// once into one RE2 alternation; finds the spans of a normalized line where no quantity may be.
-// A pattern's first capturing group, when it has one, is the vetoed span; the rest is context.
+// once; finds the spans of a normalized line where no quantity may be, as one RE2 alternation
+// `(p1)|(p2)|…` would find them. A pattern's first capturing group, when it has one, is the
+// vetoed span; the rest is context.
 #pragma once
 
 #include <cstddef>
@@ -27,9 +28,6 @@ class QuantityVeto {
 
   // Returns the vetoed spans of `line`, left to right. Thread-safe.
   std::vector<Span> Find(std::string_view line) const;
-  // The same spans read from the groups of the whole alternation: the plain search Find must
-  // agree with (tests compare them).
-  std::vector<Span> FindPlain(std::string_view line) const;
 
   ~QuantityVeto();
   QuantityVeto(const QuantityVeto&) = delete;

@@ -13,10 +13,13 @@
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
 // anchored at the line's start (a pattern that is not gets a leading .*?), and it is not asked at
 // all about a line whose first character no header can start with (LineStartGate: "  • …",
-// "- …"); the event set reads whole lines, only those holding the characters event patterns need
-// (RequiredCharacters: the digits of a year), and only until the first event pattern has
-// matched, since no later line can change the event then (nor is a blank line read for headers).
-// A set is first asked only whether anything matches: RE2 then allocates nothing.
+// "- …"), nor, for the headers anchored at the end too, whose first and last characters none
+// can have ("最近は…した。"). An event pattern is asked about a line only when the line holds the
+// characters it needs (RequiredCharacters: the digits of a year), alone and in rule order until
+// one matches (the event set, with its far larger DFA, only when that condition cannot be read),
+// and only until the first event pattern has matched, since no later line can change the event
+// then (nor is a blank line read for headers). The event set is first asked only whether anything
+// matches: RE2 then allocates nothing.
 #include "extractor/segmenter.h"
 
 #include <re2/re2.h>
@@ -42,10 +45,12 @@ constexpr std::size_t kMaxMarkedHeadingCodePoints = 120;
 // Non-blank lines after a heading in which a speaker line ("発表者: …") makes it a talk: a slide
 // outline may put a bullet or two first ("- アジェンダ").
 constexpr std::size_t kSpeakerWindow = 4;
-// The heading level of a talk opened by a Notion toggle: deeper than any marked heading, so that
-// every marked heading after it ends it.
-constexpr std::size_t kToggleLevel = 7;
 constexpr std::string_view kToggleMark = "▶";
+
+// Which marked heading (##, ■) ends the talk being read: one as high as the talk's own marked
+// header (a deeper one is its sub-heading); any, for a talk a Notion toggle opened (its ▶ has no
+// level); none, under an unmarked header (then whether prose follows the heading decides).
+enum class TalkEnd { kByProse, kAtOwnLevel, kAtAnyMarkedHeading };
 
 // Returns the offset of the "▶" of a Notion toggle ("▶ Title", "- ▶ Title", indented or not),
 // or npos when the line is none; `at` is where the line's text starts after white space. Most
@@ -132,6 +137,9 @@ struct Segmenter::Impl {
   std::vector<HeaderPattern> talks, keynotes, days;
   std::vector<HeaderPattern> event_talks;  // talks only where an event is named (or a speaker line follows)
   std::unique_ptr<RE2> not_heading;
+  // From the [section not_heading] patterns: a line ending like a sentence ("[。．!？]\s*$") is
+  // told by its last character, without the regex.
+  LineStartGate not_heading_gate;
   std::unique_ptr<RE2> bullet;
   LineStartGate bullet_gate;  // from the [section bullet] patterns, each anchored at the start or given .*?
   std::unique_ptr<RE2> speaker;  // a line naming a talk's speaker: the heading above it is a talk
@@ -157,6 +165,9 @@ struct Segmenter::Impl {
   // Runs the line sets on `line` (the event set only `with_events`); returns false when a set
   // cannot tell (then match one by one).
   bool Hits(std::string_view line, bool with_events, LineHits& hits) const;
+  // Sets `event` to the first event pattern that matches `line` (left as it is when none does);
+  // returns false when the event set cannot tell.
+  bool FirstEvent(std::string_view line, int& event) const;
   void CompileLineSets();
   // A line the bullet gate turns away is none; one it decides by its mark is one.
   bool IsBullet(const LineView& line) const {
@@ -252,13 +263,16 @@ std::unique_ptr<RE2::Set> CompileSet(const std::vector<std::string>& patterns, R
 }
 
 // Runs `set` on `line`, calling `hit(index)` for each pattern that matches; returns false when
-// the set cannot tell. A missing set matches nothing. Whether anything matches is asked first:
-// most lines match nothing, and without a list of indices RE2 allocates nothing.
+// the set cannot tell. A missing set matches nothing. With `ask_first`, whether anything matches
+// is asked first: without a list of indices RE2 allocates nothing and may stop at the first
+// match, which pays where most lines match nothing anywhere (events). The header set's patterns
+// all end with the line, so it reads every line it is asked about to the end either way, and a
+// line its gate lets through matches often: one run with the list is cheaper.
 template <typename Hit>
-bool MatchSet(const RE2::Set* set, std::string_view line, Hit&& hit) {
+bool MatchSet(const RE2::Set* set, std::string_view line, bool ask_first, Hit&& hit) {
   if (set == nullptr) return true;
   RE2::Set::ErrorInfo error{RE2::Set::kNoError};
-  if (!set->Match(line, nullptr, &error)) return error.kind == RE2::Set::kNoError;
+  if (ask_first && !set->Match(line, nullptr, &error)) return error.kind == RE2::Set::kNoError;
   thread_local std::vector<int> matched;
   matched.clear();
   if (!set->Match(line, &matched, &error)) return error.kind == RE2::Set::kNoError;
@@ -295,16 +309,34 @@ bool Segmenter::Impl::Hits(std::string_view line, bool with_events, LineHits& hi
     if (slot < 0 || value < slot) slot = value;
   };
   const RE2::Set* headers = header_gate.MayMatch(line) ? header_set.get() : nullptr;
-  const bool told = MatchSet(headers, line, [&](int m) {
+  const bool told = MatchSet(headers, line, false, [&](int m) {
                       if (m < t) first(hits.talk, m);
                       else if (m < k) first(hits.keynote, m - t);
                       else if (m < d) first(hits.day, m - k);
                       else first(hits.event_talk, m - d);
                     }) &&
-                    (!with_events || MatchSet(event_gate.MayMatch(line) ? event_set.get() : nullptr, line,
-                                              [&](int m) { first(hits.event, m); }));
+                    (!with_events || FirstEvent(line, hits.event));
   if (!told) hits = LineHits();
   return told;
+}
+
+bool Segmenter::Impl::FirstEvent(std::string_view line, int& event) const {
+  const std::uint64_t may = events.size() <= 64 ? event_gate.MayMatchWhich(line) : ~std::uint64_t{0};
+  if (may == ~std::uint64_t{0}) {
+    return MatchSet(event_gate.MayMatch(line) ? event_set.get() : nullptr, line, true, [&](int m) {
+      if (event < 0 || m < event) event = m;
+    });
+  }
+  // The few patterns the line holds the characters of, alone and in order: the first that matches
+  // is the set's first, without the set's large DFA.
+  for (std::uint64_t rest = may; rest != 0; rest &= rest - 1) {
+    const auto e = static_cast<std::size_t>(std::countr_zero(rest));
+    if (e < events.size() && events[e].regex->Match(line, 0, line.size(), RE2::UNANCHORED, nullptr, 0)) {
+      event = static_cast<int>(e);
+      break;
+    }
+  }
+  return true;
 }
 
 bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
@@ -316,7 +348,7 @@ bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   // An indented line is a list item or a toggle's line: Scrapbox (Cosense) indents items with blanks.
   if (text.data() != line.text.data()) return false;
   if (LongerThan(text, kMaxHeadingCodePoints)) return false;
-  return !(not_heading && RE2::PartialMatch(text, *not_heading));
+  return !(not_heading && (not_heading_gate.DecidesAtEnd(text) || RE2::PartialMatch(text, *not_heading)));
 }
 
 Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
@@ -331,6 +363,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   bool failed = false;
   std::string not_heading, bullet, speaker, not_code;
   std::vector<std::string> bullets;  // each bullet pattern, as the line start gate reads it
+  std::vector<std::string> not_headings;
   const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
     auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
     if (!regex->ok()) {
@@ -374,6 +407,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
         alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : kind == "not_code" ? not_code : not_heading,
                   line);
         if (kind == "bullet") bullets.push_back(AtLineStart(line.text));
+        if (kind == "not_heading") not_headings.push_back(line.text);
       }
       continue;
     }
@@ -395,6 +429,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   if (!not_heading.empty()) impl.not_heading = std::make_unique<RE2>(not_heading, RE2::Quiet);
   if (!bullet.empty()) impl.bullet = std::make_unique<RE2>(bullet, RE2::Quiet);
   impl.bullet_gate = LineStartGate::Derive(bullets);
+  impl.not_heading_gate = LineStartGate::Derive(not_headings);
   if (!speaker.empty()) impl.speaker = std::make_unique<RE2>(speaker, RE2::Quiet);
   if (!not_code.empty()) impl.not_code = std::make_unique<RE2>(not_code, RE2::Quiet);
   if (failed) return nullptr;
@@ -422,7 +457,8 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   const Impl& impl = *impl_;
   Segmentation result;
   bool inside_talk = false;
-  std::size_t talk_level = 0;  // the heading level of the talk's own header, 0 when it has none
+  TalkEnd talk_end = TalkEnd::kByProse;
+  std::size_t talk_level = 0;  // the heading level of the talk's own header (kAtOwnLevel)
   // The indentation of the toggle ("▶ Title") that opened the talk, npos when none did: lines
   // indented deeper are the toggle's, a toggle as shallow ends the talk.
   std::size_t toggle_indent = std::string_view::npos;
@@ -541,10 +577,15 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     bool opens = false;
     bool found_heading = false;  // a heading found without a rule (not a header or a day)
     bool toggle_title = false;   // a toggle opened no header: its title is its text after ▶
+    // A talk ends as its header says: a toggle's at any marked heading, a marked one's at one as high.
+    const auto set_talk_end = [&](std::size_t own_level, bool by_toggle) {
+      talk_level = own_level;
+      talk_end = by_toggle ? TalkEnd::kAtAnyMarkedHeading : own_level > 0 ? TalkEnd::kAtOwnLevel : TalkEnd::kByProse;
+      toggle_indent = by_toggle ? indent : std::string_view::npos;
+    };
     const auto open_talk = [&](std::size_t own_level) {
       opens = inside_talk = true;
-      talk_level = toggle != std::string_view::npos ? kToggleLevel : own_level;
-      toggle_indent = toggle != std::string_view::npos ? indent : std::string_view::npos;
+      set_talk_end(own_level, toggle != std::string_view::npos);
     };
     std::size_t marker = 0;
     const std::size_t level = HeadingLevel(line.text, &marker);
@@ -584,11 +625,13 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       found_heading = true;
       const std::string_view before = previous ? TrimAscii(previous->text) : std::string_view();
       const bool continues_sentence = before.ends_with("、") || before.ends_with(",");
-      // Under a talk whose header is marked (##, ■, a toggle), a heading marked as high ends the
-      // talk and a deeper one is its sub-heading, prose under it or not, unless a speaker line
-      // makes it a talk of its own; under an unmarked header the rule below decides.
-      const bool ends_talk = level > 0 && talk_level > 0 && level <= talk_level;
-      const bool sub_heading = level > 0 && talk_level > 0 && level > talk_level;
+      // Under a talk whose header is marked (##, ■), a heading marked as high ends the talk and a
+      // deeper one is its sub-heading, prose under it or not, unless a speaker line makes it a
+      // talk of its own; under a toggle every marked heading ends it; under an unmarked header
+      // the rule below decides.
+      const bool ends_talk = level > 0 && (talk_end == TalkEnd::kAtAnyMarkedHeading ||
+                                           (talk_end == TalkEnd::kAtOwnLevel && level <= talk_level));
+      const bool sub_heading = level > 0 && talk_end == TalkEnd::kAtOwnLevel && level > talk_level;
       if (!continues_sentence) {
         if (!inside_talk) {
           opens = true;
@@ -619,8 +662,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       if (speaker_line_follows(i)) {
         span.kind = SectionKind::kTalk;
         inside_talk = true;
-        talk_level = level;
-        toggle_indent = std::string_view::npos;
+        set_talk_end(level, false);
       }
     }
     if (opens) {

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 #include <fstream>
+#include <memory>
 #include <random>
 #include <sstream>
 #include <string>
@@ -15,8 +16,9 @@
 
 #include "extractor/normalizer.h"
 #include "extractor/rule_file.h"
-#include "tests/extractor/shipped_sections.h"
 #include "extractor/text_util.h"
+#include "tests/extractor/line_start_gate_reference.h"
+#include "tests/extractor/shipped_sections.h"
 
 namespace {
 
@@ -153,6 +155,69 @@ TEST_CASE("the line start gate follows classes, case folding and groups, and giv
   CHECK_FALSE(folded.MayMatch("• kx"));
 }
 
+TEST_CASE("the line start gate reads what a pattern anchored at the end can end with", "[segmenter]") {
+  // Never turns away a match: classes, (?i:…), optional marks and white space before $.
+  CheckNeverTurnsAwayAMatch({R"(^\s*[^\s\-*+•・].*?[)\]】](?:\*\*)?\s*$)", R"(^\s*[^\s\-].*(?i:k)\s*$)",
+                             R"(^.*(?:a|b\s*)$)", R"(^\s*\p{Han}+(?:日目|$))", R"(^\s*x.*[。]\z)"},
+                            20000);
+  const kgx::LineStartGate ended = kgx::LineStartGate::Derive({R"(^\s*[^\s\-].*?[)\]】](?:\*\*)?\s*$)"});
+  for (const char* line : {"Deep Dive (DAT303)", "最近の話(DAT303) ", "x)**", "監視【レポート】\t", "x*"}) {
+    CHECK(ended.MayMatch(line));
+  }
+  for (const char* line : {"最近の話。", "Deep Dive (DAT303) の話", "x)y", "- (DAT303)", "  ", ""}) {
+    CHECK_FALSE(ended.MayMatch(line));
+  }
+  // Not anchored at the end, or an alternative outside parentheses: the end tells nothing.
+  CHECK(kgx::LineStartGate::Derive({R"(^\s*[^\s\-].*?[)])"}).MayMatch("最近の話。"));
+  CHECK(kgx::LineStartGate::Derive({R"(^\s*[^\s\-].*?[)]$|^\s*x)"}).MayMatch("最近の話。"));
+  // A pattern that can end with anything keeps its first characters free of the end.
+  const kgx::LineStartGate mixed =
+      kgx::LineStartGate::Derive({R"(^\s*[^\s\-].*?[)]\s*$)", R"(^\s*[A-Z]\w*\s+\S.*$)"});
+  CHECK(mixed.MayMatch("Aurora は速い。"));
+  CHECK_FALSE(mixed.MayMatch("最近の話。"));
+  // The shipped header rules turn away prose that starts with a kanji or kana and ends like a sentence.
+  const kgx::LineStartGate shipped = kgx::LineStartGate::Derive(kgx::testing::ShippedHeaderPatterns());
+  CHECK_FALSE(shipped.MayMatch("最近は Aurora を使っている。"));
+  CHECK_FALSE(shipped.MayMatch("そのため RDS から移行した"));
+  CHECK(shipped.MayMatch("生成AIアプリの監視(DAT303)"));  // normalized: （ is (
+  CHECK(shipped.MayMatch("基調講演"));
+  CHECK(shipped.MayMatch("二日目"));
+}
+
+TEST_CASE("a line's last character decides a pattern written C then white space to the end", "[segmenter]") {
+  // The shipped not_heading patterns: whenever the last character decides, RE2 finds a match; the
+  // bitmap answers as the ranges do; most lines that end like a sentence are decided.
+  const std::vector<std::string> patterns = kgx::testing::ShippedSectionPatterns({"not_heading"});
+  REQUIRE(!patterns.empty());
+  std::string joined;
+  for (const std::string& p : patterns) joined += (joined.empty() ? "(?:" : "|(?:") + p + ")";
+  const RE2 any(joined);
+  REQUIRE(any.ok());
+  const kgx::LineStartGate gate = kgx::LineStartGate::Derive(patterns);
+  std::mt19937 rng(2718);
+  int decided = 0;
+  for (int round = 0; round < 30000; ++round) {
+    std::string line = round % 3 == 2 ? RandomCharacters(rng) : RandomLine(rng);
+    if (round % 7 == 0) line += "\xE3\x80";  // a character cut short
+    INFO("'" << line << "'");
+    const bool decides = gate.DecidesAtEnd(line);
+    CHECK(decides == kgx::LineStartGateReference::DecidesAtEndByRanges(gate, line));
+    if (!decides) continue;
+    ++decided;
+    CHECK(RE2::PartialMatch(line, any));
+  }
+  CHECK(decided > 1000);
+  for (const char* line : {"満席だった。", "速かった！ ", "Is it fast?", "続く、", "「引用」\t"}) CHECK(gate.DecidesAtEnd(line));
+  for (const char* line : {"まとめ", "Deep Dive (DAT303)", "", "  ", "です。x"}) CHECK_FALSE(gate.DecidesAtEnd(line));
+  // Only a lone class or character before \s*$ decides: not "^[.]\s*$", "a[.]\s*$", "[.]+\s*$".
+  for (const char* pattern : {R"(^[.]\s*$)", R"(a[.]\s*$)", R"([.]+\s*$)", R"((?:[.])\s*$)", R"([.]\s*)"}) {
+    INFO(pattern);
+    CHECK_FALSE(kgx::LineStartGate::Derive({pattern}).DecidesAtEnd("x."));
+  }
+  CHECK(kgx::LineStartGate::Derive({R"([.]\s*$)"}).DecidesAtEnd("x. "));
+  CHECK(kgx::LineStartGate::Derive({R"(\.\s*$)"}).DecidesAtEnd("x."));
+}
+
 TEST_CASE("a flag group inside a case-insensitive one is read once, not looped on", "[segmenter]") {
   // The gate's own reader, before the shared one, never returned from (?i:(?s:…)) or (?i)…(?s:…).
   CheckNeverTurnsAwayAMatch({R"(^\s*(?i:(?s:k)x))", R"((?i)^\s*(?s:a.)b)"}, 2000);
@@ -211,6 +276,36 @@ TEST_CASE("the required characters never turn away a line a shipped event rule m
     CHECK(required.MayMatch(kgx::Normalize(line).text));
   }
   CHECK_FALSE(required.MayMatch("  • Auroraの話、Lambdaは速い"));
+}
+
+TEST_CASE("the required characters name each pattern that may match, never one less", "[segmenter]") {
+  // Pattern by pattern (the Segmenter asks the event patterns alone, in order, as these bits say):
+  // every pattern RE2 finds in a line has its bit, and some bit is set exactly when MayMatch holds.
+  for (const std::vector<std::string>& patterns :
+       {kgx::testing::ShippedEventPatterns(), std::vector<std::string>{"a:1", "b;2", "c=3", "d!4"},
+        std::vector<std::string>{R"((?i)summit\s*(?P<y>20[0-9]{2}))", R"(勉強会\s*#(?P<n>[0-9]{1,4}))"}}) {
+    const kgx::RequiredCharacters required = kgx::RequiredCharacters::Derive(patterns);
+    REQUIRE(required.Constrains());
+    std::vector<std::unique_ptr<RE2>> alone;
+    for (const std::string& p : patterns) alone.push_back(std::make_unique<RE2>(p));
+    std::mt19937 rng(4242);
+    int named = 0;
+    for (int round = 0; round < 20000; ++round) {
+      std::string line = round % 4 == 3 ? RandomCharacters(rng) : RandomEventLine(rng);
+      if (round % 5 == 4) line += " a:1 c=3";
+      INFO("'" << line << "'");
+      const std::uint64_t which = required.MayMatchWhich(line);
+      CHECK((which != 0) == required.MayMatch(line));
+      for (std::size_t p = 0; p < patterns.size(); ++p) {
+        if (!RE2::PartialMatch(line, *alone[p])) continue;
+        ++named;
+        CHECK(((which >> p) & 1) != 0);
+      }
+    }
+    CHECK(named > 100);
+  }
+  // No condition: every pattern may match.
+  CHECK(kgx::RequiredCharacters::Derive({"[a-z]+"}).MayMatchWhich("x") == ~std::uint64_t{0});
 }
 
 TEST_CASE("a pattern's Japanese words give no class, its ASCII characters still do", "[segmenter]") {
@@ -295,7 +390,8 @@ TEST_CASE("the required characters read by byte masks answer as one search per b
   // The shipped event patterns and small sets of ASCII classes, over event lines, random
   // characters and each required byte at every offset of a sixteen-byte block.
   const std::vector<std::vector<std::string>> sets = {
-      kgx::testing::ShippedEventPatterns(), {"a:1", "b;2"}, {R"((?i)summit\s*(?P<y>20[0-9]{2}))"},
+      kgx::testing::ShippedEventPatterns(), {"a:1", "b;2"}, {"a:1", "b;2", "c=3", "d!4"},
+      {R"((?i)summit\s*(?P<y>20[0-9]{2}))"},
       {R"(勉強会\s*#(?P<n>[0-9]{1,4}))", R"(re\s*:\s*invent)"}, {"never-[0-9]{9}", R"(^[ \t]+$)"}};
   std::mt19937 rng(1616);
   for (const std::vector<std::string>& patterns : sets) {
@@ -321,6 +417,7 @@ TEST_CASE("the required characters read by byte masks answer as one search per b
 }
 
 TEST_CASE("the line start gate's bitmap of characters answers as its ranges do", "[segmenter]") {
+  using Reference = kgx::LineStartGateReference;
   // The shipped header and bullet gates and a few of classes and case folding, over random lines
   // and over every character below U+10000 (and a few above) after white space.
   const std::vector<std::vector<std::string>> sets = {
@@ -334,8 +431,8 @@ TEST_CASE("the line start gate's bitmap of characters answers as its ranges do",
     for (int round = 0; round < 3000; ++round) {
       const std::string line = round % 2 == 0 ? RandomLine(rng) : RandomCharacters(rng);
       INFO("'" << line << "'");
-      CHECK(gate.MayMatch(line) == gate.MayMatchByRanges(line));
-      CHECK(gate.Decides(line) == gate.DecidesByRanges(line));
+      CHECK(gate.MayMatch(line) == Reference::MayMatchByRanges(gate, line));
+      CHECK(gate.Decides(line) == Reference::DecidesByRanges(gate, line));
     }
     int differ = 0;
     for (char32_t cp = 0x80; cp < 0x10100; ++cp) {
@@ -343,12 +440,19 @@ TEST_CASE("the line start gate's bitmap of characters answers as its ranges do",
       std::string line = "  ";
       kgx::AppendUtf8(cp, line);
       line += " x";
-      differ += gate.MayMatch(line) != gate.MayMatchByRanges(line) || gate.Decides(line) != gate.DecidesByRanges(line);
+      differ += gate.MayMatch(line) != Reference::MayMatchByRanges(gate, line) ||
+                gate.Decides(line) != Reference::DecidesByRanges(gate, line);
+      // the same character last, after a first one that only a pattern anchored at the end allows
+      std::string ending = "最近の話 ";
+      kgx::AppendUtf8(cp, ending);
+      differ += gate.MayMatch(ending) != Reference::MayMatchByRanges(gate, ending);
     }
     CHECK(differ == 0);
-    for (const char* odd : {"  \x80", "\xE3\x81", "\xED\xA0\x80 x", "\xF0\x9F\x90\x98"}) {
-      CHECK(gate.MayMatch(odd) == gate.MayMatchByRanges(odd));
-      CHECK(gate.Decides(odd) == gate.DecidesByRanges(odd));
+    for (const char* odd : {"  \x80", "\xE3\x81", "\xED\xA0\x80 x", "\xF0\x9F\x90\x98", "Aurora \x80",
+                            "Aurora \xE3\x81", "Aurora \xE3\x81\x82\x82 ", "Aurora \xED\xA0\x80", "Aurora)\xBF",
+                            "Aurora \xEF\xBF\xBD", "日本\xF0\x9F\x90\x98\t"}) {
+      CHECK(gate.MayMatch(odd) == Reference::MayMatchByRanges(gate, odd));
+      CHECK(gate.Decides(odd) == Reference::DecidesByRanges(gate, odd));
     }
   }
 }

@@ -501,6 +501,18 @@ TEST_CASE("a Notion toggle opens a talk when its title is a talk header or a spe
   CHECK(Outline(c) == Strings{"other: メモ"});
 }
 
+TEST_CASE("a talk a Notion toggle opened ends at any marked heading, however deep", "[segmenter]") {
+  // Under a toggle "#### 所感" and "◆ まとめ" end the talk; under "## DAT303 - …" the same
+  // "#### 所感" is a sub-heading of the talk and "◆ まとめ" (level 3) one too.
+  const auto t = Run("# re:Invent メモ\n\n▶ DAT303 - Deep Dive on Amazon Aurora\n    - Limitless Database\n"
+                     "#### 所感\n満席だった。\n▶ SEC301 - Zero trust\n    - IAM\n◆ まとめ\nよかった。\n");
+  CHECK(Outline(t) == Strings{"other: re:Invent メモ", "talk: Deep Dive on Amazon Aurora", "other: 所感",
+                              "talk: Zero trust", "other: まとめ"});
+  const auto m = Run("# re:Invent メモ\n\n## DAT303 - Deep Dive on Amazon Aurora\n- Limitless Database\n"
+                     "#### 所感\n満席だった。\n◆ まとめ\nよかった。\n");
+  CHECK(Outline(m) == Strings{"other: re:Invent メモ", "talk: Deep Dive on Amazon Aurora"});
+}
+
 TEST_CASE("a session code at the end of a title, with a dash too: Title (AWS-401), Title（DAT303）", "[segmenter]") {
   const auto s = Run("# AWS Summit Japan 2025 メモ\n## Day 2\n### Cost-aware autoscaling with Karpenter (AWS-401)\n- Spot\n"
                      "### 生成AIアプリの監視（DAT303）\n- x\n### Serverless patterns [SVS-12]\n- y\n"
