@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "extractor/pattern_elements.h"
+#include "extractor/text_util.h"
 
 namespace kgx {
 
@@ -57,6 +58,31 @@ std::vector<std::string> OnceTexts(const std::vector<PatternElement>& elements, 
   return texts;
 }
 
+// The texts grouped by their first character, each group as the longest beginning its texts share
+// (whole characters): every text begins with one of them.
+std::vector<std::string> CommonBeginnings(const std::vector<std::string>& texts) {
+  std::vector<std::string> beginnings;
+  for (const std::string& text : texts) {
+    std::size_t first = 0;
+    DecodeUtf8(text, 0, first);
+    const auto same = std::find_if(beginnings.begin(), beginnings.end(), [&](const std::string& b) {
+      return b.compare(0, first, text, 0, first) == 0;
+    });
+    if (same == beginnings.end()) {
+      beginnings.push_back(text);
+      continue;
+    }
+    std::size_t shared = 0;  // whole characters both hold
+    for (std::size_t at = 0, length = 0; at < same->size() && at < text.size(); at += length) {
+      DecodeUtf8(text, at, length);
+      if (same->compare(at, length, text, at, length) != 0) break;
+      shared = at + length;
+    }
+    same->resize(shared);
+  }
+  return beginnings;
+}
+
 // The most texts an element may have to be taken.
 constexpr std::size_t kMostTexts = 4;
 
@@ -67,30 +93,43 @@ bool Folds(const SideContext& side) { return !side.folded.empty() || (side.beyon
 // side that also looks past them counts double. 0: the side tells nothing.
 double Narrowing(const SideContext& side) {
   if (!side.known) return 0;
-  const double allowed = static_cast<double>(side.literals.size() + side.folded.size() + side.chars.count() + (side.edge ? 1 : 0));
+  // A script counts as a few characters: it turns away the text of every other script.
+  const double allowed = static_cast<double>(side.literals.size() + side.folded.size() + side.chars.count() + (side.edge ? 1 : 0) +
+                                             (side.wide.empty() ? 0 : 8));
   return (side.beyond ? 2.0 : 1.0) / (1.0 + allowed);
 }
 
 }  // namespace
 
 LiteralContext LiteralContext::Derive(std::string_view pattern) {
-  LiteralContext best;
   const auto read = ReadElements(pattern);
-  if (!read) return best;
-  const std::vector<PatternElement> elements = UnwrapGroups(*read);
+  if (!read) return {};
+  return Choose(UnwrapGroups(*read));
+}
+
+LiteralContext LiteralContext::Choose(const std::vector<PatternElement>& elements) {
+  LiteralContext best;
   double best_score = 0;
   for (std::size_t k = 0; k < elements.size(); ++k) {
     if (k > 0 && RunText(elements, k - 1, k + 1)) continue;  // inside a run of literals: its start is tried
     std::size_t end = k + 1;
     std::vector<std::string> texts = OnceTexts(elements, k, end);
-    // A line is searched once per text: many texts cost more than RE2 saves.
+    // Many texts that begin alike (`の中の人|の方|の人|…`) are looked for by how they begin; what
+    // stands after them is then not known.
+    const bool shortened = texts.size() > kMostTexts;
+    if (shortened) texts = CommonBeginnings(texts);
+    // A line is searched once per text: many texts cost more than RE2 saves, and white space is
+    // on nearly every line.
     if (texts.empty() || texts.size() > kMostTexts) continue;
-    SideContext before = SideOf(elements, k, -1), after = SideOf(elements, end - 1, +1);
+    const auto blank = [](const std::string& text) { return text.find_first_not_of(" \t\n\v\f\r") == std::string::npos; };
+    if (std::any_of(texts.begin(), texts.end(), blank)) continue;
+    SideContext before = SideOf(elements, k, -1), after = shortened ? SideContext() : SideOf(elements, end - 1, +1);
     // Both sides beat one; fewer texts turn more lines away (and cost fewer searches).
     const double score = (Narrowing(before) + Narrowing(after)) / static_cast<double>(texts.size());
     if (score <= best_score) continue;
     best_score = score;
-    best.texts_ = std::move(texts);
+    best.texts_.clear();
+    for (const std::string& text : texts) best.texts_.emplace_back(text);
     best.before_ = std::move(before);
     best.after_ = std::move(after);
   }
@@ -100,8 +139,8 @@ LiteralContext LiteralContext::Derive(std::string_view pattern) {
 
 bool LiteralContext::MayMatch(std::string_view line) const {
   if (texts_.empty() || (folds_ && HasFoldOutsideAscii(line))) return true;
-  for (const std::string& text : texts_) {
-    for (std::size_t at = line.find(text); at != std::string_view::npos; at = line.find(text, at + 1)) {
+  for (const TextFinder& text : texts_) {
+    for (std::size_t at = text.Find(line, 0); at != TextFinder::npos; at = text.Find(line, at + 1)) {
       if (before_.known && !BeforeFits(before_, line, at)) continue;
       if (after_.known && !AfterFits(after_, line, at + text.size())) continue;
       return true;

@@ -1,7 +1,8 @@
 // LiteralContext: a necessary condition for a discovery pattern to match a line: one of the texts
 // of an element every match holds once (`(?:,|[(（])`, `(?:at|@)`) with what must stand beside it,
 // whitespace passed over, read through alternatives and past them (", Senior", "at" before a
-// capital): MarkerContext's walk on texts, where LiteralNeighbours sees one literal's next bytes.
+// capital, a kanji before さん), or by how many texts begin (`の` of `の中の人|の方|…`):
+// MarkerContext's walk on texts, where LiteralNeighbours sees one literal's next characters.
 #pragma once
 
 #include <string>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "extractor/marker_context.h"
+#include "extractor/text_finder.h"
 
 namespace kgx {
 
@@ -24,7 +26,10 @@ class LiteralContext {
   bool Constrains() const { return !texts_.empty(); }
 
  private:
-  std::vector<std::string> texts_;  // what the element may match, one of them
+  // The best condition from an element of `elements` (read and unwrapped by UnwrapGroups).
+  static LiteralContext Choose(const std::vector<PatternElement>& elements);
+
+  std::vector<TextFinder> texts_;  // what the element may match, one of them
   SideContext before_, after_;      // what stands before and after it (`known` false: anything)
   bool folds_ = false;              // a side compares folded literals
 };
