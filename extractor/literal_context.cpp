@@ -58,32 +58,34 @@ std::vector<std::string> OnceTexts(const std::vector<PatternElement>& elements, 
   return texts;
 }
 
-// The texts grouped by their first character, each group as the longest beginning its texts share
-// (whole characters): every text begins with one of them.
-std::vector<std::string> CommonBeginnings(const std::vector<std::string>& texts) {
-  std::vector<std::string> beginnings;
+// The texts grouped by their first character, each group under the longest beginning its texts
+// share (whole characters): `の` for の中の人, の方, の人.
+std::vector<std::pair<std::string, std::vector<std::string>>> ByBeginning(const std::vector<std::string>& texts) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups;
   for (const std::string& text : texts) {
     std::size_t first = 0;
     DecodeUtf8(text, 0, first);
-    const auto same = std::find_if(beginnings.begin(), beginnings.end(), [&](const std::string& b) {
-      return b.compare(0, first, text, 0, first) == 0;
+    const auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& group) {
+      return group.first.compare(0, first, text, 0, first) == 0;
     });
-    if (same == beginnings.end()) {
-      beginnings.push_back(text);
+    if (same == groups.end()) {
+      groups.push_back({text, {text}});
       continue;
     }
+    std::string& beginning = same->first;
     std::size_t shared = 0;  // whole characters both hold
-    for (std::size_t at = 0, length = 0; at < same->size() && at < text.size(); at += length) {
+    for (std::size_t at = 0, length = 0; at < beginning.size() && at < text.size(); at += length) {
       DecodeUtf8(text, at, length);
-      if (same->compare(at, length, text, at, length) != 0) break;
+      if (beginning.compare(at, length, text, at, length) != 0) break;
       shared = at + length;
     }
-    same->resize(shared);
+    beginning.resize(shared);
+    same->second.push_back(text);
   }
-  return beginnings;
+  return groups;
 }
 
-// The most texts an element may have to be taken.
+// The most beginnings the texts of an element may have to be taken (a search each).
 constexpr std::size_t kMostTexts = 4;
 
 // Whether `side`, or what stands beyond it, compares folded literals.
@@ -113,23 +115,21 @@ LiteralContext LiteralContext::Choose(const std::vector<PatternElement>& element
   for (std::size_t k = 0; k < elements.size(); ++k) {
     if (k > 0 && RunText(elements, k - 1, k + 1)) continue;  // inside a run of literals: its start is tried
     std::size_t end = k + 1;
-    std::vector<std::string> texts = OnceTexts(elements, k, end);
-    // Many texts that begin alike (`の中の人|の方|の人|…`) are looked for by how they begin; what
-    // stands after them is then not known.
-    const bool shortened = texts.size() > kMostTexts;
-    if (shortened) texts = CommonBeginnings(texts);
-    // A line is searched once per text: many texts cost more than RE2 saves, and white space is
-    // on nearly every line.
-    if (texts.empty() || texts.size() > kMostTexts) continue;
+    const std::vector<std::string> texts = OnceTexts(elements, k, end);
+    // White space is on nearly every line: a search per space costs more than RE2 saves.
     const auto blank = [](const std::string& text) { return text.find_first_not_of(" \t\n\v\f\r") == std::string::npos; };
-    if (std::any_of(texts.begin(), texts.end(), blank)) continue;
-    SideContext before = SideOf(elements, k, -1), after = shortened ? SideContext() : SideOf(elements, end - 1, +1);
-    // Both sides beat one; fewer texts turn more lines away (and cost fewer searches).
-    const double score = (Narrowing(before) + Narrowing(after)) / static_cast<double>(texts.size());
+    if (texts.empty() || std::any_of(texts.begin(), texts.end(), blank)) continue;
+    // A line is searched once per beginning: many cost more than RE2 saves. Texts that begin alike
+    // (`の中の人|の方|の人|…`) are one search.
+    const auto groups = ByBeginning(texts);
+    if (groups.size() > kMostTexts) continue;
+    SideContext before = SideOf(elements, k, -1), after = SideOf(elements, end - 1, +1);
+    // Both sides beat one; fewer searches turn more lines away, and cost less.
+    const double score = (Narrowing(before) + Narrowing(after)) / static_cast<double>(groups.size());
     if (score <= best_score) continue;
     best_score = score;
-    best.texts_.clear();
-    for (const std::string& text : texts) best.texts_.emplace_back(text);
+    best.groups_.clear();
+    for (const auto& [beginning, members] : groups) best.groups_.push_back({TextFinder(beginning), members});
     best.before_ = std::move(before);
     best.after_ = std::move(after);
   }
@@ -138,12 +138,15 @@ LiteralContext LiteralContext::Choose(const std::vector<PatternElement>& element
 }
 
 bool LiteralContext::MayMatch(std::string_view line) const {
-  if (texts_.empty() || (folds_ && HasFoldOutsideAscii(line))) return true;
-  for (const TextFinder& text : texts_) {
-    for (std::size_t at = text.Find(line, 0); at != TextFinder::npos; at = text.Find(line, at + 1)) {
+  if (groups_.empty() || (folds_ && HasFoldOutsideAscii(line))) return true;
+  for (const Beginning& group : groups_) {
+    for (std::size_t at = group.finder.Find(line, 0); at != TextFinder::npos; at = group.finder.Find(line, at + 1)) {
       if (before_.known && !BeforeFits(before_, line, at)) continue;
-      if (after_.known && !AfterFits(after_, line, at + text.size())) continue;
-      return true;
+      for (const std::string& text : group.texts) {
+        if (line.compare(at, text.size(), text) != 0) continue;
+        if (after_.known && !AfterFits(after_, line, at + text.size())) continue;
+        return true;
+      }
     }
   }
   return false;

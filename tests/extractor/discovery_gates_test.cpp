@@ -190,7 +190,9 @@ TEST_CASE("scripts beside a literal make a condition", "[discovery][gates]") {
       R"((?P<name>[A-Z][a-z]+)\s*(?:の中の人|の方|の人|の事例|の導入事例|さんの事例|での事例|のエンジニア|の社員))");
   REQUIRE(titled.Constrains());
   CHECK_FALSE(titled.MayMatch("営業の方"));
+  CHECK_FALSE(titled.MayMatch("Netflixの話"));  // の, but none of the texts it begins
   CHECK(titled.MayMatch("Netflixの中の人"));
+  CHECK(titled.MayMatch("Yelp での事例"));
 }
 
 TEST_CASE("discovery finds what plain RE2 finds on every line", "[discovery][gates]") {
