@@ -1,7 +1,7 @@
 // Discovery patterns: each [discover TYPE] line is an RE2 pattern with a `name` group. A line is
-// matched only against the patterns that can hit it (PatternPrefilter), whose literal stands
-// between bytes they allow (LiteralNeighbours) and whose texts have the context they need
-// (LiteralContext).
+// matched only against the patterns that can hit it (PatternPrefilter), that may match at its
+// start when they are anchored there (LineStartGate), whose literal stands between characters they
+// allow (LiteralNeighbours) and whose texts have the context they need (LiteralContext).
 #include "extractor/discovery.h"
 
 #include <re2/re2.h>
@@ -13,9 +13,11 @@
 #include <set>
 
 #include "extractor/literal_context.h"
+#include "extractor/line_start_gate.h"
 #include "extractor/literal_neighbours.h"
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
+#include "extractor/regex_syntax.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -27,8 +29,26 @@ struct NamePattern {
   int name_group = -1;
   LiteralNeighbours neighbours;
   LiteralContext context;  // looks further than `neighbours`, through alternatives
+  LineStartGate start;     // for a pattern anchored at the line's start: what may begin the line
   EntityType type = EntityType::kCompany;
 };
+
+// Returns true when every match of `pattern` begins at the start of the line: it opens with ^ or
+// \A and has no '|' outside groups (LineStartGate reads patterns as if anchored).
+bool AnchoredAtStart(std::string_view pattern) {
+  const std::vector<RegexToken> tokens = ReadRegexTokens(pattern);
+  if (tokens.empty()) return false;
+  const RegexToken& first = tokens.front();
+  if (first.piece != RegexPiece::kLineStart && !(first.piece == RegexPiece::kEscape && first.letter == 'A')) return false;
+  int depth = 0;
+  for (const RegexToken& t : tokens) {
+    if (t.piece == RegexPiece::kGroupOpen) ++depth;
+    if (t.piece == RegexPiece::kGroupClose) --depth;
+    if (t.piece == RegexPiece::kBar && depth == 0) return false;
+    if (t.piece == RegexPiece::kUnsupported || t.piece == RegexPiece::kFlags) return false;
+  }
+  return true;
+}
 
 }  // namespace
 
@@ -111,6 +131,7 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
         continue;
       }
       pattern.name_group = it->second;
+      if (AnchoredAtStart(line.text)) pattern.start = LineStartGate::Derive({line.text});
       pattern.neighbours = LiteralNeighbours::Derive(line.text);
       // One condition per pattern: each costs a search of the line.
       if (!pattern.neighbours.Constrains()) pattern.context = LiteralContext::Derive(line.text);
@@ -132,7 +153,7 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAto
   thread_local std::vector<re2::StringPiece> parts;
   for (int hit : atoms ? impl.prefilter->Candidates(line, *atoms) : impl.prefilter->Candidates(line)) {
     const NamePattern& pattern = impl.patterns[static_cast<std::size_t>(hit)];
-    if (!pattern.neighbours.MayMatch(line) || !pattern.context.MayMatch(line)) continue;
+    if (!pattern.start.MayMatch(line) || !pattern.neighbours.MayMatch(line) || !pattern.context.MayMatch(line)) continue;
     const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
     parts.assign(static_cast<std::size_t>(groups), re2::StringPiece());
     std::size_t pos = 0;

@@ -78,11 +78,13 @@ class RequiredCharacters {
   // Which patterns may match `line`: bit i for pattern i, 0 only when none of them can. Every bit
   // (all patterns may) when there is no condition or more than 64 patterns or bytes.
   std::uint64_t MayMatchWhich(std::string_view line) const;
-  // The same by one memchr per byte of each class; for tests.
-  bool MayMatchBySearch(std::string_view line) const;
   bool Constrains() const { return !all_; }
+  // Per pattern, the classes it needs, each as the bytes it allows (tests check MayMatch by them).
+  const std::vector<std::vector<std::string>>& Classes() const { return each_; }
 
  private:
+  // MayMatch when the classes hold more than 64 bytes: a memchr per byte of each class.
+  bool MayMatchBySearch(std::string_view line) const;
   // The bits of the classes' bytes that `line` holds.
   std::uint64_t Present(std::string_view line) const;
 

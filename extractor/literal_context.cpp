@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "extractor/pattern_elements.h"
+#include "extractor/text_util.h"
 
 namespace kgx {
 
@@ -57,7 +58,34 @@ std::vector<std::string> OnceTexts(const std::vector<PatternElement>& elements, 
   return texts;
 }
 
-// The most texts an element may have to be taken.
+// The texts grouped by their first character, each group under the longest beginning its texts
+// share (whole characters): `の` for の中の人, の方, の人.
+std::vector<std::pair<std::string, std::vector<std::string>>> ByBeginning(const std::vector<std::string>& texts) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> groups;
+  for (const std::string& text : texts) {
+    std::size_t first = 0;
+    DecodeUtf8(text, 0, first);
+    const auto same = std::find_if(groups.begin(), groups.end(), [&](const auto& group) {
+      return group.first.compare(0, first, text, 0, first) == 0;
+    });
+    if (same == groups.end()) {
+      groups.push_back({text, {text}});
+      continue;
+    }
+    std::string& beginning = same->first;
+    std::size_t shared = 0;  // whole characters both hold
+    for (std::size_t at = 0, length = 0; at < beginning.size() && at < text.size(); at += length) {
+      DecodeUtf8(text, at, length);
+      if (beginning.compare(at, length, text, at, length) != 0) break;
+      shared = at + length;
+    }
+    beginning.resize(shared);
+    same->second.push_back(text);
+  }
+  return groups;
+}
+
+// The most beginnings the texts of an element may have to be taken (a search each).
 constexpr std::size_t kMostTexts = 4;
 
 // Whether `side`, or what stands beyond it, compares folded literals.
@@ -67,30 +95,41 @@ bool Folds(const SideContext& side) { return !side.folded.empty() || (side.beyon
 // side that also looks past them counts double. 0: the side tells nothing.
 double Narrowing(const SideContext& side) {
   if (!side.known) return 0;
-  const double allowed = static_cast<double>(side.literals.size() + side.folded.size() + side.chars.count() + (side.edge ? 1 : 0));
+  // A script counts as a few characters: it turns away the text of every other script.
+  const double allowed = static_cast<double>(side.literals.size() + side.folded.size() + side.chars.count() + (side.edge ? 1 : 0) +
+                                             (side.wide.empty() ? 0 : 8));
   return (side.beyond ? 2.0 : 1.0) / (1.0 + allowed);
 }
 
 }  // namespace
 
 LiteralContext LiteralContext::Derive(std::string_view pattern) {
-  LiteralContext best;
   const auto read = ReadElements(pattern);
-  if (!read) return best;
-  const std::vector<PatternElement> elements = UnwrapGroups(*read);
+  if (!read) return {};
+  return Choose(UnwrapGroups(*read));
+}
+
+LiteralContext LiteralContext::Choose(const std::vector<PatternElement>& elements) {
+  LiteralContext best;
   double best_score = 0;
   for (std::size_t k = 0; k < elements.size(); ++k) {
     if (k > 0 && RunText(elements, k - 1, k + 1)) continue;  // inside a run of literals: its start is tried
     std::size_t end = k + 1;
-    std::vector<std::string> texts = OnceTexts(elements, k, end);
-    // A line is searched once per text: many texts cost more than RE2 saves.
-    if (texts.empty() || texts.size() > kMostTexts) continue;
+    const std::vector<std::string> texts = OnceTexts(elements, k, end);
+    // White space is on nearly every line: a search per space costs more than RE2 saves.
+    const auto blank = [](const std::string& text) { return text.find_first_not_of(" \t\n\v\f\r") == std::string::npos; };
+    if (texts.empty() || std::any_of(texts.begin(), texts.end(), blank)) continue;
+    // A line is searched once per beginning: many cost more than RE2 saves. Texts that begin alike
+    // (`の中の人|の方|の人|…`) are one search.
+    const auto groups = ByBeginning(texts);
+    if (groups.size() > kMostTexts) continue;
     SideContext before = SideOf(elements, k, -1), after = SideOf(elements, end - 1, +1);
-    // Both sides beat one; fewer texts turn more lines away (and cost fewer searches).
-    const double score = (Narrowing(before) + Narrowing(after)) / static_cast<double>(texts.size());
+    // Both sides beat one; fewer searches turn more lines away, and cost less.
+    const double score = (Narrowing(before) + Narrowing(after)) / static_cast<double>(groups.size());
     if (score <= best_score) continue;
     best_score = score;
-    best.texts_ = std::move(texts);
+    best.groups_.clear();
+    for (const auto& [beginning, members] : groups) best.groups_.push_back({TextFinder(beginning), members});
     best.before_ = std::move(before);
     best.after_ = std::move(after);
   }
@@ -99,12 +138,15 @@ LiteralContext LiteralContext::Derive(std::string_view pattern) {
 }
 
 bool LiteralContext::MayMatch(std::string_view line) const {
-  if (texts_.empty() || (folds_ && HasFoldOutsideAscii(line))) return true;
-  for (const std::string& text : texts_) {
-    for (std::size_t at = line.find(text); at != std::string_view::npos; at = line.find(text, at + 1)) {
+  if (groups_.empty() || (folds_ && HasFoldOutsideAscii(line))) return true;
+  for (const Beginning& group : groups_) {
+    for (std::size_t at = group.finder.Find(line, 0); at != TextFinder::npos; at = group.finder.Find(line, at + 1)) {
       if (before_.known && !BeforeFits(before_, line, at)) continue;
-      if (after_.known && !AfterFits(after_, line, at + text.size())) continue;
-      return true;
+      for (const std::string& text : group.texts) {
+        if (line.compare(at, text.size(), text) != 0) continue;
+        if (after_.known && !AfterFits(after_, line, at + text.size())) continue;
+        return true;
+      }
     }
   }
   return false;

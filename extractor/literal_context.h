@@ -1,7 +1,8 @@
 // LiteralContext: a necessary condition for a discovery pattern to match a line: one of the texts
 // of an element every match holds once (`(?:,|[(（])`, `(?:at|@)`) with what must stand beside it,
 // whitespace passed over, read through alternatives and past them (", Senior", "at" before a
-// capital): MarkerContext's walk on texts, where LiteralNeighbours sees one literal's next bytes.
+// capital, a kanji before さん), or by how many texts begin (`の` of `の中の人|の方|…`):
+// MarkerContext's walk on texts, where LiteralNeighbours sees one literal's next characters.
 #pragma once
 
 #include <string>
@@ -9,22 +10,32 @@
 #include <vector>
 
 #include "extractor/marker_context.h"
+#include "extractor/text_finder.h"
 
 namespace kgx {
 
 class LiteralContext {
  public:
-  // The condition of `pattern` that looks most telling, from an element of at most four texts,
-  // or none (MayMatch always true).
+  // The condition of `pattern` that looks most telling, from an element whose texts begin in at
+  // most four ways, or none (MayMatch always true).
   static LiteralContext Derive(std::string_view pattern);
 
   // False only when `pattern` cannot match anywhere in `line`.
   bool MayMatch(std::string_view line) const;
   // Whether there is a condition at all.
-  bool Constrains() const { return !texts_.empty(); }
+  bool Constrains() const { return !groups_.empty(); }
 
  private:
-  std::vector<std::string> texts_;  // what the element may match, one of them
+  // The best condition from an element of `elements` (read and unwrapped by UnwrapGroups).
+  static LiteralContext Choose(const std::vector<PatternElement>& elements);
+
+  // What the element may match, one of the texts, grouped by how they begin: each beginning is
+  // searched for, its texts compared where it stands.
+  struct Beginning {
+    TextFinder finder;
+    std::vector<std::string> texts;
+  };
+  std::vector<Beginning> groups_;
   SideContext before_, after_;      // what stands before and after it (`known` false: anything)
   bool folds_ = false;              // a side compares folded literals
 };

@@ -1,7 +1,8 @@
 // LiteralNeighbours: a necessary condition for an RE2 pattern to match a line,
 // read from the pattern: a literal it always holds outside any repeat, and the
-// bytes that may stand right before and right after that literal inside a
-// match. The repository pattern
+// characters that may stand right before and right after that literal inside a
+// match (ASCII ones, listed ones, and the scripts of script_ranges.h:
+// `\p{Katakana}[\p{Katakana}ー・]{2,}社` needs a katakana, ー or ・ before 社). The repository pattern
 // `(?:^|\s)[a-z0-9][a-z0-9-]*/(?P<name>[a-z0-9]…)` cannot match a line that has
 // no `/` between one of [a-z0-9-] and one of [a-z0-9], which is most lines
 // holding a `/` (dates, URLs after Japanese text, "A/B"). Prefilters select
@@ -10,10 +11,20 @@
 #pragma once
 
 #include <bitset>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "extractor/script_ranges.h"
+#include "extractor/text_finder.h"
+
 namespace kgx {
+
+// The characters allowed on one side of the literal.
+struct Neighbour {
+  std::bitset<128> ascii;
+  CodeRanges wide;  // from U+0080 (\p{Katakana}, （)
+};
 
 class LiteralNeighbours {
  public:
@@ -26,10 +37,13 @@ class LiteralNeighbours {
   bool Constrains() const { return !literal_.empty(); }
 
  private:
-  std::string literal_;
+  // Whether the character right before `at` (after `end`) is allowed there.
+  bool BeforeAllowed(std::string_view line, std::size_t at) const;
+  bool AfterAllowed(std::string_view line, std::size_t end) const;
+
+  TextFinder literal_;
   bool check_before_ = false, check_after_ = false;
-  std::bitset<256> before_,
-      after_;  // the bytes allowed right before / after the literal
+  Neighbour before_, after_;  // the characters allowed right before / after the literal
 };
 
 }  // namespace kgx

@@ -4,6 +4,7 @@
 #include "extractor/marker_context.h"
 
 #include <algorithm>
+#include <optional>
 
 #include "extractor/pattern_elements.h"
 #include "extractor/text_util.h"
@@ -68,12 +69,13 @@ WalkEnd Walk(const std::vector<PatternElement>& elements, std::size_t j, int ste
         if (e.ascii[c] && !IsRegexSpace(static_cast<char>(c))) side.literals.emplace_back(1, static_cast<char>(c));
         if (e.ascii[c] && IsRegexSpace(static_cast<char>(c))) may_be_empty = true;  // passed over when checked
       }
-    } else if (classes && e.kind == ElementKind::kOther && e.ascii_only && !e.fold) {
-      // A longer one ([A-Z], \w outside (?i:…)), when asked for: one of its characters, in a set.
+    } else if (classes && e.kind == ElementKind::kOther && e.chars_known && !e.fold) {
+      // A longer one ([A-Z], \w outside (?i:…), \p{Han}), when asked for: one of its characters, in a set.
       for (std::size_t c = 0; c < e.ascii.size(); ++c) {
         if (e.ascii[c] && !IsRegexSpace(static_cast<char>(c))) side.chars.set(c);
         if (e.ascii[c] && IsRegexSpace(static_cast<char>(c))) may_be_empty = true;
       }
+      side.wide.Add(e.wide);
     } else if (e.kind == ElementKind::kText) {
       // One literal, unrepeated: the literals next to it belong to the same run of text.
       std::vector<std::string> texts = e.texts;
@@ -108,7 +110,7 @@ bool OneTextOnce(const PatternElement& e, bool classes) {
   };
   if (e.kind == ElementKind::kText) return solid(e);
   if (e.kind == ElementKind::kOther) {
-    return e.ascii_only && (classes ? !e.fold : e.ascii.count() <= kMostClassMembers) && !e.may_skip && !e.repeats &&
+    return (classes ? e.chars_known && !e.fold : e.ascii_only && e.ascii.count() <= kMostClassMembers) && !e.may_skip && !e.repeats &&
            (e.ascii & std::bitset<128>(0x100003E00ULL)).none();  // no \t-\r, no space
   }
   if (e.kind != ElementKind::kGroup || e.may_skip || e.repeats) return false;
@@ -210,8 +212,39 @@ bool HasFoldOutsideAscii(std::string_view text) {
   return text.find("\xC5\xBF") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
 }
 
-bool BeforeFits(const SideContext& side, std::string_view text, std::size_t begin) { return BeforeFitsHere(side, text, begin); }
-bool AfterFits(const SideContext& side, std::string_view text, std::size_t end) { return AfterFitsHere(side, text, end); }
+namespace {
+
+// A character of `side.wide` before `begin` (after `end`), whitespace passed over, with what
+// stands beyond it fitting too; a character that is not well-formed may be anything.
+bool WideBefore(const SideContext& side, std::string_view text, std::size_t begin) {
+  while (begin > 0 && IsRegexSpace(text[begin - 1])) --begin;
+  if (begin == 0 || static_cast<unsigned char>(text[begin - 1]) < 0x80) return false;
+  const std::optional<char32_t> c = CharacterBefore(text, begin);
+  if (!c) return true;
+  std::size_t length = 1;
+  while (length < begin && (static_cast<unsigned char>(text[begin - length]) & 0xC0) == 0x80) ++length;
+  return side.wide.Contains(*c) && (!side.beyond || BeforeFits(*side.beyond, text, begin - length));
+}
+
+bool WideAfter(const SideContext& side, std::string_view text, std::size_t end) {
+  while (end < text.size() && IsRegexSpace(text[end])) ++end;
+  if (end == text.size() || static_cast<unsigned char>(text[end]) < 0x80) return false;
+  const std::optional<char32_t> c = CharacterAt(text, end);
+  if (!c) return true;
+  std::size_t length = 0;
+  DecodeUtf8(text, end, length);
+  return side.wide.Contains(*c) && (!side.beyond || AfterFits(*side.beyond, text, end + length));
+}
+
+}  // namespace
+
+// Relation contexts have no wide characters: SomeMarkerFits checks them inline without.
+bool BeforeFits(const SideContext& side, std::string_view text, std::size_t begin) {
+  return BeforeFitsHere(side, text, begin) || (!side.wide.empty() && WideBefore(side, text, begin));
+}
+bool AfterFits(const SideContext& side, std::string_view text, std::size_t end) {
+  return AfterFitsHere(side, text, end) || (!side.wide.empty() && WideAfter(side, text, end));
+}
 
 std::vector<PatternElement> UnwrapGroups(const std::vector<PatternElement>& elements) {
   std::vector<PatternElement> out;

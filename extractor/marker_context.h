@@ -15,6 +15,7 @@
 
 #include "extractor/pattern_elements.h"
 #include "extractor/relation_template.h"
+#include "extractor/script_ranges.h"
 #include "extractor/types.h"
 
 namespace kgx {
@@ -26,6 +27,7 @@ struct SideContext {
   std::vector<std::string> literals;  // the first (after) or last (before) text there
   std::vector<std::string> folded;    // likewise, in ASCII lower case, for any case (`(?i:on)`)
   std::bitset<128> chars;             // ASCII characters of a long class ([A-Z]) there (SideOf only)
+  CodeRanges wide;                    // its characters from U+0080 (\p{Han}; SideOf only, BeforeFits and AfterFits check them)
   bool edge = false;                  // the line's start (before) or end (after) will do
   // When all of the above come from one element read once (`(?:に|には)`), what stands beyond
   // it, whitespace passed over (`\s*[0-9]`); null when unknown.

@@ -81,6 +81,40 @@ void ReadAsciiClass(const RegexClass& c, PatternElement& e) {
   e.ascii = members;
 }
 
+// Marks `e` chars_known with its members, ASCII and wide, when class `c` holds nothing but
+// characters, ranges, \s \d \w and known scripts; a negated class that excludes all but a known
+// script (`[^\P{Han}氏]`) holds no more than that script.
+void ReadKnownClass(const RegexClass& c, PatternElement& e) {
+  std::bitset<128> ascii;
+  CodeRanges wide;
+  if (c.negated) {
+    for (const RegexClassItem& item : c.items) {
+      if (item.set != 'P') continue;
+      const std::optional<CodeRanges> script = ScriptRanges(item.property);
+      if (!script) continue;
+      e.chars_known = true;
+      e.wide = *script;
+      return;
+    }
+    return;
+  }
+  for (const RegexClassItem& item : c.items) {
+    if (item.set == 'p') {
+      const std::optional<CodeRanges> script = ScriptRanges(item.property);
+      if (!script) return;
+      wide.Add(*script);
+      continue;
+    }
+    const auto range = ItemRange(item);
+    if (!range) return;
+    for (char32_t m = range->first; m <= std::min<char32_t>(range->second, 0x7F); ++m) ascii.set(m);
+    if (range->second >= 0x80) wide.Add(std::max<char32_t>(range->first, 0x80), range->second);
+  }
+  e.chars_known = true;
+  e.ascii = ascii;
+  e.wide = std::move(wide);
+}
+
 // Reads a pattern's tokens into elements: a sequence ends at '|' or ')'; a group's alternatives
 // are read as sequences, and a group the reader cannot follow stays kOther.
 class ElementReader {
@@ -131,10 +165,18 @@ class ElementReader {
         else if (t.letter == 'b' || t.letter == 'B') e.kind = ElementKind::kZeroWidth;
         else if (t.letter == 'A') e.kind = ElementKind::kLineStart;
         else if (t.letter == 'z') e.kind = ElementKind::kLineEnd;
-        else if (t.letter == 'd') ReadAsciiClass(*ReadRegexClass("0-9"), e);
-        else if (t.letter == 'w') {
+        else if (t.letter == 'd') {
+          ReadAsciiClass(*ReadRegexClass("0-9"), e);
+          e.chars_known = true;
+        } else if (t.letter == 'w') {
           ReadAsciiClass(*ReadRegexClass("0-9A-Za-z_"), e);
           e.fold = fold;  // (?i:\w) takes ſ and the Kelvin sign too
+          e.chars_known = !fold;
+        } else if (t.letter == 'p' && !fold) {
+          if (std::optional<CodeRanges> script = ScriptRanges(t.property)) {
+            e.chars_known = true;
+            e.wide = std::move(*script);
+          }
         }
         return true;  // anything else: kOther
       case RegexPiece::kClass: {
@@ -149,7 +191,10 @@ class ElementReader {
           return true;
         }
         e.markerless = ClassExcludesMarkers(*c);
-        if (!fold) ReadAsciiClass(*c, e);
+        if (!fold) {
+          ReadAsciiClass(*c, e);
+          ReadKnownClass(*c, e);
+        }
         return true;
       }
       case RegexPiece::kGroupOpen: return Group(t, fold, e);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extractor/relation_template.h"
+#include "extractor/script_ranges.h"
 
 namespace kgx {
 
@@ -37,6 +38,8 @@ struct PatternElement {
   bool markerless = false;  // kOther: a class that cannot match a marker's characters
   bool ascii_only = false;  // kOther: a class, \d or \w whose characters are all in `ascii`
   std::bitset<128> ascii;   // (a superset: \s, \d or \w in a class counts as any ASCII character)
+  bool chars_known = false;  // kOther outside (?i:…): every character it matches is in `ascii` or `wide`
+  CodeRanges wide;           // (a superset, from U+0080: \p{Han}, \p{Katakana}, \p{Hiragana}, listed ones)
   bool may_skip = false;  // followed by ?, * or a repeat from 0
   bool repeats = false;   // followed by +, * or a repeat
 };

@@ -56,6 +56,7 @@ std::size_t ReadEscape(std::string_view p, std::size_t i, RegexToken& t) {
     t.piece = RegexPiece::kEscape;
     t.letter = e;
     if (e == 'x') t.code = Hex(argument);
+    else t.property = argument;
     return end;
   }
   if (e == '\0' || std::strchr("sSdDwWbBAznrtfva", e) == nullptr) return i + 2;  // \Q, \C, \1 and the like
@@ -237,6 +238,7 @@ std::optional<RegexClass> ReadRegexClass(std::string_view body) {
     i = ReadEscape(body, i, t);
     if (t.piece == RegexPiece::kEscape && std::strchr("sSdDwWpP", t.letter) != nullptr) {
       out.set = t.letter;
+      out.property = t.property;
       return true;
     }
     const std::optional<char32_t> character = RegexCharacter(t);

@@ -40,6 +40,7 @@ struct RegexToken {
   char32_t code = 0;               // kLiteral; kEscape \x…
   bool escaped = false;            // kLiteral written as '\' and a punctuation character
   char letter = 0;                 // kEscape
+  std::string_view property;       // kEscape \p… and \P…: the name ("Han" of \p{Han}, "L" of \pL)
   std::string_view body;           // kClass
   RegexGroup group = RegexGroup::kCapture;
   std::string_view flags;  // kGroupOpen of kNonCapture ("" for (?:…), "i" for (?i:…)), kFlags
@@ -61,6 +62,7 @@ std::optional<char32_t> RegexCharacter(const RegexToken& token);
 struct RegexClassItem {
   char32_t lo = 0, hi = 0;
   char set = 0;
+  std::string_view property;  // set p or P: the property's name
 };
 
 struct RegexClass {

@@ -42,7 +42,7 @@ TEST_CASE("patterns the reader cannot follow get no condition", "[neighbours]") 
            R"((?i)x/(?P<name>y))",                // a flag for the rest of the pattern
            R"(a|b/(?P<name>c))",                  // alternatives at the top
            R"([^a]/(?P<name>\S+))",               // negated class, \S
-           R"(\p{Han}/(?P<name>\p{Katakana}+))",  // Unicode classes
+           R"(\p{Greek}/(?P<name>\p{L}+))",      // Unicode classes other than Han and kana
            R"(x?/?(?P<name>y*))",                 // nothing required
        }) {
     INFO(pattern);
@@ -62,9 +62,16 @@ TEST_CASE("one side is enough, with Japanese, full-width and caseless neighbours
   CHECK_FALSE(after.MayMatch("CEO のお話"));
   CHECK_FALSE(after.MayMatch("CEO の"));
 
-  // Ranges of Japanese characters are not read: no condition.
-  const std::string company = R"(株(?P<name>[ァ-ヴ]+)社)";
-  CHECK_FALSE(kgx::LiteralNeighbours::Derive(company).Constrains());
+  // Ranges of Japanese characters and scripts are read: a katakana must stand before 社.
+  for (const std::string company : {R"(株(?P<name>[ァ-ヴ]+)社)", R"(\p{Han}/(?P<name>\p{Katakana}+))"}) {
+    INFO(company);
+    const auto kana = kgx::LiteralNeighbours::Derive(company);
+    CHECK(kana.Constrains());
+    CHECK_FALSE(kana.MayMatch("会社の株式"));
+    CHECK_FALSE(kana.MayMatch("株式会社/a"));
+  }
+  CHECK(kgx::LiteralNeighbours::Derive(R"(株(?P<name>[ァ-ヴ]+)社)").MayMatch("株サンプル社"));
+  CHECK(kgx::LiteralNeighbours::Derive(R"(\p{Han}/(?P<name>\p{Katakana}+))").MayMatch("漢/カナ"));
   // A Japanese literal with an ASCII neighbour.
   const std::string suffix = R"((?P<name>[A-Z][a-z]+)社の)";
   const auto japanese = kgx::LiteralNeighbours::Derive(suffix);

@@ -1,0 +1,248 @@
+// The gates Discovery::Find puts before RE2 (LineStartGate for anchored patterns, LiteralNeighbours,
+// LiteralContext, with the scripts of script_ranges.h) held to plain RE2: over generated Japanese and
+// English lines, each gate alone never turns away a line its pattern matches, and Find finds what
+// running every pattern on every line finds.
+#include <re2/re2.h>
+
+#include <catch2/catch.hpp>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "extractor/discovery.h"
+#include "extractor/line_start_gate.h"
+#include "extractor/literal_context.h"
+#include "extractor/literal_neighbours.h"
+#include "extractor/normalizer.h"
+#include "extractor/rule_file.h"
+#include "extractor/script_ranges.h"
+#include "extractor/text_finder.h"
+#include "extractor/text_util.h"
+
+namespace {
+
+// The [discover TYPE] blocks of the shipped rules, without their stop words (Find drops stopped
+// names; plain RE2 here does not).
+std::vector<kgx::RuleBlock> ShippedDiscoverBlocks() {
+  std::ifstream in(KGX_SOURCE_DIR "/rules/discovery.rules");
+  std::stringstream text;
+  text << in.rdbuf();
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  std::vector<kgx::RuleBlock> blocks;
+  for (kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "discovery.rules", diagnostics)) {
+    if (block.kind == "discover") blocks.push_back(std::move(block));
+  }
+  return blocks;
+}
+
+// Patterns of other shapes that name scripts beside a literal.
+const std::vector<std::string>& ScriptPatterns() {
+  static const std::vector<std::string> patterns = {
+      R"((?P<name>\p{Katakana}[\p{Katakana}ー・]{2,})社)",
+      R"((?P<name>\p{Han}{1,4}[ 　]\p{Han}{1,3})\s*(?:さん|氏))",
+      R"((?P<name>[^\P{Han}氏様殿]{2,4})\s*(?:氏|さん))",
+      R"(^\s*(?:[-•・*]\s*)?(?P<name>[A-Za-z]+)\s*:)",
+      R"(\A(?P<name>\p{Hiragana}+)です)",
+      R"((?P<name>[A-Z][a-z]+)\s*(?:の中の人|の方|の人|の事例|の導入事例|さんの事例|での事例|のエンジニア|の社員))",
+      R"((?P<name>\p{Katakana}+)(?:x|\p{Han}))",
+      R"(株(?P<name>[\p{Hiragana}ア]))",
+      R"((?P<name>[a-zé]+)/(?i:k))",
+  };
+  return patterns;
+}
+
+std::vector<std::string> AllPatterns() {
+  std::vector<std::string> patterns = ScriptPatterns();
+  for (const kgx::RuleBlock& block : ShippedDiscoverBlocks()) {
+    for (const kgx::RuleLine& line : block.lines) patterns.push_back(line.text);
+  }
+  return patterns;
+}
+
+// Pieces of Japanese and English lines around what the patterns look for.
+const std::vector<std::string>& Pieces() {
+  static const std::vector<std::string> pieces = {
+      "社",     "会社",   "株式会社", "(株)",   "サンプル", "テック", "ー",     "・",   "さん",   "氏",     "様",
+      "山田",   "太郎",   "鈴木",     " ",      "　",       "の",     "です",   "ひらがな", "カタカナ", "漢字", "は",
+      "Intercom", "Andy", "Jassy",    "CEO",    "、",       ",",      ":",      "：",   "- ",     "• ",     "* ",
+      "\t",     "登壇者", "スピーカー", "(",   "（",       ")",      "）",     "の中の人", "の方", "の事例", "x",
+      "k",      "K",      "\xE2\x84\xAA", "/", "é",        "Tool",   "ツール", "という", "Jane Doe", "Acme", "at",
+      "エンジニア", "代表", "社長",   "の人",   "での事例", "Engineer", "a",    "Z",    "3",      "ア",     "株"};
+  return pieces;
+}
+
+std::string GeneratedLine(std::mt19937& random) {
+  std::string line;
+  const int length = static_cast<int>(random() % 9);
+  for (int k = 0; k < length; ++k) line += Pieces()[random() % Pieces().size()];
+  return line;
+}
+
+bool Anchored(const std::string& pattern) { return pattern.starts_with("^") || pattern.starts_with("\\A"); }
+
+}  // namespace
+
+TEST_CASE("script ranges hold every character RE2 puts in the script", "[script-ranges]") {
+  for (const char* script : {"Han", "Katakana", "Hiragana"}) {
+    const auto ranges = kgx::ScriptRanges(script);
+    REQUIRE(ranges);
+    const RE2 in_script(std::string("\\p{") + script + "}");
+    REQUIRE(in_script.ok());
+    std::size_t members = 0;
+    for (char32_t c = 0; c <= 0x10FFFF; ++c) {
+      if (c >= 0xD800 && c <= 0xDFFF) continue;
+      std::string text;
+      kgx::AppendUtf8(c, text);
+      if (!RE2::FullMatch(text, in_script)) continue;
+      ++members;
+      INFO(script << " U+" << std::hex << static_cast<unsigned>(c));
+      REQUIRE(ranges->Contains(c));
+    }
+    CHECK(members > 80);
+  }
+  CHECK_FALSE(kgx::ScriptRanges("Greek"));
+  CHECK_FALSE(kgx::ScriptRanges("L"));
+}
+
+TEST_CASE("code ranges merge what they add and find what they hold", "[script-ranges]") {
+  kgx::CodeRanges ranges;
+  ranges.Add(10, 20);
+  ranges.Add(30, 40);
+  ranges.Add(21, 29);  // joins both
+  ranges.Add(5, 5);
+  CHECK(ranges.size() == 32);
+  for (char32_t c : {5, 10, 25, 40}) CHECK(ranges.Contains(c));
+  for (char32_t c : {4, 6, 9, 41, 0x10FFFF}) CHECK_FALSE(ranges.Contains(c));
+  ranges.Add(0, 100);
+  CHECK(ranges.size() == 101);
+}
+
+TEST_CASE("the character before or at an offset is decoded whole", "[script-ranges]") {
+  const std::string text = "aア漢\xF0\x9F\x98\x80z";
+  CHECK(kgx::CharacterBefore(text, 1) == U'a');
+  CHECK(kgx::CharacterBefore(text, 4) == U'ア');
+  CHECK(kgx::CharacterBefore(text, 7) == U'漢');
+  CHECK(kgx::CharacterBefore(text, 11) == U'\U0001F600');
+  CHECK(kgx::CharacterAt(text, 4) == U'漢');
+  CHECK_FALSE(kgx::CharacterBefore(text, 3));  // inside ア
+  CHECK_FALSE(kgx::CharacterAt(std::string("\xE3\x82"), 0));
+}
+
+TEST_CASE("a text finder finds what std::string_view::find finds", "[discovery][gates]") {
+  std::mt19937 random(5);
+  const std::vector<std::string> texts = {"の", "の中の人", "社", "さん", "a", "at", " ", "（", "ア", "\xE3", "\xAE", "株式会社"};
+  for (const std::string& text : texts) {
+    const kgx::TextFinder finder(text);
+    for (int i = 0; i < 3000; ++i) {
+      const std::string line = GeneratedLine(random) + (i % 7 == 0 ? "\xE3\x81" : "");
+      INFO("'" << text << "' in '" << line << "'");
+      for (std::size_t from = 0; from <= line.size() + 1; from += 1 + from / 3) CHECK(finder.Find(line, from) == std::string_view(line).find(text, from));
+    }
+  }
+}
+
+TEST_CASE("each discovery gate alone never turns away a line its pattern matches", "[discovery][gates]") {
+  std::mt19937 random(17);
+  std::size_t turned_away = 0;
+  for (const std::string& pattern : AllPatterns()) {
+    const RE2 regex(pattern);
+    REQUIRE(regex.ok());
+    const auto neighbours = kgx::LiteralNeighbours::Derive(pattern);
+    const auto context = kgx::LiteralContext::Derive(pattern);
+    const auto start = Anchored(pattern) ? kgx::LineStartGate::Derive({pattern}) : kgx::LineStartGate();
+    for (int i = 0; i < 4000; ++i) {
+      const std::string line = GeneratedLine(random);
+      const bool matches = RE2::PartialMatch(line, regex);
+      INFO(pattern << " on '" << line << "'");
+      if (!neighbours.MayMatch(line)) {
+        ++turned_away;
+        CHECK_FALSE(matches);
+      }
+      if (!context.MayMatch(line)) {
+        ++turned_away;
+        CHECK_FALSE(matches);
+      }
+      if (!start.MayMatch(line)) {
+        ++turned_away;
+        CHECK_FALSE(matches);
+      }
+    }
+  }
+  CHECK(turned_away > 10000);  // the test tests something
+}
+
+TEST_CASE("scripts beside a literal make a condition", "[discovery][gates]") {
+  const auto katakana = kgx::LiteralNeighbours::Derive(R"((?P<name>\p{Katakana}[\p{Katakana}ー・]{2,})社)");
+  REQUIRE(katakana.Constrains());
+  CHECK_FALSE(katakana.MayMatch("会社の方針"));
+  CHECK_FALSE(katakana.MayMatch("Intercom社"));
+  CHECK(katakana.MayMatch("サンプルテック社"));
+  CHECK(katakana.MayMatch("サンプルー社"));
+  const auto han = kgx::LiteralContext::Derive(R"((?P<name>\p{Han}{1,4}[ 　]\p{Han}{1,3})\s*(?:さん|氏))");
+  REQUIRE(han.Constrains());
+  CHECK_FALSE(han.MayMatch("Jane Doe さん"));
+  CHECK_FALSE(han.MayMatch("みなさん と 話した"));
+  CHECK(han.MayMatch("山田 太郎さん"));
+  const auto titled = kgx::LiteralContext::Derive(
+      R"((?P<name>[A-Z][a-z]+)\s*(?:の中の人|の方|の人|の事例|の導入事例|さんの事例|での事例|のエンジニア|の社員))");
+  REQUIRE(titled.Constrains());
+  CHECK_FALSE(titled.MayMatch("営業の方"));
+  CHECK_FALSE(titled.MayMatch("Netflixの話"));  // の, but none of the texts it begins
+  CHECK(titled.MayMatch("Netflixの中の人"));
+  CHECK(titled.MayMatch("Yelp での事例"));
+}
+
+TEST_CASE("discovery finds what plain RE2 finds on every line", "[discovery][gates]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  std::vector<kgx::RuleBlock> blocks = ShippedDiscoverBlocks();
+  kgx::RuleBlock extra;
+  extra.kind = "discover";
+  extra.argument = "company";
+  for (const std::string& pattern : ScriptPatterns()) extra.lines.push_back({pattern, {}});
+  blocks.push_back(extra);
+  const auto discovery = kgx::Discovery::Compile(blocks, diagnostics);
+  REQUIRE(discovery);
+  // Each pattern by RE2 alone, in the blocks' order, as Find runs them.
+  std::vector<std::unique_ptr<RE2>> regexes;
+  std::vector<kgx::EntityType> types;
+  for (const kgx::RuleBlock& block : blocks) {
+    for (const kgx::RuleLine& line : block.lines) {
+      regexes.push_back(std::make_unique<RE2>(line.text));
+      types.push_back(*kgx::ParseEntityType(block.argument));
+    }
+  }
+  const auto plain = [&](std::string_view line) {
+    std::vector<std::tuple<std::size_t, std::size_t, kgx::EntityType>> found;
+    if (kgx::TrimAscii(line).empty()) return found;
+    for (std::size_t p = 0; p < regexes.size(); ++p) {
+      const RE2& regex = *regexes[p];
+      const int group = regex.NamedCapturingGroups().at("name");
+      std::vector<re2::StringPiece> parts(static_cast<std::size_t>(regex.NumberOfCapturingGroups() + 1));
+      std::size_t pos = 0;
+      while (pos < line.size() && regex.Match(line, pos, line.size(), RE2::UNANCHORED, parts.data(), static_cast<int>(parts.size()))) {
+        const std::string_view name = kgx::TrimAscii(parts[static_cast<std::size_t>(group)]);
+        pos = std::max(static_cast<std::size_t>(parts[0].data() - line.data()) + parts[0].size(), pos + 1);
+        if (name.empty() || name.data() == nullptr) continue;
+        const auto begin = static_cast<std::size_t>(name.data() - line.data());
+        found.emplace_back(begin, begin + name.size(), types[p]);
+      }
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  std::mt19937 random(23);
+  std::size_t names = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const std::string line = kgx::Normalize(GeneratedLine(random)).text;
+    std::vector<std::tuple<std::size_t, std::size_t, kgx::EntityType>> fast;
+    for (const kgx::DiscoveredName& name : discovery->Find(line)) fast.emplace_back(name.begin, name.end, name.type);
+    std::sort(fast.begin(), fast.end());
+    INFO("line: '" << line << "'");
+    REQUIRE(fast == plain(line));
+    names += fast.size();
+  }
+  CHECK(names > 1000);
+}
