@@ -1,8 +1,7 @@
-// PageRank over neighbour lists, a replica of boost::graph::page_rank's bidirectional step that
-// gives the same bits (50 iterations, damping 0.85): each vertex adds its neighbours' shares in
-// ascending order, as Boost walks its in-edges. Eight vertices of about the same degree are
-// summed side by side (with AVX2, four to a vector register) so that their chains of additions
-// overlap; each chain keeps its own order, so the bits are those of one vertex at a time.
+// PageRank over neighbour lists with boost::graph::page_rank's bits (50 iterations, damping
+// 0.85): each vertex adds its neighbours' shares in ascending order, as Boost walks its in-edges.
+// Eight vertices of about the same degree are summed side by side (with AVX2, four to a register),
+// their chains of additions overlapping, each in its own order: the bits of one at a time.
 #pragma once
 
 #include <cstddef>
