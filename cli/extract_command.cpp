@@ -8,8 +8,10 @@
 #include <memory>
 #include <sstream>
 #include <thread>
+#include <utility>
 
 #include "cli/commands.h"
+#include "cli/keep_until_exit.h"
 #include "cli/output.h"
 #include "cli/pipeline.h"
 #include "cli/summary.h"
@@ -134,25 +136,18 @@ int RunExtract(const Options& options) {
     return kExitUsage;
   }
   StageTimer timer(Stage::kRules);
-  // What a run builds is kept until the process exits, on purpose: freeing the rules (compiled
-  // expressions and databases) and the graph, millions of small allocations one by one, costs
-  // several percent of a run, serially at its end, and the system reclaims the memory at once.
-  // The static pointers keep them reachable, so leak checkers do not report them; volatile, or
-  // the optimizer drops a store that nothing reads back (LeakSanitizer then saw a leak).
-  static const RuleSet* volatile kept_rules = nullptr;
-  kept_rules = LoadRulesOrReport(options.rules_dirs, options.quiet, options.threads).release();
-  if (!kept_rules) {
+  // The rules and the graph are kept until the process exits (keep_until_exit.h says why).
+  std::unique_ptr<RuleSet> loaded = LoadRulesOrReport(options.rules_dirs, options.quiet, options.threads);
+  if (!loaded) {
     std::cerr << "kgx: the rules have errors; nothing was extracted\n";
     return kExitUsage;
   }
-  const RuleSet* rules = kept_rules;
+  const RuleSet* rules = &KeepUntilExit(std::move(loaded));
   timer.Switch(Stage::kCount);  // the pipeline charges its own stages
   PipelineStats stats;
   if (StreamsJsonl(options)) {
     JsonlSink sink;
-    static KnowledgeGraph* volatile kept_entity_graph = nullptr;
-    kept_entity_graph = new KnowledgeGraph();
-    KnowledgeGraph& entity_graph = *kept_entity_graph;
+    KnowledgeGraph& entity_graph = KeepUntilExit(std::make_unique<KnowledgeGraph>());
     std::vector<std::string> written;
     const int status = ExtractStreamed(options, *rules, stats, written, entity_graph, sink);
     if (status == kExitOk && !options.quiet) {
@@ -162,9 +157,8 @@ int RunExtract(const Options& options) {
     if (StageTimesEnabled()) PrintStageTimes(std::cerr);
     return status;
   }
-  static const KnowledgeGraph* volatile kept_graph = nullptr;
-  kept_graph = new KnowledgeGraph(RunPipeline(DefaultInputs(options), *rules, options.threads, options.quiet, stats));
-  const KnowledgeGraph& graph = *kept_graph;
+  const KnowledgeGraph& graph = KeepUntilExit(
+      std::make_unique<KnowledgeGraph>(RunPipeline(DefaultInputs(options), *rules, options.threads, options.quiet, stats)));
   std::vector<std::string> written;
   timer.Switch(Stage::kOutput);
   const int status = WriteOutputs(graph, options, written);

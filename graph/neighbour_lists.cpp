@@ -1,6 +1,8 @@
 // Neighbour lists by counting sort (see neighbour_lists.h).
 #include "graph/neighbour_lists.h"
 
+#include <cstddef>
+
 namespace kgx {
 
 namespace {
@@ -32,22 +34,30 @@ NeighbourLists BuildNeighbourLists(std::size_t vertices,
     unordered[fill[b]++] = a;
   }
   // Walking the vertices in ascending order and handing each to its neighbours' rows fills
-  // every row in ascending order (the links are symmetric, so the rows keep their sizes).
+  // every row in ascending order. A repeated link hands v to a row twice in a row: it is kept
+  // once, and the rows are closed up afterwards only if some link was repeated.
   lists.column.resize(unordered.size());
   fill.assign(lists.start.begin(), lists.start.end() - 1);
+  bool repeated = false;
   for (std::uint32_t v = 0; v < vertices; ++v) {
-    for (std::size_t k = lists.start[v]; k < lists.start[v + 1]; ++k) lists.column[fill[unordered[k]]++] = v;
+    for (std::size_t k = lists.start[v]; k < lists.start[v + 1]; ++k) {
+      const std::uint32_t u = unordered[k];
+      std::size_t& at = fill[u];
+      if (at != lists.start[u] && lists.column[at - 1] == v) {
+        repeated = true;
+        continue;
+      }
+      lists.column[at++] = v;
+    }
   }
   unordered = {};
+  if (!repeated) return lists;
 
-  // Repeated links are now side by side: keep the first of each.
   std::size_t kept = 0;
   for (std::size_t v = 0; v < vertices; ++v) {
-    const std::size_t begin = lists.start[v], end = lists.start[v + 1];
+    const std::size_t begin = lists.start[v], end = fill[v];
     lists.start[v] = kept;
-    for (std::size_t k = begin; k < end; ++k) {
-      if (k == begin || lists.column[k] != lists.column[k - 1]) lists.column[kept++] = lists.column[k];
-    }
+    for (std::size_t k = begin; k < end; ++k) lists.column[kept++] = lists.column[k];
   }
   lists.start[vertices] = kept;
   lists.column.resize(kept);

@@ -68,7 +68,7 @@ void CheckAgainstBoost(int nodes, int link_count, int linked, int hubs, unsigned
 }  // namespace
 
 TEST_CASE("entity analytics match Boost's page_rank and connected_components on a random graph", "[graph]") {
-  CheckAgainstBoost(403, 3000, 350, 0, 11);  // not a multiple of four
+  CheckAgainstBoost(403, 3000, 350, 0, 11);  // not a multiple of eight
 }
 
 TEST_CASE("entities without links keep degree 0 and their own component", "[graph]") {
@@ -86,10 +86,10 @@ TEST_CASE("entities without links keep degree 0 and their own component", "[grap
   CHECK(graph.node(4).pagerank == 1.0 - 0.85);  // no neighbour gives it a share
 }
 
-TEST_CASE("PageRank's rows read four at a time match Boost's on graphs of every shape", "[graph]") {
-  // Few vertices (no full group of four), hubs (groups whose degrees differ much), sparse rows
+TEST_CASE("PageRank's rows read eight at a time match Boost's on graphs of every shape", "[graph]") {
+  // Few vertices (no full group of eight), hubs (groups whose degrees differ much), sparse rows
   // of odd and even lengths, dense ones.
-  for (int nodes = 1; nodes <= 9; ++nodes) CheckAgainstBoost(nodes, nodes * 2, nodes, 0, 20 + nodes);
+  for (int nodes = 1; nodes <= 17; ++nodes) CheckAgainstBoost(nodes, nodes * 2, nodes, 0, 20 + nodes);
   CheckAgainstBoost(1000, 6000, 990, 12, 5);
   CheckAgainstBoost(301, 200, 300, 0, 6);
   CheckAgainstBoost(120, 5000, 120, 3, 7);
@@ -97,7 +97,7 @@ TEST_CASE("PageRank's rows read four at a time match Boost's on graphs of every 
 
 TEST_CASE("PageRank on two threads gives Boost's bits", "[graph]") {
   // Large enough for the two threads to be used (64 Ki neighbour entries), with hubs and without,
-  // node counts of every remainder by four; and small ones, where one thread does it all.
+  // node counts of several remainders by eight; and small ones, where one thread does it all.
   CheckAgainstBoost(9001, 60000, 8990, 20, 31, 2);
   CheckAgainstBoost(12002, 80000, 12000, 0, 32, 2);
   CheckAgainstBoost(5003, 100000, 3000, 3, 33, 2);
