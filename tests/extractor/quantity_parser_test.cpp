@@ -274,7 +274,8 @@ const Case kCases[] = {
     {"10円単位で丸める", ""},
     {"100万円単位の削減", ""},
     {"billed in 1-cent increments", ""},
-    {"rounded to $1 increments", ""},
+    {"rounded to 10 yen increments", ""},
+    {"in 5 increments of $1,000", "$1,000|1000|usd|"},
     {"料金は1円", "1円|1|jpy|"},
     {"1 ms increments", "1 ms|0.001|second|"},
     // a pull request counted with 件 or written PR, in its case only
