@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "extractor/front_matter.h"
+#include "extractor/heading_markup.h"
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/romanized_names.h"
@@ -186,7 +187,8 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     section.kind = span.kind;
     section.line = span.line;
     section.end_line = span.end_line;
-    section.title = CutText(TrimAscii(map.OriginalView(span.title_begin, span.title_end)), kMaxLineEvidence);
+    // A Scrapbox heading's brackets are markup: "[** オープニング]" is titled オープニング.
+    section.title = CutText(StripScrapboxHeading(TrimAscii(map.OriginalView(span.title_begin, span.title_end))), kMaxLineEvidence);
     if (front_matter && span.line == lines.front().number) section.title = result.title;
     // A session code is an identifier: written as normalized, "Ｄ２－０３" is D2-03 and "dat303-r1"
     // is DAT303-R1 (as the title stays as written).
@@ -202,6 +204,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     const auto after = std::find_if(result.sections.begin(), result.sections.end(),
                                     [&](const Section& s) { return s.line > lines[end].number; });
     if (after != result.sections.end()) result.title = after->title;
+    // Its own section holds only metadata about the document: like a titled front matter's, it is
+    // named by the document's title, not by the "---" that opens it.
+    if (result.sections.front().line == lines.front().number) result.sections.front().title = result.title;
   }
 
   // Entities: gazetteer matches, then discovered names and their later mentions.

@@ -272,11 +272,13 @@ const LexEntry* ObjectNounBefore(std::string_view line, const QuantityLexicon& l
 const LexEntry* CountedNounAfterNo(std::string_view line, const QuantityLexicon& lexicon, std::size_t at,
                                    std::size_t& noun_begin) {
   if (line.substr(at, kNo.size()) != kNo) return nullptr;
-  std::size_t pos = at + kNo.size();
+  // notes that mix scripts put a blank between の and a Latin noun: 320 件の PR, 6つの Pod
+  const std::size_t first = SkipSpaces(line, at + kNo.size());
+  std::size_t pos = first;
   for (std::size_t chars = 0; chars < kNounWindow && pos < line.size(); ++chars) {
     std::size_t length = 0;
     // a digit inside a Latin name does not end the search: 18,000以上のEC2インスタンス
-    const bool name_digit = IsDigit(line[pos]) && pos > 0 && (IsLetter(line[pos - 1]) || IsDigit(line[pos - 1])) && pos > at + kNo.size();
+    const bool name_digit = IsDigit(line[pos]) && pos > 0 && (IsLetter(line[pos - 1]) || IsDigit(line[pos - 1])) && pos > first;
     if (StopsNounSearch(CodePointAt(line, pos, length)) && !name_digit) break;
     const bool after_letter = IsLetter(line[pos]) && pos > 0 && IsLetter(line[pos - 1]);
     const bool after_kanji = IsKanji(CodePointAt(line, PrevChar(line, pos)));

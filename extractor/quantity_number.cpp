@@ -166,6 +166,16 @@ std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos) {
   bool last_was_kanji_digit = false;
   std::size_t i = pos;
   while (i < line.size()) {
+    // Notes that space their figures write "120 万円", "1 億件": one blank before 万/億/兆 after digits.
+    if (line[i] == ' ' && has_current && !last_was_kanji_digit && i + 1 < line.size()) {
+      std::size_t big_length = 0;
+      const double big = BigMultiplier(DecodeUtf8(line, i + 1, big_length));
+      if (big > 0 && big < last_big) {
+        ++i;
+        continue;
+      }
+      break;
+    }
     if (IsDigit(line[i])) {
       if (has_current) break;
       i = ReadArabic(line, i, current, token.grouped, token.integer);

@@ -53,6 +53,30 @@ bool ChangeFollows(std::string_view line, std::size_t at) {
   return rest.starts_with("に") || rest.starts_with("へ");
 }
 
+// True when "from" stands right before the number at `begin` and opens a change ("cut p99 from 40
+// to 65 ms", "from 40 ms to 65 ms"), not a span ("ranges from 40 to 65 ms", "anywhere from 2 to 5").
+bool ChangeFromBefore(std::string_view line, std::size_t begin) {
+  const std::size_t end = SkipSpacesBack(line, begin);
+  if (end == begin || end < 4 || AsciiLowerCopy(line.substr(end - 4, 4)) != "from") return false;
+  if (end > 4 && IsLetter(line[end - 5])) return false;
+  std::size_t word_end = SkipSpacesBack(line, end - 4);
+  std::size_t word = word_end;
+  while (word > 0 && IsLetter(line[word - 1])) --word;
+  const std::string before = AsciiLowerCopy(line.substr(word, word_end - word));
+  for (std::string_view span : {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere", "anything"}) {
+    if (before == span) return false;
+  }
+  return true;
+}
+
+// Where the second number of an English change "from A to B" starts (after " to "), or npos.
+std::size_t EnglishToEnd(std::string_view line, std::size_t at) {
+  const std::size_t pos = SkipSpaces(line, at);
+  const bool to = pos > at && pos + 3 < line.size() && AsciiLower(line[pos]) == 't' && AsciiLower(line[pos + 1]) == 'o' &&
+                  line[pos + 2] == ' ';
+  return to ? SkipSpaces(line, pos + 3) : std::string_view::npos;
+}
+
 // A literal found in the line.
 struct Hit {
   const LexEntry* entry = nullptr;
@@ -105,7 +129,8 @@ class Scanner {
   void ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_end);
   bool ContinuesChange(const Draft& d) const;
   bool EndsChange(const Draft& d) const;
-  const UnitDef* UnitAfterArrow(std::size_t at);
+  // the unit of a change's end after an arrow at `at` (or after " to " when "from" opened the change)
+  const UnitDef* UnitAfterArrow(std::size_t at, bool english_from = false);
 
   std::optional<Draft> ReadAt(std::size_t pos, std::size_t& resume);
   bool ReadUnit(Draft& d, std::size_t& after_middle);
@@ -294,6 +319,8 @@ std::size_t Scanner::ReadRateSuffix(std::size_t at, std::vector<std::string>& pe
 bool Scanner::ReadRange(Draft& d, Hit& unit, std::size_t after_first) {
   const std::size_t at = ReadConnector(after_first);
   if (at == std::string::npos || !NumberStartsAt(line_, at)) return false;
+  // "from 40 ms to 65 ms": a change, two quantities (a bare start counts what the end counts)
+  if (EnglishToEnd(line_, after_first) == at && ChangeFromBefore(line_, d.begin)) return false;
   const std::optional<NumberToken> second = ReadNumber(line_, at);
   if (!second || second->fraction) return false;
   double value = second->value;
@@ -448,8 +475,9 @@ bool Scanner::EndsChange(const Draft& d) const {
 }
 
 // The unit of the number after an arrow at `at` (40 → 12台, 3 -> 5 GB), or null.
-const UnitDef* Scanner::UnitAfterArrow(std::size_t at) {
-  const std::size_t pos = ArrowEnd(line_, at);
+const UnitDef* Scanner::UnitAfterArrow(std::size_t at, bool english_from) {
+  std::size_t pos = ArrowEnd(line_, at);
+  if (pos == std::string_view::npos && english_from) pos = EnglishToEnd(line_, at);
   if (pos == std::string_view::npos || pos >= line_.size() || !IsDigit(line_[pos])) return nullptr;
   const std::optional<NumberToken> next = ReadNumber(line_, pos);
   if (!next || next->fraction) return nullptr;
@@ -502,8 +530,8 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   std::size_t noun_begin = 0;
   if (const LexEntry* noun = year ? nullptr : CountedNounAfterNo(line_, lex_, tail, noun_begin)) {
     d.def = &lex_.unit(*noun);
-    const bool touching = tail == d.end && noun_begin == tail + kNo.size() && d.per.empty();
-    if (touching) d.end = noun_begin + noun->text.size();  // 3つのAZ; not 500以上のマイクロサービス
+    const bool touching = tail == d.end && noun_begin == SkipSpaces(line_, tail + kNo.size()) && d.per.empty();
+    if (touching) d.end = noun_begin + noun->text.size();  // 3つのAZ, 320 件の PR; not 500以上のマイクロサービス
     return true;
   }
   // The topic names the count unless a word right after the number does (インスタンスは 8 GPU);
@@ -542,7 +570,7 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
     }
   }
   if (!year && d.per.empty()) {  // 40 → 12台: the bare start of a change counts what its end counts
-    if (const UnitDef* def = UnitAfterArrow(tail)) {
+    if (const UnitDef* def = UnitAfterArrow(tail, ChangeFromBefore(line_, d.begin))) {
       d.def = def;
       return true;
     }
