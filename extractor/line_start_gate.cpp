@@ -507,6 +507,28 @@ RequiredCharacters RequiredCharacters::Derive(const std::vector<std::string>& pa
     condition.each_mask_.push_back(std::move(masks));
   }
   if (!fits) condition.each_mask_.clear();
+  bool seen = false;  // a byte with a bit, below the current one
+  for (std::size_t b = 0; b < condition.bit_of_.size(); ++b) {
+    if (condition.bit_of_[b] == 0) continue;
+    if (!seen) condition.low_ = static_cast<unsigned char>(b);
+    condition.high_ = static_cast<unsigned char>(b);
+    seen = true;
+  }
+  if (condition.each_mask_.size() <= 64) {
+    // Patterns share classes (the '2' and '0' of a year): each distinct mask is tested once.
+    for (std::size_t p = 0; p < condition.each_mask_.size(); ++p) {
+      condition.every_pattern_ |= std::uint64_t{1} << p;
+      for (const std::uint64_t mask : condition.each_mask_[p]) {
+        const auto at = std::find(condition.class_masks_.begin(), condition.class_masks_.end(), mask);
+        const auto c = static_cast<std::size_t>(at - condition.class_masks_.begin());
+        if (at == condition.class_masks_.end()) {
+          condition.class_masks_.push_back(mask);
+          condition.class_patterns_.push_back(0);
+        }
+        condition.class_patterns_[c] |= std::uint64_t{1} << p;
+      }
+    }
+  }
   condition.each_ = std::move(each);
   condition.all_ = false;
   return condition;
@@ -517,10 +539,24 @@ std::uint64_t RequiredCharacters::Present(std::string_view line) const {
   std::uint64_t present = 0;
   std::size_t i = 0;
 #ifdef __SSE2__
-  for (; i + 16 <= line.size(); i += 16) {
-    // The ASCII bytes of the block, one by one: Japanese text has few.
-    auto ascii = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i)))) & 0xFFFFu;
-    for (; ascii != 0; ascii &= ascii - 1) present |= bit_of_[bytes[i + static_cast<std::size_t>(std::countr_zero(ascii))]];
+  // Compared as signed bytes, those from 0x80 are negative and below any ASCII `low_`.
+  const __m128i below = _mm_set1_epi8(static_cast<char>(low_ - 1));  // 0 - 1 wraps to -1: every ASCII byte is above
+  const __m128i high = _mm_set1_epi8(static_cast<char>(high_));
+  // The block's bytes in [low_, high_], one by one: Japanese text has few, English text mostly
+  // lower-case letters and blanks, which no year or '#' class holds.
+  const auto mark_block = [&](std::size_t at) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + at));
+    const __m128i inside = _mm_andnot_si128(_mm_cmpgt_epi8(block, high), _mm_cmpgt_epi8(block, below));
+    for (auto candidates = static_cast<unsigned>(_mm_movemask_epi8(inside)); candidates != 0;
+         candidates &= candidates - 1) {
+      present |= bit_of_[bytes[at + static_cast<std::size_t>(std::countr_zero(candidates))]];
+    }
+  };
+  for (; i + 16 <= line.size(); i += 16) mark_block(i);
+  // The rest as the last sixteen bytes: marking a byte twice changes nothing.
+  if (i < line.size() && line.size() >= 16) {
+    mark_block(line.size() - 16);
+    i = line.size();
   }
 #endif
   for (; i < line.size(); ++i) {
@@ -544,12 +580,10 @@ bool RequiredCharacters::MayMatch(std::string_view line) const {
 std::uint64_t RequiredCharacters::MayMatchWhich(std::string_view line) const {
   if (all_ || each_mask_.empty() || each_mask_.size() > 64) return ~std::uint64_t{0};
   const std::uint64_t present = Present(line);
-  std::uint64_t which = 0;
-  for (std::size_t p = 0; p < each_mask_.size(); ++p) {
-    const std::vector<std::uint64_t>& masks = each_mask_[p];
-    if (std::all_of(masks.begin(), masks.end(), [&](std::uint64_t mask) { return (mask & present) != 0; })) {
-      which |= std::uint64_t{1} << p;
-    }
+  // Every pattern, less those needing a class the line holds no byte of.
+  std::uint64_t which = every_pattern_;
+  for (std::size_t c = 0; c < class_masks_.size(); ++c) {
+    if ((class_masks_[c] & present) == 0) which &= ~class_patterns_[c];
   }
   return which;
 }

@@ -73,7 +73,7 @@ class RequiredCharacters {
   static RequiredCharacters Derive(const std::vector<std::string>& patterns);
 
   // False only when no pattern can match anywhere in `line`. Reads the line once, marking which
-  // of the classes' bytes it holds (sixteen bytes at a time past bytes from 0x80).
+  // of the classes' bytes it holds (sixteen bytes at a time past bytes outside their range).
   bool MayMatch(std::string_view line) const;
   // Which patterns may match `line`: bit i for pattern i, 0 only when none of them can. Every bit
   // (all patterns may) when there is no condition or more than 64 patterns or bytes.
@@ -96,6 +96,13 @@ class RequiredCharacters {
   // bytes have one), and each pattern's classes are masks of them.
   std::array<std::uint64_t, 128> bit_of_{};
   std::vector<std::vector<std::uint64_t>> each_mask_;
+  // The bytes that have a bit lie in [low_, high_]: Present tests sixteen bytes against that
+  // range at once and looks up only those inside (English text is mostly lower case and blanks).
+  unsigned char low_ = 0, high_ = 0x7F;
+  // For MayMatchWhich (64 patterns at most): the distinct class masks, and per mask the patterns
+  // that need it (bit i for pattern i), so that a line costs one test per distinct class.
+  std::vector<std::uint64_t> class_masks_, class_patterns_;
+  std::uint64_t every_pattern_ = 0;
 };
 
 }  // namespace kgx

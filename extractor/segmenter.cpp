@@ -169,10 +169,13 @@ struct Segmenter::Impl {
   // returns false when the event set cannot tell.
   bool FirstEvent(std::string_view line, int& event) const;
   void CompileLineSets();
-  // A line the bullet gate turns away is none; one it decides by its mark is one.
+  // A line the bullet gate decides by its mark is one (asked first: most lines of notes are
+  // bullets, and a pattern matches such a line, so the gate would let it through); one it turns
+  // away is none.
   bool IsBullet(const LineView& line) const {
-    if (!bullet || !bullet_gate.MayMatch(line.text)) return false;
-    return bullet_gate.Decides(line.text) || RE2::PartialMatch(line.text, *bullet);
+    if (!bullet) return false;
+    if (bullet_gate.Decides(line.text)) return true;
+    return bullet_gate.MayMatch(line.text) && RE2::PartialMatch(line.text, *bullet);
   }
   bool IsHeadingCandidate(const LineView& line) const;
   // Whether a talk or keynote pattern matches `line`; by the line set (its gate turns most lines

@@ -429,6 +429,58 @@ TEST_CASE("the required characters read by byte masks answer as one search per b
   }
 }
 
+TEST_CASE("the patterns named by byte range and shared class masks are those one search per byte names", "[segmenter]") {
+  // MayMatchWhich looks up only bytes within the classes' range, sixteen at a time, and tests each
+  // distinct class once: pattern by pattern it must answer as memchr over that pattern's classes,
+  // over event lines, random characters, English and Japanese prose, and each class byte at every
+  // offset of a block (classes at the ends of ASCII too: '!' and '~').
+  const std::vector<std::vector<std::string>> sets = {
+      kgx::testing::ShippedEventPatterns(), {"a:1", "b;2", "c=3", "d!4"}, {"~~1", "!b", "1~"},
+      {R"((?i)summit\s*(?P<y>20[0-9]{2}))", R"(勉強会\s*#(?P<n>[0-9]{1,4}))", R"(re\s*:\s*invent)"}};
+  const std::vector<std::string> prose = {
+      "the keynote covered serverless patterns and the new database features in detail",
+      "今日はサーバーレスの話を聞いた。Lambda と Step Functions の組み合わせが面白かった",
+      "  - Aurora DSQL: multi-region, strong consistency (GA in 2025)", "JAWS-UG 東京 #50 参加レポート ~ 第2回 !"};
+  std::mt19937 rng(2525);
+  for (const std::vector<std::string>& patterns : sets) {
+    const kgx::RequiredCharacters required = kgx::RequiredCharacters::Derive(patterns);
+    REQUIRE(required.Constrains());
+    const auto by_search = [&](std::string_view line) {
+      std::uint64_t which = 0;
+      for (std::size_t p = 0; p < required.Classes().size(); ++p) {
+        const std::vector<std::string>& classes = required.Classes()[p];
+        const bool holds = std::all_of(classes.begin(), classes.end(), [&](const std::string& bytes) {
+          return std::any_of(bytes.begin(), bytes.end(),
+                             [&](char b) { return std::memchr(line.data(), b, line.size()) != nullptr; });
+        });
+        if (holds) which |= std::uint64_t{1} << p;
+      }
+      return which;
+    };
+    int some = 0;
+    for (int round = 0; round < 5000; ++round) {
+      std::string line = round % 3 == 2 ? RandomCharacters(rng) : RandomEventLine(rng);
+      if (round % 4 == 1) line = prose[static_cast<std::size_t>(round / 4) % prose.size()] + " " + line;
+      INFO("'" << line << "'");
+      const std::uint64_t which = required.MayMatchWhich(line);
+      CHECK(which == by_search(line));
+      some += which != 0;
+    }
+    CHECK(some > 50);  // (the few lines holding "~~1", "!b" or "1~" the least)
+    for (const char* piece : {"2", "0", ":", "#", "!", "~", "1", "b", "-", "'", "U", "G", "ー"}) {
+      for (std::size_t pad = 0; pad < 36; ++pad) {
+        for (const std::string& filler : {std::string("日本語のメモ"), std::string("abcdefgh"), std::string("ABC xyz ")}) {
+          std::string line;
+          while (line.size() < pad) line += filler;
+          line = line.substr(0, kgx::Utf8PrefixLength(line, pad)) + piece + "会" + std::string(pad % 5, '2') + "0";
+          INFO("'" << line << "'");
+          CHECK(required.MayMatchWhich(line) == by_search(line));
+        }
+      }
+    }
+  }
+}
+
 TEST_CASE("the line start gate's bitmap of characters answers as its ranges do", "[segmenter]") {
   using Reference = kgx::LineStartGateReference;
   // The shipped header and bullet gates and a few of classes and case folding, over random lines
