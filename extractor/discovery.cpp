@@ -33,23 +33,6 @@ struct NamePattern {
   EntityType type = EntityType::kCompany;
 };
 
-// Returns true when every match of `pattern` begins at the start of the line: it opens with ^ or
-// \A and has no '|' outside groups (LineStartGate reads patterns as if anchored).
-bool AnchoredAtStart(std::string_view pattern) {
-  const std::vector<RegexToken> tokens = ReadRegexTokens(pattern);
-  if (tokens.empty()) return false;
-  const RegexToken& first = tokens.front();
-  if (first.piece != RegexPiece::kLineStart && !(first.piece == RegexPiece::kEscape && first.letter == 'A')) return false;
-  int depth = 0;
-  for (const RegexToken& t : tokens) {
-    if (t.piece == RegexPiece::kGroupOpen) ++depth;
-    if (t.piece == RegexPiece::kGroupClose) --depth;
-    if (t.piece == RegexPiece::kBar && depth == 0) return false;
-    if (t.piece == RegexPiece::kUnsupported || t.piece == RegexPiece::kFlags) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 struct Discovery::Impl {
@@ -131,7 +114,7 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
         continue;
       }
       pattern.name_group = it->second;
-      if (AnchoredAtStart(line.text)) pattern.start = LineStartGate::Derive({line.text});
+      if (AnchoredAt(line.text, RegexEdge::kStart)) pattern.start = LineStartGate::Derive({line.text});
       pattern.neighbours = LiteralNeighbours::Derive(line.text);
       // One condition per pattern: each costs a search of the line.
       if (!pattern.neighbours.Constrains()) pattern.context = LiteralContext::Derive(line.text);

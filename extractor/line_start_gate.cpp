@@ -294,23 +294,6 @@ Ranges DecidingEndCharacters(std::string_view pattern) {
   return start.first;
 }
 
-// Returns true when every match of `pattern` ends at the end of the text: it closes with $ (or \z)
-// and has no alternative outside parentheses. Errs towards false.
-bool EndsAnchored(std::string_view pattern) {
-  const std::vector<RegexToken> tokens = ReadRegexTokens(pattern);
-  if (tokens.empty()) return false;
-  const RegexToken& end = tokens.back();
-  if (end.piece != RegexPiece::kLineEnd && !(end.piece == RegexPiece::kEscape && end.letter == 'z')) return false;
-  int depth = 0;
-  for (const RegexToken& t : tokens) {
-    if (t.piece == RegexPiece::kUnsupported) return false;
-    if (t.piece == RegexPiece::kGroupOpen) ++depth;
-    if (t.piece == RegexPiece::kGroupClose) --depth;
-    if (t.piece == RegexPiece::kBar && depth == 0) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
@@ -337,7 +320,7 @@ LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
     Start start;
     if (!Reader(pattern).Read(start) || start.blank) return gate;
     Tidy(start.last);
-    if (!EndsAnchored(pattern) || start.last == NonSpaces()) {
+    if (!AnchoredAt(pattern, RegexEdge::kEnd) || start.last == NonSpaces()) {
       all.insert(all.end(), start.first.begin(), start.first.end());
       continue;
     }

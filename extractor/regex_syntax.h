@@ -1,6 +1,6 @@
 // One reader of RE2 pattern syntax for the fast paths that reason about patterns as written
-// (PatternElements, NeedsOf and FindPlaceholders, LineStartGate, HeaderCaptures, the Segmenter's
-// anchoring check): the pattern as a flat list of tokens, and a class as a list of items. What the
+// (PatternElements, NeedsOf and FindPlaceholders, LineStartGate, HeaderCaptures, the anchoring
+// checks of the Segmenter and Discovery): the pattern as a flat list of tokens, and a class as a list of items. What the
 // reader does not follow it answers kUnsupported, and a caller that meets that takes no shortcut.
 #pragma once
 
@@ -74,5 +74,13 @@ struct RegexClass {
 // follow ([:alpha:], an escape other than punctuation, \x…, \n \t \r \f \v \a and class escapes,
 // a range ending in a class escape or running backwards).
 std::optional<RegexClass> ReadRegexClass(std::string_view body);
+
+// The edge of the text a pattern may be anchored at: its start (^, \A) or its end ($, \z).
+enum class RegexEdge { kStart, kEnd };
+
+// Returns true when every match of `pattern` touches `edge`: it opens (closes) with the anchor and
+// has no '|' outside parentheses. Errs towards false: a pattern with anything the reader does not
+// follow (\Q…\E quoting, look-arounds) is anchored nowhere.
+bool AnchoredAt(std::string_view pattern, RegexEdge edge);
 
 }  // namespace kgx

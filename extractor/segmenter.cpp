@@ -229,25 +229,10 @@ bool Segmenter::Impl::MatchHeaderAt(const std::vector<HeaderPattern>& patterns, 
 
 namespace {
 
-// Returns true when `pattern` can match only at the start of a text: it opens with ^ and has no
-// alternative outside parentheses. Errs towards false (\Q…\E quoting, a leading flag group).
-bool StartsAnchored(std::string_view pattern) {
-  const std::vector<RegexToken> tokens = ReadRegexTokens(pattern);
-  if (tokens.empty() || tokens.front().piece != RegexPiece::kLineStart) return false;
-  int depth = 0;
-  for (const RegexToken& t : tokens) {
-    if (t.piece == RegexPiece::kUnsupported) return false;
-    if (t.piece == RegexPiece::kGroupOpen) ++depth;
-    if (t.piece == RegexPiece::kGroupClose) --depth;
-    if (t.piece == RegexPiece::kBar && depth == 0) return false;
-  }
-  return true;
-}
-
 // Returns `pattern` as it is when it is anchored at the start, else behind a lazy "(?s:.*?)": the
 // form the header set and the line start gates read.
 std::string AtLineStart(const std::string& pattern) {
-  return StartsAnchored(pattern) ? pattern : "(?s:.*?)(?:" + pattern + ")";
+  return AnchoredAt(pattern, RegexEdge::kStart) ? pattern : "(?s:.*?)(?:" + pattern + ")";
 }
 
 // Compiles `patterns` into one set; null when there are none. Sets `ok` to false on a failure.

@@ -143,3 +143,24 @@ TEST_CASE("a class reads as items: characters, ranges and class escapes", "[rege
   CHECK_FALSE(kgx::ReadRegexClass(R"(a-\d)").has_value());
   CHECK_FALSE(kgx::ReadRegexClass(R"(\b)").has_value());
 }
+
+TEST_CASE("a pattern is anchored at an edge only when every match must touch it", "[regex_syntax]") {
+  using kgx::AnchoredAt;
+  using kgx::RegexEdge;
+  // At the start: ^ or \A first, no alternative outside parentheses.
+  CHECK(AnchoredAt("^#{1,3}\\s+(.+)$", RegexEdge::kStart));
+  CHECK(AnchoredAt("\\A【(.+)】", RegexEdge::kStart));
+  CHECK_FALSE(AnchoredAt("^(?:DAT|ARC)[0-9]{3}|", RegexEdge::kStart));  // the empty side after "|" matches anywhere
+  CHECK(AnchoredAt("^(?:a|b)c", RegexEdge::kStart));
+  CHECK_FALSE(AnchoredAt("^a|b", RegexEdge::kStart));
+  CHECK_FALSE(AnchoredAt("a^", RegexEdge::kStart));
+  CHECK_FALSE(AnchoredAt("(^a)", RegexEdge::kStart));  // errs towards false
+  CHECK_FALSE(AnchoredAt("^\\Qa|b\\E", RegexEdge::kStart));  // quoting: not followed
+  CHECK_FALSE(AnchoredAt("", RegexEdge::kStart));
+  // At the end: $ or \z last.
+  CHECK(AnchoredAt("[。．!？]\\s*$", RegexEdge::kEnd));
+  CHECK(AnchoredAt("（[A-Z]{3}[0-9]{3}）\\z", RegexEdge::kEnd));
+  CHECK_FALSE(AnchoredAt("a$|b", RegexEdge::kEnd));
+  CHECK_FALSE(AnchoredAt("^a", RegexEdge::kEnd));
+  CHECK_FALSE(AnchoredAt("a$", RegexEdge::kStart));
+}
