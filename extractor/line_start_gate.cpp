@@ -298,22 +298,19 @@ Ranges DecidingEndCharacters(std::string_view pattern) {
 
 LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
   LineStartGate gate;
-  Ranges decides;
-  for (const std::string& pattern : patterns) {
-    const Ranges d = DecidingCharacters(pattern);
-    decides.insert(decides.end(), d.begin(), d.end());
-  }
-  Tidy(decides);
-  Fill(decides, gate.decides_.ascii, gate.decides_.wide);
-  gate.decides_.IndexBmp();
-  Ranges decides_at_end;
-  for (const std::string& pattern : patterns) {
-    const Ranges d = DecidingEndCharacters(pattern);
-    decides_at_end.insert(decides_at_end.end(), d.begin(), d.end());
-  }
-  Tidy(decides_at_end);
-  Fill(decides_at_end, gate.decides_at_end_.ascii, gate.decides_at_end_.wide);
-  gate.decides_at_end_.IndexBmp();
+  // The characters that alone decide a line, at its start or at its end, from every pattern.
+  const auto fill_deciding = [&](Ranges (*deciding)(std::string_view), auto& set) {
+    Ranges all_deciding;
+    for (const std::string& pattern : patterns) {
+      const Ranges d = deciding(pattern);
+      all_deciding.insert(all_deciding.end(), d.begin(), d.end());
+    }
+    Tidy(all_deciding);
+    Fill(all_deciding, set.ascii, set.wide);
+    set.IndexBmp();
+  };
+  fill_deciding(DecidingCharacters, gate.decides_);
+  fill_deciding(DecidingEndCharacters, gate.decides_at_end_);
   Ranges all;
   std::vector<std::pair<Ranges, Ranges>> ended;  // what they end with, what they start with
   for (const std::string& pattern : patterns) {
