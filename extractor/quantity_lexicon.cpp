@@ -219,18 +219,6 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
   return size;
 }
 
-std::size_t QuantityLexicon::NextPossibleStartByChar(std::string_view line, std::size_t pos) const {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
-  const std::size_t size = line.size();
-  while (pos < size) {
-    const unsigned second = pos + 1 < size ? bytes[pos + 1] : 0u;
-    if (quantity_starts_[bytes[pos] << 8 | second] && ThirdByteMayStart(bytes, size, pos)) return pos;
-    ++pos;
-    while (pos < size && (bytes[pos] & 0xC0) == 0x80) ++pos;  // a continuation byte starts nothing
-  }
-  return size;
-}
-
 const LexEntry* QuantityLexicon::FindUnitLiteral(std::string_view text) const {
   for (const LexEntry& e : entries_) {
     if (e.role == LexRole::kUnit && e.text == text) return &e;

@@ -95,9 +95,6 @@ class QuantityLexicon {
   // prefix unit: 上, 人, 回, 、 and 。 share their first two bytes with 一, 二, 四 and 〇 but start
   // nothing, and the scan would stop at each of them only to read no number.
   std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const;
-  // The same answer found character by character with the two-byte and three-byte tests alone:
-  // the plain walk the skip in NextPossibleStart must agree with (tests compare them).
-  std::size_t NextPossibleStartByChar(std::string_view line, std::size_t pos) const;
 
   // Adds a two-part duration. Returns the earlier pair with the same larger letter, or nullptr
   // when new (a duplicate is not added).
@@ -166,6 +163,7 @@ class QuantityLexicon {
   }
 
  private:
+  friend struct QuantityLexiconReference;  // the plain walk the tests compare NextPossibleStart with
   // True when the text of `line` before `begin` ends with one of `entry`'s not_after words.
   static bool AfterAnyOf(std::string_view line, std::size_t begin, const LexEntry& entry) {
     const std::string_view before = line.substr(0, begin);

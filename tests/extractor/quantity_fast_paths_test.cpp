@@ -20,6 +20,7 @@
 #include "extractor/quantity_veto.h"
 #include "extractor/rule_file.h"
 #include "extractor/text_util.h"
+#include "tests/extractor/quantity_lexicon_reference.h"
 #include "tests/extractor/quantity_veto_reference.h"
 
 namespace kgx {
@@ -318,7 +319,7 @@ TEST_CASE("the 16-byte start scan stops where the character walk does, on long l
       const std::string line = GeneratedLine(random, 40);
       for (std::size_t pos = 0; pos <= line.size(); ++pos) {
         INFO("line: " << line << " from " << pos);
-        REQUIRE(lexicon->NextPossibleStart(line, pos) == lexicon->NextPossibleStartByChar(line, pos));
+        REQUIRE(lexicon->NextPossibleStart(line, pos) == kgx::QuantityLexiconReference::NextPossibleStartByChar(*lexicon, line, pos));
       }
     }
   }

@@ -14,6 +14,7 @@
 #include "extractor/quantity_rules.h"
 #include "extractor/rule_file.h"
 #include "extractor/text_util.h"
+#include "tests/extractor/quantity_lexicon_reference.h"
 
 namespace kgx {
 namespace {
@@ -161,7 +162,7 @@ TEST_CASE("the byte-table skip stops where the character-by-character walk does"
     for (std::size_t i = length(random); i > 0; --i) line += pieces[pick(random)];
     for (std::size_t pos = 0; pos <= line.size(); ++pos) {
       INFO("line: " << line << " from " << pos);
-      REQUIRE(lexicon.NextPossibleStart(line, pos) == lexicon.NextPossibleStartByChar(line, pos));
+      REQUIRE(lexicon.NextPossibleStart(line, pos) == kgx::QuantityLexiconReference::NextPossibleStartByChar(lexicon, line, pos));
     }
   }
 }
