@@ -748,6 +748,13 @@ TEST_CASE("English: what was moved before 'from', a replaced tool's modifier, a 
         Strings{"Capital One migrated_from Oracle", "Capital One migrated_to Aurora"});
   CHECK(TalkLine("- [c:Lyft] moved from [a:Kinesis Data Analytics] for SQL to [t:Flink]") ==
         Strings{"Lyft migrated_from Kinesis Data Analytics", "Lyft migrated_to Flink"});
+  // what was left behind, with a determiner and one word of a closed list: "a single", "our self-managed"
+  CHECK(TalkLine("- [c:Lumenpay] moved the ledger from a single [t:PostgreSQL] primary to [t:Apache Kafka]") ==
+        Strings{"Lumenpay migrated_from PostgreSQL", "Lumenpay migrated_to Apache Kafka"});
+  CHECK(TalkLine("- [c:Lumenpay] migrated away from our self-managed [t:Kafka]") == Strings{"Lumenpay migrated_from Kafka"});
+  CHECK(TalkLine("- We moved from the legacy [t:Oracle] to [a:Aurora]") ==
+        Strings{"<section> migrated_from Oracle", "<section> migrated_to Aurora"});
+  CHECK(TalkLine("- [c:Lumenpay] moved from a giant [t:PostgreSQL] to [t:Kafka]").empty());  // not a word of the list
   CHECK(TalkLine("- [c:Atlassian] replaced self-managed [t:PostgreSQL] with [a:Aurora DSQL]") ==
         Strings{"Atlassian migrated_from PostgreSQL", "Atlassian migrated_to Aurora DSQL"});
   CHECK(TalkLine("- [c:Datadog] runs 60% of its fleet on [a:Graviton]") == Strings{"Datadog uses Graviton"});
