@@ -148,6 +148,18 @@ TEST_CASE("uses in English", "[relations]") {
   CHECK(TalkLine("[c:Example] uses [a:Amazon Kinesis] for clickstreams") == Strings{"Example uses Amazon Kinesis"});
 }
 
+TEST_CASE("uses in English: where the data is kept and what it is queried with, not what it was compared with", "[relations]") {
+  CHECK(TalkLine("- They keep raw events in [a:Amazon S3] and query them with [a:Amazon Athena]") ==
+        Strings{"<section> uses Amazon Athena", "<section> uses Amazon S3"});
+  CHECK(TalkLine("- We store the logs in [a:S3]") == Strings{"<section> uses S3"});
+  CHECK(TalkLine("- The team runs ad-hoc queries on [a:Athena]") == Strings{"<section> uses Athena"});
+  CHECK(TalkLine("- They don't store anything in [a:Amazon S3]").empty());  // a negation
+  CHECK(TalkLine("- Keep in mind that [a:Amazon S3] is eventually consistent").empty());
+  CHECK(TalkLine("- We compared it with [a:Amazon Redshift].").empty());
+  CHECK(TalkLine("- We tried it with [a:AWS Lambda].").empty());
+  CHECK(TalkLine("- Dashboards are built with [a:Amazon QuickSight].") == Strings{"<section> uses Amazon QuickSight"});
+}
+
 TEST_CASE("uses in honorific or passive form, as the plain forms", "[relations]") {
   CHECK(TalkLine("- データカタログには[a:AWS Glue]を採用されたとのこと") == Strings{"<section> uses AWS Glue"});
   CHECK(TalkLine("- データカタログには[a:AWS Glue]を採用したとのこと") == Strings{"<section> uses AWS Glue"});
