@@ -26,6 +26,7 @@ constexpr std::size_t kChangeGap = 12;              // bytes of blanks and a qua
 constexpr std::string_view kHalf = "半";         // 1時間半 = 1.5 hours
 constexpr std::string_view kRatio = "times";     // the unit of a bare fraction: 1/4のコスト
 constexpr std::string_view kTimesCounted = "time";  // the unit of the counter 回: how often
+constexpr std::string_view kItemCounted = "item";   // the unit of the generic counters つ, 個, 件
 
 // Joins the denominators ("tb", "month" -> "tb/month"); one said twice counts once (1秒あたり
 // 10万 QPS: the prefix and the unit both say per second).
@@ -549,6 +550,15 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
     d.def = &lex_.unit(*noun);
     if (d.per.empty() && !noun->implied_per.empty()) d.per.push_back(noun->implied_per);
     return true;
+  }
+  // A generic counter counts the object before を: "EKS のクラスタを 30 個運用", "Podを5つ" (not "…を3つの観点で",
+  // whose の names what is counted, nor "APIを2回叩く": 回 counts times).
+  if (d.def != nullptr && d.def->is_counter && d.def->unit == kItemCounted && d.per.empty() &&
+      line_.substr(tail, kNo.size()) != kNo) {
+    if (const LexEntry* noun = ObjectNounBefore(line_, lex_, d.begin)) {
+      d.def = &lex_.unit(*noun);
+      return true;
+    }
   }
   if (d.def != nullptr) {  // the counter's own unit: つ -> item, 回 -> time
     d.counter_unit = true;

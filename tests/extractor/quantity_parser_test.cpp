@@ -673,6 +673,12 @@ const Case kCases[] = {
     {"クラスタを 12 にした", ""},
     {"Podを 3 から 5 程度に", ""},
     {"バージョンを 2 → 3 に上げた", ""},
+    // a generic counter (個, つ, 件) counts the object before を; not when の names what is counted
+    {"EKS のクラスタを 30 個運用している", "30 個|30|cluster|"},
+    {"Podを5つ立てる", "5つ|5|pod|"},
+    {"チケットを5件起票", "5件|5|ticket|"},
+    {"サービスを3つの観点で評価", "3つ|3|item|"},
+    {"会議を3つ", "3つ|3|item|"},
     // --- English: a rate word earlier in the clause that a link word closes ("the monthly AWS bill ... was
     // $38,000"), and a rate after "every"; not across punctuation, not a duration or a share
     {"The monthly AWS bill for the platform was $38,000.", "$38,000|38000|usd|month"},
