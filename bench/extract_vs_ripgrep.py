@@ -47,6 +47,15 @@ def timed(cmd, env=None, stdout=subprocess.DEVNULL):
     return float(wall), float(user) + float(system), int(rss_kb) / 1024.0, proc.stderr
 
 
+def allocator_of(binary):
+    """Names the malloc the binary is linked with (CMake's KGX_MIMALLOC), as ldd shows it."""
+    try:
+        libraries = subprocess.run(["ldd", binary], capture_output=True, text=True, check=False).stdout
+    except OSError:
+        return "unknown (no ldd)"
+    return "mimalloc" if "libmimalloc" in libraries else "the C library's malloc"
+
+
 DONE = ".kgx-bench-complete"  # hidden: neither kgx nor rg reads it
 
 
@@ -117,6 +126,7 @@ def main(argv=None):
         header = ("corpus", "MB", "run", "wall s", "cpu s", "MB/s wall", "MB/s cpu", "peak RSS MB")
         widths = [max(len(str(r[i])) for r in rows + [header]) for i in range(len(header))]
         print("== kgx extract --format jsonl against rg --count-matches -F -f (aliases.txt) ==")
+        print(f"kgx's allocator: {allocator_of(kgx)}")
         for r in [header] + rows:
             print("  ".join(str(c).rjust(w) for c, w in zip(r, widths)))
         print()
