@@ -33,6 +33,7 @@
 #include "extractor/front_matter.h"
 #include "extractor/header_captures.h"
 #include "extractor/line_start_gate.h"
+#include "extractor/required_characters.h"
 #include "extractor/regex_syntax.h"
 #include "extractor/text_util.h"
 

@@ -2,6 +2,7 @@
 // that one of them matches (checked against RE2::Set over generated lines in English and
 // Japanese, full-width, with marks, bullets and white space), and they turn away most lines.
 #include "extractor/line_start_gate.h"
+#include "extractor/required_characters.h"
 
 #include <re2/re2.h>
 #include <re2/set.h>
