@@ -61,36 +61,41 @@ double ToDouble(const std::string& digits) {
   return value;
 }
 
-// The value of ASCII digits without a '.': summed as an integer while it has at most 15 digits
-// (below 2^53, so the double is exact and equals what from_chars reads), else by ToDouble.
-double IntegerValue(const std::string& digits) {
-  if (digits.size() > 15) return ToDouble(digits);
-  std::uint64_t sum = 0;
-  for (const char c : digits) sum = sum * 10 + static_cast<std::uint64_t>(c - '0');
-  return static_cast<double>(sum);
-}
-
 // Reads Arabic digits with `,` thousands groups and a decimal part at `pos` (a digit). Returns the
-// end offset; sets `value`, `grouped` and `integer`.
+// end offset; sets `value`, `grouped` and `integer`. An integer of at most 15 digits is summed as
+// it is read (below 2^53, so the double is exact and equals what from_chars reads); any other
+// number is copied without its commas for from_chars. Most numbers are short integers: no copy.
 std::size_t ReadArabic(std::string_view line, std::size_t pos, double& value, bool& grouped,
                        bool& integer) {
-  std::string digits;
+  std::uint64_t sum = 0;
+  std::size_t count = 0;  // digits summed
+  const auto take = [&](char c) {
+    sum = sum * 10 + static_cast<std::uint64_t>(c - '0');  // wraps past 19 digits, unused past 15
+    ++count;
+  };
   std::size_t i = pos;
-  while (i < line.size() && IsDigit(line[i])) digits += line[i++];
+  while (i < line.size() && IsDigit(line[i])) take(line[i++]);
   // A group is ",ddd" not followed by a fourth digit; "1,2,3" is a list, not a number.
   while (i + 3 < line.size() && line[i] == ',' && IsDigit(line[i + 1]) && IsDigit(line[i + 2]) &&
          IsDigit(line[i + 3]) && (i + 4 >= line.size() || !IsDigit(line[i + 4]))) {
-    digits.append(line.substr(i + 1, 3));
+    for (std::size_t k = 1; k <= 3; ++k) take(line[i + k]);
     grouped = true;
     i += 4;
   }
   if (i + 1 < line.size() && line[i] == '.' && IsDigit(line[i + 1])) {
-    digits += '.';
     ++i;
-    while (i < line.size() && IsDigit(line[i])) digits += line[i++];
+    while (i < line.size() && IsDigit(line[i])) ++i;
     integer = false;
   }
-  value = integer ? IntegerValue(digits) : ToDouble(digits);
+  if (integer && count <= 15) {
+    value = static_cast<double>(sum);
+    return i;
+  }
+  std::string digits;
+  for (std::size_t k = pos; k < i; ++k) {
+    if (line[k] != ',') digits += line[k];
+  }
+  value = ToDouble(digits);
   return i;
 }
 

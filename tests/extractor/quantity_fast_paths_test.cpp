@@ -208,6 +208,37 @@ TEST_CASE("integers are read to the value from_chars reads from their digits", "
   }
 }
 
+TEST_CASE("numbers past the summed integers are read as from_chars reads their digits", "[quantity]") {
+  // The integer sum stops at 15 digits; longer integers, decimals and grouped decimals are copied
+  // without their commas for from_chars. A list (1,2,3) or a group of four digits is no group.
+  struct Case {
+    std::string line;
+    std::size_t at;
+    std::string digits;  // what from_chars must read
+    std::size_t length;  // bytes of the number
+  };
+  const std::vector<Case> cases = {
+      {"約123456789012345件", 3, "123456789012345", 15},
+      {"約1234567890123456件", 3, "1234567890123456", 16},
+      {"約9007199254740993件", 3, "9007199254740993", 16},  // 2^53 + 1: rounds as from_chars rounds
+      {"約123456789012345678901件", 3, "123456789012345678901", 21},  // past what 64 bits can sum
+      {"about 12,345,678,901,234,567 rows", 6, "12345678901234567", 22},
+      {"コストは1,234.56ドル", 12, "1234.56", 8},
+      {"0.000001 seconds", 0, "0.000001", 8},
+      {"lists 1,2,3 here", 6, "1", 1},
+      {"値は1,2345です", 6, "1", 1},
+  };
+  for (const Case& c : cases) {
+    INFO("line: " << c.line);
+    const std::optional<NumberToken> token = ReadNumber(c.line, c.at);
+    REQUIRE(token.has_value());
+    double expected = 0;
+    std::from_chars(c.digits.data(), c.digits.data() + c.digits.size(), expected);
+    REQUIRE(token->value == expected);
+    REQUIRE(token->end == c.at + c.length);
+  }
+}
+
 TEST_CASE("the two-byte filter of literal look-ups agrees with the bucket search", "[quantity]") {
   // Every role, every start and end offset of generated lines (Japanese, English, full-width,
   // broken UTF-8), with the shipped rules and with rules holding one-byte and case-sensitive
