@@ -266,3 +266,19 @@ TEST_CASE("Azure OpenAI is Azure's service, not the company OpenAI", "[note_styl
   CHECK(EntitiesIn("- Azure OpenAI と Semantic Kernel の組み合わせ\n").count("company:OpenAI") == 0);
   CHECK(EntitiesIn("- OpenAI released a new model\n").count("company:OpenAI") == 1);
 }
+
+TEST_CASE("a reST talk underlined with '=' is its speaker's company's; a second-hand case names its company", "[note_styles][setext]") {
+  // the talk's header is underlined: its presenter uses what its sub-sections ('----') say, and a
+  // title underlined as high ('====') ends the talk: 所感 is the author's, no company's
+  const auto rst = RelationsIn(
+      "Next Tokyo メモ\n==============\n\nBRK2-045 GKE Autopilot で作る基盤\n==========================\n\n"
+      "登壇者: 村上 悠真さん（株式会社ヤマセミ）\n\nやったこと\n----------\n\n- サービスメッシュは Istio で構築\n\n"
+      "所感\n====\n\n- うちのメッシュは Linkerd で構築\n");
+  CHECK(rst.count("company/ヤマセミ uses technology/istio") == 1);
+  CHECK_FALSE(HasRelationWith(rst, "technology/linkerd"));
+  // minutes: a company heard of moved to Spanner (named so by the move), not the team that heard it
+  const auto ja = RelationsIn("# SRE輪読会 議事録\n\n## 他社の事例\n\n- メルカリはSpannerに移行したと聞いた\n");
+  CHECK(ja.count("company/mercari migrated_to technology/google-cloud-spanner") == 1);
+  const auto en = RelationsIn("# Reading group minutes\n\n## Other companies\n\n- Mercari migrated to Spanner last year.\n");
+  CHECK(en.count("company/mercari migrated_to technology/google-cloud-spanner") == 1);
+}
