@@ -282,3 +282,17 @@ TEST_CASE("a reST talk underlined with '=' is its speaker's company's; a second-
   const auto en = RelationsIn("# Reading group minutes\n\n## Other companies\n\n- Mercari migrated to Spanner last year.\n");
   CHECK(en.count("company/mercari migrated_to technology/google-cloud-spanner") == 1);
 }
+
+TEST_CASE("a company's talk or case, a parenthesis aside, is the topic of what the line says", "[note_styles]") {
+  const auto ja = RelationsIn(
+      "# 議事録\n\n## 他社\n\n- 株式会社ハヤブサ製作所の人の発表（先月の Postgres Meetup）では、pgBackRest を使っているとのこと\n"
+      "- 株式会社ツグミ製作所さんの事例では Terraform を採用している\n- 株式会社ヒワ製作所の中の人の話だと、Argo CD で構築\n");
+  CHECK(ja.count("company/ハヤブサ製作所 uses technology/pgbackrest") == 1);
+  CHECK(ja.count("company/ツグミ製作所 uses technology/terraform") == 1);
+  CHECK(ja.count("company/ヒワ製作所 uses technology/argo-cd") == 1);
+  // a talk about a company is no account of its own ("Xについての発表"), and nor is a plan
+  const auto no = RelationsIn("# 議事録\n\n## 他社\n\n- 株式会社ハヤブサ製作所についての発表では Terraform を使っている\n"
+                              "- 株式会社ツグミ製作所の発表では Argo CD の導入を検討中\n");
+  CHECK(no.count("company/ハヤブサ製作所 uses technology/terraform") == 0);
+  CHECK(no.count("company/ツグミ製作所 uses technology/argo-cd") == 0);
+}
