@@ -553,15 +553,17 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     const std::size_t toggle = ToggleMark(line.text, indent);
     LineView header_line = line;
     bool headers_by_set = by_set;
+    // The header hits of the line as the header rules read it (header_line), its event kept.
+    const auto read_header_hits = [&] {
+      LineHits header_hits;
+      headers_by_set = impl.Hits(header_line.text, false, header_hits);
+      header_hits.event = hits.event;
+      hits = header_hits;
+    };
     if (toggle != std::string_view::npos && toggle > indent) {
       header_line.norm_begin += toggle;
       header_line.text = line.text.substr(toggle);
-      LineHits toggle_hits;
-      headers_by_set = impl.Hits(header_line.text, false, toggle_hits);
-      hits.talk = toggle_hits.talk;
-      hits.keynote = toggle_hits.keynote;
-      hits.day = toggle_hits.day;
-      hits.event_talk = toggle_hits.event_talk;
+      read_header_hits();
     }
     // An underlined title is read by the header rules as the heading it is, marked with as many
     // "#" as its level ("BRK2-045 Title" over "=====" as "# BRK2-045 Title"); the span's offsets
@@ -573,12 +575,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       setext_header += trimmed;
       header_line.text = setext_header;
       header_line.norm_begin = span.title_begin - (setext.level[i] + 1);
-      LineHits setext_hits;
-      headers_by_set = impl.Hits(header_line.text, false, setext_hits);
-      hits.talk = setext_hits.talk;
-      hits.keynote = setext_hits.keynote;
-      hits.day = setext_hits.day;
-      hits.event_talk = setext_hits.event_talk;
+      read_header_hits();
     }
     const auto header_into = [&](const std::vector<HeaderPattern>& patterns, int hit, SectionSpan& into) {
       return headers_by_set ? impl.MatchHeaderAt(patterns, hit, header_line, into)

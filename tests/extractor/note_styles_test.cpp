@@ -267,7 +267,7 @@ TEST_CASE("Azure OpenAI is Azure's service, not the company OpenAI", "[note_styl
   CHECK(EntitiesIn("- OpenAI released a new model\n").count("company:OpenAI") == 1);
 }
 
-TEST_CASE("a reST talk underlined with '=' is its speaker's company's; a second-hand case names its company", "[note_styles][setext]") {
+TEST_CASE("a reST talk underlined with '=' is its speaker's company's, and a second-hand case names its company", "[note_styles][setext]") {
   // the talk's header is underlined: its presenter uses what its sub-sections ('----') say, and a
   // title underlined as high ('====') ends the talk: 所感 is the author's, no company's
   const auto rst = RelationsIn(
