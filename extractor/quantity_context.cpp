@@ -112,9 +112,10 @@ bool LeftReader::FollowsRateMarker(std::size_t pos) const {
 
 // Returns where the denominator starts with its number: "1日に" starts at its 1, "GBあたり" at G.
 // Returns npos when another number is written (5秒ごとに, 100万リクエストあたり), or when
-// `needs_one` and no 1 is written.
+// `needs_one` and no 1 is written. One blank may stand between the number and its unit, in
+// kanji as in Latin ("1 GB あたり", "1 日 8,500 億サンプル"; "2024 年に 1 回" names a year, no rate).
 std::size_t LeftReader::DenominatorStart(const Denominator& den, bool needs_one) const {
-  const bool spaced = den.begin > 0 && line_[den.begin - 1] == ' ' && IsLetter(line_[den.begin]);
+  const bool spaced = den.begin > 0 && line_[den.begin - 1] == ' ';
   const std::size_t end = spaced ? den.begin - 1 : den.begin;
   const std::size_t none = needs_one ? std::string::npos : den.begin;
   if (end == 0) return none;

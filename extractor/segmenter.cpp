@@ -35,6 +35,7 @@
 #include "extractor/line_start_gate.h"
 #include "extractor/required_characters.h"
 #include "extractor/regex_syntax.h"
+#include "extractor/setext_headings.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -451,9 +452,13 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   // The indentation of the toggle ("▶ Title") that opened the talk, npos when none did: lines
   // indented deeper are the toggle's, a toggle as shallow ends the talk.
   std::size_t toggle_indent = std::string_view::npos;
+  // Underlined titles (setext, reStructuredText: "Title" over "====="), found below; their
+  // adornment lines are layout, passed over like blank lines.
+  SetextHeadings setext;
+  const auto candidate = [&](std::size_t k) { return setext.level[k] > 0 || impl.IsHeadingCandidate(lines[k]); };
   const auto next_nonblank = [&](std::size_t i) -> const LineView* {
     for (std::size_t k = i + 1; k < lines.size(); ++k) {
-      if (!TrimAscii(lines[k].text).empty()) return &lines[k];
+      if (!TrimAscii(lines[k].text).empty() && !setext.adornment[k]) return &lines[k];
     }
     return nullptr;
   };
@@ -467,9 +472,9 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     for (std::size_t k = i + 1; k < lines.size() && seen < kSpeakerWindow; ++k) {
       const std::string_view text = lines[k].text;
       const std::size_t indent = text.find_first_not_of(" \t");
-      if (indent == std::string_view::npos) continue;
+      if (indent == std::string_view::npos || setext.adornment[k]) continue;
       if (RE2::PartialMatch(text, *impl.speaker)) return seen == 0 || indent <= least_indent;
-      if (impl.IsHeadingCandidate(lines[k])) return false;
+      if (candidate(k)) return false;
       // a talk's or a keynote's own header, however long ("[SVS401] Best practices for serverless
       // developers"): the speaker after it is that talk's, not the document title's above
       if (impl.IsTalkOrKeynoteHeader(lines[k])) return false;
@@ -496,12 +501,22 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     }
     k = close;
   }
+  const std::size_t front_end = FrontMatterEnd(lines);
+  // An underlined title is a marked heading: not a list item, code, a front matter field or an
+  // indented line, and no longer than a marked heading may be; over "---", which also draws a rule,
+  // nothing a [section not_heading] rule turns away ("published: false" over a front matter's fence).
+  setext = FindSetextHeadings(lines, [&](std::size_t k, char under) {
+    const std::string_view text = lines[k].text;
+    if (under == '-' && impl.not_heading && RE2::PartialMatch(text, *impl.not_heading)) return false;
+    return k >= front_end && !in_code[k] && HasLetter(text) && !impl.IsBullet(lines[k]) &&
+           TrimAscii(text).data() == text.data() && HeadingLevel(text) == 0 &&
+           !LongerThan(text, kMaxMarkedHeadingCodePoints);
+  });
   const LineView* previous = nullptr;  // previous non-blank line
   // The event: the first event pattern (in rule order) that matches any line, at its first line;
   // but an event the title names is the document's ("【登壇レポート】JAWS-UG 名古屋 #12 …" over a
   // closing "次回は JAWS DAYS 2026 でも"). The title is the first line of text (a front matter's
   // "title:" after its fence; a front matter without one, as Obsidian writes it, is passed).
-  const std::size_t front_end = FrontMatterEnd(lines);
   int event_pattern = -1;
   const LineView* event_line = nullptr;
   bool events_by_set = true;
@@ -523,7 +538,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       title_seen = true;
       title_event = hits.event >= 0 && by_set;
     }
-    if (trimmed.empty()) continue;
+    if (trimmed.empty() || setext.adornment[i]) continue;
     if (in_code[i]) {
       previous = &line;
       continue;
@@ -539,15 +554,29 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     const std::size_t toggle = ToggleMark(line.text, indent);
     LineView header_line = line;
     bool headers_by_set = by_set;
+    // The header hits of the line as the header rules read it (header_line), its event kept.
+    const auto read_header_hits = [&] {
+      LineHits header_hits;
+      headers_by_set = impl.Hits(header_line.text, false, header_hits);
+      header_hits.event = hits.event;
+      hits = header_hits;
+    };
     if (toggle != std::string_view::npos && toggle > indent) {
       header_line.norm_begin += toggle;
       header_line.text = line.text.substr(toggle);
-      LineHits toggle_hits;
-      headers_by_set = impl.Hits(header_line.text, false, toggle_hits);
-      hits.talk = toggle_hits.talk;
-      hits.keynote = toggle_hits.keynote;
-      hits.day = toggle_hits.day;
-      hits.event_talk = toggle_hits.event_talk;
+      read_header_hits();
+    }
+    // An underlined title is read by the header rules as the heading it is, marked with as many
+    // "#" as its level ("BRK2-045 Title" over "=====" as "# BRK2-045 Title"); the span's offsets
+    // are moved back by the marks' length (unsigned arithmetic wraps back for a title at offset 0).
+    std::string setext_header;
+    if (setext.level[i] > 0) {
+      setext_header.assign(setext.level[i], '#');
+      setext_header += ' ';
+      setext_header += trimmed;
+      header_line.text = setext_header;
+      header_line.norm_begin = span.title_begin - (setext.level[i] + 1);
+      read_header_hits();
     }
     const auto header_into = [&](const std::vector<HeaderPattern>& patterns, int hit, SectionSpan& into) {
       return headers_by_set ? impl.MatchHeaderAt(patterns, hit, header_line, into)
@@ -577,7 +606,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       set_talk_end(own_level, toggle != std::string_view::npos);
     };
     std::size_t marker = 0;
-    const std::size_t level = HeadingLevel(line.text, &marker);
+    const std::size_t level = setext.level[i] > 0 ? setext.level[i] : HeadingLevel(line.text, &marker);
     if (toggle != std::string_view::npos) marker = toggle + kToggleMark.size();
     // Lines indented under the toggle that opened the talk are its own.
     const bool in_toggle = inside_talk && toggle_indent != std::string_view::npos && indent > toggle_indent;
@@ -594,7 +623,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       inside_talk = false;
     } else if (result.sections.empty()) {
       opens = true;
-      found_heading = impl.IsHeadingCandidate(line);  // a title over "ゲスト: …" is the guest's talk
+      found_heading = candidate(i);  // a title over "ゲスト: …" is the guest's talk
     } else if (toggle != std::string_view::npos) {
       // Any other toggle is a list item ("▶ サマリー" over indented bullets), unless a speaker
       // line follows it ("▶ 監視の話" / "    登壇者: …": a talk) or it is as shallow as the toggle
@@ -610,7 +639,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       }
     } else if (in_toggle) {
       // the toggle's own lines: none opens a section
-    } else if (impl.IsHeadingCandidate(line)) {
+    } else if (candidate(i)) {
       found_heading = true;
       const std::string_view before = previous ? TrimAscii(previous->text) : std::string_view();
       const bool continues_sentence = before.ends_with("、") || before.ends_with(",");
@@ -633,7 +662,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
             inside_talk = false;
           }
         } else if (const LineView* next = next_nonblank(i);
-                   next && !impl.IsBullet(*next) && !impl.IsHeadingCandidate(*next)) {
+                   next && !impl.IsBullet(*next) && !candidate(static_cast<std::size_t>(next - lines.data()))) {
           opens = true;
           inside_talk = false;
         }
@@ -653,6 +682,10 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
         inside_talk = true;
         set_talk_end(level, false);
       }
+    }
+    // A rule without a title group names the whole line: for an underlined title, without its marks.
+    if (setext.level[i] > 0 && static_cast<std::ptrdiff_t>(span.title_begin - (span.title_end - trimmed.size())) < 0) {
+      span.title_begin = span.title_end - trimmed.size();
     }
     if (opens) {
       if (!result.sections.empty()) result.sections.back().end_line = line.number - 1;

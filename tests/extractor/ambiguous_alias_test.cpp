@@ -113,3 +113,19 @@ TEST_CASE("Powertools for AWS Lambda is a library, not the service", "[gazetteer
   CHECK(kgx::testing::EntitiesIn("- Powertools for AWS Lambdaを使おう") == std::set<std::string>{"technology:Powertools for AWS Lambda"});
   CHECK(kgx::testing::Has("- AWS Lambdaで動かす", "aws_service:AWS Lambda"));
 }
+
+TEST_CASE("Spanner is the database on a line about data, not the tool", "[ambiguous]") {
+  CHECK(Has("メルカリはSpannerに移行したと聞いた", "technology:Google Cloud Spanner"));
+  CHECK(Has("バックアップは Spanner のマネージドバックアップに任せている", "technology:Google Cloud Spanner"));
+  CHECK(Has("Spanner was chosen for its transactions", "technology:Google Cloud Spanner"));
+  CHECK_FALSE(Has("Spanner は工具箱にある", "technology:Google Cloud Spanner"));
+  CHECK_FALSE(Has("Bring a Spanner and a hammer", "technology:Google Cloud Spanner"));
+}
+
+TEST_CASE("Google Cloud's observability products and Datastream are named", "[ambiguous]") {
+  CHECK(Has("Cloud Trace と Cloud Monitoring は OTLP に対応", "technology:Google Cloud Trace"));
+  CHECK(Has("Cloud Trace と Cloud Monitoring は OTLP に対応", "technology:Google Cloud Monitoring"));
+  CHECK(Has("分析用の BigQuery へは Datastream で同期", "technology:Google Cloud Datastream"));
+  CHECK_FALSE(Has("the datastream of the sensor was noisy", "technology:Google Cloud Datastream"));
+  CHECK_FALSE(Has("cloud monitoring is hard", "technology:Google Cloud Monitoring"));
+}

@@ -205,3 +205,14 @@ TEST_CASE("a Japanese name written without a space is discovered after a title a
   CHECK_FALSE(Has("- 社長の挨拶のあと質疑", "person:挨拶"));
   CHECK(kgx::testing::EntitiesIn("- 部長の田中さん").empty());  // a family name alone is too short to tell
 }
+
+TEST_CASE("a job, a comma and a name closing a speaker's parenthesis: the name is the company", "[discovery]") {
+  CHECK(Has("登壇者: Priya Raman（Staff Engineer, Kestrel Commerce）", "company:Kestrel Commerce"));
+  CHECK_FALSE(Has("登壇者: Priya Raman（Staff Engineer, Kestrel Commerce）", "person:Kestrel Commerce"));
+  CHECK(Has("Speaker: Jane Roe (Principal Engineer, Bluefin Labs)", "company:Bluefin Labs"));
+  CHECK_FALSE(Has("Speaker: Jane Roe (Principal Engineer, Bluefin Labs)", "person:Bluefin Labs"));
+  // a job before a name outside parentheses still names a person
+  CHECK(Has("基調講演は CTO、Hanna Kowalski さん", "person:Hanna Kowalski"));
+  CHECK(Has("Keynote by Vice President, Raju Gulabani", "person:Raju Gulabani"));
+  CHECK(Has("Principal Engineer Tom Ito (Acme) が登壇", "person:Tom Ito"));
+}

@@ -266,3 +266,33 @@ TEST_CASE("Azure OpenAI is Azure's service, not the company OpenAI", "[note_styl
   CHECK(EntitiesIn("- Azure OpenAI と Semantic Kernel の組み合わせ\n").count("company:OpenAI") == 0);
   CHECK(EntitiesIn("- OpenAI released a new model\n").count("company:OpenAI") == 1);
 }
+
+TEST_CASE("a reST talk underlined with '=' is its speaker's company's, and a second-hand case names its company", "[note_styles][setext]") {
+  // the talk's header is underlined: its presenter uses what its sub-sections ('----') say, and a
+  // title underlined as high ('====') ends the talk: 所感 is the author's, no company's
+  const auto rst = RelationsIn(
+      "Next Tokyo メモ\n==============\n\nBRK2-045 GKE Autopilot で作る基盤\n==========================\n\n"
+      "登壇者: 村上 悠真さん（株式会社ヤマセミ）\n\nやったこと\n----------\n\n- サービスメッシュは Istio で構築\n\n"
+      "所感\n====\n\n- うちのメッシュは Linkerd で構築\n");
+  CHECK(rst.count("company/ヤマセミ uses technology/istio") == 1);
+  CHECK_FALSE(HasRelationWith(rst, "technology/linkerd"));
+  // minutes: a company heard of moved to Spanner (named so by the move), not the team that heard it
+  const auto ja = RelationsIn("# SRE輪読会 議事録\n\n## 他社の事例\n\n- メルカリはSpannerに移行したと聞いた\n");
+  CHECK(ja.count("company/mercari migrated_to technology/google-cloud-spanner") == 1);
+  const auto en = RelationsIn("# Reading group minutes\n\n## Other companies\n\n- Mercari migrated to Spanner last year.\n");
+  CHECK(en.count("company/mercari migrated_to technology/google-cloud-spanner") == 1);
+}
+
+TEST_CASE("a company's talk or case, a parenthesis aside, is the topic of what the line says", "[note_styles]") {
+  const auto ja = RelationsIn(
+      "# 議事録\n\n## 他社\n\n- 株式会社ハヤブサ製作所の人の発表（先月の Postgres Meetup）では、pgBackRest を使っているとのこと\n"
+      "- 株式会社ツグミ製作所さんの事例では Terraform を採用している\n- 株式会社ヒワ製作所の中の人の話だと、Argo CD で構築\n");
+  CHECK(ja.count("company/ハヤブサ製作所 uses technology/pgbackrest") == 1);
+  CHECK(ja.count("company/ツグミ製作所 uses technology/terraform") == 1);
+  CHECK(ja.count("company/ヒワ製作所 uses technology/argo-cd") == 1);
+  // a talk about a company is no account of its own ("Xについての発表"), and nor is a plan
+  const auto no = RelationsIn("# 議事録\n\n## 他社\n\n- 株式会社ハヤブサ製作所についての発表では Terraform を使っている\n"
+                              "- 株式会社ツグミ製作所の発表では Argo CD の導入を検討中\n");
+  CHECK(no.count("company/ハヤブサ製作所 uses technology/terraform") == 0);
+  CHECK(no.count("company/ツグミ製作所 uses technology/argo-cd") == 0);
+}

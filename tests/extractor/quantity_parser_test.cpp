@@ -694,6 +694,12 @@ const Case kCases[] = {
     {"In the monthly review, the bill was $38,000", "$38,000|38000|usd|"},
     {"The bill was $38,000", "$38,000|38000|usd|"},
     {"we deploy every 5 minutes", "5 minutes|300|second|"},
+    // one blank between the number and a kanji denominator: "1 日" is a rate as "1日" is, "2024 年に" a year
+    {"1 日 8,500 億サンプルを受けている", "8,500 億サンプル|850000000000|sample|day"},
+    {"1 時間あたり 3 万件の書き込み", "3 万件の書き込み|30000|write|hour"},
+    {"リストア訓練は 2024 年に 1 回やったきり", "1 回|1|time|"},
+    {"10 月に 3 件の障害", "3 件の障害|3|incident|"},
+    {"1 GB あたり $0.02", "$0.02|0.02|usd|gb"},
 };
 // clang-format on
 

@@ -444,9 +444,8 @@ TEST_CASE("a live blog's talk line written after its time: 11:20 — Talk: …",
   CHECK(Outline(Run("# notes\n\nTalk: Platform teams\n- x\n")) == Strings{"other: notes", "talk: Platform teams"});
   CHECK(Outline(Run("# notes\n\nTalk is cheap: show me the code\n")) ==
         Strings{"other: notes", "other: Talk is cheap: show me the code"});
-  const Strings late = Outline(Run("# notes\n\n10:32 — Talks start late today\n"));  // a heading, but no talk
-  REQUIRE(late.size() == 2);
-  CHECK(late[1].rfind("other: ", 0) == 0);
+  // no talk, and no heading either: a line the time opens is a timeline entry
+  CHECK(Outline(Run("# notes\n\n10:32 — Talks start late today\n")) == Strings{"other: notes"});
 }
 
 TEST_CASE("a marked talk keeps its deeper headings with prose under them, a heading as high ends it", "[segmenter]") {
@@ -620,4 +619,45 @@ TEST_CASE("an Obsidian note's tag line and labelled wikilink are no headings", "
   // negative: a Markdown heading has a blank after its #, and a tag inside a title keeps it a heading
   const auto h = Run("メモ\n\n# 所感\nよかった。\n\nRelease notes #42\n\nいろいろ直った。\n");
   CHECK(Outline(h) == Strings{"other: メモ", "other: 所感", "other: Release notes #42"});
+}
+
+TEST_CASE("underlined titles (reStructuredText, Markdown setext) are marked headings", "[segmenter][setext]") {
+  // a reST note: "=" titles a talk whose "-" sub-headings stay in it; the next "=" title ends it
+  const auto rst = Run(
+      "Google Cloud Next Tokyo '25 メモ\n=============================\n\n"
+      "BRK2-045 GKE Autopilot で 3,000 Pod を捌く基盤\n=========================================\n\n"
+      "登壇者: 村上 悠真さん（株式会社ヤマセミ）\n\n背景\n----\n\n- 14 クラスタ\n\n結果\n----\n\n工数が減った。\n\n"
+      "Observability を OpenTelemetry に寄せる\n=======================================\n\n- OTLP\n");
+  CHECK(Outline(rst) == Strings{"other: Google Cloud Next Tokyo '25 メモ", "talk: GKE Autopilot で 3,000 Pod を捌く基盤",
+                                "other: Observability を OpenTelemetry に寄せる"});
+  CHECK(rst.Code(1) == "BRK2-045");
+  CHECK(rst.segmentation.sections[1].end_line == 18);
+  // Markdown setext: "=" is level 1, "-" level 2, so a "=" title ends a talk a "-" title opened
+  const auto md = Run("Notes\n=====\n\nSession: Scaling queues\n---\n\n- SQS\n\nWrap-up\n=======\n\nGood day.\n");
+  CHECK(Outline(md) == Strings{"other: Notes", "talk: Scaling queues", "other: Wrap-up"});
+  // reST: an overlined title is a style of its own, levels going by first appearance
+  const auto over = Run("=====\nNotes\n=====\n\nSession: Scaling queues\n=======================\n\n- SQS\n\nSummary\n=======\n\nGood day.\n");
+  CHECK(Outline(over) == Strings{"other: Notes", "talk: Scaling queues", "other: Summary"});
+  CHECK(over.Title(0) == "Notes");
+}
+
+TEST_CASE("a row of dashes under a sentence, a list item or a front matter field is no underline", "[segmenter][setext]") {
+  // a paragraph over a rule, a bullet over a rule: no heading (and the rule is not one either)
+  const auto ja = Run("# メモ\n\n今日はここまで。\n---\n- Aurora の話\n---\n\n次回もよろしくお願いします。\n");
+  CHECK(Outline(ja) == Strings{"other: メモ"});
+  const auto en = Run("# Notes\n\nThat is all for today.\n---\n\nSee you.\n");
+  CHECK(Outline(en) == Strings{"other: Notes"});
+  // a front matter's last field over its closing fence
+  const auto fm = Run("---\ntitle: \"EKS 移行メモ\"\ntags: aws\n---\n\n本文です。\n");
+  REQUIRE(fm.segmentation.sections.size() == 1);
+}
+
+TEST_CASE("a line that opens with a timestamp is a timeline entry, not a heading", "[segmenter]") {
+  const auto ja = Run("# 動画メモ\n\n03:30 保存量は月間 3PB\n[05:10] 2019 年: 自前の Kafka\n1:02:45 Q&A\n");
+  CHECK(Outline(ja) == Strings{"other: 動画メモ"});
+  const auto en = Run("# Video notes\n\n12:34 Migration to Pulsar\n");
+  CHECK(Outline(en) == Strings{"other: Video notes"});
+  // a live blog's talk header keeps its time, and a short line without one is still a heading
+  const auto live = Run("# Live blog\n\n11:20 — Talk: Scaling Backstage at Orbitly\n- portal\n\nまとめ\n\n良かった。\n");
+  CHECK(Outline(live) == Strings{"other: Live blog", "talk: Scaling Backstage at Orbitly", "other: まとめ"});
 }
