@@ -16,6 +16,7 @@
 #include "extractor/romanized_names.h"
 #include "extractor/slug.h"
 #include "extractor/stage_times.h"
+#include "extractor/table_cells.h"
 #include "extractor/text_util.h"
 #include "extractor/url_spans.h"
 
@@ -449,14 +450,31 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       quantity.unit = std::move(q.unit);
       quantity.per = std::move(q.per);
       quantity.qualifiers = std::move(q.qualifiers);
-      std::size_t best_distance = std::string::npos;
-      for (std::size_t k = std::max(next_found + 1, near) - 1; k < std::min(line_found_end, near + 1); ++k) {
-        const Found& f = found[k];
-        const std::size_t distance = f.end <= begin ? begin - f.end : (f.begin >= end ? f.begin - end : 0);
-        if (distance < best_distance) {
-          best_distance = distance;
-          quantity.measures = result.entities[f.entity].id;
+      // the nearest name among found[from, to) that lies inside [lo, hi) of the normalized text
+      const auto nearest = [&](std::size_t from, std::size_t to, std::size_t lo, std::size_t hi) {
+        std::string measured;
+        std::size_t best_distance = std::string::npos;
+        for (std::size_t k = from; k < to; ++k) {
+          const Found& f = found[k];
+          if (f.begin < lo || f.end > hi) continue;
+          const std::size_t distance = f.end <= begin ? begin - f.end : (f.begin >= end ? f.begin - end : 0);
+          if (distance < best_distance) {
+            best_distance = distance;
+            measured = result.entities[f.entity].id;
+          }
         }
+        return measured;
+      };
+      if (const std::optional<CellSpan> cell = TableCellAt(line.text, q.begin)) {
+        // a table row's cells are separate statements: a quantity measures a name in its own cell, else the
+        // row's subject in the first cell, else nothing (not the speaker named in the next cell)
+        quantity.measures = nearest(next_found, line_found_end, line.norm_begin + cell->begin, line.norm_begin + cell->end);
+        const std::optional<CellSpan> first = FirstTableCell(line.text);
+        if (quantity.measures.empty() && first && first->begin != cell->begin) {
+          quantity.measures = nearest(next_found, line_found_end, line.norm_begin + first->begin, line.norm_begin + first->end);
+        }
+      } else {
+        quantity.measures = nearest(std::max(next_found + 1, near) - 1, std::min(line_found_end, near + 1), 0, std::string::npos);
       }
       result.quantities.push_back(std::move(quantity));
     }

@@ -9,6 +9,8 @@
 // pattern names ("SHA-256", "COVID-19") is none, and the header patterns after it are tried. An
 // [section event_talk] header ("Title (AWS-32)") opens a talk only in a document that has named its
 // event by then, or over a speaker line: elsewhere the same shape is a ticket ("Fix login (OPS-123)").
+// A line a [section not_talk] pattern names ("OPS-123 ログイン不具合の修正": a ticket) opens no talk, and
+// unless marked no heading either.
 // Every header pattern sits in one RE2::Set as well and every event pattern in another, so that
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
 // anchored at the line's start (a pattern that is not gets a leading .*?), and it is not asked at
@@ -148,6 +150,10 @@ struct Segmenter::Impl {
   // A code-shaped identifier that is no session code ("SHA-256", "COVID-19"): a header pattern
   // whose `code` it matches in full does not match.
   std::unique_ptr<RE2> not_code;
+  // A line that is a task, not a talk ("OPS-123 ログイン不具合の修正", "ENG-12 Fix flaky tests"): no header
+  // pattern matches it, and unless marked (## …) it is no heading either.
+  std::unique_ptr<RE2> not_talk;
+  bool IsNotTalk(std::string_view text) const { return not_talk && RE2::PartialMatch(text, *not_talk); }
   std::vector<EventPattern> events;
   // talks, keynotes and days, in that order; and the events. Null when there is no such pattern;
   // `sets_ok` is false when one could not be compiled.
@@ -184,7 +190,9 @@ struct Segmenter::Impl {
   // away before any regex) unless the set cannot tell. No captures: only the answer is needed.
   bool IsTalkOrKeynoteHeader(const LineView& line) const {
     LineHits hits;
-    if (Hits(line.text, false, hits)) return hits.talk >= 0 || hits.keynote >= 0 || hits.event_talk >= 0;
+    if (Hits(line.text, false, hits)) {
+      return (hits.talk >= 0 || hits.keynote >= 0 || hits.event_talk >= 0) && !IsNotTalk(line.text);
+    }
     SectionSpan span;
     return MatchHeader(talks, line, span) || MatchHeader(keynotes, line, span) || MatchHeader(event_talks, line, span);
   }
@@ -202,6 +210,7 @@ bool Segmenter::Impl::MatchOne(const HeaderPattern& p, const LineView& line, Sec
   std::string_view code, title;
   if (!p.captures->Match(line.text, code, title)) return false;
   if (not_code && code.data() != nullptr && RE2::FullMatch(code, *not_code)) return false;
+  if (IsNotTalk(line.text)) return false;
   const auto offset = [&](std::string_view piece) {
     return line.norm_begin + static_cast<std::size_t>(piece.data() - line.text.data());
   };
@@ -338,7 +347,8 @@ bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   // An indented line is a list item or a toggle's line: Scrapbox (Cosense) indents items with blanks.
   if (text.data() != line.text.data()) return false;
   if (LongerThan(text, kMaxHeadingCodePoints)) return false;
-  return !(not_heading && (not_heading_gate.DecidesAtEnd(text) || RE2::PartialMatch(text, *not_heading)));
+  if (not_heading && (not_heading_gate.DecidesAtEnd(text) || RE2::PartialMatch(text, *not_heading))) return false;
+  return !IsNotTalk(text);
 }
 
 Segmenter::Segmenter() : impl_(std::make_unique<Impl>()) {}
@@ -351,7 +361,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   auto segmenter = std::unique_ptr<Segmenter>(new Segmenter());
   Impl& impl = *segmenter->impl_;
   bool failed = false;
-  std::string not_heading, bullet, speaker, not_code;
+  std::string not_heading, bullet, speaker, not_code, not_talk;
   std::vector<std::string> bullets;  // each bullet pattern, as the line start gate reads it
   std::vector<std::string> not_headings;
   const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
@@ -392,9 +402,13 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
     }
     if (block.kind != "section") continue;
     const std::string& kind = block.argument;
-    if (kind == "not_heading" || kind == "bullet" || kind == "speaker" || kind == "not_code") {
+    if (kind == "not_heading" || kind == "bullet" || kind == "speaker" || kind == "not_code" || kind == "not_talk") {
       for (const RuleLine& line : block.lines) {
-        alternate(kind == "bullet" ? bullet : kind == "speaker" ? speaker : kind == "not_code" ? not_code : not_heading,
+        alternate(kind == "bullet"     ? bullet
+                  : kind == "speaker"  ? speaker
+                  : kind == "not_code" ? not_code
+                  : kind == "not_talk" ? not_talk
+                                       : not_heading,
                   line);
         if (kind == "bullet") bullets.push_back(AtLineStart(line.text));
         if (kind == "not_heading") not_headings.push_back(line.text);
@@ -406,7 +420,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
                                          : kind == "event_talk" ? &impl.event_talks : nullptr;
     if (!target) {
       diagnostics.push_back({block.where, "unknown section kind '" + kind +
-                                              "' (expected talk, keynote, day, event_talk, not_heading, not_code, bullet or speaker)", true});
+                                              "' (expected talk, keynote, day, event_talk, not_heading, not_code, not_talk, bullet or speaker)", true});
       failed = true;
       continue;
     }
@@ -422,6 +436,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   impl.not_heading_gate = LineStartGate::Derive(not_headings);
   if (!speaker.empty()) impl.speaker = std::make_unique<RE2>(speaker, RE2::Quiet);
   if (!not_code.empty()) impl.not_code = std::make_unique<RE2>(not_code, RE2::Quiet);
+  if (!not_talk.empty()) impl.not_talk = std::make_unique<RE2>(not_talk, RE2::Quiet);
   if (failed) return nullptr;
   impl.CompileLineSets();
   return segmenter;

@@ -661,3 +661,27 @@ TEST_CASE("a line that opens with a timestamp is a timeline entry, not a heading
   const auto live = Run("# Live blog\n\n11:20 — Talk: Scaling Backstage at Orbitly\n- portal\n\nまとめ\n\n良かった。\n");
   CHECK(Outline(live) == Strings{"other: Live blog", "talk: Scaling Backstage at Orbitly", "other: まとめ"});
 }
+
+// Ticket lines in notes that name an event ([section not_talk]): a task of an issue tracker, not a talk.
+TEST_CASE("a ticket id before a task's words is no session code, also under a named event", "[segmenter][ticket]") {
+  const std::string event = "# AWS Summit Japan 2025 振り返り\n\n## 対応チケット\n\n";
+  // Japanese: a fix, a response, an investigation; neither talks nor headings of their own
+  CHECK(Outline(Run(event + "OPS-123 ログイン不具合の修正\nOPS-124 決済タイムアウトの調査\nPAY-88: 決済バグ対応\n\n- メモ\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット"});
+  // English: a fix or a bug opens the line
+  CHECK(Outline(Run(event + "ENG-12 Fix flaky deploy pipeline tests\nENG-13 - Bug: retries are lost\n\nnotes follow.\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット"});
+  // a marked heading stays a heading, but no talk
+  CHECK(Outline(Run(event + "### OPS-12 ログイン不具合の修正\n- プールを閉じる\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット", "other: OPS-12 ログイン不具合の修正"});
+}
+
+TEST_CASE("a session code before a talk's title stays a talk beside the ticket rule", "[segmenter][ticket]") {
+  const std::string event = "# AWS Summit Japan 2025 参加メモ\n\n";
+  // negative for the ticket rule: a story, a theme that names 対応 or a fix mid-title
+  CHECK(Outline(Run(event + "CUS-45 株式会社サンプルテックにおけるサーバーレス移行\n- x\nAWS-07 障害対応を自動化した話\n- y\n")) ==
+        Strings{"other: AWS Summit Japan 2025 参加メモ", "talk: 株式会社サンプルテックにおけるサーバーレス移行",
+                "talk: 障害対応を自動化した話"});
+  CHECK(Outline(Run(event + "DEV-12 How we fix flaky tests at scale\n- z\n")) ==
+        Strings{"other: AWS Summit Japan 2025 参加メモ", "talk: How we fix flaky tests at scale"});
+}
