@@ -674,6 +674,11 @@ TEST_CASE("a ticket id before a task's words is no session code, also under a na
   // a marked heading stays a heading, but no talk
   CHECK(Outline(Run(event + "### OPS-12 ログイン不具合の修正\n- プールを閉じる\n")) ==
         Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット", "other: OPS-12 ログイン不具合の修正"});
+  // a task's update or creation, and any key of Jira itself
+  CHECK(Outline(Run(event + "SRE-456 リストア手順書の更新\nSRE-457 訓練計画の作成\n\n- メモ\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット"});
+  CHECK(Outline(Run(event + "### JIRA-123 Restore runbook\n- stale\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット", "other: JIRA-123 Restore runbook"});
 }
 
 TEST_CASE("a session code before a talk's title stays a talk beside the ticket rule", "[segmenter][ticket]") {
@@ -684,4 +689,7 @@ TEST_CASE("a session code before a talk's title stays a talk beside the ticket r
                 "talk: 障害対応を自動化した話"});
   CHECK(Outline(Run(event + "DEV-12 How we fix flaky tests at scale\n- z\n")) ==
         Strings{"other: AWS Summit Japan 2025 参加メモ", "talk: How we fix flaky tests at scale"});
+  // a title that names an update mid-way
+  CHECK(Outline(Run(event + "ARC-21 更新頻度の高いデータを DynamoDB で捌く\n- z\n")) ==
+        Strings{"other: AWS Summit Japan 2025 参加メモ", "talk: 更新頻度の高いデータを DynamoDB で捌く"});
 }
