@@ -715,12 +715,32 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
     return lead < markers.size() ? markers[lead].begin : std::string::npos;
   };
   re2::StringPiece whole;
+  // Finds the next match from `start` into `whole`. A pattern whose matches begin with a lead
+  // marker is tried anchored at each such marker in turn: the first that matches begins the
+  // leftmost match, which is the one an unanchored search finds. Anchored, RE2's DFA stops where
+  // the text stops fitting instead of reading on to the line's end, and a hit needs no reverse
+  // pass to find where it begins. A tried start may read on to the line's end too ([^。]*?), so
+  // after kAnchoredTries misses the rest of the line gets one unanchored search: a line of a
+  // million names is not read once per name.
+  constexpr int kAnchoredTries = 4;
+  int anchored_misses = 0;
+  const auto find = [&](std::size_t start) {
+    if (pattern.lead_types == 0) return pattern.regex->Match(text, start, text.size(), RE2::UNANCHORED, &whole, 1);
+    for (; lead < markers.size(); ++lead) {
+      if ((TypeBit(markers[lead].type) & pattern.lead_types) == 0) continue;
+      // A match from here holds only the markers from here on (see next_start).
+      if (pattern.gate_rest && !pattern.needs.SatisfiedBy(markers.size() - lead, TypesFrom(marked, lead))) return false;
+      if (anchored_misses == kAnchoredTries) return pattern.regex->Match(text, markers[lead].begin, text.size(), RE2::UNANCHORED, &whole, 1);
+      if (pattern.regex->Match(text, markers[lead].begin, text.size(), RE2::ANCHOR_START, &whole, 1)) return true;
+      ++anchored_misses;
+    }
+    return false;
+  };
   // The match first, then its groups within it: asked for groups on a short text, RE2 skips its
   // DFA and runs its backtracker over the whole line even where nothing matches (most candidates
   // here); the DFA turns those away cheaply. Groups found within the match are the ones RE2 would
   // find in the line.
-  for (std::size_t start = next_start(); start != std::string::npos && pattern.regex->Match(text, start, text.size(), RE2::UNANCHORED, &whole, 1);
-       start = next_start()) {
+  for (std::size_t start = next_start(); start != std::string::npos && find(start); start = next_start()) {
     if (!line_allowed()) return;
     const std::size_t match_at = static_cast<std::size_t>(whole.data() - text.data());
     Candidate base;

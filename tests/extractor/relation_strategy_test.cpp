@@ -248,3 +248,47 @@ TEST_CASE("the fast strategy searches a line for further matches only where one 
 )";
   CHECK(CompareStrategies(rules, 3000) > 1000);
 }
+
+TEST_CASE("the fast strategy tries a pattern that begins with a marker at each such marker in turn", "[relations][strategy]") {
+  // Every match of these begins with a marker, so the fast strategy runs them anchored at each
+  // marker of the leading types and takes the first that matches as the leftmost match: lines
+  // where the first such marker gives no match and a later one does, markers of other types
+  // between them, alternatives of different lengths at one start (lazy and greedy), leading
+  // lists and groups, and assertions beside the marker (\b, $). Japanese and English.
+  const std::string rules = R"([relation.define separator]
+,
+と
+\band\b
+
+[relation uses]
+{object:technology}\s*を\s*(?:使って|使い|採用)
+{subject:company}\s*(?:は|が)[^。]*?{object:technology|aws_service}\s*(?:を|で)
+{subject:company}\s*(?:は|が)[^。]*{object:technology|aws_service}\s*(?:に|へ)
+(?:{object:aws_service}|{object:technology})\s*(?:上で|の上に)
+{objects:technology|aws_service}\s*(?:で|を)\s*(?:構築|運用)
+{object:technology}\s+\b(?i:(?:is|was)\s+(?:used|adopted))\b
+{subject:company}\s+(?i:runs)\s+{object:any}\s*$
+{object:aws_service}(?:\s+(?:and|と)\s+{technology})?\s*(?:に|を)\s*(?:移行|保存)
+)";
+  CHECK(CompareStrategies(rules, 3000) > 400);
+
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto fast = kgx::RelationRules::Compile(kgx::ParseRuleText(rules, "test.rules", diagnostics), diagnostics, Strategy::kFast);
+  REQUIRE(fast);
+  const auto objects = [&](const std::string& written) {
+    const auto line = kgx::test::ReadWritten(written);
+    std::vector<kgx::TypedMention> mentions;
+    for (const auto& m : line.mentions) mentions.push_back({m.begin, m.end, m.type});
+    std::vector<std::string> names;
+    for (const auto& match : fast->Apply(line.text, mentions)) names.push_back(line.mentions[static_cast<std::size_t>(match.object)].name);
+    return names;
+  };
+  // The first technology gives no match, the second does.
+  CHECK(objects("[t:Kafka] と [t:Spark] を使って集計") == std::vector<std::string>{"Spark"});
+  CHECK(objects("[t:Kafka] was tried, [t:Spark] is used") == std::vector<std::string>{"Spark"});
+  // More misses than the anchored tries: the rest of the line is searched unanchored.
+  CHECK(objects("[t:A]、[t:B]、[t:C]、[t:D]、[t:E] と [t:F] を使って、[t:G] と [t:H] を採用") == std::vector<std::string>{"F", "H"});
+  // No technology with を after it, nor one used.
+  CHECK(objects("[t:Kafka] と [t:Spark] の比較") == std::vector<std::string>{});
+  CHECK(objects("[t:Kafka] was tried, [t:Spark] too") == std::vector<std::string>{});
+}
