@@ -24,21 +24,25 @@ QuantityLexicon Compile(const std::vector<RuleBlock>& blocks) {
   return lexicon;
 }
 
-const QuantityLexicon& ShippedLexicon() {
-  static const QuantityLexicon lexicon = [] {
-    std::vector<RuleDiagnostic> diagnostics;
-    return Compile(LoadRuleDirectory(KGX_SOURCE_DIR "/rules", diagnostics));
-  }();
-  return lexicon;
+std::vector<RuleBlock> ShippedBlocks() {
+  std::vector<RuleDiagnostic> diagnostics;
+  return LoadRuleDirectory(KGX_SOURCE_DIR "/rules", diagnostics);
 }
 
 // A number word in kana (ひとつ: kana lead bytes then start something) and one of a kanji whose
 // first two bytes no numeral has (毎), beside the shipped kind of units.
+std::vector<RuleBlock> KanaWordBlocks() {
+  std::vector<RuleDiagnostic> diagnostics;
+  return ParseRuleText("[quantity.unit times]\ntimes = 1 : 倍, x\n[quantity.word]\n1 倍 : ひとつ, 毎度\n", "q.rules", diagnostics);
+}
+
+const QuantityLexicon& ShippedLexicon() {
+  static const QuantityLexicon lexicon = Compile(ShippedBlocks());
+  return lexicon;
+}
+
 const QuantityLexicon& KanaWordLexicon() {
-  static const QuantityLexicon lexicon = [] {
-    std::vector<RuleDiagnostic> diagnostics;
-    return Compile(ParseRuleText("[quantity.unit times]\ntimes = 1 : 倍, x\n[quantity.word]\n1 倍 : ひとつ, 毎度\n", "q.rules", diagnostics));
-  }();
+  static const QuantityLexicon lexicon = Compile(KanaWordBlocks());
   return lexicon;
 }
 
