@@ -7,6 +7,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define KGX_QUANTITY_START_AVX2 1
+#endif
 
 #include "extractor/quantity_number.h"
 #include "extractor/quantity_text.h"
@@ -151,6 +155,12 @@ void QuantityLexicon::Finish() {
   }
   kana_start_nothing_ = true;
   for (unsigned second = 0x81; second <= 0x83; ++second) kana_start_nothing_ = kana_start_nothing_ && !quantity_starts_[0xE3u << 8 | second];
+  start_filter_.Build(quantity_starts_, may_lead_);
+#ifdef KGX_QUANTITY_START_AVX2
+  scan_ = CpuHasAvx2() ? StartScan::kAvx2 : StartScan::kSse2;
+#else
+  scan_ = StartScan::kSse2;  // the scalar walk where SSE2 is not compiled in
+#endif
   const auto longest_first = [this](int a, int b) {
     const std::size_t la = entries_[static_cast<std::size_t>(a)].text.size();
     const std::size_t lb = entries_[static_cast<std::size_t>(b)].text.size();
@@ -161,7 +171,8 @@ void QuantityLexicon::Finish() {
   for (auto& per_role : backward_) per_role.ForEachBucket(sort_bucket);
 }
 
-std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_t pos) const {
+std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_t pos, StartScan scan) const {
+  if (scan == StartScan::kBest) scan = scan_;
   const auto* bytes = reinterpret_cast<const unsigned char*>(line.data());
   const std::size_t size = line.size();
   const auto starts_at = [&](std::size_t at) {
@@ -171,6 +182,9 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
   if (pos >= size) return size;
   if (starts_at(pos)) return pos;
   ++pos;
+#ifdef KGX_QUANTITY_START_AVX2
+  if (scan == StartScan::kAvx2) return NextPossibleStartAvx2(bytes, size, pos);
+#endif
 #ifdef __SSE2__
   // Sixteen bytes at a time: a mask of the bytes that may begin something (UTF-8 lead bytes, and
   // ASCII bytes that are one of may_lead_'s with bit 0x20 set), a superset of the walk's stops;
@@ -178,7 +192,7 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
   // two-byte test rejects. The block's last byte has a byte after it: no bounds test.
   const __m128i below_leads = _mm_set1_epi8(static_cast<char>(0xBF));  // -65: continuation bytes and less
   const __m128i bit_0x20 = _mm_set1_epi8(0x20);
-  while (pos + 17 <= size) {
+  while (scan != StartScan::kScalar && pos + 17 <= size) {
     const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + pos));
     const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(chunk));  // bytes >= 0x80
     const unsigned not_continuation = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpgt_epi8(chunk, below_leads)));
@@ -218,6 +232,74 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
   }
   return size;
 }
+
+#ifdef KGX_QUANTITY_START_AVX2
+namespace {
+
+// start_filter_'s tables, each in both 16-byte halves of a register (the shuffles look up per half).
+struct Avx2StartTables {
+  __m256i rows_below, rows_above, bit_below, bit_above, pairs_below, pairs_above;
+};
+
+__attribute__((target("avx2"))) __m256i BothHalves(const std::array<std::uint8_t, 16>& table) {
+  return _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(table.data())));
+}
+
+// Bit i: the byte at `at + i` may begin something by its nibbles: a byte of may_lead_ and, for a
+// three-byte lead, a byte after it whose low nibble some start with that lead has. Reads 33 bytes.
+__attribute__((target("avx2"))) inline std::uint32_t Avx2Candidates(const Avx2StartTables& t, const unsigned char* at) {
+  const __m256i nibble = _mm256_set1_epi8(0x0F), zero = _mm256_setzero_si256();
+  const __m256i chunk = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at));
+  const __m256i next = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(at + 1));
+  const __m256i low = _mm256_and_si256(chunk, nibble);
+  const __m256i high = _mm256_and_si256(_mm256_srli_epi16(chunk, 4), nibble);
+  const __m256i lead = _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(t.rows_below, low), _mm256_shuffle_epi8(t.bit_below, high)),
+                                       _mm256_and_si256(_mm256_shuffle_epi8(t.rows_above, low), _mm256_shuffle_epi8(t.bit_above, high)));
+  const __m256i next_low = _mm256_and_si256(next, nibble);
+  const __m256i pair = _mm256_or_si256(_mm256_and_si256(_mm256_shuffle_epi8(t.pairs_below, next_low), _mm256_shuffle_epi8(t.bit_below, low)),
+                                       _mm256_and_si256(_mm256_shuffle_epi8(t.pairs_above, next_low), _mm256_shuffle_epi8(t.bit_above, low)));
+  const auto no_lead = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(lead, zero)));
+  const auto no_pair = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(pair, zero)));
+  const auto three = static_cast<std::uint32_t>(_mm256_movemask_epi8(_mm256_cmpeq_epi8(high, _mm256_set1_epi8(0x0E))));
+  return ~no_lead & ~(three & no_pair);
+}
+
+}  // namespace
+
+// Thirty-two bytes at a time (Avx2Candidates), each candidate then tested exactly. Lines of 33
+// bytes or more end with one block that overlaps the one before, so that only the last byte is
+// left to the byte walk.
+__attribute__((target("avx2"))) std::size_t QuantityLexicon::NextPossibleStartAvx2(const unsigned char* bytes, std::size_t size,
+                                                                                     std::size_t pos) const {
+  const QuantityStartFilter& f = start_filter_;
+  const Avx2StartTables tables{BothHalves(f.low_rows_below),   BothHalves(f.low_rows_above),  BothHalves(f.nibble_bit_below),
+                               BothHalves(f.nibble_bit_above), BothHalves(f.pair_rows_below), BothHalves(f.pair_rows_above)};
+  std::uint32_t marked = 0;
+  std::size_t block = pos;
+  for (;;) {
+    if (marked == 0) {
+      if (pos + 33 <= size) {
+        block = pos, marked = Avx2Candidates(tables, bytes + pos), pos += 32;
+      } else if (size >= 33 && pos + 1 < size) {
+        block = size - 33;  // its lanes before `pos` were seen already
+        marked = Avx2Candidates(tables, bytes + block) & (~std::uint32_t{0} << (pos - block)), pos = size - 1;
+      } else {
+        break;
+      }
+      continue;
+    }
+    // Every candidate has a byte after it inside the line.
+    const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(marked));
+    if (quantity_starts_[bytes[at] << 8 | bytes[at + 1]] && ThirdByteMayStart(bytes, size, at)) return at;
+    marked &= marked - 1;
+  }
+  for (; pos < size; ++pos) {
+    const unsigned second = pos + 1 < size ? bytes[pos + 1] : 0u;
+    if (may_lead_[bytes[pos]] && quantity_starts_[bytes[pos] << 8 | second] && ThirdByteMayStart(bytes, size, pos)) return pos;
+  }
+  return size;
+}
+#endif
 
 const LexEntry* QuantityLexicon::FindUnitLiteral(std::string_view text) const {
   for (const LexEntry& e : entries_) {

@@ -13,6 +13,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "extractor/quantity_start_filter.h"
+
 namespace kgx {
 
 enum class LexRole : std::uint8_t {
@@ -90,11 +92,14 @@ class QuantityLexicon {
   // Returns the first offset from `pos` on where a digit, kanji numeral, number word or prefix
   // unit may start (MayStartWordAt and MayStartKanjiNumberAt in one two-byte lookup), or the end
   // of the line. ASCII bytes that begin nothing and UTF-8 continuation bytes are passed sixteen
-  // at a time; each lead byte still gets the two-byte test. A well-formed three-byte character
+  // at a time (32 with AVX2, which also passes most kanji and kana by their first two bytes); each
+  // byte left still gets the two-byte test. A well-formed three-byte character
   // is then passed unless it is itself the first character of a kanji numeral, number word or
   // prefix unit: 上, 人, 回, 、 and 。 share their first two bytes with 一, 二, 四 and 〇 but start
   // nothing, and the scan would stop at each of them only to read no number.
-  std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const;
+  std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const { return NextPossibleStart(line, pos, scan_); }
+  // The same by the block scan `scan` (kBest: the best the CPU runs; kAvx2 needs an AVX2 CPU).
+  std::size_t NextPossibleStart(std::string_view line, std::size_t pos, StartScan scan) const;
 
   // Adds a two-part duration. Returns the earlier pair with the same larger letter, or nullptr
   // when new (a duplicate is not added).
@@ -259,6 +264,10 @@ class QuantityLexicon {
   // True when no kana (lead byte E3, second byte 81 to 83: hiragana and katakana, the commonest
   // characters of Japanese text) starts anything: the 16-byte scan then drops them unseen.
   bool kana_start_nothing_ = false;
+  QuantityStartFilter start_filter_;  // the 32-byte scan's tables
+  StartScan scan_ = StartScan::kScalar;  // what kBest means on this CPU, set by Finish
+  // The 32-byte scan from `pos` on (an AVX2 CPU only).
+  std::size_t NextPossibleStartAvx2(const unsigned char* bytes, std::size_t size, std::size_t pos) const;
   // Per role: the first (last) two bytes of its literals, in both ASCII cases; a literal of one
   // byte marks every byte beside it. A pair not marked begins (ends) no literal of the role.
   std::array<std::bitset<65536>, kLexRoleCount> first_pairs_, last_pairs_;
