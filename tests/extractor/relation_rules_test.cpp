@@ -1127,3 +1127,15 @@ TEST_CASE("a move as the topic with a plan after the comma is no move: 'Xへの�
   CHECK(TalkLine("- The move from [t:Kafka Streams] to [t:Flink] took six months") ==
         Strings{"<section> migrated_from Kafka Streams", "<section> migrated_to Flink"});
 }
+
+TEST_CASE("ops bullets: a topic's tool with a note in parentheses, a store kept long, a part that rolls out", "[relations]") {
+  CHECK(TalkLine("- サービスメッシュは [t:Linkerd]（OSS 版を自前運用）、監視は別") == Strings{"<section> uses Linkerd"});
+  CHECK(TalkLine("- メトリクスは [t:Prometheus] で収集して [t:Thanos] に長期保存") ==
+        Strings{"<section> uses Prometheus", "<section> uses Thanos"});
+  CHECK(TalkLine("- デプロイは [t:Argo CD] の ApplicationSet でテナントごとに展開") == Strings{"<section> uses Argo CD"});
+  CHECK(TalkLine("- Metrics go to [t:Thanos] for long-term storage") == Strings{"<section> uses Thanos"});
+  // a denied or wished-for tool stays unused
+  CHECK(TalkLine("- [t:Thanos] に長期保存はしていない").empty());
+  CHECK(TalkLine("- [t:Argo CD] の ApplicationSet でテナントごとに展開したい").empty());
+  CHECK(TalkLine("- 候補は [t:Linkerd]（未検証）かも").empty());
+}
