@@ -130,7 +130,9 @@ bool IsWordByte(char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)) || 
 // aliases), so the move is no migration between entities; what it says is that the subject uses
 // that entity. Turns a migrated_to X of a section (relations from `from` on) into uses X when the
 // same line also gives migrated_from X with the same subject, which it drops (two lines may tell
-// two moves: from X in a title, back to X below it).
+// two moves: from X in a title, back to X below it). Once the section has told such a move, what it
+// says the subject ran before ("元々は GKE Standard で…運用していた") is the old edition, still X:
+// its migrated_from X is dropped too.
 void FoldMovesWithinOneEntity(std::vector<Relation>& relations, std::size_t from) {
   const auto is = [](const Relation& r, std::string_view predicate) { return r.predicate == predicate; };
   if (std::none_of(relations.begin() + static_cast<std::ptrdiff_t>(from), relations.end(),
@@ -142,6 +144,7 @@ void FoldMovesWithinOneEntity(std::vector<Relation>& relations, std::size_t from
     if (is(relations[i], "migrated_from")) sources.emplace(std::tuple{relations[i].subject, relations[i].object, relations[i].line}, i);
   }
   std::vector<bool> dropped(relations.size(), false);
+  std::set<std::pair<std::string, std::string>> folded;  // subject, object of a move within one entity
   for (std::size_t i = from; i < relations.size(); ++i) {
     if (!is(relations[i], "migrated_to")) continue;
     const auto source = sources.find({relations[i].subject, relations[i].object, relations[i].line});
@@ -149,6 +152,10 @@ void FoldMovesWithinOneEntity(std::vector<Relation>& relations, std::size_t from
     relations[i].predicate = "uses";
     dropped[source->second] = true;
     sources.erase(source);
+    folded.emplace(relations[i].subject, relations[i].object);
+  }
+  for (const auto& [key, index] : sources) {
+    if (folded.count({std::get<0>(key), std::get<1>(key)}) > 0) dropped[index] = true;
   }
   std::size_t kept = from;
   for (std::size_t i = from; i < relations.size(); ++i) {

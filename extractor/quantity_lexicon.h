@@ -56,6 +56,8 @@ struct LexEntry {
   bool noun_before = false;  // kUnit count: a count of people (人) that a noun right before the
                              // number, or its topic, names (ユーザー3,000万人: users)
   bool heads = false;        // kUnit count: names a bare number right after it (MAU 3,000万)
+  bool group = false;        // kUnit count: a group of people; a count of people after it counts its
+                             // members, not groups (チームは12人: persons)
   std::string implied_per;   // kUnit: a rate the unit carries (Gbps: "second")
   std::vector<std::string> line_words;  // kUnit: only on lines holding one of these (folded)
   std::vector<std::string> then_words;  // kWord: only right before one of these, blanks aside (folded)

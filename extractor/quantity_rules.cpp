@@ -245,6 +245,7 @@ bool RuleReader::ApplyCommonOptions(const RuleLine& line, const LiteralSpec& lit
     if (option.key == "time") entry.time_only = true;
     if (option.key == "noun_before") entry.noun_before = true;
     if (option.key == "heads") entry.heads = true;
+    if (option.key == "group") entry.group = true;
     if (option.key == "per") {
       if (!IsLowerName(option.value)) {
         Report(line, option.offset, "per name '" + option.value + "' must be lower-case ASCII");
@@ -317,7 +318,7 @@ void RuleReader::ReadUnitLine(const RuleBlock& block, const RuleLine& line, bool
   int counter = -1;
   const std::string_view kind = count ? kCountKind : kUnitKind;
   for (const LiteralSpec& literal : ReadLiterals(line, literals_at)) {
-    const bool ok = count ? CheckOptions(line, literal, kind, {"case", "digits", "per_only", "counter", "per", "line", "noun_before", "heads"})
+    const bool ok = count ? CheckOptions(line, literal, kind, {"case", "digits", "per_only", "counter", "per", "line", "noun_before", "heads", "group"})
                           : CheckOptions(line, literal, kind, {"case", "digits", "per_only", "prefix", "per", "line", "spaced"});
     LexEntry entry;
     if (!ok || !ApplyCommonOptions(line, literal, entry)) continue;

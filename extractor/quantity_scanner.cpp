@@ -629,7 +629,7 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
   }
   if (d.noun_before) {  // ユーザー3,000万人, ユーザー数は3,000万人: users, not persons
     const LexEntry* noun = left.noun_direct != nullptr ? left.noun_direct : left.noun_topic;
-    if (noun != nullptr && !noun->noun_before) {
+    if (noun != nullptr && !noun->noun_before && !noun->group) {  // チームは12人: its members
       d.def = &lex_.unit(*noun);
       if (d.per.empty() && !noun->implied_per.empty()) d.per.push_back(noun->implied_per);
     }

@@ -129,3 +129,23 @@ TEST_CASE("Google Cloud's observability products and Datastream are named", "[am
   CHECK_FALSE(Has("the datastream of the sensor was noisy", "technology:Google Cloud Datastream"));
   CHECK_FALSE(Has("cloud monitoring is hard", "technology:Google Cloud Monitoring"));
 }
+
+TEST_CASE("Datadog and New Relic are the vendors, or the product in a list beside another tool", "[ambiguous]") {
+  CHECK(Has("ユーザー企業は Jaeger と Datadog から OpenTelemetry に乗り換えた", "technology:Datadog"));
+  CHECK_FALSE(Has("ユーザー企業は Jaeger と Datadog から OpenTelemetry に乗り換えた", "company:Datadog"));
+  CHECK(Has("We replaced New Relic, Grafana and PagerDuty", "technology:New Relic"));
+  CHECK(Has("監視は Datadog / Prometheus の併用", "technology:Datadog"));
+  // alone, or with its legal form, it is the company
+  CHECK(Has("監視には Datadog が使われている", "company:Datadog"));
+  CHECK(Has("Datadog, Inc. was founded in 2010", "company:Datadog"));
+  CHECK_FALSE(Has("Datadog, Inc. was founded in 2010", "technology:Datadog"));
+  CHECK(Has("Datadog と契約した", "company:Datadog"));
+}
+
+TEST_CASE("Confluent Cloud is the managed Kafka service, Confluent alone the company", "[ambiguous]") {
+  CHECK(Has("2023 年に Pulsar から Confluent Cloud に移行した", "technology:Confluent Cloud"));
+  CHECK_FALSE(Has("2023 年に Pulsar から Confluent Cloud に移行した", "company:Confluent"));
+  CHECK(Has("We moved our topics to Confluent Cloud", "technology:Confluent Cloud"));
+  CHECK(Has("Confluent のカンファレンス", "company:Confluent"));
+  CHECK_FALSE(Has("Confluent のカンファレンス", "technology:Confluent Cloud"));
+}

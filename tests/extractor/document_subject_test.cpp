@@ -136,3 +136,22 @@ TEST_CASE("a company blog post whose author's intro names the company: the post 
       "CUS-12 - 移行の裏側\n- 発表者: 佐藤 花子さん (株式会社ツバメナビ)\n\n## まとめ\n\n- DynamoDBで管理している\n");
   CHECK(talks.count("company/ハルカゼ uses aws_service/amazon-dynamodb") == 0);
 }
+
+TEST_CASE("a note about one talk: the company its speaker line speaks for is the subject of its notes", "[relations][document]") {
+  const auto ja = RelationsIn(
+      "# YouTube で観た talk メモ\n\n登壇者は Lumora の中の人、Staff Engineer の Daniel Okoye さん。動画は 42 分。\n\n"
+      "## メモ\n\n07:45 2020 年に Kafka から Apache Pulsar に移行\n");
+  CHECK(ja.count("<section> presented_by company/lumora") == 1);
+  CHECK(ja.count("person/daniel-okoye role_at company/lumora") == 1);
+  CHECK(ja.count("company/lumora migrated_from technology/kafka") == 1);
+  CHECK(ja.count("company/lumora migrated_to technology/pulsar") == 1);
+  const auto en = RelationsIn(
+      "# Notes on a recorded talk\n\nThe speaker is a Staff Engineer at Lumora.\n\n"
+      "## Notes\n\n- 07:45 In 2020 they moved from Kafka to Apache Pulsar\n");
+  CHECK(en.count("company/lumora migrated_from technology/kafka") == 1);
+  // a speaker line that names no company's people leaves the notes without a subject
+  const auto none = RelationsIn(
+      "# YouTube で観た talk メモ\n\n登壇者は Lumora について話した Daniel Okoye さん。\n\n"
+      "## メモ\n\n07:45 2020 年に Kafka から Apache Pulsar に移行\n");
+  CHECK(none.count("company/lumora migrated_from technology/kafka") == 0);
+}

@@ -122,6 +122,21 @@ TEST_CASE("a move between two editions of one entity is a use of it, not a migra
   const auto lines = RelationsIn("# メモ\n\n(NET981) Netflix: The road from Amazon Aurora To EC2-VPC\n- 昨年 Amazon Aurora に移行した。\n");
   CHECK(lines.count("company/netflix migrated_from aws_service/amazon-aurora") == 1);
   CHECK(lines.count("company/netflix migrated_to aws_service/amazon-aurora") == 1);
+  // what the section says was run before such a move is the old edition: no migration either
+  const auto before = RelationsIn(
+      "# メモ\n\n## BRK2-045 GKE Autopilot で作るマルチテナント基盤\n\n登壇者: 村上 悠真さん（株式会社ヤマセミ, SRE）\n\n"
+      "- 元々は GKE Standard で 14 クラスタを運用していた\n- GKE Standard から GKE Autopilot へ移行しました。\n");
+  CHECK(before.count("company/ヤマセミ uses technology/google-kubernetes-engine") == 1);
+  CHECK(before.count("company/ヤマセミ migrated_from technology/google-kubernetes-engine") == 0);
+  const auto before_en = RelationsIn(
+      "How we cut costs at Quarrybank\n\nPosted by Odile Marchetti, Staff Engineer at Quarrybank\n\n"
+      "What we did\n- Previously we ran GKE Standard clusters.\n- We moved from GKE Standard to GKE Autopilot.\n");
+  CHECK(before_en.count("company/quarrybank migrated_from technology/google-kubernetes-engine") == 0);
+  // without a move within one entity, what was run before stays a migration
+  const auto away = RelationsIn(
+      "# メモ\n\n## BRK2-045 GKE Autopilot で作るマルチテナント基盤\n\n登壇者: 村上 悠真さん（株式会社ヤマセミ, SRE）\n\n"
+      "- 元々は GKE Standard で 14 クラスタを運用していた\n- GKE から Amazon EKS へ移行しました。\n");
+  CHECK(away.count("company/ヤマセミ migrated_from technology/google-kubernetes-engine") == 1);
   // two entities stay a migration
   const auto two = RelationsIn("# 株式会社ミナトロジクスの基盤刷新\n\n## 背景\n\n株式会社ミナトロジクスでは EC2 から Amazon ECS へ移行しました。\n");
   CHECK(two.count("company/ミナトロジクス migrated_from aws_service/amazon-ec2") == 1);

@@ -126,6 +126,19 @@ const Case kCases[] = {
     {"月100万円 かかっていた", "100万円|1000000|jpy|month"},
     {"今年 3,000人 が参加", "3,000人|3000|person|"},
     {"11月100万円", "100万円|1000000|jpy|"},
+    // a group of people as the topic of 人 is counted by its members
+    {"運用チームは 12 人から 4 人に", "12 人|12|person| ; 4 人|4|person|"},
+    {"the team is 12 people", "12 people|12|person|"},
+    {"導入企業は 300 社、社員は 5000 人", "300 社|300|company| ; 5000 人|5000|employee|"},
+    {"エンジニアは50名", "50名|50|engineer|"},
+    // 年 alone before an amount is a rate too (年 $4.2M, 年1回); a year's date, 今年 or 半年 is none
+    {"コストは年 $4.2M → $2.9M", "$4.2M|4200000|usd|year ; $2.9M|2900000|usd|year"},
+    {"年1回のリストア訓練", "1回|1|time|year"},
+    {"the license is 年 $12,000", "$12,000|12000|usd|year"},
+    {"2024年 $4.2M を投資", "$4.2M|4200000|usd|"},
+    {"今年 $4.2M の予算", "$4.2M|4200000|usd|"},
+    {"去年100万円かかった", "100万円|1000000|jpy|"},
+    {"2024年、月 $30 で使える", "$30|30|usd|month"},
     // 週 and 月 alone are rates; after 今/先/来 they name one week or month
     {"週10時間の作業", "10時間|36000|second|week"},
     {"週3回の負荷試験", "3回|3|time|week"},
@@ -769,7 +782,7 @@ TEST_CASE("malformed quantity rule lines are reported at file:line:col, word for
       {"[quantity.unit byte]\nkb = 1e3 : KB {cas}\n",
        "q.rules:2:16: error: unknown option 'cas' in [quantity.unit]; allowed: case, digits, per_only, prefix, per, line, spaced"},
       {"[quantity.count]\nrequest : requests {prefix}\n",
-       "q.rules:2:21: error: unknown option 'prefix' in [quantity.count]; allowed: case, digits, per_only, counter, per, line, noun_before, heads"},
+       "q.rules:2:21: error: unknown option 'prefix' in [quantity.count]; allowed: case, digits, per_only, counter, per, line, noun_before, heads, group"},
       {"[quantity.count]\nrequest : requests, , req\n", "q.rules:2:20: error: empty literal"},
       {"[quantity.count]\nrequest : requests {case\n",
        "q.rules:2:20: error: unclosed '{' in the options of 'requests'"},

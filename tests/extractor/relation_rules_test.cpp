@@ -1078,3 +1078,64 @@ TEST_CASE("what was used before on one line and what is used now on the next: �
   CHECK(Relations(SectionKind::kTalk, {"", "- Now we use [t:GitHub Actions] for every repo."}) ==
         Strings{"<section> uses GitHub Actions"});
 }
+
+TEST_CASE("role_at after one of the company's people: 'Lumora の中の人、Staff Engineer の Daniel Okoye さん'", "[relations]") {
+  CHECK(Relations(SectionKind::kOther, {"メモ", "登壇者は [c:Lumora] の中の人、Staff Engineer の [p:Daniel Okoye] さん。"}) ==
+        Strings{"<section> presented_by Lumora", "Daniel Okoye role_at Lumora [Staff Engineer]"});
+  CHECK(Relations(SectionKind::kOther, {"メモ", "株式会社[c:サクラ]の方、CTO の[p:高橋 真一]さんが話した"}) ==
+        Strings{"高橋 真一 role_at サクラ [CTO]"});
+  // the role must follow the company's person: a hobby or a role without a name gives none
+  CHECK(Relations(SectionKind::kOther, {"メモ", "[c:Lumora] の中の人、趣味は釣りの [p:Daniel Okoye] さん"}).empty());
+  CHECK(Relations(SectionKind::kOther, {"memo", "[c:Lumora] の中の人、Staff Engineer とのこと"}).empty());
+}
+
+TEST_CASE("the tool that puts data into a store is used too: 'pgBackRest で S3 にバックアップ'", "[relations]") {
+  CHECK(TalkLine("- [t:pgBackRest] で [a:S3] にバックアップして毎週リストアを自動テスト") ==
+        Strings{"<section> uses S3", "<section> uses pgBackRest"});
+  CHECK(TalkLine("- [t:Fluent Bit] を使って [a:Amazon S3] のバケットに転送している") ==
+        Strings{"<section> uses Amazon S3", "<section> uses Fluent Bit"});
+  // a tool not put to work, nor a denied one
+  CHECK(TalkLine("- [t:pgBackRest] の調査メモを [t:Confluence] にまとめる").empty());
+  CHECK(TalkLine("- [t:pgBackRest] で [a:S3] にバックアップはしていない").empty());
+}
+
+TEST_CASE("a list before から is every tool left behind: 'Jaeger と Datadog から OpenTelemetry に乗り換えた'", "[relations]") {
+  CHECK(TalkLine("- [t:Jaeger] と [t:Datadog] から [t:OpenTelemetry] + [t:Cloud Trace] に乗り換えた") ==
+        Strings{"<section> migrated_from Datadog", "<section> migrated_from Jaeger", "<section> migrated_to Cloud Trace",
+                "<section> migrated_to OpenTelemetry"});
+  CHECK(TalkLine("- We are moving off [t:Zipkin], [t:Jaeger] and [t:Datadog]: switched from [t:Zipkin] and [t:Jaeger] to [t:OpenTelemetry]") ==
+        Strings{"<section> migrated_from Jaeger", "<section> migrated_from Zipkin", "<section> migrated_to OpenTelemetry"});
+  // a plan is no move
+  CHECK(TalkLine("- [t:Jaeger] と [t:Zipkin] から [t:OpenTelemetry] への移行を検討中").empty());
+}
+
+TEST_CASE("a note about one talk: its speaker line names whose people speak", "[relations]") {
+  CHECK(Relations(SectionKind::kOther, {"YouTube で観た talk メモ", "登壇者は [c:Lumora] の中の人。動画は 42 分。", "[t:Kafka] から [t:Pulsar] に移行"}) ==
+        Strings{"<section> presented_by Lumora", "Lumora migrated_from Kafka", "Lumora migrated_to Pulsar"});
+  CHECK(Relations(SectionKind::kOther, {"Notes on a recorded talk", "The speaker is a Staff Engineer at [c:Lumora].", "- Moved from [t:Kafka] to [t:Pulsar]"}) ==
+        Strings{"<section> presented_by Lumora", "Lumora migrated_from Kafka", "Lumora migrated_to Pulsar"});
+  // a speaker who talks about a company does not speak for it
+  CHECK(Relations(SectionKind::kOther, {"メモ", "登壇者は [c:Lumora] について話した", "[t:Kafka] から [t:Pulsar] に移行"}).empty());
+  CHECK(Relations(SectionKind::kOther, {"notes", "The speaker compared notes with people at [c:Lumora] and others", "- Moved from [t:Kafka] to [t:Pulsar]"}).empty());
+}
+
+TEST_CASE("a move as the topic with a plan after the comma is no move: 'Xへの移行は、…検討したい'", "[relations]") {
+  CHECK(TalkLine("- [t:Kafka Streams] から [t:Flink] への移行は、うちでもそろそろ検討したい").empty());
+  CHECK(TalkLine("- [t:Kafka Streams] から [t:Flink] への移行も、来期にやる予定").empty());
+  CHECK(TalkLine("- [t:Kafka Streams] から [t:Flink] への移行は、半年で終わった") ==
+        Strings{"<section> migrated_from Kafka Streams", "<section> migrated_to Flink"});
+  CHECK(TalkLine("- The move from [t:Kafka Streams] to [t:Flink] took six months") ==
+        Strings{"<section> migrated_from Kafka Streams", "<section> migrated_to Flink"});
+}
+
+TEST_CASE("ops bullets: a topic's tool with a note in parentheses, a store kept long, a part that rolls out", "[relations]") {
+  CHECK(TalkLine("- サービスメッシュは [t:Linkerd]（OSS 版を自前運用）、監視は別") == Strings{"<section> uses Linkerd"});
+  CHECK(TalkLine("- メトリクスは [t:Prometheus] で収集して [t:Thanos] に長期保存") ==
+        Strings{"<section> uses Prometheus", "<section> uses Thanos"});
+  CHECK(TalkLine("- デプロイは [t:Argo CD] の ApplicationSet でテナントごとに展開") == Strings{"<section> uses Argo CD"});
+  CHECK(TalkLine("- Metrics go to [t:Thanos] for long-term storage") == Strings{"<section> uses Thanos"});
+  // a denied or wished-for tool stays unused
+  CHECK(TalkLine("- [t:Thanos] に長期保存はしていない").empty());
+  CHECK(TalkLine("- [t:Argo CD] の ApplicationSet でテナントごとに展開したい").empty());
+  CHECK(TalkLine("- 候補は [t:Linkerd]（未検証）かも").empty());
+}
