@@ -85,6 +85,19 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
   char* const start = p;
   if (static_cast<std::size_t>(limit - p) < n + 2) return nullptr;
   *p++ = '"';
+  // Strings shorter than a word (ids, mention texts) as one word, when the room allows writing
+  // all eight bytes: the padding's flags (zero bytes) are above the string's bytes, and flags only
+  // spread upwards, so the string's own are exact.
+  if (n - 1 < 7 && static_cast<std::size_t>(limit - p) >= 9) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes, n);
+    if ((SpecialBytes(word) & (~std::uint64_t{0} >> (8 * (8 - n)))) == 0) {
+      std::memcpy(p, &word, 8);
+      p += n;
+      *p++ = '"';
+      return p;
+    }
+  }
   std::size_t i = 0;
   // Where the output last began to copy the input byte for byte (after the quote or an escape).
   const char* copied_from = p;

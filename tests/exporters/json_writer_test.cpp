@@ -170,3 +170,21 @@ TEST_CASE("WriteString stays within the room of plain text, quotes included", "[
     }
   }
 }
+
+TEST_CASE("WriteString writes strings shorter than a word as nlohmann with any room", "[jsonl]") {
+  // Short strings are read as one word when there is room for eight bytes: with less, or with a
+  // special byte (the last one included, or a zero byte like the word's padding), the slow way.
+  const std::vector<std::string> strings = {"D1#L2", "k8s",  "東京",   "é",      "a\"b", "x\n",
+                                            std::string("ab\0", 3), "\x01",  "\xE3\x81", "abcdefg", "\\"};
+  for (const std::string& s : strings) {
+    for (std::size_t room = s.size() + 2; room <= kgx::StringRoom(s.size()) + 8; ++room) {
+      INFO(s << " room " << room);
+      std::vector<char> buffer(room + 16, '#');
+      char* const end = kgx::WriteString(buffer.data(), buffer.data() + room, s);
+      if (room >= kgx::StringRoom(s.size())) REQUIRE(end != nullptr);
+      if (end == nullptr) continue;
+      CHECK(std::string(buffer.data(), end) == NlohmannString(s));
+      CHECK(std::string(buffer.data() + room, buffer.data() + buffer.size()) == std::string(16, '#'));
+    }
+  }
+}
