@@ -85,7 +85,22 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
   char* const start = p;
   if (static_cast<std::size_t>(limit - p) < n + 2) return nullptr;
   *p++ = '"';
+  // Strings shorter than a word (ids, mention texts) as one word, when the room allows writing
+  // all eight bytes: the padding's flags (zero bytes) are above the string's bytes, and flags only
+  // spread upwards, so the string's own are exact.
+  if (n - 1 < 7 && static_cast<std::size_t>(limit - p) >= 9) {
+    std::uint64_t word = 0;
+    std::memcpy(&word, bytes, n);
+    if ((SpecialBytes(word) & (~std::uint64_t{0} >> (8 * (8 - n)))) == 0) {
+      std::memcpy(p, &word, 8);
+      p += n;
+      *p++ = '"';
+      return p;
+    }
+  }
   std::size_t i = 0;
+  // Where the output last began to copy the input byte for byte (after the quote or an escape).
+  const char* copied_from = p;
   while (i < n) {
 #ifdef __SSE2__
     // Plain ASCII text, the bulk of most strings, sixteen bytes at a time: a byte below 0x20 or
@@ -121,6 +136,18 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
       const std::size_t plain = static_cast<std::size_t>(std::countr_zero(special)) / 8;
       i += plain;
       p += plain;
+    } else if (n >= 8 && static_cast<std::size_t>(p - copied_from) >= 8 - (n - i)) {
+      // The last few bytes as one word, the string's last eight: the bytes before them were
+      // copied as they are, so writing them again changes nothing. Flags of those bytes are
+      // shifted out; a flag they leave on a byte after them only sends it the slow way.
+      const std::size_t before = 8 - (n - i);
+      std::uint64_t word;
+      std::memcpy(&word, bytes + n - 8, 8);
+      if ((SpecialBytes(word) >> (8 * before)) == 0) {
+        std::memcpy(p - before, &word, 8);
+        p += n - i;
+        break;
+      }
     }
     const unsigned char c = bytes[i];
     if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
@@ -180,6 +207,7 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
       }
     }
     ++i;
+    copied_from = p;
   }
   *p++ = '"';
   return p;

@@ -135,3 +135,56 @@ TEST_CASE("AppendString writes nlohmann's bytes for Japanese text read two chara
     CHECK(Written(s) == NlohmannString(s));
   }
 }
+
+TEST_CASE("AppendString writes nlohmann's bytes with two specials at every pair of places near the end", "[jsonl]") {
+  // The last bytes of a string are copied as its last eight, rewriting bytes before them that were
+  // copied as they are: an escape among those must stop it, or its raw byte would be written back.
+  const std::vector<std::string> specials = {"\n", "\x01", "\"", "オ", "é", "\xE3\x81"};
+  const std::string run = "kubernetes cluster";  // 18 plain bytes
+  for (std::size_t length = 0; length <= run.size(); ++length) {
+    for (std::size_t a = 0; a <= length; ++a) {
+      for (std::size_t b = a; b <= length; ++b) {
+        for (const std::string& first : specials) {
+          for (const std::string& second : specials) {
+            const std::string s = run.substr(0, a) + first + run.substr(a, b - a) + second + run.substr(b, length - b);
+            INFO(s);
+            CHECK(Written(s) == NlohmannString(s));
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST_CASE("WriteString stays within the room of plain text, quotes included", "[jsonl]") {
+  // Plain text needs s.size() + 2 bytes; the bytes after them are the caller's.
+  for (const std::string& base : {std::string("Aurora scales reads to 15 replicas"), std::string("東京リージョンで稼働")}) {
+    for (std::size_t length = 0; length <= base.size(); ++length) {
+      const std::string s = base.substr(0, length);
+      if (NlohmannString(s).size() != s.size() + 2) continue;  // a cut character: not plain
+      std::vector<char> buffer(s.size() + 2 + 16, '#');
+      char* const end = kgx::WriteString(buffer.data(), buffer.data() + s.size() + 2, s);
+      REQUIRE(end == buffer.data() + s.size() + 2);
+      CHECK(std::string(buffer.data(), end) == NlohmannString(s));
+      CHECK(std::string(end, buffer.data() + buffer.size()) == std::string(16, '#'));
+    }
+  }
+}
+
+TEST_CASE("WriteString writes strings shorter than a word as nlohmann with any room", "[jsonl]") {
+  // Short strings are read as one word when there is room for eight bytes: with less, or with a
+  // special byte (the last one included, or a zero byte like the word's padding), the slow way.
+  const std::vector<std::string> strings = {"D1#L2", "k8s",  "東京",   "é",      "a\"b", "x\n",
+                                            std::string("ab\0", 3), "\x01",  "\xE3\x81", "abcdefg", "\\"};
+  for (const std::string& s : strings) {
+    for (std::size_t room = s.size() + 2; room <= kgx::StringRoom(s.size()) + 8; ++room) {
+      INFO(s << " room " << room);
+      std::vector<char> buffer(room + 16, '#');
+      char* const end = kgx::WriteString(buffer.data(), buffer.data() + room, s);
+      if (room >= kgx::StringRoom(s.size())) REQUIRE(end != nullptr);
+      if (end == nullptr) continue;
+      CHECK(std::string(buffer.data(), end) == NlohmannString(s));
+      CHECK(std::string(buffer.data() + room, buffer.data() + buffer.size()) == std::string(16, '#'));
+    }
+  }
+}
