@@ -11,21 +11,11 @@
 namespace {
 
 using kgx::testing::ExtractText;
+using kgx::testing::RelationsIn;
 
 std::set<std::string> SectionTitles(const std::string& text) {
   std::set<std::string> out;
   for (const kgx::Section& s : ExtractText(text).sections) out.insert(s.title);
-  return out;
-}
-
-// "subject predicate object" for every relation of the document, by entity id (a section's own,
-// whose subject is empty, as "<section>").
-std::set<std::string> RelationsIn(const std::string& text) {
-  const kgx::DocumentResult result = ExtractText(text);
-  std::set<std::string> out;
-  for (const kgx::Relation& r : result.relations) {
-    out.insert((r.subject.empty() ? std::string("<section>") : r.subject) + " " + r.predicate + " " + r.object);
-  }
   return out;
 }
 
