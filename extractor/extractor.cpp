@@ -14,6 +14,7 @@
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/romanized_names.h"
+#include "extractor/sentence_span.h"
 #include "extractor/slug.h"
 #include "extractor/stage_times.h"
 #include "extractor/table_cells.h"
@@ -431,6 +432,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     // a number in a code block is configuration ("cpu: 1000"), not a statement
     if (std::binary_search(segmentation.code_lines.begin(), segmentation.code_lines.end(), line.number)) continue;
     std::optional<std::size_t> section;  // the line's, looked up for its first quantity
+    std::optional<SentenceMarks> sentences;  // the line's, found for its first quantity outside a table
     for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
@@ -481,7 +483,19 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
           quantity.measures = nearest(next_found, line_found_end, line.norm_begin + first->begin, line.norm_begin + first->end);
         }
       } else {
-        quantity.measures = nearest(std::max(next_found + 1, near) - 1, std::min(line_found_end, near + 1), 0, std::string::npos);
+        // a name of the amount's own sentence, else of the sentence right before it, which often names
+        // the topic ("データストアは DynamoDB が中心。ピーク時は 1M writes/s"); a later sentence is
+        // another statement ("月 $62,000 くらい。Cloud SQL 時代より…")
+        const std::size_t from = std::max(next_found + 1, near) - 1;
+        const std::size_t to = std::min(line_found_end, near + 1);
+        if (from < to && !sentences) sentences.emplace(line.text);  // no name on the line, nothing to bound
+        const SentenceBounds sentence = from < to ? sentences->Around(q.begin, q.end) : SentenceBounds{};
+        quantity.measures = nearest(from, to, line.norm_begin + sentence.begin, line.norm_begin + sentence.end);
+        if (quantity.measures.empty() && from < to) {
+          if (const std::optional<SentenceBounds> before = sentences->Before(sentence)) {
+            quantity.measures = nearest(from, to, line.norm_begin + before->begin, line.norm_begin + before->end);
+          }
+        }
       }
       result.quantities.push_back(std::move(quantity));
     }

@@ -11,15 +11,7 @@
 
 namespace {
 
-// "subject predicate object" for every relation of the document, by entity id.
-std::set<std::string> RelationsIn(const std::string& text) {
-  const kgx::DocumentResult result = kgx::testing::ExtractText(text);
-  std::set<std::string> out;
-  for (const kgx::Relation& r : result.relations) {
-    out.insert((r.subject.empty() ? std::string("<section>") : r.subject) + " " + r.predicate + " " + r.object);
-  }
-  return out;
-}
+using kgx::testing::RelationsIn;
 
 }  // namespace
 

@@ -43,4 +43,15 @@ inline bool Has(const std::string& text, const std::string& typed_name) {
   return EntitiesIn(text).count(typed_name) > 0;
 }
 
+// "subject predicate object" for every relation of `text`, by entity id (a section's own relations,
+// whose subject is empty, as "<section>").
+inline std::set<std::string> RelationsIn(const std::string& text) {
+  const DocumentResult result = ExtractText(text);
+  std::set<std::string> out;
+  for (const Relation& r : result.relations) {
+    out.insert((r.subject.empty() ? std::string("<section>") : r.subject) + " " + r.predicate + " " + r.object);
+  }
+  return out;
+}
+
 }  // namespace kgx::testing

@@ -13,16 +13,7 @@ namespace {
 
 using kgx::testing::EntitiesIn;
 using kgx::testing::ExtractText;
-
-// "subject predicate object" for every relation of the document, by entity id.
-std::set<std::string> RelationsIn(const std::string& text) {
-  const kgx::DocumentResult result = ExtractText(text);
-  std::set<std::string> out;
-  for (const kgx::Relation& r : result.relations) {
-    out.insert((r.subject.empty() ? std::string("<section>") : r.subject) + " " + r.predicate + " " + r.object);
-  }
-  return out;
-}
+using kgx::testing::RelationsIn;
 
 // "entity id: text" for every mention of the document.
 std::set<std::string> MentionsIn(const std::string& text) {
