@@ -15,6 +15,7 @@
 #include <set>
 #include <tuple>
 
+#include "extractor/group_reader.h"
 #include "extractor/marker_context.h"
 #include "extractor/marker_layout.h"
 #include "extractor/pattern_prefilter.h"
@@ -117,6 +118,9 @@ struct RelationPattern {
   // Where the subject and object are among the markers of a match; set only when that tells all
   // the groups read (no role), so that RE2 is not asked for them: the costly part of a hit.
   std::optional<MarkerLayout> layout;
+  // kFast, without a layout: reads the groups from the markers and small RE2s when the pattern's
+  // shape allows (a role between two markers, a list with an optional marker after it).
+  std::shared_ptr<const GroupReader> groups;
 };
 
 constexpr std::string_view kPredicates[] = {"uses", "migrated_from", "migrated_to",
@@ -549,6 +553,10 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
                                   layout.object_list == (compiled.capture == Capture::kList);
         const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0 || layout.subject_back >= 0;
         if (object_known && subject_known && compiled.role_group < 0) compiled.layout = layout;
+        const auto separator = defines.find(std::string(kSeparatorDefine));
+        if (!compiled.layout) {
+          compiled.groups = GroupReader::For(line.text, defines, separator == defines.end() ? std::string() : separator->second);
+        }
         compiled.lead_types = LeadingMarkerTypes(*elements);
       }
       rules->impl_->patterns.push_back(std::move(compiled));
@@ -748,8 +756,14 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
     base.line = line;
     const auto laid_out = pattern.layout ? LaidOutObject(*pattern.layout, text, whole, base.subject) : std::nullopt;
     re2::StringPiece object_part;
+    const auto read = !laid_out && pattern.groups ? pattern.groups->Read(text, markers, match_at, match_at + whole.size())
+                                                  : std::nullopt;
     if (laid_out) {
       object_part = *laid_out;
+    } else if (read) {
+      object_part = read->object;
+      if (read->subject >= 0) base.subject = read->subject;
+      if (read->has_role) base.role = std::string(TrimAscii(std::string_view(read->role.data(), read->role.size())));
     } else {
       parts.resize(static_cast<std::size_t>(groups));
       if (!pattern.regex->Match(text, match_at, match_at + whole.size(), RE2::ANCHOR_BOTH, parts.data(), groups)) break;
