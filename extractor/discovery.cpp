@@ -33,6 +33,14 @@ struct NamePattern {
   EntityType type = EntityType::kCompany;
 };
 
+// Whether `gate` turns away the lines most notes are made of: those that begin with a Latin
+// letter, a digit, kana, kanji or a list mark.
+bool GatesEveryCommonLineStart(const LineStartGate& gate) {
+  if (!gate.Constrains()) return false;
+  static constexpr std::string_view kCommonStarts[] = {"A", "a", "0", "漢", "か", "カ", "- x", "* x", "・x", "• x", "> x"};
+  return std::none_of(std::begin(kCommonStarts), std::end(kCommonStarts), [&](std::string_view line) { return gate.MayMatch(line); });
+}
+
 }  // namespace
 
 struct Discovery::Impl {
@@ -40,6 +48,12 @@ struct Discovery::Impl {
   // Folded stop words per type (by EntityType); looked up by view, without a copy per word.
   std::array<std::set<std::string, std::less<>>, std::size(kAllEntityTypes)> stop;
   std::unique_ptr<PatternPrefilter> prefilter = std::make_unique<PatternPrefilter>();  // holds the patterns' RE2
+  // Patterns whose line start gate turns away lines that begin with a letter, a digit, kana, kanji
+  // or a bullet ("^\s*(?:#{1,6}|[■◆▶])…": a heading's): asked of every line by that gate alone and
+  // kept out of the prefilter, whose atoms they would add to every line's scan (さん, 氏, 株式会社).
+  // Their RE2 is their own. Ascending.
+  std::vector<int> gated;
+  std::vector<std::unique_ptr<RE2>> own;
 
   bool IsStopped(EntityType type, std::string_view name) const;
 };
@@ -98,7 +112,19 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
         failed = true;
       };
       std::string error;
-      pattern.regex = impl.prefilter->Add(id, line.text, error);
+      if (AnchoredAt(line.text, RegexEdge::kStart)) pattern.start = LineStartGate::Derive({line.text});
+      const bool gated = GatesEveryCommonLineStart(pattern.start);
+      if (gated) {
+        auto own = std::make_unique<RE2>(line.text, RE2::Quiet);
+        if (own->ok()) {
+          pattern.regex = own.get();
+          impl.own.push_back(std::move(own));
+        } else {
+          error = own->error();
+        }
+      } else {
+        pattern.regex = impl.prefilter->Add(id, line.text, error);
+      }
       if (pattern.regex == nullptr) {
         reject("bad pattern '" + line.text + "': " + error);
         continue;
@@ -114,10 +140,10 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
         continue;
       }
       pattern.name_group = it->second;
-      if (AnchoredAt(line.text, RegexEdge::kStart)) pattern.start = LineStartGate::Derive({line.text});
       pattern.neighbours = LiteralNeighbours::Derive(line.text);
       // One condition per pattern: each costs a search of the line.
       if (!pattern.neighbours.Constrains()) pattern.context = LiteralContext::Derive(line.text);
+      if (gated) impl.gated.push_back(id);
       impl.patterns.push_back(std::move(pattern));
     }
   }
@@ -134,7 +160,19 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAto
   // On a blank line every name a pattern could take trims to nothing.
   if (impl.patterns.empty() || TrimAscii(line).empty()) return found;
   thread_local std::vector<re2::StringPiece> parts;
-  for (int hit : atoms ? impl.prefilter->Candidates(line, *atoms) : impl.prefilter->Candidates(line)) {
+  // The prefilter's candidates, with the gated patterns whose gate lets the line through, in
+  // pattern order (names found at the same place keep the order of their patterns).
+  const std::vector<int>& candidates = atoms ? impl.prefilter->Candidates(line, *atoms) : impl.prefilter->Candidates(line);
+  const std::vector<int>* hits = &candidates;
+  thread_local std::vector<int> with_gated;
+  for (const int id : impl.gated) {
+    if (!impl.patterns[static_cast<std::size_t>(id)].start.MayMatch(line)) continue;
+    if (hits == &candidates) with_gated = candidates;
+    hits = &with_gated;
+    with_gated.push_back(id);
+  }
+  if (hits == &with_gated) std::sort(with_gated.begin(), with_gated.end());
+  for (int hit : *hits) {
     const NamePattern& pattern = impl.patterns[static_cast<std::size_t>(hit)];
     if (!pattern.start.MayMatch(line) || !pattern.neighbours.MayMatch(line) || !pattern.context.MayMatch(line)) continue;
     const int groups = pattern.regex->NumberOfCapturingGroups() + 1;

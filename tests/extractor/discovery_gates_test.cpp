@@ -235,14 +235,23 @@ TEST_CASE("discovery finds what plain RE2 finds on every line", "[discovery][gat
   };
   std::mt19937 random(23);
   std::size_t names = 0;
+  // Headings too, with a speaker after a dash: the patterns anchored at a heading's mark run apart
+  // from the prefilter, by their line start gate alone.
+  const std::string headings[] = {"## ", "■ ", "### **", "- ", ""};
+  const std::string speakers[] = {" — Tomasz Wierzbicki, Ridgeline Freight", " - 山田 太郎 (カモメ物流)", " — 佐藤さん (株式会社ツグミ)", ""};
+  std::size_t heading_names = 0;
   for (int i = 0; i < 20000; ++i) {
-    const std::string line = kgx::Normalize(GeneratedLine(random)).text;
+    const bool heading = i % 4 == 1;
+    const std::string raw = GeneratedLine(random);
+    const std::string line = kgx::Normalize(heading ? headings[i % 5] + raw + speakers[i % 4 == 1 ? (i / 4) % 4 : 3] : raw).text;
     std::vector<std::tuple<std::size_t, std::size_t, kgx::EntityType>> fast;
     for (const kgx::DiscoveredName& name : discovery->Find(line)) fast.emplace_back(name.begin, name.end, name.type);
     std::sort(fast.begin(), fast.end());
     INFO("line: '" << line << "'");
     REQUIRE(fast == plain(line));
     names += fast.size();
+    if (heading) heading_names += fast.size();
   }
   CHECK(names > 1000);
+  CHECK(heading_names > 500);
 }
