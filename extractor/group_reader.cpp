@@ -6,6 +6,8 @@
 // neighbours), gives the same groups.
 #include "extractor/group_reader.h"
 
+#include <re2/re2.h>
+
 #include <algorithm>
 
 #include "extractor/regex_syntax.h"
@@ -220,7 +222,7 @@ std::optional<GroupRead> GroupReader::Read(std::string_view text, const std::vec
   if (stop != first && std::prev(stop)->end > end) return std::nullopt;
   const auto count = static_cast<int>(stop - first);
   const auto marker = [&](int k) { return first[k]; };
-  const auto range = [&](std::size_t from, std::size_t to) { return re2::StringPiece(text.data() + from, to - from); };
+  const auto range = [&](std::size_t from, std::size_t to) { return text.substr(from, to - from); };
   GroupRead read;
   if (shape_ == Shape::kList) {
     // Nothing before the list holds a marker: it begins with the first. RE2 prefers the longest
@@ -250,7 +252,7 @@ std::optional<GroupRead> GroupReader::Read(std::string_view text, const std::vec
     const std::size_t to = role_segment_ == markers_ ? end : marker(role_segment_).begin;
     std::vector<re2::StringPiece> parts(static_cast<std::size_t>(role_group_) + 1);
     if (!role_->Match(text, from, to, RE2::ANCHOR_BOTH, parts.data(), role_group_ + 1)) return std::nullopt;
-    read.role = parts[static_cast<std::size_t>(role_group_)];
+    read.role = std::string_view(parts[static_cast<std::size_t>(role_group_)].data(), parts[static_cast<std::size_t>(role_group_)].size());
     read.has_role = read.role.data() != nullptr;
   }
   return read;

@@ -5,8 +5,6 @@
 // RelationRules::MatchLine uses it after the DFA has found the match. Pipeline: RuleEngine.
 #pragma once
 
-#include <re2/re2.h>
-
 #include <cstddef>
 #include <map>
 #include <memory>
@@ -17,14 +15,18 @@
 
 #include "extractor/marker_context.h"
 
+namespace re2 {
+class RE2;
+}
+
 namespace kgx {
 
 // The groups of one match, as the whole pattern's RE2 would give them.
 struct GroupRead {
-  re2::StringPiece object;  // the object group: one marker or a list
+  std::string_view object;  // the object group: one marker or a list
   int subject = -1;         // the subject's mention, when the pattern has a {subject:…}
   bool has_role = false;    // the role group took part in the match
-  re2::StringPiece role;
+  std::string_view role;
 };
 
 class GroupReader {
@@ -59,11 +61,11 @@ class GroupReader {
   int markers_ = 0;                // kFixedMarkers: the markers of every match
   int subject_ = -1, object_ = -1;  // their markers, counted from 0 (kList: 0 for an {object:…})
   int role_segment_ = -1;          // the text before marker k (k = markers_: after the last) holds the role
-  std::unique_ptr<RE2> role_;      // that text's part of the pattern, with the group `role`
+  std::unique_ptr<re2::RE2> role_;      // that text's part of the pattern, with the group `role`
   int role_group_ = 0;
   // kList: the texts between two markers of the list, between the list and the optional
   // marker (none without one), and after the list or that marker
-  std::unique_ptr<RE2> separator_, gap_, rest_;
+  std::unique_ptr<re2::RE2> separator_, gap_, rest_;
 };
 
 }  // namespace kgx

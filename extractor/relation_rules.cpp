@@ -761,9 +761,9 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
     if (laid_out) {
       object_part = *laid_out;
     } else if (read) {
-      object_part = read->object;
+      object_part = re2::StringPiece(read->object.data(), read->object.size());
       if (read->subject >= 0) base.subject = read->subject;
-      if (read->has_role) base.role = std::string(TrimAscii(std::string_view(read->role.data(), read->role.size())));
+      if (read->has_role) base.role = std::string(TrimAscii(read->role));
     } else {
       parts.resize(static_cast<std::size_t>(groups));
       if (!pattern.regex->Match(text, match_at, match_at + whole.size(), RE2::ANCHOR_BOTH, parts.data(), groups)) break;

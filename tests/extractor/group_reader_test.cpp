@@ -39,7 +39,7 @@ Marked Mark(std::string_view written) {
 }
 
 // The text of a read piece with its markers written back as [x3].
-std::string Written(re2::StringPiece piece) {
+std::string Written(std::string_view piece) {
   std::string out(piece.data(), piece.size());
   for (const auto& [mark, with] : {std::pair{kgx::kMarkerOpen, "["}, std::pair{kgx::kMarkerClose, "]"}}) {
     for (std::size_t at = out.find(mark); at != std::string::npos; at = out.find(mark)) out.replace(at, mark.size(), with);
