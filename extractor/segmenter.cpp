@@ -562,6 +562,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     span.line = line.number;
     span.title_begin = line.norm_begin + static_cast<std::size_t>(trimmed.data() - line.text.data());
     span.title_end = span.title_begin + trimmed.size();
+    const std::size_t text_begin = span.title_begin;
     const std::size_t indent = static_cast<std::size_t>(trimmed.data() - line.text.data());
     // A Notion toggle's title is read as a header from its "▶" on ("- ▶ DAT303 - Title" as
     // "▶ DAT303 - Title"): the rules allow ▶ where they allow ■, and the set is asked again
@@ -698,9 +699,13 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
         set_talk_end(level, false);
       }
     }
-    // A rule without a title group names the whole line: for an underlined title, without its marks.
-    if (setext.level[i] > 0 && static_cast<std::ptrdiff_t>(span.title_begin - (span.title_end - trimmed.size())) < 0) {
-      span.title_begin = span.title_end - trimmed.size();
+    // The marks given to an underlined title are not text of the note: a title read into them (a
+    // rule without a title group names the whole line; "#{1,6}" leaves a seventh "#" to the title
+    // of a title seven levels deep) starts where the line's text does.
+    if (setext.level[i] > 0) {
+      const auto before_text = [&](std::size_t offset) { return static_cast<std::ptrdiff_t>(offset - text_begin) < 0; };
+      if (before_text(span.title_begin)) span.title_begin = text_begin;
+      if (before_text(span.title_end)) span.title_end = text_begin;
     }
     if (opens) {
       if (!result.sections.empty()) result.sections.back().end_line = line.number - 1;

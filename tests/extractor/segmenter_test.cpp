@@ -641,6 +641,23 @@ TEST_CASE("underlined titles (reStructuredText, Markdown setext) are marked head
   CHECK(over.Title(0) == "Notes");
 }
 
+TEST_CASE("an underlined title deeper than six levels keeps its title inside its own line", "[segmenter][setext]") {
+  // Seven adornment styles make the seventh title level 7: read as "####### …", a header rule
+  // takes at most six marks and may read the seventh into its title; the title still starts
+  // where the line's text does (found by fuzzing: it began two bytes early, inside "です").
+  std::string note;
+  const std::string styles = "=-^\"'.:";  // not ~ or `: rows of those open code
+  for (std::size_t k = 0; k + 1 < styles.size(); ++k) {
+    note += "Part " + std::to_string(k + 1) + "\n" + std::string(8, styles[k]) + "\n\n";
+  }
+  note += "前置きです\nScaling queues (ABC123)\n" + std::string(8, styles.back()) + "\n\n- SQS\n";
+  const auto deep = Run(note);
+  REQUIRE(deep.segmentation.sections.size() == 7);
+  CHECK(deep.Title(6) == "Scaling queues");
+  CHECK(deep.Code(6) == "ABC123");
+  CHECK(deep.segmentation.sections[6].kind == kgx::SectionKind::kTalk);
+}
+
 TEST_CASE("a row of dashes under a sentence, a list item or a front matter field is no underline", "[segmenter][setext]") {
   // a paragraph over a rule, a bullet over a rule: no heading (and the rule is not one either)
   const auto ja = Run("# メモ\n\n今日はここまで。\n---\n- Aurora の話\n---\n\n次回もよろしくお願いします。\n");
