@@ -585,13 +585,14 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     // An underlined title is read by the header rules as the heading it is, marked with as many
     // "#" as its level ("BRK2-045 Title" over "=====" as "# BRK2-045 Title"); the span's offsets
     // are moved back by the marks' length (unsigned arithmetic wraps back for a title at offset 0).
+    // Markdown has six levels: a title deeper than that gets six marks, as the header rules read.
     std::string setext_header;
     if (setext.level[i] > 0) {
-      setext_header.assign(setext.level[i], '#');
+      setext_header.assign(std::min<std::size_t>(setext.level[i], 6), '#');
       setext_header += ' ';
       setext_header += trimmed;
       header_line.text = setext_header;
-      header_line.norm_begin = span.title_begin - (setext.level[i] + 1);
+      header_line.norm_begin = span.title_begin - (setext_header.size() - trimmed.size());
       read_header_hits();
     }
     const auto header_into = [&](const std::vector<HeaderPattern>& patterns, int hit, SectionSpan& into) {
@@ -700,8 +701,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       }
     }
     // The marks given to an underlined title are not text of the note: a title read into them (a
-    // rule without a title group names the whole line; "#{1,6}" leaves a seventh "#" to the title
-    // of a title seven levels deep) starts where the line's text does.
+    // rule without a title group names the whole line) starts where the line's text does.
     if (setext.level[i] > 0) {
       const auto before_text = [&](std::size_t offset) { return static_cast<std::ptrdiff_t>(offset - text_begin) < 0; };
       if (before_text(span.title_begin)) span.title_begin = text_begin;

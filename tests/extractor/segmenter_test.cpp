@@ -642,9 +642,9 @@ TEST_CASE("underlined titles (reStructuredText, Markdown setext) are marked head
 }
 
 TEST_CASE("an underlined title deeper than six levels keeps its title inside its own line", "[segmenter][setext]") {
-  // Seven adornment styles make the seventh title level 7: read as "####### …", a header rule
-  // takes at most six marks and may read the seventh into its title; the title still starts
-  // where the line's text does (found by fuzzing: it began two bytes early, inside "です").
+  // Seven adornment styles make the seventh title level 7: header rules take at most six marks,
+  // so it is read as "###### …" and its title starts where the line's text does (found by fuzzing:
+  // read as "####### …", the seventh mark went to the title, which began two bytes early, inside "です").
   std::string note;
   const std::string styles = "=-^\"'.:";  // not ~ or `: rows of those open code
   for (std::size_t k = 0; k + 1 < styles.size(); ++k) {
