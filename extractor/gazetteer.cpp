@@ -19,6 +19,7 @@
 
 #include "extractor/gazetteer_rules.h"
 #include "extractor/near_miss.h"
+#include "extractor/self_context.h"
 #include "extractor/text_util.h"
 #include "extractor/vectorscan_scratch.h"
 
@@ -41,6 +42,7 @@ struct CompiledAlias {
 struct CompiledContext {
   std::unique_ptr<RE2> pattern;  // alternation of the block's lines, or null
   std::vector<EntityType> required_types;
+  std::vector<std::unique_ptr<SelfContext>> around_self;  // `{self}` lines: tested at each candidate
 };
 
 bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_'; }
@@ -91,18 +93,22 @@ struct Gazetteer::Impl {
   std::unordered_map<std::string, std::vector<std::size_t>> by_folded;  // folded alias -> aliases
   std::unordered_map<std::string, std::size_t> by_id;
 
-  // Returns whether `context` holds on `line`, where `others` counts the line's other
-  // unconditional candidates per entity type. A pattern is run at most once per line: its result
-  // is kept in `pattern_holds` (-1 = not run yet), so a line with many candidates stays linear.
-  bool ContextHolds(int context, std::string_view line, const TypeCounts& others,
-                    std::vector<signed char>& pattern_holds) const;
+  // Returns whether `context` holds on `line` for the candidate at [begin, end) of it, where
+  // `others` counts the line's other unconditional candidates per entity type. A line pattern is
+  // run at most once per line: its result is kept in `pattern_holds` (-1 = not run yet), so a
+  // line with many candidates stays linear; a `{self}` line is tested at the candidate.
+  bool ContextHolds(int context, std::string_view line, std::size_t begin, std::size_t end,
+                    const TypeCounts& others, std::vector<signed char>& pattern_holds) const;
 };
 
-bool Gazetteer::Impl::ContextHolds(int context, std::string_view line, const TypeCounts& others,
-                                   std::vector<signed char>& pattern_holds) const {
+bool Gazetteer::Impl::ContextHolds(int context, std::string_view line, std::size_t begin, std::size_t end,
+                                   const TypeCounts& others, std::vector<signed char>& pattern_holds) const {
   const CompiledContext& c = contexts[static_cast<std::size_t>(context)];
   for (EntityType type : c.required_types) {
     if (others[static_cast<std::size_t>(type)] > 0) return true;
+  }
+  for (const auto& around : c.around_self) {
+    if (around->Holds(line, begin, end)) return true;
   }
   if (!c.pattern) return false;
   signed char& holds = pattern_holds[static_cast<std::size_t>(context)];
@@ -135,6 +141,15 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
     compiled.required_types = rule.required_types;
     std::string alternation;
     for (const RuleLine& line : rule.patterns) {
+      if (SelfContext::IsSelfLine(line.text)) {
+        std::string error;
+        if (auto around = SelfContext::Compile(line.text, error)) {
+          compiled.around_self.push_back(std::move(around));
+        } else {
+          diagnostics.push_back({line.where, error, true});
+        }
+        continue;
+      }
       RE2 single(line.text, RE2::Quiet);
       if (!single.ok()) {
         diagnostics.push_back({line.where, "bad pattern '" + line.text + "': " + single.error(), true});
@@ -348,8 +363,10 @@ std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
         };
         for (std::size_t j = i; j-- > first && candidates[j].begin + longest > c.begin;) discount_overlap(candidates[j]);
         for (std::size_t j = i + 1; j < last && candidates[j].begin < c.end; ++j) discount_overlap(candidates[j]);
-        if (alias.context >= 0 && !impl.ContextHolds(alias.context, line, others, pattern_holds)) continue;
-        if (alias.unless >= 0 && impl.ContextHolds(alias.unless, line, others, pattern_holds)) continue;
+        const std::size_t begin = c.begin - line_begin;
+        const std::size_t end = c.end - line_begin;
+        if (alias.context >= 0 && !impl.ContextHolds(alias.context, line, begin, end, others, pattern_holds)) continue;
+        if (alias.unless >= 0 && impl.ContextHolds(alias.unless, line, begin, end, others, pattern_holds)) continue;
       }
       accepted.push_back(c);
     }

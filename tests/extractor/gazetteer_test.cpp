@@ -1,4 +1,4 @@
-// Gazetteer: word boundaries, Japanese without spaces, overlaps, case, contexts, near misses.
+// Gazetteer: word boundaries, Japanese without spaces, overlaps, case, contexts (also {self} ones), near misses.
 #include <catch2/catch.hpp>
 
 #include "extractor/gazetteer.h"
@@ -37,12 +37,12 @@ const kgx::Gazetteer& TestGazetteer() {
   return *gazetteer;
 }
 
-// Returns "surface=entity-id" for every match.
-std::vector<std::string> Find(const std::string& text) {
+// Returns "surface=entity-id" for every match of `gazetteer` (by default the test rules').
+std::vector<std::string> Find(const std::string& text, const kgx::Gazetteer& gazetteer = TestGazetteer()) {
   const auto normalized = kgx::Normalize(text);
   std::vector<std::string> out;
-  for (const auto& m : TestGazetteer().Scan(normalized)) {
-    out.push_back(normalized.text.substr(m.begin, m.end - m.begin) + "=" + TestGazetteer().entities()[m.entity].id);
+  for (const auto& m : gazetteer.Scan(normalized)) {
+    out.push_back(normalized.text.substr(m.begin, m.end - m.begin) + "=" + gazetteer.entities()[m.entity].id);
   }
   return out;
 }
@@ -85,6 +85,55 @@ TEST_CASE("case-sensitive aliases with a context need both", "[gazetteer]") {
 TEST_CASE("unless= rejects an alias where its context holds", "[gazetteer]") {
   CHECK(Find("Dynamo と DynamoDB") == V{"Dynamo=aws_service/amazon-dynamodb", "DynamoDB=aws_service/amazon-dynamodb"});
   CHECK(Find("Dynamo の論文を読んだ") == V{"Dynamo=technology/dynamo-paper"});
+}
+
+// {self} contexts: where the alias itself stands, for any name the lists give the context (here a made-up
+// vendor, Zentra, whose product has its name), not for the name a pattern spells.
+namespace {
+
+constexpr const char* kSelfRules = R"(
+[gazetteer company]
+Zentra {unless=listed} | ゼントラ {unless=listed}
+[gazetteer technology]
+Zentra {context=listed} | ゼントラ {context=listed}
+Prometheus
+[context listed]
+{self}\s*(?:と|,|\s(?i:and)\s)\s*[A-Za-z]
+[A-Za-z]\s*(?:と|,|\s(?i:and)\s)\s*{self}
+)";
+
+std::vector<std::string> FindWithSelfRules(const std::string& text) {
+  static std::vector<kgx::RuleDiagnostic> diagnostics;
+  static const auto gazetteer = Compile(kSelfRules, diagnostics);
+  return Find(text, *gazetteer);
+}
+
+}  // namespace
+
+TEST_CASE("a {self} context holds where the alias itself stands, not anywhere on the line", "[gazetteer]") {
+  // listed beside another name, after it or before it: the product
+  CHECK(FindWithSelfRules("監視は Zentra と Prometheus を併用") ==
+        V{"Zentra=technology/zentra", "Prometheus=technology/prometheus"});
+  CHECK(FindWithSelfRules("We run Prometheus and Zentra") == V{"Prometheus=technology/prometheus", "Zentra=technology/zentra"});
+  CHECK(FindWithSelfRules("ゼントラ, Grafana") == V{"ゼントラ=technology/zentra"});
+  // alone, or with a list elsewhere on the line: the company (a line-wide pattern would hold here)
+  CHECK(FindWithSelfRules("Zentra と契約した") == V{"Zentra=company/zentra"});
+  CHECK(FindWithSelfRules("Zentra raised money; Prometheus and Grafana are tools") ==
+        V{"Zentra=company/zentra", "Prometheus=technology/prometheus"});
+}
+
+TEST_CASE("a {self} context line is checked when the rules are compiled", "[gazetteer]") {
+  std::vector<kgx::RuleDiagnostic> d;
+  CHECK_FALSE(Compile("[gazetteer company]\nAcme {context=c}\n[context c]\n{self}x{self}\n", d));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].ToString() == "test.rules:4:1: error: a {self} context line needs {self} exactly once");
+  d.clear();
+  CHECK_FALSE(Compile("[gazetteer company]\nAcme {context=c}\n[context c]\n{self}(\n", d));
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].ToString().find("bad pattern '{self}('") != std::string::npos);
+  d.clear();
+  CHECK(Compile("[gazetteer company]\nAcme {context=c}\n[context c]\n{self}\\s*社\n", d));
+  CHECK(d.empty());
 }
 
 TEST_CASE("near misses of typo aliases resolve, exact matches always win", "[gazetteer]") {
