@@ -42,6 +42,15 @@ TEST_CASE("a sentence ending with an emoji, two sentences and an arrow's remark 
   CHECK(en.count("Thanks for reading!🙏") == 0);
   CHECK(en.count("=> watch the video later") == 0);
   CHECK(en.count("Booths visited 🎪") == 1);
+  // two English sentences on a line, the last one unended, are no title either
+  const auto two = SectionTitles("Day 3 notes\n\nWe moved to EKS. It was hard\n\nWent to the expo. Got stickers\n\nKeynote recap\n- fast\n");
+  CHECK(two.count("We moved to EKS. It was hard") == 0);
+  CHECK(two.count("Went to the expo. Got stickers") == 0);
+  CHECK(two.count("Keynote recap") == 1);
+  // negative: an abbreviation's point or a short title with a point stays a heading
+  const auto titles = SectionTitles("Day 3 notes\n\nSt. Louis Office\n\nnotes follow.\n\nAurora vs. Spanner\n\nmore notes.\n");
+  CHECK(titles.count("St. Louis Office") == 1);
+  CHECK(titles.count("Aurora vs. Spanner") == 1);
 }
 
 TEST_CASE("a keynote written キーノート announces what its New! and 発表: lines name", "[phone_notes]") {

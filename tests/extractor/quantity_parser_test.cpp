@@ -713,6 +713,14 @@ const Case kCases[] = {
     {"リストア訓練は 2024 年に 1 回やったきり", "1 回|1|time|"},
     {"10 月に 3 件の障害", "3 件の障害|3|incident|"},
     {"1 GB あたり $0.02", "$0.02|0.02|usd|gb"},
+    // full-width digits one blank after a rate word (a phone's IME writes them): "毎秒 ５万件" (spans as normalized)
+    {"ピークは毎秒 ５万件", "5万件|50000|item|second"},
+    {"ピークは毎秒 ５０，０００件", "50,000件|50000|item|second"},
+    // a walker's steps, mixed kanji numerals too: 2万3千 is 23,000 (only after digits: an idiom's 一歩 is none)
+    {"歩数 2万3千歩😇", "2万3千歩|23000|step|"},
+    {"today: 23,000 steps", "23,000 steps|23000|step|"},
+    {"一歩ずつ進む", ""},
+    {"三歩進んで二歩下がる", ""},
 };
 // clang-format on
 

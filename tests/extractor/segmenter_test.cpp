@@ -698,6 +698,21 @@ TEST_CASE("a ticket id before a task's words is no session code, also under a na
         Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット", "other: JIRA-123 Restore runbook"});
 }
 
+TEST_CASE("a ticket id before an English task verb is no talk either", "[segmenter][ticket]") {
+  const std::string event = "# AWS Summit Japan 2025 振り返り\n\n## 対応チケット\n\n";
+  CHECK(Outline(Run(event + "ENG-14 Upgrade Node to 22\nPLAT-17 Bump Terraform to 1.9\nOPS-21 Add retries to the webhook\n\n- メモ\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット"});
+  CHECK(Outline(Run(event + "ENG-30 Migrate billing to Aurora\nENG-31 Remove the legacy cron jobs\n\n- memo\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット"});
+  // negative: a talk's title tells a story, and "Migrate" without its target is no task form
+  CHECK(Outline(Run(event + "ENG-12 How we upgraded Node to 22\n- x\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット", "talk: How we upgraded Node to 22"});
+  CHECK(Outline(Run(event + "AWS-08 Migrating a monolith to EKS at scale\n- y\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット", "talk: Migrating a monolith to EKS at scale"});
+  CHECK(Outline(Run(event + "AWS-09 Updates from the Lambda team\n- z\n")) ==
+        Strings{"other: AWS Summit Japan 2025 振り返り", "other: 対応チケット", "talk: Updates from the Lambda team"});
+}
+
 TEST_CASE("a session code before a talk's title stays a talk beside the ticket rule", "[segmenter][ticket]") {
   const std::string event = "# AWS Summit Japan 2025 参加メモ\n\n";
   // negative for the ticket rule: a story, a theme that names 対応 or a fix mid-title

@@ -1,0 +1,89 @@
+// What a company's line says of a name past a remark in parentheses ("Istio（OSS 版を自前運用）",
+// "Istio (self-managed)"), a vendor's platform as the target of a migration ("Pulsar から Confluent に
+// 移行"), and vendors listed as tools ("Datadog と New Relic を併用"). Whole extraction with the shipped
+// rules, positive and negative, Japanese and English. The notes are our own; the companies made up.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "tests/extractor/extract_support.h"
+
+namespace {
+
+using kgx::testing::RelationsIn;
+
+// A company's case study: its relations without a subject are the company's.
+std::string CaseStudy(const std::string& line) { return "# 株式会社ツグミクラウドの事例\n\n" + line + "\n"; }
+std::string EnglishCaseStudy(const std::string& line) { return "# How Lumenhive scaled its platform\n\n" + line + "\n"; }
+
+constexpr const char* kCompany = "company/ツグミクラウド";
+constexpr const char* kEnglishCompany = "company/lumenhive";
+
+bool Relates(const std::string& text, const std::string& subject, const std::string& relation) {
+  return RelationsIn(text).count(subject + " " + relation) > 0;
+}
+
+}  // namespace
+
+TEST_CASE("a remark in parentheses after a name does not hide what the line says of it", "[aside_relations]") {
+  const std::string uses_istio = std::string(kCompany) + " uses technology/istio";
+  // a contrast inside the remark denies a word of it, not the name before it
+  CHECK(RelationsIn(CaseStudy("- サービスメッシュは Istio（マネージドではなく OSS 版を自前運用）")).count(uses_istio) == 1);
+  CHECK(RelationsIn(CaseStudy("- ツグミクラウドは Istio（マネージドではなく自前運用）を使っている")).count(uses_istio) == 1);
+  // the remark between the name and the verb or the particle
+  CHECK(RelationsIn(CaseStudy("- ツグミクラウドは Istio（自前運用）で構築している")).count(uses_istio) == 1);
+  CHECK(RelationsIn(CaseStudy("- ツグミクラウドは Istio（v1.22）を運用している")).count(uses_istio) == 1);
+  CHECK(Relates(EnglishCaseStudy("- Lumenhive runs Istio (self-managed)."), kEnglishCompany, "uses technology/istio"));
+  CHECK(Relates(EnglishCaseStudy("- Lumenhive runs its own Istio (self-hosted, not the managed add-on)."), kEnglishCompany,
+                "uses technology/istio"));
+  CHECK(Relates(EnglishCaseStudy("- At Lumenhive, we deploy Istio (self-managed) on GKE."), kEnglishCompany,
+                "uses technology/istio"));
+  // negative: a name the contrast denies, a remark that denies the use, a company that runs something else
+  CHECK(RelationsIn(CaseStudy("- Istio ではなく Linkerd を使っている")).count(uses_istio) == 0);
+  CHECK(RelationsIn(CaseStudy("- Istio（今は使っていない）")).count(uses_istio) == 0);
+  CHECK(RelationsIn(CaseStudy("- Kafka を使っているわけではなく、SQS が中心")).count(std::string(kCompany) + " uses technology/kafka") == 0);
+  CHECK_FALSE(Relates(EnglishCaseStudy("- Lumenhive does not run Istio (self-managed)."), kEnglishCompany, "uses technology/istio"));
+  CHECK_FALSE(Relates(EnglishCaseStudy("- Lumenhive runs a blog about Istio (and more)."), kEnglishCompany, "uses technology/istio"));
+}
+
+TEST_CASE("a vendor's platform may be the target of a migration", "[aside_relations]") {
+  const std::string from = std::string(kCompany) + " migrated_from technology/";
+  const std::string to = std::string(kCompany) + " migrated_to company/confluent";
+  for (const std::string line : {"- Pulsar から Confluent に移行した", "- RabbitMQ をやめて Confluent に移行", "- RabbitMQ を Confluent に置き換えた"}) {
+    const auto found = RelationsIn(CaseStudy(line));
+    CHECK(found.count(to) == 1);
+    CHECK(found.count(from + "pulsar") + found.count(from + "rabbitmq") == 1);
+  }
+  const std::string en_to = std::string(kEnglishCompany) + " migrated_to company/confluent";
+  for (const std::string line : {"- We moved from Pulsar to Confluent.", "- Lumenhive replaced RabbitMQ with Confluent."}) {
+    const auto found = RelationsIn(EnglishCaseStudy(line));
+    CHECK(found.count(en_to) == 1);
+  }
+  // negative: a person's move between companies, a plan, a move of no system
+  CHECK(RelationsIn(CaseStudy("- 山田さんは Google から Netflix に移った")).empty());
+  CHECK(RelationsIn(EnglishCaseStudy("- Jane moved from Google to Netflix.")).count(std::string(kEnglishCompany) + " migrated_to company/netflix") == 0);
+  CHECK(RelationsIn(EnglishCaseStudy("- Jane moved to Netflix.")).count(std::string(kEnglishCompany) + " migrated_to company/netflix") == 0);
+  CHECK(RelationsIn(CaseStudy("- RabbitMQ から Confluent に移行する予定")).count(to) == 0);
+}
+
+TEST_CASE("vendors listed side by side are the tools, alone the vendors", "[aside_relations]") {
+  const auto ja = RelationsIn(CaseStudy("- 監視は Datadog と New Relic を併用している"));
+  CHECK(ja.count(std::string(kCompany) + " uses technology/datadog") == 1);
+  CHECK(ja.count(std::string(kCompany) + " uses technology/new-relic") == 1);
+  const auto en = RelationsIn(EnglishCaseStudy("- We use New Relic and Datadog side by side."));
+  CHECK(en.count(std::string(kEnglishCompany) + " uses technology/datadog") == 1);
+  CHECK(en.count(std::string(kEnglishCompany) + " uses technology/new-relic") == 1);
+  // negative: the vendor alone is the company, not a tool
+  CHECK(kgx::testing::Has("Datadog と契約した", "company:Datadog"));
+  CHECK_FALSE(kgx::testing::Has("Datadog と契約した", "technology:Datadog"));
+  CHECK_FALSE(kgx::testing::Has("New Relic raised prices; Prometheus and Grafana are free", "technology:New Relic"));
+}
+
+TEST_CASE("Pulsar is the broker on a line about messages or a move, not the star", "[aside_relations]") {
+  CHECK(kgx::testing::Has("Pulsar から Confluent に移行した", "technology:Pulsar"));
+  CHECK(kgx::testing::Has("We migrated from Pulsar to Confluent", "technology:Pulsar"));
+  CHECK(kgx::testing::Has("Pulsar のトピック数が多すぎる", "technology:Pulsar"));
+  CHECK_FALSE(kgx::testing::Has("Pulsar was bright in the sky tonight", "technology:Pulsar"));
+  CHECK_FALSE(kgx::testing::Has("Pulsar という星を見た", "technology:Pulsar"));
+}
