@@ -2,6 +2,8 @@
 // must end right before the alias and the one that must start right after it.
 #include "extractor/self_context.h"
 
+#include <re2/re2.h>
+
 namespace kgx {
 namespace {
 
@@ -33,6 +35,8 @@ std::unique_ptr<SelfContext> SelfContext::Compile(std::string_view line, std::st
   if (!after.empty() && !compile(std::string(after), context->after_)) return nullptr;
   return context;
 }
+
+SelfContext::~SelfContext() = default;
 
 bool SelfContext::Holds(std::string_view line, std::size_t begin, std::size_t end) const {
   if (before_ && !RE2::PartialMatch(line.substr(0, begin), *before_)) return false;

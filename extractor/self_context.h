@@ -9,7 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include <re2/re2.h>
+namespace re2 {
+class RE2;
+}
 
 namespace kgx {
 
@@ -25,9 +27,14 @@ class SelfContext {
   // text after it starts as the part after it says (an empty part holds anywhere).
   bool Holds(std::string_view line, std::size_t begin, std::size_t end) const;
 
+  ~SelfContext();
+  SelfContext(const SelfContext&) = delete;
+  SelfContext& operator=(const SelfContext&) = delete;
+
  private:
-  std::unique_ptr<RE2> before_;  // `(?:B)\z`, or null when nothing stands before {self}
-  std::unique_ptr<RE2> after_;   // `A`, matched anchored at the alias's end, or null
+  SelfContext() = default;
+  std::unique_ptr<re2::RE2> before_;  // `(?:B)\z`, or null when nothing stands before {self}
+  std::unique_ptr<re2::RE2> after_;   // `A`, matched anchored at the alias's end, or null
 };
 
 }  // namespace kgx
