@@ -30,6 +30,11 @@ struct NamePattern {
   LiteralNeighbours neighbours;
   LiteralContext context;  // looks further than `neighbours`, through alternatives
   LineStartGate start;     // for a pattern anchored at the line's start: what may begin the line
+  // Asked whether it matches at all (RE2's DFA) before it is run for its groups: for a line no
+  // longer than its bit state limit RE2 finds groups by backtracking over the whole line, which
+  // costs far more than the DFA of a pattern anchored at the line's start, whose DFA stops at the
+  // first character that cannot follow.
+  bool test_first = false;
   EntityType type = EntityType::kCompany;
 };
 
@@ -54,6 +59,9 @@ struct Discovery::Impl {
   // Their RE2 is their own. Ascending.
   std::vector<int> gated;
   std::vector<std::unique_ptr<RE2>> own;
+  // The gated patterns' gates as one: a line it turns away can match none of them, and most lines
+  // are asked once instead of once per gated pattern.
+  LineStartGate gated_start;
 
   bool IsStopped(EntityType type, std::string_view name) const;
 };
@@ -88,6 +96,7 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
   auto discovery = std::unique_ptr<Discovery>(new Discovery());
   Impl& impl = *discovery->impl_;
   bool failed = false;
+  std::vector<std::string> gated_sources;
   for (const RuleBlock& block : blocks) {
     if (!HandlesBlockKind(block.kind)) continue;
     const auto type = ParseEntityType(block.argument);
@@ -143,11 +152,16 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
       pattern.neighbours = LiteralNeighbours::Derive(line.text);
       // One condition per pattern: each costs a search of the line.
       if (!pattern.neighbours.Constrains()) pattern.context = LiteralContext::Derive(line.text);
-      if (gated) impl.gated.push_back(id);
+      if (gated) {
+        impl.gated.push_back(id);
+        gated_sources.push_back(line.text);
+      }
+      pattern.test_first = AnchoredAt(line.text, RegexEdge::kStart);
       impl.patterns.push_back(std::move(pattern));
     }
   }
   if (failed) return nullptr;
+  impl.gated_start = LineStartGate::Derive(gated_sources);
   impl.prefilter->Finish(RE2::Options().max_mem());
   return discovery;
 }
@@ -165,11 +179,13 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAto
   const std::vector<int>& candidates = atoms ? impl.prefilter->Candidates(line, *atoms) : impl.prefilter->Candidates(line);
   const std::vector<int>* hits = &candidates;
   thread_local std::vector<int> with_gated;
-  for (const int id : impl.gated) {
-    if (!impl.patterns[static_cast<std::size_t>(id)].start.MayMatch(line)) continue;
-    if (hits == &candidates) with_gated = candidates;
-    hits = &with_gated;
-    with_gated.push_back(id);
+  if (!impl.gated.empty() && impl.gated_start.MayMatch(line)) {
+    for (const int id : impl.gated) {
+      if (!impl.patterns[static_cast<std::size_t>(id)].start.MayMatch(line)) continue;
+      if (hits == &candidates) with_gated = candidates;
+      hits = &with_gated;
+      with_gated.push_back(id);
+    }
   }
   if (hits == &with_gated) std::sort(with_gated.begin(), with_gated.end());
   for (int hit : *hits) {
@@ -177,9 +193,12 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAto
     if (!pattern.start.MayMatch(line) || !pattern.neighbours.MayMatch(line) || !pattern.context.MayMatch(line)) continue;
     const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
     parts.assign(static_cast<std::size_t>(groups), re2::StringPiece());
+    const auto match_from = [&](std::size_t from) {
+      if (pattern.test_first && !pattern.regex->Match(line, from, line.size(), RE2::UNANCHORED, nullptr, 0)) return false;
+      return pattern.regex->Match(line, from, line.size(), RE2::UNANCHORED, parts.data(), groups);
+    };
     std::size_t pos = 0;
-    while (pos < line.size() &&
-           pattern.regex->Match(line, pos, line.size(), RE2::UNANCHORED, parts.data(), groups)) {
+    while (pos < line.size() && match_from(pos)) {
       const std::string_view name = TrimAscii(parts[static_cast<std::size_t>(pattern.name_group)]);
       const std::size_t whole_end = static_cast<std::size_t>(parts[0].data() - line.data()) + parts[0].size();
       pos = std::max(whole_end, pos + 1);
