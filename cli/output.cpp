@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "cli/range_copy.h"
+
 namespace kgx {
 
 namespace fs = std::filesystem;
@@ -75,15 +77,9 @@ std::size_t AtomicFileSink::AppendFile(int fd, std::size_t offset, std::size_t l
   if (!current_ || !error_.ok() || !current_->flush()) return 0;
   const int out = ::open(pending_.back().temp_path.c_str(), O_WRONLY | O_CLOEXEC);
   if (out < 0) return 0;
-  auto from = static_cast<off_t>(offset);
-  off_t to = ::lseek(out, 0, SEEK_END);
-  std::size_t done = 0;
-  while (to >= 0 && done < length) {
-    const ssize_t copied = ::copy_file_range(fd, &from, out, &to, length - done, 0);
-    if (copied < 0 && errno == EINTR) continue;
-    if (copied <= 0) break;  // not supported here, or an error the stream will meet again
-    done += static_cast<std::size_t>(copied);
-  }
+  const off_t end = ::lseek(out, 0, SEEK_END);
+  const std::size_t done =
+      end < 0 ? 0 : CopyFileRange(fd, offset, out, static_cast<std::size_t>(end), length);
   ::close(out);
   current_->seekp(0, std::ios::end);
   return done;

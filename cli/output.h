@@ -19,8 +19,8 @@ class AtomicFileSink final : public FileSink {
   ~AtomicFileSink() override;  // removes temporary files that were not committed
 
   std::ostream& Begin(const std::string& relative_path) override;
-  // copy_file_range into the temporary file, after its stream is flushed; the stream then goes
-  // on at the new end.
+  // copy_file_range into the temporary file (CopyFileRange), after its stream is flushed; the
+  // stream then goes on at the new end.
   std::size_t AppendFile(int fd, std::size_t offset, std::size_t length) override;
   // Flushes and renames every file into place. Returns the first error (and removes the
   // temporary files) if any write failed.

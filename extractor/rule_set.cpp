@@ -3,7 +3,10 @@
 #include "extractor/rule_set.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <future>
+#include <vector>
 
 namespace kgx {
 
@@ -28,29 +31,37 @@ std::unique_ptr<RuleSet> RuleSet::FromBlocks(const std::vector<RuleBlock>& block
     diagnostics.push_back({block.where, "unknown block kind '" + block.kind + "'", true});
   }
   auto rules = std::unique_ptr<RuleSet>(new RuleSet());
-  // Two halves of about equal cost (the gazetteer's Vectorscan database is about as dear as the
-  // relation patterns), each with its own diagnostics, appended in the one-thread order. Rule
-  // loading is a run's serial start: a second thread halves it (and a short `kgx query`'s wait).
-  std::vector<RuleDiagnostic> first_half, second_half;
-  const auto compile_first = [&] {
-    rules->gazetteer_ = Gazetteer::Compile(blocks, first_half);
-    rules->segmenter_ = Segmenter::Compile(blocks, first_half);
-    rules->quantities_ = QuantityParser::Compile(blocks, first_half);
+  // One task per family, each with its own diagnostics, appended in the one-thread order. Rule
+  // loading is a run's serial start: with more threads the families compile side by side, each
+  // thread taking the next task when it is done, the dearest first (the relation patterns, then
+  // discovery and the gazetteer's Vectorscan database), so that the threads end together.
+  enum Family : std::size_t { kGazetteer, kSegmenter, kQuantities, kDiscovery, kRelations, kFamilies };
+  std::array<std::vector<RuleDiagnostic>, kFamilies> found;
+  const auto compile = [&](std::size_t family) {
+    std::vector<RuleDiagnostic>& out = found[family];
+    switch (family) {
+      case kGazetteer: rules->gazetteer_ = Gazetteer::Compile(blocks, out); break;
+      case kSegmenter: rules->segmenter_ = Segmenter::Compile(blocks, out); break;
+      case kQuantities: rules->quantities_ = QuantityParser::Compile(blocks, out); break;
+      case kDiscovery: rules->discovery_ = Discovery::Compile(blocks, out); break;
+      default: rules->relations_ = RelationRules::Compile(blocks, out); break;
+    }
   };
-  const auto compile_second = [&] {
-    rules->discovery_ = Discovery::Compile(blocks, second_half);
-    rules->relations_ = RelationRules::Compile(blocks, second_half);
+  constexpr std::array<std::size_t, kFamilies> kDearestFirst = {kRelations, kDiscovery, kGazetteer, kSegmenter,
+                                                                kQuantities};
+  std::atomic<std::size_t> next{0};
+  const auto take_tasks = [&] {
+    for (std::size_t task; (task = next.fetch_add(1)) < kFamilies;) compile(kDearestFirst[task]);
   };
-  if (threads >= 2) {
-    std::future<void> first = std::async(std::launch::async, compile_first);
-    compile_second();
-    first.get();  // rethrows what the other thread threw
-  } else {
-    compile_first();
-    compile_second();
+  std::vector<std::future<void>> helpers;
+  for (std::size_t t = 1; t < std::min<std::size_t>(threads, kFamilies); ++t) {
+    helpers.push_back(std::async(std::launch::async, take_tasks));
   }
-  diagnostics.insert(diagnostics.end(), first_half.begin(), first_half.end());
-  diagnostics.insert(diagnostics.end(), second_half.begin(), second_half.end());
+  take_tasks();
+  for (std::future<void>& helper : helpers) helper.get();  // rethrows what a helper threw
+  for (const std::vector<RuleDiagnostic>& family : found) {
+    diagnostics.insert(diagnostics.end(), family.begin(), family.end());
+  }
   const bool has_error = std::any_of(diagnostics.begin(), diagnostics.end(),
                                      [](const RuleDiagnostic& d) { return d.is_error; });
   if (has_error || !rules->gazetteer_ || !rules->segmenter_ || !rules->quantities_ ||

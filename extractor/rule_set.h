@@ -19,8 +19,8 @@ namespace kgx {
 class RuleSet {
  public:
   // Loads and compiles every *.rules file of `dirs`. Returns nullptr when any error was found;
-  // all errors and warnings are in `diagnostics`. With `threads` >= 2 the families compile on two
-  // threads (the same rules and the same diagnostics, in the same order: only sooner).
+  // all errors and warnings are in `diagnostics`. With `threads` >= 2 the families compile on up to
+  // that many threads (the same rules and the same diagnostics, in the same order: only sooner).
   static std::unique_ptr<RuleSet> Load(const std::vector<std::string>& dirs,
                                        std::vector<RuleDiagnostic>& diagnostics, std::size_t threads = 1);
   // Compiles already parsed blocks (tests, fuzzing).
