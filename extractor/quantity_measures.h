@@ -58,8 +58,9 @@ class QuantityMeasures {
   std::optional<SentenceMarks> sentences_;  // the line's, found when first needed
 };
 
-// Defined here, inline: called per quantity from the extractor's loop over a line's quantities.
-inline Measure QuantityMeasures::Of(std::size_t begin, std::size_t end) {
+// Defined here and always inlined: called per quantity from the extractor's loop over a line's
+// quantities (out of line, the call and its copies cost c20's extraction 0.1% more instructions).
+[[gnu::always_inline]] inline Measure QuantityMeasures::Of(std::size_t begin, std::size_t end) {
   const std::size_t doc_begin = line_begin_ + begin;
   const std::size_t doc_end = line_begin_ + end;
   // The names are sorted and disjoint: the nearest one is the last ending at or before the amount
