@@ -7,6 +7,7 @@
 #include <memory_resource>
 #include <optional>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "extractor/front_matter.h"
@@ -14,10 +15,10 @@
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/romanized_names.h"
-#include "extractor/sentence_span.h"
+#include "extractor/quantity_measures.h"
 #include "extractor/slug.h"
+#include "extractor/span_mapper.h"
 #include "extractor/stage_times.h"
-#include "extractor/table_cells.h"
 #include "extractor/text_util.h"
 #include "extractor/url_spans.h"
 
@@ -33,97 +34,15 @@ constexpr std::size_t kMaxContext = 240;
 constexpr std::size_t kMaxRelationText = 480;
 constexpr std::size_t kMaxLineEvidence = 4096;
 
-// Returns `text` cut on a character boundary after `limit` bytes, "…" marking the cut.
-std::string CutText(std::string_view text, std::size_t limit) {
-  if (text.size() <= limit) return std::string(text);
-  return std::string(text.substr(0, Utf8PrefixLength(text, limit))) + "…";
-}
-
-// Maps normalized spans to the document's original offsets, lines and text.
-class SpanMapper {
- public:
-  SpanMapper(const SourceText& source, const NormalizedText& normalized, const std::vector<LineView>& lines)
-      : source_(source), normalized_(normalized), lines_(lines) {}
-
-  // The line holding a normalized offset (a binary search: for the few spans not met in order).
-  std::size_t LineOf(std::size_t norm_offset) const {
-    auto it = std::upper_bound(lines_.begin(), lines_.end(), norm_offset,
-                               [](std::size_t o, const LineView& l) { return o < l.norm_begin; });
-    return it == lines_.begin() ? 1 : std::prev(it)->number;
-  }
-  std::size_t TextBegin(std::size_t norm) const { return normalized_.map.ToSourceBegin(norm); }
-  std::size_t TextEnd(std::size_t norm) const { return normalized_.map.ToSourceEnd(norm); }
-  // Returns the original text of a normalized span; the view lives as long as the source.
-  std::string_view OriginalView(std::size_t norm_begin, std::size_t norm_end) const {
-    const std::size_t b = TextBegin(norm_begin);
-    const std::size_t e = std::max(b, TextEnd(norm_end));
-    return std::string_view(source_.text).substr(b, e - b);
-  }
-  // A normalized span's file offsets and original text, its ends mapped once for all three.
-  struct Placed {
-    std::size_t file_begin, file_end;
-    std::string text;
-  };
-  Placed Place(std::size_t norm_begin, std::size_t norm_end) const {
-    const std::size_t b = TextBegin(norm_begin);
-    const std::size_t e = TextEnd(norm_end);
-    return {source_.FileOffset(b), source_.FileOffset(e), std::string(std::string_view(source_.text).substr(b, std::max(b, e) - b))};
-  }
-  const LineView& Line(std::size_t number) const { return lines_[number - 1]; }
-  // Returns the original line, trimmed and cut on a character boundary after `limit` bytes
-  // ("…" marks the cut). Copies only what it returns, so a 100 MB line costs nothing per call.
-  std::string OriginalLine(std::size_t number, std::size_t limit = kMaxLineEvidence) const {
-    const LineView& line = Line(number);
-    return CutText(TrimAscii(OriginalView(line.norm_begin, line.norm_end)), limit);
-  }
-  // Returns the original line around the normalized span [norm_begin, norm_end), trimmed: the
-  // whole line when it fits in `limit` bytes, else a window of about `limit` bytes centred on the
-  // span ("…" marks each cut), so the evidence shows the match wherever it is on a long line.
-  std::string OriginalWindow(std::size_t number, std::size_t norm_begin, std::size_t norm_end, std::size_t limit) const {
-    const std::string_view text = TrimmedLine(number);
-    if (text.size() <= limit) return std::string(text);
-    const std::size_t base = static_cast<std::size_t>(text.data() - source_.text.data());
-    const std::size_t b = std::clamp(TextBegin(norm_begin), base, base + text.size()) - base;
-    const std::size_t e = std::clamp(TextEnd(norm_end), base + b, base + text.size()) - base;
-    const std::size_t middle = b + (e - b) / 2;
-    std::size_t from = middle > limit / 2 ? middle - limit / 2 : 0;
-    from = std::min(from, text.size() - limit);
-    // To a character's start, forward: backward would move the window's end before the match.
-    while (from < b && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-    const std::size_t to = from + Utf8PrefixLength(text.substr(from), limit);
-    return std::string(from > 0 ? "…" : "") + std::string(text.substr(from, to - from)) + (to < text.size() ? "…" : "");
-  }
-
- private:
-  // The original line `number`, trimmed. The last one asked is kept: mentions come line by line,
-  // and a line with several of them is mapped and trimmed once.
-  std::string_view TrimmedLine(std::size_t number) const {
-    if (number != trimmed_number_) {
-      const LineView& line = Line(number);
-      trimmed_ = TrimAscii(OriginalView(line.norm_begin, line.norm_end));
-      trimmed_number_ = number;
-    }
-    return trimmed_;
-  }
-
-  const SourceText& source_;
-  const NormalizedText& normalized_;
-  const std::vector<LineView>& lines_;
-  mutable std::size_t trimmed_number_ = 0;  // line numbers start at 1
-  mutable std::string_view trimmed_;
-};
-
 std::size_t SectionOfLine(const std::vector<Section>& sections, std::size_t line) {
   auto it = std::upper_bound(sections.begin(), sections.end(), line,
                              [](std::size_t l, const Section& s) { return l < s.line; });
   return it == sections.begin() ? 0 : static_cast<std::size_t>(std::prev(it) - sections.begin());
 }
 
-// A resolved span before it becomes a Mention: normalized offsets and the entity's index in
-// DocumentResult::entities.
-struct Found {
-  std::size_t begin, end, entity;
-};
+// A name found, as kept in the map of spans while names are found. A type of this file only: the
+// map's code then stays this file's own, and GCC inlines its hot insert into Extract.
+struct Found : FoundName {};
 
 bool IsWordByte(char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)) || c == '_'; }
 
@@ -264,7 +183,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   };
   for (const AliasMatch& match : gazetteer.Scan(normalized)) {
     if (!no_mention_spans.empty() && in_no_mention_span(match.begin, match.end)) continue;
-    spans.emplace_hint(spans.end(), match.begin, Found{match.begin, match.end, listed_slot_of(match.entity)});
+    spans.emplace_hint(spans.end(), match.begin, Found{{match.begin, match.end, listed_slot_of(match.entity)}});
   }
   // Returns the first span overlapping [begin, end), or spans.end(); the spans after it overlap
   // too while they begin before `end`.
@@ -283,7 +202,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     const auto first = first_overlap(begin, end);
     auto last = first;
     for (; last != spans.end() && last->first < end; ++last) {
-      const Found& f = last->second;
+      const FoundName& f = last->second;
       blocked |= !(begin <= f.begin && f.end <= end && (f.end - f.begin) < (end - begin));
     }
     if (blocked) return;
@@ -301,7 +220,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       entity.discovered = true;
       slot = discovered_slot_of(entity);
     }
-    spans.emplace(begin, Found{begin, end, slot});
+    spans.emplace(begin, Found{{begin, end, slot}});
     discovered_names.emplace(normalized.folded.substr(begin, end - begin), slot);
   };
   // The discovery patterns' atoms, found in the whole text at once rather than line by line.
@@ -351,7 +270,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     for (; last != spans.end() && last->first < partner.end; ++last) listed |= !result.entities[last->second.entity].discovered;
     if (listed || (!no_mention_spans.empty() && in_no_mention_span(partner.begin, partner.end))) continue;
     spans.erase(first, last);
-    spans.emplace(partner.begin, Found{partner.begin, partner.end, slot});
+    spans.emplace(partner.begin, Found{{partner.begin, partner.end, slot}});
     const std::string folded = AsciiLowerCopy(std::string_view(normalized.text).substr(partner.begin, partner.end - partner.begin));
     discovered_names.insert_or_assign(normalized.folded.substr(partner.begin, partner.end - partner.begin), slot);
     // the same name discovered elsewhere on its own ("Hanako Yamamoto さん") is this person too
@@ -375,18 +294,18 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       if (IsWordByte(folded_name.front()) && at > 0 && IsWordByte(normalized.folded[at - 1])) continue;
       if (IsWordByte(folded_name.back()) && end < normalized.folded.size() && IsWordByte(normalized.folded[end])) continue;
       if (first_overlap(at, end) != spans.end() || (!no_mention_spans.empty() && in_no_mention_span(at, end))) continue;
-      spans.emplace(at, Found{at, end, slot});
+      spans.emplace(at, Found{{at, end, slot}});
     }
   }
-  std::vector<Found> found;  // by begin
+  std::vector<FoundName> found;  // by begin
   found.reserve(spans.size());
   for (const auto& [begin, f] : spans) found.push_back(f);
   // An entity whose every span gave way to a longer discovered name ("Lyft" inside "Xcustomer
   // Lyft") is not referred to: drop it, or it becomes a node without mentions that a merge of
   // the JSON Lines output cannot rebuild.
   std::vector<std::size_t> kept_index(result.entities.size(), 0);
-  std::vector<bool> referred(result.entities.size(), false);
-  for (const Found& f : found) referred[f.entity] = true;
+  std::vector<char> referred(result.entities.size(), 0);  // a byte each: read and set once per span
+  for (const FoundName& f : found) referred[f.entity] = true;
   std::size_t kept = 0;
   for (std::size_t e = 0; e < result.entities.size(); ++e) {
     kept_index[e] = kept;
@@ -395,7 +314,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     ++kept;
   }
   result.entities.resize(kept);
-  for (Found& f : found) f.entity = kept_index[f.entity];
+  for (FoundName& f : found) f.entity = kept_index[f.entity];
 
   timer.Switch(Stage::kResolve);
   result.mentions.reserve(found.size());
@@ -404,7 +323,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // for its first mention.
   std::size_t lines_begun = 0;  // lines beginning at or before the current mention
   std::size_t section_line = 0, line_section = 0;
-  for (const Found& f : found) {
+  for (const FoundName& f : found) {
     Mention mention;
     mention.entity = result.entities[f.entity].id;
     while (lines_begun < lines.size() && lines[lines_begun].norm_begin <= f.begin) ++lines_begun;
@@ -423,7 +342,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   }
 
   timer.Switch(Stage::kQuantities);
-  // Quantities, line by line; a quantity measures the nearest entity on its line.
+  // Quantities, line by line; what each measures is a name of its line (quantity_measures.h).
   std::size_t next_found = 0;
   for (const LineView& line : lines) {
     while (next_found < found.size() && found[next_found].begin < line.norm_begin) ++next_found;
@@ -432,19 +351,14 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     // a number in a code block is configuration ("cpu: 1000"), not a statement
     if (std::binary_search(segmentation.code_lines.begin(), segmentation.code_lines.end(), line.number)) continue;
     std::optional<std::size_t> section;  // the line's, looked up for its first quantity
-    std::optional<SentenceMarks> sentences;  // the line's, found for its first quantity outside a table
+    std::optional<QuantityMeasures> measures;  // the line's, made for its first quantity
     for (QuantityMatch& q : rules_.quantities().Find(line.text)) {
       const std::size_t begin = line.norm_begin + q.begin;
       const std::size_t end = line.norm_begin + q.end;
       if (!no_mention_spans.empty() && in_no_mention_span(begin, end)) continue;  // .../100GB-test in a link
-      // `found` is sorted and disjoint: the nearest span is the last one ending at or before the
-      // quantity or the one after it, so look at those two only (a huge line has millions).
-      const auto line_first = found.begin() + static_cast<std::ptrdiff_t>(next_found);
-      const auto line_last = found.begin() + static_cast<std::ptrdiff_t>(line_found_end);
-      const std::size_t near = static_cast<std::size_t>(
-          std::partition_point(line_first, line_last, [&](const Found& f) { return f.end <= begin; }) - found.begin());
-      // a number that a name begins with or holds ("ルート53", "37signals") is part of the name
-      if (near < line_found_end && found[near].begin <= begin) continue;
+      if (!measures) measures.emplace(line.text, line.norm_begin, std::span<const FoundName>(found.data() + next_found, line_found_end - next_found));
+      const Measure measure = measures->Of(q.begin, q.end);
+      if (measure.part_of_name) continue;  // "ルート53", "37signals"
       if (!section) section = SectionOfLine(result.sections, line.number);
       Quantity quantity;
       quantity.line = line.number;
@@ -459,44 +373,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       quantity.unit = std::move(q.unit);
       quantity.per = std::move(q.per);
       quantity.qualifiers = std::move(q.qualifiers);
-      // the nearest name among found[from, to) that lies inside [lo, hi) of the normalized text
-      const auto nearest = [&](std::size_t from, std::size_t to, std::size_t lo, std::size_t hi) {
-        std::string measured;
-        std::size_t best_distance = std::string::npos;
-        for (std::size_t k = from; k < to; ++k) {
-          const Found& f = found[k];
-          if (f.begin < lo || f.end > hi) continue;
-          const std::size_t distance = f.end <= begin ? begin - f.end : (f.begin >= end ? f.begin - end : 0);
-          if (distance < best_distance) {
-            best_distance = distance;
-            measured = result.entities[f.entity].id;
-          }
-        }
-        return measured;
-      };
-      if (const std::optional<CellSpan> cell = TableCellAt(line.text, q.begin)) {
-        // a table row's cells are separate statements: a quantity measures a name in its own cell, else the
-        // row's subject in the first cell, else nothing (not the speaker named in the next cell)
-        quantity.measures = nearest(next_found, line_found_end, line.norm_begin + cell->begin, line.norm_begin + cell->end);
-        const std::optional<CellSpan> first = FirstTableCell(line.text);
-        if (quantity.measures.empty() && first && first->begin != cell->begin) {
-          quantity.measures = nearest(next_found, line_found_end, line.norm_begin + first->begin, line.norm_begin + first->end);
-        }
-      } else {
-        // a name of the amount's own sentence, else of the sentence right before it, which often names
-        // the topic ("データストアは DynamoDB が中心。ピーク時は 1M writes/s"); a later sentence is
-        // another statement ("月 $62,000 くらい。Cloud SQL 時代より…")
-        const std::size_t from = std::max(next_found + 1, near) - 1;
-        const std::size_t to = std::min(line_found_end, near + 1);
-        if (from < to && !sentences) sentences.emplace(line.text);  // no name on the line, nothing to bound
-        const SentenceBounds sentence = from < to ? sentences->Around(q.begin, q.end) : SentenceBounds{};
-        quantity.measures = nearest(from, to, line.norm_begin + sentence.begin, line.norm_begin + sentence.end);
-        if (quantity.measures.empty() && from < to) {
-          if (const std::optional<SentenceBounds> before = sentences->Before(sentence)) {
-            quantity.measures = nearest(from, to, line.norm_begin + before->begin, line.norm_begin + before->end);
-          }
-        }
-      }
+      if (measure.entity) quantity.measures = result.entities[*measure.entity].id;
       result.quantities.push_back(std::move(quantity));
     }
   }

@@ -3,6 +3,8 @@
 // whitespace passed over, read through alternatives and past them (", Senior", "at" before a
 // capital, a kanji before さん), or by how many texts begin (`の` of `の中の人|の方|…`):
 // MarkerContext's walk on texts, where LiteralNeighbours sees one literal's next characters.
+// The two walks stay apart on purpose: this one passes whitespace over and reads texts and the line's
+// edges; LiteralNeighbours' counts whitespace as a neighbour and gives up at ^ or $ (see there).
 #pragma once
 
 #include <string>

@@ -8,6 +8,10 @@
 // holding a `/` (dates, URLs after Japanese text, "A/B"). Prefilters select
 // patterns by literals alone; this is the next, cheaper test before running
 // RE2. A pattern the reader does not fully follow gets no condition.
+// Its walk (EdgeOf) is its own, not MarkerContext's Walk that LiteralContext uses, for a reason:
+// it tells the one character right beside the literal, so whitespace is a character here (`\s*`
+// adds the blanks to the set) and ^ or $ ends the condition, where Walk passes whitespace over
+// and collects whole texts beyond it. One byte test per hit here; texts after blanks there.
 #pragma once
 
 #include <bitset>

@@ -1,4 +1,4 @@
-// SentenceMarks: the sentences of a normalized line. The extractor uses them to keep a quantity from
+// SentenceMarks: the sentences of a normalized line. QuantityMeasures uses them to keep a quantity from
 // measuring a name of a later sentence of its line, or of a sentence before the one right before it
 // ("月 $62,000 くらい。Cloud SQL 時代より 2 割高い": the amount is not Cloud SQL's).
 #pragma once

@@ -1,5 +1,5 @@
 // TableCells: the cells of a Markdown table row ("| 11:30 | Aurora でコストを 4 割削減 | 林 美咲さん |").
-// The extractor uses them to keep a quantity from measuring a name in another cell of its row:
+// QuantityMeasures uses them to keep a quantity from measuring a name in another cell of its row:
 // a row's cells are separate statements, its first cell is the row's subject.
 #pragma once
 
