@@ -54,6 +54,15 @@ bool ChangeFollows(std::string_view line, std::size_t at) {
   return rest.starts_with("に") || rest.starts_with("へ");
 }
 
+// True for an English count noun in the plural, its unit's name and an s ("clusters", "data centers",
+// "AZs"): right before a number that opens a change it labels both ends ("Clusters 4 → 11"), where
+// the singular names one item ("Cluster 4 → Cluster 11", "Node 3 → 5").
+bool IsEnglishPlural(const LexEntry& entry, const UnitDef& def) {
+  const std::string_view text = entry.text;
+  return text.size() == def.unit.size() + 1 && (text.back() == 's' || text.back() == 'S') &&
+         AsciiLowerCopy(text.substr(0, def.unit.size())) == def.unit;
+}
+
 // True when "from" stands right before the number at `begin` and opens a change ("cut p99 from 40
 // to 65 ms", "from 40 ms to 65 ms"), not a span ("ranges from 40 to 65 ms", "anywhere from 2 to 5").
 bool ChangeFromBefore(std::string_view line, std::size_t begin) {
@@ -541,7 +550,10 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   const std::size_t word_at = SkipSpaces(line_, d.number_end);
   const std::size_t word_end = ReadLatinWord(word_at);
   const bool headed = d.def == nullptr && left.noun_direct != nullptr && left.noun_direct->heads;
-  const LexEntry* topic = word_end > word_at ? nullptr : headed ? left.noun_direct : left.noun_topic;
+  // An English plural labels a change that starts at the number: "Clusters 4 → 11", "Nodes 40 -> 65".
+  const bool labels_change = d.def == nullptr && left.noun_direct != nullptr &&
+                             IsEnglishPlural(*left.noun_direct, lex_.unit(*left.noun_direct)) && ChangeFollows(line_, d.end);
+  const LexEntry* topic = word_end > word_at ? nullptr : (headed || labels_change) ? left.noun_direct : left.noun_topic;
   // Across a rate a topic names what 件 counts (アラートが週30件), not what 回 counts: in
   // "ノードは週1回入れ替わる" the count is of replacements, not of nodes.
   if (topic != nullptr && left.topic_before_rate && d.def != nullptr && d.def->is_counter && d.def->unit == kTimesCounted) topic = nullptr;

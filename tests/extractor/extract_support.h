@@ -43,6 +43,13 @@ inline bool Has(const std::string& text, const std::string& typed_name) {
   return EntitiesIn(text).count(typed_name) > 0;
 }
 
+// The titles of every section of `text`.
+inline std::set<std::string> SectionTitles(const std::string& text) {
+  std::set<std::string> out;
+  for (const Section& s : ExtractText(text).sections) out.insert(s.title);
+  return out;
+}
+
 // "subject predicate object" for every relation of `text`, by entity id (a section's own relations,
 // whose subject is empty, as "<section>").
 inline std::set<std::string> RelationsIn(const std::string& text) {

@@ -12,12 +12,7 @@ namespace {
 
 using kgx::testing::ExtractText;
 using kgx::testing::RelationsIn;
-
-std::set<std::string> SectionTitles(const std::string& text) {
-  std::set<std::string> out;
-  for (const kgx::Section& s : ExtractText(text).sections) out.insert(s.title);
-  return out;
-}
+using kgx::testing::SectionTitles;
 
 bool HasKeynote(const std::string& text, const std::string& title) {
   for (const kgx::Section& s : ExtractText(text).sections) {

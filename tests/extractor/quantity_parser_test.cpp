@@ -721,6 +721,25 @@ const Case kCases[] = {
     {"today: 23,000 steps", "23,000 steps|23000|step|"},
     {"一歩ずつ進む", ""},
     {"三歩進んで二歩下がる", ""},
+    // --- other currencies keep their own unit; a euro or pound sign before the number, the word after
+    {"Cloudmesh pays an on-call allowance of €300/week", "€300/week|300|eur|week"},
+    {"予算は 5万ユーロ、£45 per seat", "5万ユーロ|50000|eur| ; £45|45|gbp|"},
+    {"budget of 1,200 EUR", "1,200 EUR|1200|eur|"},
+    {"Euro 2024 で盛り上がった", ""},
+    // --- what a GitOps tool deploys and what an SRE team writes are counted
+    {"ApplicationSet で 5,000 アプリを 3 クラスタに配布", "5,000 アプリ|5000|application| ; 3 クラスタ|3|cluster|"},
+    {"Scaling Argo CD to 5,000 Applications", "5,000 Applications|5000|application|"},
+    {"Lessons from 1,000 Postmortems", "1,000 Postmortems|1000|postmortem|"},
+    {"120 apps in 3 regions", "120 apps|120|application| ; 3 regions|3|region|"},
+    {"the 12 Factor App", ""},
+    {"ポストモーテムは 12 件", "12 件|12|postmortem|"},
+    // --- an English plural labels a change that starts at its number; a singular names one item
+    {"Clusters 4 → 11, about 1,800 nodes in total", "4|4|cluster| ; 11|11|cluster| ; 1,800 nodes|1800|node|"},
+    {"AZs 2 -> 3", "2|2|az| ; 3|3|az|"},
+    {"regions 3 から 5 に", "3|3|region| ; 5|5|region|"},
+    {"Cluster 4 → 11", ""},
+    {"Clusters 4 and 11 were drained", ""},
+    {"in phases 2 → 3", ""},
 };
 // clang-format on
 
