@@ -19,6 +19,7 @@ constexpr std::size_t kNounWindow = 8;       // characters searched after の fo
 constexpr std::size_t kMarkerWindow = 10;    // characters of "のスキャン" in 1TBのスキャンあたり
 constexpr std::string_view kUnitCount = "台";  // サーバー台数: the number of servers (台 alone counts machines)
 constexpr std::string_view kObject = "を";     // クラスタを 12 → 5: the object of a change
+constexpr std::string_view kMonth = "月";      // 3月1日: the day of a month
 constexpr std::size_t kClauseWindow = 80;      // bytes of an English clause searched for its rate word
 // English words that join a rated topic to its amount: "the monthly AWS bill was $38,000", "a daily
 // peak of 40k requests", "the monthly cost went from $4,200 to $1,900".
@@ -29,6 +30,7 @@ struct Denominator {
   std::size_t begin = 0;
   std::string per;
   bool is_time = false;
+  double seconds = 0;  // its length, when it is a time
 };
 
 // Returns the count noun of "X数" or "X台数" ending at `end` (接続数, サーバー台数, 台数 alone: machines
@@ -60,6 +62,7 @@ class LeftReader {
   bool DenominatorEndingAt(std::size_t end, bool any_word, Denominator& den) const;
   std::size_t DenominatorStart(const Denominator& den, bool needs_one) const;
   bool FollowsRateMarker(std::size_t pos) const;
+  bool EndsWithMonth(std::size_t pos) const;
   bool ReadPrefixRate(std::size_t pos, PrefixRate& rate) const;
   bool ReadTopicRate(std::size_t pos, PrefixRate& rate) const;
   bool ReadClauseRate(std::size_t pos, PrefixRate& rate) const;
@@ -94,7 +97,8 @@ const LexEntry* LeftReader::TopicBefore(std::size_t pos) const {
 // an English word (queueごとに, 1 seagullごとに).
 bool LeftReader::DenominatorEndingAt(std::size_t end, bool any_word, Denominator& den) const {
   if (const LexEntry* e = lex_.MatchEndingAt(line_, end, LexRole::kUnit)) {
-    den = {end - e->text.size(), lex_.unit(*e).per_name, lex_.unit(*e).IsTime()};
+    const UnitDef& unit = lex_.unit(*e);
+    den = {end - e->text.size(), unit.per_name, unit.IsTime(), unit.IsTime() ? unit.factor : 0};
     return true;
   }
   std::size_t start = end;
@@ -102,6 +106,11 @@ bool LeftReader::DenominatorEndingAt(std::size_t end, bool any_word, Denominator
   if (!any_word || end - start < 2) return false;
   den = {start, Singular(line_.substr(start, end - start)), false};
   return true;
+}
+
+// Returns true when 月 ends at `pos` (its day, 3月1日, is a date, no denominator).
+bool LeftReader::EndsWithMonth(std::size_t pos) const {
+  return pos >= kMonth.size() && line_.substr(pos - kMonth.size(), kMonth.size()) == kMonth;
 }
 
 // Returns true when a rate marker that is not time-only (あたり, ごとに) ends just before `pos`.
@@ -124,6 +133,7 @@ std::size_t LeftReader::DenominatorStart(const Denominator& den, bool needs_one)
   if (!NumberStartsAt(line_, prev) && cp != U'万' && cp != U'億' && cp != U'兆') return none;
   if (line_[prev] != '1') return std::string::npos;
   if (prev == 0) return prev;
+  if (EndsWithMonth(prev)) return std::string::npos;  // 3月1日: a date
   const char before = line_[prev - 1];
   const bool longer = IsDigit(before) || before == '.' || before == ',';
   return longer || NumberStartsAt(line_, PrevChar(line_, prev)) ? std::string::npos : prev;
@@ -159,6 +169,7 @@ bool LeftReader::ReadPrefixRate(std::size_t pos, PrefixRate& rate) const {
   }
   if (begin == std::string::npos) return false;
   rate = {begin, den.per, marker == nullptr};
+  rate.seconds = den.seconds;
   return true;
 }
 

@@ -16,10 +16,12 @@ namespace kgx {
 struct PrefixRate {
   std::size_t begin = 0;          // where it starts (its "1" included)
   std::string per;                // its denominator
-  bool needs_other_unit = false;  // "1日5500億": a rate only when the quantity is no duration
+  bool needs_other_unit = false;  // "1日5500億": a rate only when the quantity is no duration, or one
+                                  // that fits in the denominator ("1日12時間": 12 hours a day)
   bool of_topic = false;          // "1日あたりのログは20TB": not for a share (1回あたりのコストが40%低い)
   bool loose = false;             // "the monthly bill was $38,000": a rate word earlier in the English
                                   // clause, only for an amount with no rate of its own and no duration
+  double seconds = 0;             // the denominator's length when it is a time ("1日": 86400)
 };
 
 // What stands before a number.

@@ -6,6 +6,7 @@
 #include "extractor/quantity_scanner.h"
 
 #include <algorithm>
+#include <iterator>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,10 @@ constexpr std::string_view kHalf = "半";         // 1時間半 = 1.5 hours
 constexpr std::string_view kRatio = "times";     // the unit of a bare fraction: 1/4のコスト
 constexpr std::string_view kTimesCounted = "time";  // the unit of the counter 回: how often
 constexpr std::string_view kItemCounted = "item";   // the unit of the generic counters つ, 個, 件
+// Words after a duration that make it a span or a point in time, no share of a day: 1日12時間後,
+// 1日2時間以内, 1日12時間かかった (a day and a half).
+constexpr double kDaySeconds = 86400;  // the shortest bare denominator a duration is a share of
+constexpr std::string_view kSpanWords[] = {"後", "前", "以内", "経過", "ぶり", "かか", "掛か", "later", "ago"};
 
 // Joins the denominators ("tb", "month" -> "tb/month"); one said twice counts once (1秒あたり
 // 10万 QPS: the prefix and the unit both say per second).
@@ -149,6 +154,7 @@ class Scanner {
   bool IsAmount(const Draft& d, const LeftContext& left);
   void TakeHeadNoun(Draft& d) const;
   void Emit(const Draft& d, const LeftContext& left);
+  bool FitsDenominator(const Draft& d, const QuantityMatch& m, const PrefixRate& rate) const;
 
   std::string_view line_;
   const QuantityLexicon& lex_;
@@ -666,6 +672,18 @@ bool Scanner::IsAmount(const Draft& d, const LeftContext& left) {
   return !Vetoed(d.begin, d.end);
 }
 
+// Returns true when the duration `m` (read as `d`) is a share of the bare time denominator before it,
+// as in "1日12時間" (12 hours a day) or "1 日 2 時間から 30 分に": a day or longer (an hour or a minute
+// starts a duration in two units: 1時間45分), no longer than it, and no span or point in time
+// ("1日12時間後", "1日36時間").
+bool Scanner::FitsDenominator(const Draft& d, const QuantityMatch& m, const PrefixRate& rate) const {
+  const std::optional<double> longest = m.max.has_value() ? m.max : m.value;
+  if (!longest.has_value() || rate.seconds < kDaySeconds || *longest > rate.seconds) return false;
+  const std::string_view rest = line_.substr(SkipSpaces(line_, d.end));
+  return std::none_of(std::begin(kSpanWords), std::end(kSpanWords),
+                      [&](std::string_view word) { return rest.substr(0, word.size()) == word; });
+}
+
 void Scanner::Emit(const Draft& d, const LeftContext& left) {
   QuantityMatch m;
   m.begin = d.begin;
@@ -681,7 +699,7 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
   const bool is_time = d.def != nullptr && d.def->IsTime();
   std::size_t prefix_begin = std::string::npos;
   for (const PrefixRate& rate : left.rates) {
-    if (rate.needs_other_unit && is_time) continue;  // 1日12時間: two durations, no rate
+    if (rate.needs_other_unit && is_time && !FitsDenominator(d, m, rate)) continue;  // 1日12時間後: two durations
     if (rate.of_topic && (m.unit == "percent" || m.unit == kRatio)) continue;  // a share or a factor of it
     if (rate.loose && (is_time || !d.per.empty())) continue;  // "the weekly sync is 30 minutes", "daily peak was 40k RPS"
     per.push_back(rate.per);

@@ -80,6 +80,7 @@ struct BlockOptions {
   std::unique_ptr<RE2> section_has;  // some line of the section must match
   std::unique_ptr<RE2> line;         // the line must match
   std::unique_ptr<RE2> after;        // this line or one of the two before it must match
+  std::unique_ptr<RE2> unless_after; // neither this line nor the two before it may match
   std::unique_ptr<RE2> unless;       // the phrase around the object must not match
   std::unique_ptr<RE2> unless_line;  // the line must not match
   std::vector<SubjectSource> subject;
@@ -332,6 +333,8 @@ bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::strin
       regex(line, value, options.line);
     } else if (name == "after") {
       regex(line, value, options.after);
+    } else if (name == "unless_after") {
+      regex(line, value, options.unless_after);
     } else if (name == "unless") {
       regex(line, value, options.unless);
     } else if (name == "unless_line") {
@@ -356,7 +359,7 @@ bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::strin
       else fail(line, "bad @object '" + std::string(value) + "' (expected topic)");
     } else {
       fail(line, "unknown option '@" + std::string(name) +
-                     "' (expected @where, @section, @section_has, @line, @after, @unless, @unless_line, @subject, @object or @topic)");
+                     "' (expected @where, @section, @section_has, @line, @after, @unless_after, @unless, @unless_line, @subject, @object or @topic)");
     }
   }
   return ok;
@@ -656,18 +659,23 @@ bool LineInScope(const BlockOptions& options, std::size_t i) {
   return options.where != LineScope::kBody || i != 0;
 }
 
-// Returns true when a block's line options (@line, @after, @unless_line) let it relate anything
-// on line `i` of the section. Their regexes are asked only at the block's first match on the
-// line (MatchLine): most lines give a block no match, and what they say is the same then.
+// Returns true when line `i` of the section or one of the two before it matches `re`.
+bool WindowMatches(const RE2& re, std::size_t i, AfterLines& after) {
+  for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i; ++k) {
+    if (after.Matches(re, k)) return true;
+  }
+  return false;
+}
+
+// Returns true when a block's line options (@line, @after, @unless_after, @unless_line) let it
+// relate anything on line `i` of the section. Their regexes are asked only at the block's first
+// match on the line (MatchLine): most lines give a block no match, and what they say is the same then.
 bool LineOptionsAllow(const BlockOptions& options, const RelationSection& section, std::size_t i, AfterLines& after) {
   const std::string_view line = section.lines[i].text;
   if (options.line && !RE2::PartialMatch(line, *options.line)) return false;
   if (options.unless_line && RE2::PartialMatch(line, *options.unless_line)) return false;
-  if (!options.after) return true;
-  for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i; ++k) {
-    if (after.Matches(*options.after, k)) return true;
-  }
-  return false;
+  if (options.unless_after && WindowMatches(*options.unless_after, i, after)) return false;
+  return !options.after || WindowMatches(*options.after, i, after);
 }
 
 // Returns the part of `match` (in `text`) that the object group of a pattern laid out as

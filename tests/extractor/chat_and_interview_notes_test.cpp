@@ -93,21 +93,45 @@ TEST_CASE("a heading that names a move with a colon states it without a verb", "
   CHECK(RelationsIn(cmp).count("company/ハヤブサ・リテール migrated_from technology/oracle-database") == 0);
 }
 
-TEST_CASE("a choice after a comparison is where the company moved, in the polite form too", "[chat_notes]") {
-  const std::string ja = "# 株式会社ハヤブサ・リテールにおけるデータ基盤刷新\n\n## 選定\n\n"
-                         "Snowflake と比較して、料金が読みやすいことから BigQuery にしました。\n";
-  CHECK(RelationsIn(ja).count("company/ハヤブサ・リテール migrated_to technology/google-bigquery") == 1);
+TEST_CASE("a choice after a comparison is a use, a move only when something is left behind", "[chat_notes]") {
+  // whether the company's blog post with `body` under a heading states `relation` of the company
+  const auto states = [](const std::string& body, const std::string& relation) {
+    const std::string doc = "# 株式会社ハヤブサ・リテールにおけるデータ基盤刷新\n\n## 選定\n\n" + body;
+    return RelationsIn(doc).count("company/ハヤブサ・リテール " + relation) == 1;
+  };
+  const std::string compared = "Snowflake と比較して、料金が読みやすいことから BigQuery にしました。\n";
+  CHECK(states(compared, "uses technology/google-bigquery"));
+  CHECK_FALSE(states(compared, "migrated_to technology/google-bigquery"));
   const std::string en = "# How Pinegrove rebuilt its pipelines\n\n## Choice\n\nWe compared three CI systems and went with Buildkite.\n";
-  CHECK(RelationsIn(en).count("company/pinegrove migrated_to technology/buildkite") == 1);
-  const std::string polite = "# 株式会社ハヤブサ・リテールにおけるデータ基盤刷新\n\n## 選定\n\nHive から Presto にしました。\n"
-                             "候補は Aurora と Spanner で、最終的に Aurora を選びました。\n";
-  const auto polite_rel = RelationsIn(polite);
-  CHECK(polite_rel.count("company/ハヤブサ・リテール migrated_from technology/hive") == 1);
-  CHECK(polite_rel.count("company/ハヤブサ・リテール migrated_to technology/presto") == 1);
-  CHECK(polite_rel.count("company/ハヤブサ・リテール migrated_to aws_service/amazon-aurora") == 1);
-  // negative: without a comparison or candidates, "Xにしました" is no move
-  const std::string plain = "# 株式会社ハヤブサ・リテールにおけるデータ基盤刷新\n\n## 選定\n\n料金が読みやすいので BigQuery にしました。\n";
-  CHECK(RelationsIn(plain).count("company/ハヤブサ・リテール migrated_to technology/google-bigquery") == 0);
+  CHECK(RelationsIn(en).count("company/pinegrove uses technology/buildkite") == 1);
+  CHECK(RelationsIn(en).count("company/pinegrove migrated_to technology/buildkite") == 0);
+  // a comparison two lines before the choice: "Cloud Composer を採用しました" is no migration either
+  const std::string composer = "ワークフローの比較をした。\n\nCloud Composer を採用しました。\n";
+  CHECK(states(composer, "uses technology/google-cloud-composer"));
+  CHECK_FALSE(states(composer, "migrated_to technology/google-cloud-composer"));
+  const std::string polite = "Hive から Presto にしました。\n候補は Aurora と Spanner で、最終的に Aurora を選びました。\n";
+  CHECK(states(polite, "migrated_from technology/hive"));
+  CHECK(states(polite, "migrated_to technology/presto"));
+  CHECK(states(polite, "uses aws_service/amazon-aurora"));
+  CHECK_FALSE(states(polite, "migrated_to aws_service/amazon-aurora"));
+  // real moves stay moves: a system given up, a source and a target, candidates named as a move's targets
+  const std::string given_up = "比較の結果、Airflow をやめて Cloud Composer にしました。\n";
+  CHECK(states(given_up, "migrated_from technology/airflow"));
+  CHECK(states(given_up, "migrated_to technology/google-cloud-composer"));
+  CHECK(states("Airflow から Cloud Composer に移行しました。\n", "migrated_to technology/google-cloud-composer"));
+  const std::string target = "移行先の候補は Aurora と Spanner。\n最終的に Aurora にしました。\n";
+  CHECK(states(target, "migrated_to aws_service/amazon-aurora"));
+  CHECK_FALSE(states(target, "uses aws_service/amazon-aurora"));
+  const std::string replacement = "# How Pinegrove rebuilt its pipelines\n\n## Choice\n\nWe evaluated replacements for Jenkins.\nWe went with Buildkite.\n";
+  CHECK(RelationsIn(replacement).count("company/pinegrove migrated_to technology/buildkite") == 1);
+  // negative: a reason is no source ("速いから"), a choice without candidates is nothing, a wish is no move
+  CHECK_FALSE(states("速いから Aurora にしました。\n", "migrated_to aws_service/amazon-aurora"));
+  const std::string plain = "料金が読みやすいので BigQuery にしました。\n";
+  CHECK_FALSE(states(plain, "uses technology/google-bigquery"));
+  CHECK_FALSE(states(plain, "migrated_to technology/google-bigquery"));
+  const std::string wish = "移行先の候補は Aurora と Spanner。\nAurora にしたい。\n";
+  CHECK_FALSE(states(wish, "migrated_to aws_service/amazon-aurora"));
+  CHECK_FALSE(states(wish, "uses aws_service/amazon-aurora"));
 }
 
 TEST_CASE("Resilience4j, Grafana Alloy and incident.io are known names", "[chat_notes]") {
