@@ -52,7 +52,13 @@ class LineStartGate {
   struct Ended {
     Characters first, last;
   };
+  // The lead bytes of the characters of `set` (see first_bytes_).
+  static std::bitset<256> FirstBytes(const Characters& set);
+
   bool all_ = true;
+  // The bytes the first character of a line a pattern may match can begin with (its lead byte):
+  // one test turns away most lines before their first character is decoded.
+  std::bitset<256> first_bytes_;
   Characters starts_;   // what any match can start with: most lines are told by it alone
   Characters allowed_;  // what a match of a pattern that can end with anything can start with
   std::vector<Ended> ended_;  // the other patterns, grouped by what they end with
