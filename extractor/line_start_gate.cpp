@@ -187,11 +187,9 @@ bool LastCharacter(std::string_view line, char32_t& cp) {
 
 }  // namespace
 
-bool LineStartGate::MayMatch(std::string_view line) const {
-  // White space alone: no pattern matches only that (else there would be no condition).
-  if (all_) return true;
-  const std::size_t at = FirstCharacter(line);
-  if (at == line.size() || !first_bytes_.test(static_cast<unsigned char>(line[at]))) return false;
+// White space alone was turned away by MayMatch: no pattern matches only that (else there would
+// be no condition).
+bool LineStartGate::MayMatchAt(std::string_view line, std::size_t at) const {
   if (ended_.empty()) return allowed_.Contains(line, at);
   const char32_t first = CharacterAt(line, at);  // decoded once for every set below
   if (!starts_.Has(first)) return false;
