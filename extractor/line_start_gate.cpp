@@ -90,6 +90,7 @@ LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
   Tidy(starts);
   Fill(starts, gate.starts_.ascii, gate.starts_.wide);
   gate.starts_.IndexBmp();
+  gate.first_bytes_ = FirstBytes(gate.starts_);
   for (auto& [last, first] : ended) {
     Tidy(first);
     Ended& e = gate.ended_.emplace_back();
@@ -99,6 +100,27 @@ LineStartGate LineStartGate::Derive(const std::vector<std::string>& patterns) {
     e.last.IndexBmp();
   }
   return gate;
+}
+
+// The bytes UTF-8 begins the characters of `set` with; every byte that begins no whole character
+// too when the set holds U+FFFD, which such a byte decodes to.
+std::bitset<256> LineStartGate::FirstBytes(const Characters& set) {
+  std::bitset<256> bytes;
+  for (std::size_t c = 0; c < 0x80; ++c) bytes[c] = set.ascii.test(c);
+  const auto lead = [](char32_t cp) {
+    std::string text;
+    AppendUtf8(cp, text);
+    return static_cast<unsigned char>(text[0]);
+  };
+  bool replacement = false;
+  for (const auto& [lo, hi] : set.wide) {
+    for (unsigned b = lead(lo); b <= lead(std::min<char32_t>(hi, 0x10FFFF)); ++b) bytes.set(b);
+    replacement |= lo <= 0xFFFD && 0xFFFD <= hi;
+  }
+  if (replacement) {
+    for (unsigned b = 0x80; b < 0x100; ++b) bytes.set(b);
+  }
+  return bytes;
 }
 
 void LineStartGate::Characters::IndexBmp() {
@@ -165,12 +187,10 @@ bool LastCharacter(std::string_view line, char32_t& cp) {
 
 }  // namespace
 
-bool LineStartGate::MayMatch(std::string_view line) const {
-  // White space alone: no pattern matches only that (else there would be no condition).
-  if (all_) return true;
-  const std::size_t at = FirstCharacter(line);
+// White space alone was turned away by MayMatch: no pattern matches only that (else there would
+// be no condition).
+bool LineStartGate::MayMatchAt(std::string_view line, std::size_t at) const {
   if (ended_.empty()) return allowed_.Contains(line, at);
-  if (at == line.size()) return false;
   const char32_t first = CharacterAt(line, at);  // decoded once for every set below
   if (!starts_.Has(first)) return false;
   if (allowed_.Has(first)) return true;

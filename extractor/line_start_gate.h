@@ -24,7 +24,14 @@ class LineStartGate {
   static LineStartGate Derive(const std::vector<std::string>& patterns);
 
   // False only when no pattern can match `line` at its start (and, anchored at the end, at its end).
-  bool MayMatch(std::string_view line) const;
+  // Inline: most lines are turned away by their first byte after white space, without a call.
+  bool MayMatch(std::string_view line) const {
+    if (all_) return true;
+    std::size_t at = 0;
+    while (at < line.size() && (line[at] == ' ' || line[at] == '\t' || line[at] == '\n' || line[at] == '\f' || line[at] == '\r')) ++at;
+    if (at == line.size() || !first_bytes_.test(static_cast<unsigned char>(line[at]))) return false;
+    return MayMatchAt(line, at);
+  }
   // True only when a pattern matches `line` by its first character after white space alone: a
   // pattern written `^\s*[-*+•]` (a class or one character, nothing after).
   bool Decides(std::string_view line) const;
@@ -52,7 +59,16 @@ class LineStartGate {
   struct Ended {
     Characters first, last;
   };
+  // MayMatch for a line whose first character after white space stands at `at` and begins with
+  // one of first_bytes_.
+  bool MayMatchAt(std::string_view line, std::size_t at) const;
+  // The lead bytes of the characters of `set` (see first_bytes_).
+  static std::bitset<256> FirstBytes(const Characters& set);
+
   bool all_ = true;
+  // The bytes the first character of a line a pattern may match can begin with (its lead byte):
+  // one test turns away most lines before their first character is decoded.
+  std::bitset<256> first_bytes_;
   Characters starts_;   // what any match can start with: most lines are told by it alone
   Characters allowed_;  // what a match of a pattern that can end with anything can start with
   std::vector<Ended> ended_;  // the other patterns, grouped by what they end with

@@ -522,3 +522,45 @@ TEST_CASE("the line start gate's bitmap of characters answers as its ranges do",
     }
   }
 }
+
+TEST_CASE("the line start gate's first-byte test turns away only lines its characters turn away", "[segmenter]") {
+  using Reference = kgx::LineStartGateReference;
+  // Gates whose first characters are two, three and four bytes long, one that allows U+FFFD (which a
+  // byte that begins no whole character decodes to), and the discovery patterns anchored at a
+  // heading's mark, over lines that begin with every byte and with every character below U+10000.
+  const std::vector<std::vector<std::string>> sets = {
+      {R"(^\s*(?:#{1,6}|[■◆▶])\s*(?:\*\*)?\S.*?\S\s+-\s+(?P<name>[A-Z][a-z]+)\s*$)",
+       R"(^\s*(?:#{1,6}|[■◆▶])\s*\S.*?(?P<name>\p{Han}{2,6})(?:さん|氏)\s*[(（][^()（）]{2,40}[)）]\s*$)"},
+      {R"(^\s*[éß]x)", R"(^\s*🐘)"},
+      {R"(^\s*[\x{FFF0}-\x{FFFF}]+)"},
+      {R"(^\s*[^\sa-z])"}};
+  std::size_t turned_away = 0;
+  for (const std::vector<std::string>& patterns : sets) {
+    const kgx::LineStartGate gate = kgx::LineStartGate::Derive(patterns);
+    REQUIRE(gate.Constrains());
+    for (unsigned b = 0; b < 0x100; ++b) {
+      for (const std::string tail : {"", "x", "\x81\x82", "\xBF\xBD", "\x9F\x90\x98 x", "\x96\xA0 a - Jane Doe"}) {
+        const std::string line = "  " + std::string(1, static_cast<char>(b)) + tail;
+        INFO("byte " << b << " then '" << tail << "'");
+        CHECK(gate.MayMatch(line) == Reference::MayMatchByRanges(gate, line));
+        turned_away += !gate.MayMatch(line);
+      }
+    }
+    for (char32_t cp = 0x80; cp < 0x10100; ++cp) {
+      if (cp >= 0xD800 && cp < 0xE000) continue;
+      std::string line = "\t";
+      kgx::AppendUtf8(cp, line);
+      line += " 話 - 山田さん (X)";
+      if (gate.MayMatch(line) != Reference::MayMatchByRanges(gate, line)) FAIL("U+" << std::hex << static_cast<unsigned>(cp));
+    }
+  }
+  CHECK(turned_away > 2000);  // the test tests something
+  const kgx::LineStartGate headings = kgx::LineStartGate::Derive(sets[0]);
+  CHECK(headings.MayMatch("## 話 - Jane Doe"));
+  CHECK(headings.MayMatch("  ■ 話 - Jane Doe"));
+  CHECK_FALSE(headings.MayMatch("話 - Jane Doe"));
+  CHECK_FALSE(headings.MayMatch("- Jane Doe"));
+  const kgx::LineStartGate replacement = kgx::LineStartGate::Derive(sets[2]);
+  CHECK(replacement.MayMatch("\xE3\x81 x"));  // a broken kana reads as U+FFFD
+  CHECK_FALSE(replacement.MayMatch("あ x"));
+}
