@@ -22,6 +22,8 @@
 // and only until the first event pattern has matched, since no later line can change the event
 // then (nor is a blank line read for headers). The event set is first asked only whether anything
 // matches: RE2 then allocates nothing.
+// A line's header hits are computed once (LineMemo), though the speaker search of a heading above
+// it asks them too.
 #include "extractor/segmenter.h"
 
 #include <re2/re2.h>
@@ -34,6 +36,7 @@
 
 #include "extractor/front_matter.h"
 #include "extractor/header_captures.h"
+#include "extractor/line_memo.h"
 #include "extractor/line_start_gate.h"
 #include "extractor/required_characters.h"
 #include "extractor/regex_syntax.h"
@@ -137,6 +140,12 @@ struct LineHits {
   int talk = -1, keynote = -1, day = -1, event_talk = -1, event = -1;
 };
 
+// A line's header hits (no event) and whether the line set could tell them.
+struct HeaderHits {
+  LineHits hits;
+  bool told = false;
+};
+
 struct Segmenter::Impl {
   std::vector<HeaderPattern> talks, keynotes, days;
   std::vector<HeaderPattern> event_talks;  // talks only where an event is named (or a speaker line follows)
@@ -186,13 +195,11 @@ struct Segmenter::Impl {
     return bullet_gate.MayMatch(line.text) && RE2::PartialMatch(line.text, *bullet);
   }
   bool IsHeadingCandidate(const LineView& line) const;
-  // Whether a talk or keynote pattern matches `line`; by the line set (its gate turns most lines
-  // away before any regex) unless the set cannot tell. No captures: only the answer is needed.
-  bool IsTalkOrKeynoteHeader(const LineView& line) const {
-    LineHits hits;
-    if (Hits(line.text, false, hits)) {
-      return (hits.talk >= 0 || hits.keynote >= 0 || hits.event_talk >= 0) && !IsNotTalk(line.text);
-    }
+  // Whether a talk or keynote pattern matches `line`; by the header hits of the line set (`hits`,
+  // `told` as Hits returned them without events) unless the set cannot tell. No captures: only the
+  // answer is needed.
+  bool IsTalkOrKeynoteHeader(const LineView& line, const LineHits& hits, bool told) const {
+    if (told) return (hits.talk >= 0 || hits.keynote >= 0 || hits.event_talk >= 0) && !IsNotTalk(line.text);
     SectionSpan span;
     return MatchHeader(talks, line, span) || MatchHeader(keynotes, line, span) || MatchHeader(event_talks, line, span);
   }
@@ -470,7 +477,16 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   // Underlined titles (setext, reStructuredText: "Title" over "====="), found below; their
   // adornment lines are layout, passed over like blank lines.
   SetextHeadings setext;
+  // Asked of some lines twice (see LineMemo): on their own turn and by the speaker search above.
+  LineMemo<HeaderHits> header_memo(lines.size());
   const auto candidate = [&](std::size_t k) { return setext.level[k] > 0 || impl.IsHeadingCandidate(lines[k]); };
+  const auto header_hits_of = [&](std::size_t k) {
+    return header_memo.Get(k, [&] {
+      HeaderHits h;
+      h.told = impl.Hits(lines[k].text, false, h.hits);
+      return h;
+    });
+  };
   const auto next_nonblank = [&](std::size_t i) -> const LineView* {
     for (std::size_t k = i + 1; k < lines.size(); ++k) {
       if (!TrimAscii(lines[k].text).empty() && !setext.adornment[k]) return &lines[k];
@@ -492,7 +508,8 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       if (candidate(k)) return false;
       // a talk's or a keynote's own header, however long ("[SVS401] Best practices for serverless
       // developers"): the speaker after it is that talk's, not the document title's above
-      if (impl.IsTalkOrKeynoteHeader(lines[k])) return false;
+      const HeaderHits h = header_hits_of(k);
+      if (impl.IsTalkOrKeynoteHeader(lines[k], h.hits, h.told)) return false;
       least_indent = std::min(least_indent, indent);
       ++seen;
     }
@@ -541,8 +558,11 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     const std::string_view trimmed = TrimAscii(line.text);
     const bool with_events = event_pattern != 0 && !title_event;
     if (trimmed.empty() && !with_events) continue;  // a blank line opens nothing
-    LineHits hits;
-    const bool by_set = impl.Hits(line.text, with_events, hits);
+    // Hits(line.text, with_events, hits), its header part as the memo has it.
+    const HeaderHits own = header_hits_of(i);
+    LineHits hits = own.hits;
+    const bool by_set = own.told && (!with_events || impl.FirstEvent(line.text, hits.event));
+    if (!by_set) hits = LineHits();
     events_by_set &= by_set;
     if (hits.event >= 0 && (event_pattern < 0 || hits.event < event_pattern)) {
       event_pattern = hits.event;

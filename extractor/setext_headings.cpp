@@ -2,6 +2,8 @@
 // lines are their adornments. Used by the segmenter before it reads a note's headings.
 #include "extractor/setext_headings.h"
 
+#include <array>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 
@@ -14,10 +16,22 @@ namespace {
 constexpr std::string_view kAdornmentCharacters = "=-~^*+#`\"':.";
 constexpr std::size_t kMinAdornment = 3;
 
+// Whether `c` is one of kAdornmentCharacters, by two bit tests instead of a search: asked of the
+// first character of nearly every line.
+bool IsAdornmentCharacter(char c) {
+  static constexpr auto kBits = [] {
+    std::array<std::uint64_t, 2> bits{};
+    for (const char a : kAdornmentCharacters) bits[static_cast<unsigned char>(a) >> 6] |= std::uint64_t{1} << (a & 63);
+    return bits;
+  }();
+  const auto u = static_cast<unsigned char>(c);
+  return u < 128 && ((kBits[u >> 6] >> (u & 63)) & 1) != 0;
+}
+
 // The character a line is a row of (at least three, blanks around allowed), or 0.
 char AdornmentOf(std::string_view text) {
   const std::string_view t = TrimAscii(text);
-  if (t.size() < kMinAdornment || kAdornmentCharacters.find(t[0]) == std::string_view::npos) return 0;
+  if (t.size() < kMinAdornment || !IsAdornmentCharacter(t[0])) return 0;
   for (const char c : t) {
     if (c != t[0]) return 0;
   }

@@ -4,10 +4,13 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "extractor/normalizer.h"
 #include "extractor/rule_file.h"
 #include "extractor/segmenter.h"
+#include "extractor/setext_headings.h"
 
 namespace {
 
@@ -98,4 +101,61 @@ TEST_CASE("a header the line set names but whose code is no session code: later 
   CHECK(compared == 45);
   // a code that is a session code keeps the first pattern
   CHECK(outline(*both, "notes\nAWS-401 - Title - DAT303\n").find("AWS-401|Title - DAT303") != std::string::npos);
+}
+
+TEST_CASE("a line asked twice (lookahead, speaker search) is read as when asked once", "[segmenter]") {
+  // A line's header hits are asked from the speaker search of a heading above and on its own turn
+  // (the segmenter keeps the first answer), its heading candidacy from the lookahead of a heading
+  // above and on its own turn: these outlines hold the answers to the line's own.
+  const auto segmenter = Compile(
+      "[section talk]\n^(?P<code>[A-Z]{3}[0-9]{3}) - (?P<title>.+)$\n"
+      "[section bullet]\n^\\s*-\n"
+      "[section speaker]\n^(?:登壇者|Speaker)\\s*[:：]\n"
+      "[section not_heading]\n[。.]\\s*$\n^(?:登壇者|Speaker)\\s*[:：]\n");
+  const auto outline = [&](const std::string& text) {
+    const kgx::NormalizedText normalized = kgx::Normalize(text);
+    std::string out;
+    for (const auto& s : segmenter->Segment(kgx::SplitLines(normalized.text)).sections) {
+      out += std::string(kgx::SectionKindName(s.kind)) + "|" +
+             normalized.text.substr(s.title_begin, s.title_end - s.title_begin) + "\n";
+    }
+    return out;
+  };
+  const std::string prose = "本文は長い文章で、見出しではありません。そういうものです。\n";
+  const std::string english = "This is prose that goes on and on for a while.\n";
+  // A heading over a heading candidate: the lookahead asked the second, which on its own turn
+  // opens a section over prose, and not over a bullet.
+  CHECK(outline("DAT101 - 入門\n- x\n監視の話\nGrafana の話\n" + prose) == "talk|入門\nother|Grafana の話\n");
+  CHECK(outline("DAT101 - Intro\n- x\nMonitoring\nGrafana dashboards\n" + english) == "talk|Intro\nother|Grafana dashboards\n");
+  CHECK(outline("DAT101 - 入門\n- x\n監視の話\nGrafana の話\n- y\n") == "talk|入門\n");
+  // A heading whose speaker search passes a talk header too long to be a heading: the search
+  // stops there (the heading is no talk), and the header still opens its talk on its own turn.
+  const std::string long_ja = "DAT320 - データベースを千台運用して学んだことと、これからの運用の話をまとめて紹介します";
+  const std::string long_en = "DAT320 - Databases at scale: what we learned from running a thousand clusters";
+  CHECK(outline("メモ\n- x\n" + long_ja + "\n登壇者: 木村\n") == "other|メモ\ntalk|" + long_ja.substr(9) + "\n");
+  CHECK(outline("Notes\n- x\n" + long_en + "\nSpeaker: Ana\n") == "other|Notes\ntalk|" + long_en.substr(9) + "\n");
+  CHECK(outline("Notes\n- x\nSpeaker: Ana\n" + long_en + "\n") == "talk|Notes\ntalk|" + long_en.substr(9) + "\n");
+}
+
+TEST_CASE("an underline is a row of one adornment character, told by a bit test as by a search", "[segmenter][setext]") {
+  // Every byte as an underline's character, under a Japanese and an English title: a title only
+  // over the characters the adornment list names (the plain search of that list).
+  constexpr std::string_view kAdornments = "=-~^*+#`\"':.";
+  int titles = 0;
+  for (int b = 1; b < 256; ++b) {
+    const char c = static_cast<char>(b);
+    for (const char* title : {"監視の話", "Monitoring"}) {
+      const std::vector<kgx::LineView> lines = {{1, 0, 0, title}, {2, 0, 0, std::string_view()}};
+      const std::string row(3, c);
+      std::vector<kgx::LineView> with_row = lines;
+      with_row[1].text = row;
+      const kgx::SetextHeadings found = kgx::FindSetextHeadings(with_row, [](std::size_t, char) { return true; });
+      INFO(b);
+      const bool plain = kAdornments.find(c) != std::string_view::npos;
+      CHECK((found.level[0] > 0) == plain);
+      CHECK(found.adornment[1] == plain);
+      titles += found.level[0] > 0;
+    }
+  }
+  CHECK(titles == 2 * static_cast<int>(kAdornments.size()));
 }
