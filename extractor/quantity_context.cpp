@@ -163,6 +163,9 @@ bool LeftReader::ReadPrefixRate(std::size_t pos, PrefixRate& rate) const {
     found = line_.substr(i, kNo.size()) == kNo && DenominatorEndingAt(i, true, den);
   }
   if (!found || ((marker == nullptr || marker->time_only) && !den.is_time)) return false;
+  // A bare period is a denominator in Japanese only ("1日12時間" is twelve hours a day): English
+  // writes its rate after the amount ("12 hours a day"), so "1 day 12 hours" is one duration.
+  if (marker == nullptr && IsLetter(line_[den.begin])) return false;
   std::size_t begin = DenominatorStart(den, marker == nullptr);  // "1日" alone needs its 1
   if (begin == std::string::npos && marker == nullptr && FollowsRateMarker(den.begin)) {
     begin = den.begin;  // 1TBあたり月 $23: a second denominator after the first one's marker

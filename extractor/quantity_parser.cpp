@@ -32,9 +32,10 @@ std::unique_ptr<QuantityParser> QuantityParser::Compile(const std::vector<RuleBl
 
 namespace {
 
-// "1時間42分", "2 hours 14 minutes", "1分30秒": a duration written in two units, the larger first,
-// is one duration (6120 seconds), not two. Hours, minutes and seconds only: "1日12時間" is twelve
-// hours a day, not a day and a half.
+// "1時間42分", "2 hours 14 minutes", "1分30秒", "1 day 12 hours": a duration written in two units,
+// the larger first, is one duration (6120 seconds), not two. A bare "1日12時間" is twelve hours a
+// day (the scanner gave the hours that rate and dropped the day); with a span after it, "1日12時間
+// かかった", "1日12時間後", it is a day and a half.
 void JoinCompoundDurations(std::string_view line, std::vector<QuantityMatch>& found) {
   std::size_t kept = 0;
   for (std::size_t i = 0; i < found.size(); ++i) {
@@ -42,11 +43,13 @@ void JoinCompoundDurations(std::string_view line, std::vector<QuantityMatch>& fo
       QuantityMatch& a = found[kept - 1];
       const QuantityMatch& b = found[i];
       const bool joins = a.unit == "second" && b.unit == "second" && a.value && b.value && a.per.empty() &&
-                         b.per.empty() && b.qualifiers.empty() && *a.value > *b.value && *a.value < 86400 && b.begin >= a.end &&
+                         b.per.empty() && *a.value > *b.value && b.begin >= a.end &&
                          b.begin - a.end <= 1 && line.substr(a.end, b.begin - a.end).find_first_not_of(' ') == std::string_view::npos;
       if (joins) {
         *a.value += *b.value;
         a.end = b.end;
+        // a qualifier after the second unit is the whole duration's: 1時間45分以上, 1日2時間以内
+        a.qualifiers.insert(a.qualifiers.end(), b.qualifiers.begin(), b.qualifiers.end());
         continue;
       }
     }

@@ -523,8 +523,22 @@ const Case kCases[] = {
     {"1日3回", "3回|3|time|day"},
     {"週 3 日 出社", "3 日|259200|second|week"},
     {"1日36時間", "1日|86400|second| ; 36時間|129600|second|"},
-    {"1日12時間後に再起動", "1日|86400|second| ; 12時間|43200|second|"},
-    {"1日2時間以内に復旧", "1日|86400|second| ; 2時間|7200|second|"},
+    // with a span or a point in time after it, a day and hours are one duration (changed: these were
+    // read as two: a day, then hours)
+    {"1日12時間後に再起動", "1日12時間|129600|second|"},
+    {"1日2時間以内に復旧", "1日2時間|93600|second|"},
+    {"復旧に1日12時間かかった", "1日12時間|129600|second|"},
+    {"2 週間 3 日かかった", "2 週間 3 日|1468800|second|"},
+    // English writes a rate after the amount ("12 hours a day"): "1 day 12 hours" is a day and a half
+    // (it was vetoed whole as "Day 12", a conference day)
+    {"Recovery took 1 day 12 hours", "1 day 12 hours|129600|second|"},
+    {"1 day 2 hours of downtime", "1 day 2 hours|93600|second|"},
+    {"The outage lasted 2 days 12 hours", "2 days 12 hours|216000|second|"},
+    {"We run it 12 hours a day", "12 hours a day|43200|second|day"},
+    {"Day 12 keynote, 1 day left", "1 day|86400|second|"},
+    {"Part 2: 3 days", "3 days|259200|second|"},
+    {"Microsoft Ignite 2025 Day 1 の基調講演は 90 分", "90 分|5400|second|"},
+    {"re:Invent 2024 day 2: 3 sessions", "3 sessions|3|session|"},
     {"3月1日 12時間後", "12時間|43200|second|"},
     {"3月1日 12時間", "12時間|43200|second|"},
     {"3月1日に1000件", "1000件|1000|item|"},
