@@ -80,6 +80,22 @@ TEST_CASE("vendors listed side by side are the tools, alone the vendors", "[asid
   CHECK_FALSE(kgx::testing::Has("New Relic raised prices; Prometheus and Grafana are free", "technology:New Relic"));
 }
 
+TEST_CASE("a vendor named alone as what a team uses is the tool", "[aside_relations]") {
+  const auto en = RelationsIn(EnglishCaseStudy("- We rely on Datadog for everything."));
+  CHECK(en.count(std::string(kEnglishCompany) + " uses technology/datadog") == 1);
+  CHECK(kgx::testing::Has("We switched to PagerDuty for on-call", "technology:PagerDuty"));
+  const auto ja = RelationsIn(CaseStudy("- 去年 Datadog を導入した"));
+  CHECK(ja.count(std::string(kCompany) + " uses technology/datadog") == 1);
+  CHECK(kgx::testing::Has("本番は New Relic で監視している", "technology:New Relic"));
+  CHECK(kgx::testing::Has("データドッグを使っている", "technology:Datadog"));
+  // negative: joining, a contract, a vendor's own use of a tool stay the company
+  CHECK(kgx::testing::Has("Jane joined Datadog last year", "company:Datadog"));
+  CHECK_FALSE(kgx::testing::Has("Jane joined Datadog last year", "technology:Datadog"));
+  CHECK_FALSE(kgx::testing::Has("Jane moved to Datadog in 2023", "technology:Datadog"));
+  CHECK_FALSE(kgx::testing::Has("Datadog は Kafka を使う", "technology:Datadog"));
+  CHECK_FALSE(kgx::testing::Has("Datadog に入社した", "technology:Datadog"));
+}
+
 TEST_CASE("Pulsar is the broker on a line about messages or a move, not the star", "[aside_relations]") {
   CHECK(kgx::testing::Has("Pulsar から Confluent に移行した", "technology:Pulsar"));
   CHECK(kgx::testing::Has("We migrated from Pulsar to Confluent", "technology:Pulsar"));
