@@ -148,3 +148,13 @@ TEST_CASE("Resilience4j, Grafana Alloy and incident.io are known names", "[chat_
   CHECK_FALSE(Has("# Notes\n\n- Grafana dashboards for every team\n", "technology:Grafana Alloy"));
   CHECK_FALSE(Has("# Notes\n\n- one incident in May\n", "company:incident.io"));
 }
+
+TEST_CASE("Sloth, Pyrra and OpenSLO are SLO tools; a sloth at the zoo is none", "[chat_notes]") {
+  CHECK(Has("# SLO\n\n- SLO は Sloth で生成している\n", "technology:Sloth"));
+  CHECK(Has("# SLO\n\n- We generate burn-rate alerts with Sloth\n", "technology:Sloth"));
+  CHECK(Has("# SLO\n\n- Sloth and Pyrra, compared\n", "technology:Pyrra"));
+  CHECK(Has("# SLO\n\n- OpenSLO の spec を書いた\n", "technology:OpenSLO"));
+  // negative: the animal, and the word in lower case
+  CHECK_FALSE(Has("# Trip\n\n- A Sloth was sleeping at the zoo\n", "technology:Sloth"));
+  CHECK_FALSE(Has("# SLO\n\n- SLO work moved at a sloth's pace\n", "technology:Sloth"));
+}
