@@ -96,6 +96,16 @@ TEST_CASE("a vendor named alone as what a team uses is the tool", "[aside_relati
   CHECK_FALSE(kgx::testing::Has("Datadog に入社した", "technology:Datadog"));
 }
 
+TEST_CASE("a customer a case study introduces is the subject of its line", "[aside_relations]") {
+  const auto ja = RelationsIn("# メモ\n\n- ユーザー企業の Orbitly は Jaeger から OpenTelemetry に乗り換えた\n");
+  CHECK(ja.count("company/orbitly migrated_from technology/jaeger") == 1);
+  CHECK(ja.count("company/orbitly migrated_to technology/opentelemetry") == 1);
+  const auto ja2 = RelationsIn("# メモ\n\n- 顧客の Zentrix では Aurora を使っている\n");
+  CHECK(ja2.count("company/zentrix uses aws_service/amazon-aurora") == 1);
+  // negative: a customer's voice names no company, and the line has no subject then
+  CHECK(RelationsIn("# メモ\n\n- 顧客の声は Aurora を使っている\n").empty());
+}
+
 TEST_CASE("Pulsar is the broker on a line about messages or a move, not the star", "[aside_relations]") {
   CHECK(kgx::testing::Has("Pulsar から Confluent に移行した", "technology:Pulsar"));
   CHECK(kgx::testing::Has("We migrated from Pulsar to Confluent", "technology:Pulsar"));

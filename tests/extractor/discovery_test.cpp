@@ -50,6 +50,23 @@ TEST_CASE("companies are discovered from 社, の事例, の中の人, の方, c
   CHECK(Has("スカイリンク社の事例", "company:スカイリンク"));
 }
 
+TEST_CASE("customers a case study names: every name of a list, and 顧客の X", "[discovery]") {
+  CHECK(Has("Customers like Zentrix and Velocode run on EKS", "company:Zentrix"));
+  CHECK(Has("Customers like Zentrix and Velocode run on EKS", "company:Velocode"));
+  for (const char* name : {"company:Plumtree", "company:Brightcart", "company:Quillstone"}) {
+    CHECK(Has("customers such as Plumtree, Brightcart and Quillstone", name));
+    CHECK(Has("customers including Plumtree, Brightcart & Quillstone", name));
+  }
+  CHECK(Has("顧客の Zentrix では EKS に移行した", "company:Zentrix"));
+  CHECK(Has("ユーザー企業である Velocode が登壇", "company:Velocode"));
+  CHECK(Has("導入企業のPlumtreeは Aurora を採用", "company:Plumtree"));
+  // negative: a title's capital Customer before a noun, a customer's voice, a known technology
+  CHECK_FALSE(Has("What Is The Top Customer Request?", "company:Request"));
+  CHECK(EntitiesIn("顧客の声を聞く").empty());
+  CHECK_FALSE(Has("Customers like Kubernetes and Zentrix", "company:Kubernetes"));
+  CHECK_FALSE(Has("顧客のAPI は遅い", "company:API"));
+}
+
 TEST_CASE("people from bylines and from the job written after their name", "[discovery]") {
   CHECK(Has("Posted by Odile Marchetti, Staff Engineer at Quarrybank", "person:Odile Marchetti"));
   CHECK(Has("Written by Lars Eklund", "person:Lars Eklund"));
