@@ -3,7 +3,7 @@
 // marked heading (Markdown #, ■) no deeper than the talk's own marked header; a deeper one stays in
 // the talk (unless a speaker line makes it a talk); any other opens one only when prose follows it
 // (a sub-heading over bullets stays part of the talk); none right after a line that ends
-// mid-sentence ('、' or ',').
+// mid-sentence ('、' or ','), nor one right before a thread's post counter ("2/12").
 // A Notion toggle ("▶ Title", "- ▶ Title") is read as a header from its ▶ on; when it opens a talk,
 // the lines indented under it are the talk's. A header whose session code a [section not_code]
 // pattern names ("SHA-256", "COVID-19") is none, and the header patterns after it are tried. An
@@ -42,6 +42,7 @@
 #include "extractor/regex_syntax.h"
 #include "extractor/setext_headings.h"
 #include "extractor/text_util.h"
+#include "extractor/thread_counter.h"
 
 namespace kgx {
 
@@ -679,7 +680,11 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     } else if (candidate(i)) {
       found_heading = true;
       const std::string_view before = previous ? TrimAscii(previous->text) : std::string_view();
-      const bool continues_sentence = before.ends_with("、") || before.ends_with(",");
+      // the last line of a post in a copied thread, over its counter ("…250万ジョブ 😳" / "2/12"), is
+      // no title either: an unmarked line only
+      const LineView* after = level == 0 ? next_nonblank(i) : nullptr;
+      const bool continues_sentence = before.ends_with("、") || before.ends_with(",") ||
+                                      (after != nullptr && IsThreadCounter(after->text));
       // Under a talk whose header is marked (##, ■), a heading marked as high ends the talk and a
       // deeper one is its sub-heading, prose under it or not, unless a speaker line makes it a
       // talk of its own; under a toggle every marked heading ends it; under an unmarked header
