@@ -14,6 +14,7 @@
 #include "extractor/heading_markup.h"
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
+#include "extractor/japanese_name_spacing.h"
 #include "extractor/romanized_names.h"
 #include "extractor/quantity_measures.h"
 #include "extractor/slug.h"
@@ -278,6 +279,20 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       if (e != slot && result.entities[e].discovered && AsciiLowerCopy(result.entities[e].name) == folded) same_person[e] = slot;
     }
   }
+  // "大西 拓海" and "大西拓海" in one document are one person: the name without its blank is a
+  // mention of the spaced one, here and wherever the document writes it.
+  std::map<std::string, std::size_t> joined_names;  // a spaced Japanese name without its blanks -> slot
+  for (std::size_t e = 0; e < result.entities.size(); ++e) {
+    const Entity& entity = result.entities[e];
+    if (!entity.discovered || entity.type != EntityType::kPerson) continue;
+    if (std::string joined = JoinedJapaneseName(entity.name); !joined.empty()) joined_names.emplace(std::move(joined), e);
+  }
+  for (std::size_t e = 0; e < result.entities.size() && !joined_names.empty(); ++e) {
+    const Entity& entity = result.entities[e];
+    if (!entity.discovered || entity.type != EntityType::kPerson || same_person.count(e) != 0) continue;
+    if (const auto to = joined_names.find(entity.name); to != joined_names.end()) same_person[e] = to->second;
+  }
+  for (auto& [joined, slot] : joined_names) discovered_names.emplace(std::move(joined), slot);
   if (!same_person.empty()) {
     for (auto& [begin, f] : spans) {
       if (const auto to = same_person.find(f.entity); to != same_person.end()) f.entity = to->second;
