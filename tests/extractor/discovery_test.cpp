@@ -15,6 +15,13 @@ TEST_CASE("people are discovered after a title", "[discovery]") {
   CHECK(Has("Vice President, Amara Okafor explained the roadmap", "person:Amara Okafor"));
 }
 
+TEST_CASE("GM is a title only as a word: a BGM credit names no person", "[discovery]") {
+  CHECK(Has("GM の Jane Doe が登壇", "person:Jane Doe"));
+  CHECK(Has("東京GM、Taro Yamada", "person:Taro Yamada"));
+  CHECK(EntitiesIn("- BGM: Rainy Lounge").empty());
+  CHECK(EntitiesIn("BGM：Podcast Music Lab").empty());
+}
+
 TEST_CASE("people are discovered before an honorific", "[discovery]") {
   CHECK(Has("Tomasz Brzezinski 氏の講演はパワフル", "person:Tomasz Brzezinski"));
   CHECK(Has("- Ingrid Halvorsen さんのデモ", "person:Ingrid Halvorsen"));
