@@ -80,3 +80,15 @@ TEST_CASE("a talk announced on a line of its own names its speaker and company",
   CHECK(relations.count("<section> presented_by company/acme") == 1);
   CHECK(relations.count("<section> presented_by company/kotobuki-games") == 0);
 }
+
+TEST_CASE("a discovered name's other mentions stop at accented letters, not at Japanese ones", "[accented_names]") {
+  const auto mentions_of = [](const std::string& text, const std::string& id) {
+    std::size_t count = 0;
+    for (const kgx::Mention& m : kgx::testing::ExtractText(text).mentions) count += m.entity == id ? 1 : 0;
+    return count;
+  };
+  // "Álvarezñ" and "ÅZoë" continue the words: no mention there
+  CHECK(mentions_of("# Notes\n\nWritten by José Álvarez\n\nLater José Álvarez spoke; José Álvarezñ did not.\n",
+                    "person/josé-álvarez") == 2);
+  CHECK(mentions_of("# メモ\n\n登壇者: Zoë Müller\n\nZoë Müllerさんが話した。ÅZoë Müller は別人。\n", "person/zoë-müller") == 2);
+}
