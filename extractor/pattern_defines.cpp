@@ -55,19 +55,11 @@ std::vector<Reference> FindReferences(std::string_view text) {
   return found;
 }
 
-// True when `piece` may stand in a pattern as written: one whole regex, no '|' outside
-// parentheses, not ending in an escape that the next character could extend (\x4 then 1).
+// True when `piece` (a whole regex: it compiled alone) may stand in a pattern as written: one
+// branch, not ending in an escape that the next character could extend (\x4 then 1).
 bool StandsAlone(std::string_view piece) {
   const std::vector<RegexToken> tokens = ReadRegexTokens(piece);
-  if (tokens.empty() || piece[tokens.back().begin] == '\\') return false;
-  int depth = 0;
-  for (const RegexToken& token : tokens) {
-    if (token.piece == RegexPiece::kUnsupported) return false;
-    if (token.piece == RegexPiece::kGroupOpen) ++depth;
-    if (token.piece == RegexPiece::kGroupClose) --depth;
-    if (token.piece == RegexPiece::kBar && depth == 0) return false;
-  }
-  return depth == 0;
+  return !tokens.empty() && piece[tokens.back().begin] != '\\' && IsSingleBranch(tokens);
 }
 
 // A repeat right after a use applies to the whole define: it must then be grouped.
