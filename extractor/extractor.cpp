@@ -12,6 +12,7 @@
 
 #include "extractor/front_matter.h"
 #include "extractor/heading_markup.h"
+#include "extractor/latin_word.h"
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/japanese_name_spacing.h"
@@ -44,8 +45,6 @@ std::size_t SectionOfLine(const std::vector<Section>& sections, std::size_t line
 // A name found, as kept in the map of spans while names are found. A type of this file only: the
 // map's code then stays this file's own, and GCC inlines its hot insert into Extract.
 struct Found : FoundName {};
-
-bool IsWordByte(char c) { return IsAsciiAlnum(static_cast<unsigned char>(c)) || c == '_'; }
 
 // "GKE Standard から GKE Autopilot へ移行": both ends are one entity (a product's editions are its
 // aliases), so the move is no migration between entities; what it says is that the subject uses
@@ -306,8 +305,11 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     for (std::size_t at = normalized.folded.find(folded_name); at != std::string::npos;
          at = normalized.folded.find(folded_name, at + 1)) {
       const std::size_t end = at + folded_name.size();
-      if (IsWordByte(folded_name.front()) && at > 0 && IsWordByte(normalized.folded[at - 1])) continue;
-      if (IsWordByte(folded_name.back()) && end < normalized.folded.size() && IsWordByte(normalized.folded[end])) continue;
+      if (IsWordCharAt(folded_name, 0) && at > 0 && IsWordCharBefore(normalized.folded, at)) continue;
+      if (IsWordCharBefore(folded_name, folded_name.size()) && end < normalized.folded.size() &&
+          IsWordCharAt(normalized.folded, end)) {
+        continue;
+      }
       if (first_overlap(at, end) != spans.end() || (!no_mention_spans.empty() && in_no_mention_span(at, end))) continue;
       spans.emplace(at, Found{{at, end, slot}});
     }

@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "extractor/gazetteer_rules.h"
+#include "extractor/latin_word.h"
 #include "extractor/near_miss.h"
 #include "extractor/self_context.h"
 #include "extractor/text_util.h"
@@ -35,7 +36,7 @@ struct CompiledAlias {
   int context = -1;  // index into contexts, -1 = none
   int unless = -1;
   int priority = 0;
-  bool word_start = false;  // begins with a Latin letter or digit: needs a boundary before
+  bool word_start = false;  // begins with a Latin letter (accented too) or digit: needs a boundary before
   bool word_end = false;
 };
 
@@ -44,8 +45,6 @@ struct CompiledContext {
   std::vector<EntityType> required_types;
   std::vector<std::unique_ptr<SelfContext>> around_self;  // `{self}` lines: tested at each candidate
 };
-
-bool IsWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_'; }
 
 // Candidates per entity type (indexed by EntityType).
 using TypeCounts = std::array<std::size_t, std::size(kAllEntityTypes)>;
@@ -219,8 +218,7 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
     impl.literal_info.push_back({static_cast<std::uint32_t>(literal.size()),
                                  static_cast<std::uint32_t>(impl.literal_aliases.size()),
                                  static_cast<std::uint32_t>(aliases_of_literal[i].size()),
-                                 IsWordByte(static_cast<unsigned char>(literal.front())),
-                                 IsWordByte(static_cast<unsigned char>(literal.back()))});
+                                 IsWordCharAt(literal, 0), IsWordCharBefore(literal, literal.size())});
     impl.literal_aliases.insert(impl.literal_aliases.end(), aliases_of_literal[i].begin(), aliases_of_literal[i].end());
   }
 
@@ -270,8 +268,8 @@ int CollectMatch(unsigned int id, unsigned long long, unsigned long long to, uns
   const std::size_t begin = end - literal.length;
   if (begin < sink->skip_before) return 0;
   const std::string_view folded = sink->folded;
-  if (literal.word_start && begin > 0 && IsWordByte(static_cast<unsigned char>(folded[begin - 1]))) return 0;
-  if (literal.word_end && end < folded.size() && IsWordByte(static_cast<unsigned char>(folded[end]))) return 0;
+  if (literal.word_start && begin > 0 && IsWordCharBefore(folded, begin)) return 0;
+  if (literal.word_end && end < folded.size() && IsWordCharAt(folded, end)) return 0;
   sink->hits->push_back({begin, end, id});
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "extractor/latin_word.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -91,8 +92,10 @@ void NearMissIndex::FindInText(std::string_view folded,
     while (end < folded.size() && is_word_byte(folded[end])) ++end;
     const std::string_view word = folded.substr(i, end - i);
     // A near miss is at most one letter shorter or longer than some alias.
+    // An ASCII run inside an accented word ("Aurorä", "Ñetflix") is no word of its own.
     if (word.size() + 1 >= min_length_ && word.size() <= max_length_ + 1 && word.size() <= kMaxWord &&
-        IsLatinWord(word)) {
+        IsLatinWord(word) && !(i > 0 && IsWordCharBefore(folded, i)) &&
+        !(end < folded.size() && IsWordCharAt(folded, end))) {
       slots.clear();
       ForEachVariantHash(word, [&](std::uint64_t hash) {
         auto it = by_variant_.find(hash);

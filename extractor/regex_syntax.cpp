@@ -260,13 +260,7 @@ std::optional<RegexClass> ReadRegexClass(std::string_view body) {
   return c;
 }
 
-bool AnchoredAt(std::string_view pattern, RegexEdge edge) {
-  const std::vector<RegexToken> tokens = ReadRegexTokens(pattern);
-  if (tokens.empty()) return false;
-  const RegexToken& t = edge == RegexEdge::kStart ? tokens.front() : tokens.back();
-  const RegexPiece anchor = edge == RegexEdge::kStart ? RegexPiece::kLineStart : RegexPiece::kLineEnd;
-  const char escape = edge == RegexEdge::kStart ? 'A' : 'z';
-  if (t.piece != anchor && !(t.piece == RegexPiece::kEscape && t.letter == escape)) return false;
+bool IsSingleBranch(const std::vector<RegexToken>& tokens) {
   int depth = 0;
   for (const RegexToken& token : tokens) {
     if (token.piece == RegexPiece::kUnsupported) return false;
@@ -275,6 +269,16 @@ bool AnchoredAt(std::string_view pattern, RegexEdge edge) {
     if (token.piece == RegexPiece::kBar && depth == 0) return false;
   }
   return true;
+}
+
+bool AnchoredAt(std::string_view pattern, RegexEdge edge) {
+  const std::vector<RegexToken> tokens = ReadRegexTokens(pattern);
+  if (tokens.empty()) return false;
+  const RegexToken& t = edge == RegexEdge::kStart ? tokens.front() : tokens.back();
+  const RegexPiece anchor = edge == RegexEdge::kStart ? RegexPiece::kLineStart : RegexPiece::kLineEnd;
+  const char escape = edge == RegexEdge::kStart ? 'A' : 'z';
+  if (t.piece != anchor && !(t.piece == RegexPiece::kEscape && t.letter == escape)) return false;
+  return IsSingleBranch(tokens);
 }
 
 }  // namespace kgx

@@ -75,6 +75,10 @@ struct RegexClass {
 // a range ending in a class escape or running backwards).
 std::optional<RegexClass> ReadRegexClass(std::string_view body);
 
+// True when every token is one the reader follows and no '|' stands outside parentheses: the
+// pattern is a single branch (a define that may stand ungrouped, an anchored pattern).
+bool IsSingleBranch(const std::vector<RegexToken>& tokens);
+
 // The edge of the text a pattern may be anchored at: its start (^, \A) or its end ($, \z).
 enum class RegexEdge { kStart, kEnd };
 

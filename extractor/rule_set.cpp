@@ -8,6 +8,8 @@
 #include <future>
 #include <vector>
 
+#include "extractor/pattern_defines.h"
+
 namespace kgx {
 
 std::unique_ptr<RuleSet> RuleSet::Load(const std::vector<std::string>& dirs,
@@ -17,13 +19,14 @@ std::unique_ptr<RuleSet> RuleSet::Load(const std::vector<std::string>& dirs,
     auto more = LoadRuleDirectory(dir, diagnostics);
     std::move(more.begin(), more.end(), std::back_inserter(blocks));
   }
-  return FromBlocks(blocks, diagnostics, threads);
+  return FromBlocks(std::move(blocks), diagnostics, threads);
 }
 
-std::unique_ptr<RuleSet> RuleSet::FromBlocks(const std::vector<RuleBlock>& blocks,
+std::unique_ptr<RuleSet> RuleSet::FromBlocks(std::vector<RuleBlock> blocks,
                                              std::vector<RuleDiagnostic>& diagnostics, std::size_t threads) {
+  ExpandPatternDefines(blocks, diagnostics);
   for (const RuleBlock& block : blocks) {
-    if (Gazetteer::HandlesBlockKind(block.kind) || Segmenter::HandlesBlockKind(block.kind) ||
+    if (block.kind == kDefineBlockKind || Gazetteer::HandlesBlockKind(block.kind) || Segmenter::HandlesBlockKind(block.kind) ||
         QuantityParser::HandlesBlockKind(block.kind) || Discovery::HandlesBlockKind(block.kind) ||
         RelationRules::HandlesBlockKind(block.kind)) {
       continue;

@@ -23,8 +23,8 @@ class RuleSet {
   // that many threads (the same rules and the same diagnostics, in the same order: only sooner).
   static std::unique_ptr<RuleSet> Load(const std::vector<std::string>& dirs,
                                        std::vector<RuleDiagnostic>& diagnostics, std::size_t threads = 1);
-  // Compiles already parsed blocks (tests, fuzzing).
-  static std::unique_ptr<RuleSet> FromBlocks(const std::vector<RuleBlock>& blocks,
+  // Compiles already parsed blocks (tests, fuzzing), their shared `[define]`s expanded first.
+  static std::unique_ptr<RuleSet> FromBlocks(std::vector<RuleBlock> blocks,
                                              std::vector<RuleDiagnostic>& diagnostics, std::size_t threads = 1);
 
   const Gazetteer& gazetteer() const { return *gazetteer_; }

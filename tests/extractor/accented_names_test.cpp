@@ -3,6 +3,7 @@
 // own (`Next: "Title" — Name (Company)`). Whole extraction with the shipped rules; the notes are our own.
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 
 #include "tests/extractor/extract_support.h"
@@ -79,4 +80,48 @@ TEST_CASE("a talk announced on a line of its own names its speaker and company",
       "- Next: \"Scaling Argo CD\" — Hiroshi Nakagawa (Kotobuki Games)\n");
   CHECK(relations.count("<section> presented_by company/acme") == 1);
   CHECK(relations.count("<section> presented_by company/kotobuki-games") == 0);
+}
+
+TEST_CASE("a discovered name's other mentions stop at accented letters, not at Japanese ones", "[accented_names]") {
+  const auto mentions_of = [](const std::string& text, const std::string& id) {
+    std::size_t count = 0;
+    for (const kgx::Mention& m : kgx::testing::ExtractText(text).mentions) count += m.entity == id ? 1 : 0;
+    return count;
+  };
+  // "Álvarezñ" and "ÅZoë" continue the words: no mention there
+  CHECK(mentions_of("# Notes\n\nWritten by José Álvarez\n\nLater José Álvarez spoke; José Álvarezñ did not.\n",
+                    "person/josé-álvarez") == 2);
+  CHECK(mentions_of("# メモ\n\n登壇者: Zoë Müller\n\nZoë Müllerさんが話した。ÅZoë Müller は別人。\n", "person/zoë-müller") == 2);
+}
+
+TEST_CASE("a team's manager or lead is a role, in English and Japanese speaker lines", "[accented_names]") {
+  const auto roles = [](const std::string& text) {
+    std::set<std::string> out;
+    for (const kgx::Relation& r : kgx::testing::ExtractText(text).relations) {
+      if (r.predicate == "role_at") out.insert(r.subject + " " + r.object + " [" + r.role + "]");
+    }
+    return out;
+  };
+  CHECK(roles("# Notes\n\n- Panelists: Tomás Arriaga, SRE Manager @ Fintra; Mei Lindqvist (Cloudmesh)\n") ==
+        std::set<std::string>{"person/tomás-arriaga company/fintra [SRE Manager]"});
+  CHECK(roles("# Notes\n\n- Panelists: Tomás Arriaga, SRE Lead @ Spotify\n") ==
+        std::set<std::string>{"person/tomás-arriaga company/spotify [SRE Lead]"});
+  CHECK(roles("# メモ\n\n- 登壇者: 小林 拓海 (株式会社ミツバチ, SRE Manager)\n") ==
+        std::set<std::string>{"person/小林-拓海 company/ミツバチ [SRE Manager]"});
+  CHECK(roles("# Notes\n\n- Written by Jonas Richter, Engineering Manager at Quillstone\n") ==
+        std::set<std::string>{"person/jonas-richter company/quillstone [Engineering Manager]"});
+  // no person, no role: a team's manager spoken of
+  CHECK(roles("# Notes\n\n- the SRE manager at our company said so\n").empty());
+}
+
+TEST_CASE("company names with accents are discovered whole by their context", "[accented_names]") {
+  // before: "Soci" and "L", the name cut at its first accented letter
+  const auto ja = EntitiesIn("# メモ\n\n今日は Société Générale社 の事例を聞いた。\n");
+  CHECK(ja.count("company:Société Générale") == 1);
+  CHECK(ja.count("company:Soci") == 0);
+  const auto en = EntitiesIn("# Notes\n\nEngineers at Lémurie talked about their ledger.\n");
+  CHECK(en.count("company:Lémurie") == 1);
+  CHECK(en.count("company:L") == 0);
+  // a small letter starts no company, accented or not
+  CHECK_FALSE(Has("# メモ\n\nécole社 の話\n", "company:école"));
 }

@@ -2,15 +2,14 @@
 // blank line, which is not even read (every name a pattern could take there trims to nothing).
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 
 #include "extractor/discovery.h"
 #include "extractor/normalizer.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/rule_file.h"
+#include "tests/extractor/shipped_rule_blocks.h"
 
 namespace {
 
@@ -68,11 +67,8 @@ TEST_CASE("discovery reports each bad pattern in order, though the prefilter com
 TEST_CASE("discovery finds in a line of a document what it finds in the line alone", "[discovery][text]") {
   // The shipped discovery rules' atoms found once per document (Extractor does so) against a scan
   // of each line: the same names, over generated Japanese and English lines.
-  std::ifstream in(KGX_SOURCE_DIR "/rules/discovery.rules");
-  std::stringstream rules;
-  rules << in.rdbuf();
   std::vector<kgx::RuleDiagnostic> diagnostics;
-  const auto discovery = kgx::Discovery::Compile(kgx::ParseRuleText(rules.str(), "discovery.rules", diagnostics), diagnostics);
+  const auto discovery = kgx::Discovery::Compile(kgx::testing::ShippedFileBlocks("discovery.rules", diagnostics), diagnostics);
   REQUIRE(discovery);
   static const char* const kPieces[] = {"Intercom社の事例", "Netflixの中の人", "CEO の Andy Jassy", "Jeff Lawson 氏", " ",
                                         "Priya Natarajan, a principal engineer at Globex", "株式会社ヤマト", "の", "、", "。",

@@ -5,9 +5,7 @@
 #include <re2/re2.h>
 
 #include <catch2/catch.hpp>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -21,18 +19,16 @@
 #include "extractor/script_ranges.h"
 #include "extractor/text_finder.h"
 #include "extractor/text_util.h"
+#include "tests/extractor/shipped_rule_blocks.h"
 
 namespace {
 
 // The [discover TYPE] blocks of the shipped rules, without their stop words (Find drops stopped
 // names; plain RE2 here does not).
 std::vector<kgx::RuleBlock> ShippedDiscoverBlocks() {
-  std::ifstream in(KGX_SOURCE_DIR "/rules/discovery.rules");
-  std::stringstream text;
-  text << in.rdbuf();
   std::vector<kgx::RuleDiagnostic> diagnostics;
   std::vector<kgx::RuleBlock> blocks;
-  for (kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "discovery.rules", diagnostics)) {
+  for (kgx::RuleBlock& block : kgx::testing::ShippedFileBlocks("discovery.rules", diagnostics)) {
     if (block.kind == "discover") blocks.push_back(std::move(block));
   }
   return blocks;

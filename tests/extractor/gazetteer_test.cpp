@@ -56,6 +56,32 @@ TEST_CASE("Latin aliases match only on word boundaries", "[gazetteer]") {
   CHECK(Find("S3 and s3, (S3).") == V{"S3=aws_service/amazon-s3", "s3=aws_service/amazon-s3", "S3=aws_service/amazon-s3"});
 }
 
+TEST_CASE("accented Latin letters continue a word on both sides of an alias", "[gazetteer]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto gazetteer = Compile(
+      "[gazetteer person]\nJosé Álvarez | José\nZoë\n[gazetteer company]\nNestlé\n"
+      "[gazetteer aws_service]\nAmazon Aurora | Aurora\nAmazon S3 | S3\n",
+      diagnostics);
+  REQUIRE(gazetteer);
+  const auto find = [&](const std::string& text) { return Find(text, *gazetteer); };
+  // a name ending in an accented letter needs its right boundary; one in a longer accented word is no match
+  CHECK(find("José and Zoë met") == V{"José=person/josé-álvarez", "Zoë=person/zoë"});
+  CHECK(find("Josééé, JoséMaría, Zoëy and Nestléx") == V{});
+  // accented letters before or after an ASCII alias: Latin-1, Extended-A/B, Extended Additional (Vietnamese)
+  CHECK(find("ÉAurora, Auroraé, ŁS3, S3ǆ, Auroraệ, ḀAurora") == V{});
+  // × and ÷ are no letters; punctuation and spaces stay boundaries
+  CHECK(find("S3×2, (Nestlé), Aurora÷José") ==
+        V{"S3=aws_service/amazon-s3", "Nestlé=company/nestlé", "Aurora=aws_service/amazon-aurora", "José=person/josé-álvarez"});
+}
+
+TEST_CASE("Japanese letters next to a Latin alias, accented or not, are boundaries", "[gazetteer]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  const auto gazetteer = Compile("[gazetteer company]\nNestlé\n[gazetteer aws_service]\nAmazon Aurora | Aurora\n", diagnostics);
+  REQUIRE(gazetteer);
+  CHECK(Find("Aurora使ってる、Nestléの決算、ネスレNestlé社", *gazetteer) ==
+        V{"Aurora=aws_service/amazon-aurora", "Nestlé=company/nestlé", "Nestlé=company/nestlé"});
+}
+
 TEST_CASE("Japanese text around a name needs no spaces", "[gazetteer]") {
   CHECK(Find("Auroraは S3にバックアップ、オーロラも") ==
         V{"Aurora=aws_service/amazon-aurora", "S3=aws_service/amazon-s3", "オーロラ=aws_service/amazon-aurora"});
@@ -141,6 +167,8 @@ TEST_CASE("near misses of typo aliases resolve, exact matches always win", "[gaz
   CHECK(Find("Kubernetse and Kubernetes") ==
         V{"Kubernetse=technology/kubernetes", "Kubernetes=technology/kubernetes"});
   CHECK(Find("Twil") == V{});
+  // an ASCII run inside an accented word is no near miss of its own
+  CHECK(Find("Twillioñ, ÑTwillio") == V{});
 }
 
 TEST_CASE("names resolve through any alias", "[gazetteer]") {

@@ -10,10 +10,8 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstring>
-#include <fstream>
 #include <memory>
 #include <random>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -22,6 +20,7 @@
 #include "extractor/text_util.h"
 #include "tests/extractor/line_start_gate_reference.h"
 #include "tests/extractor/shipped_sections.h"
+#include "tests/extractor/shipped_rule_blocks.h"
 
 namespace {
 
@@ -355,12 +354,9 @@ TEST_CASE("required characters come from every part a match cannot skip", "[segm
 }
 
 TEST_CASE("a bullet decided by its mark is one, and a line the gate turns away is none", "[segmenter]") {
-  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
-  std::stringstream text;
-  text << in.rdbuf();
   std::vector<kgx::RuleDiagnostic> diagnostics;
   std::vector<std::string> bullets;
-  for (const kgx::RuleBlock& block : kgx::ParseRuleText(text.str(), "sections.rules", diagnostics)) {
+  for (const kgx::RuleBlock& block : kgx::testing::ShippedFileBlocks("sections.rules", diagnostics)) {
     if (block.kind != "section" || block.argument != "bullet") continue;
     for (const kgx::RuleLine& line : block.lines) bullets.push_back(line.text);
   }

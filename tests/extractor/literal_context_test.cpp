@@ -11,6 +11,7 @@
 
 #include "extractor/literal_context.h"
 #include "extractor/rule_file.h"
+#include "tests/extractor/shipped_rule_blocks.h"
 
 namespace {
 
@@ -79,7 +80,7 @@ TEST_CASE("a line the literal context turns away never matches its pattern", "[l
       R"((?P<name>\d+)\s*(?:台|個)$)",
   };
   std::vector<kgx::RuleDiagnostic> diagnostics;
-  for (const auto& block : kgx::LoadRuleDirectory(KGX_SOURCE_DIR "/rules", diagnostics)) {
+  for (const auto& block : kgx::testing::ShippedRuleBlocks(diagnostics)) {
     if (block.kind != "discover") continue;
     for (const auto& line : block.lines) patterns.push_back(line.text);
   }

@@ -9,6 +9,7 @@
 #include <random>
 
 #include "extractor/rule_file.h"
+#include "tests/extractor/shipped_rule_blocks.h"
 
 namespace {
 
@@ -109,7 +110,7 @@ TEST_CASE("a line the condition rejects never matches its pattern", "[neighbours
       R"((?P<name>[(（]x)\.\s)",
   };
   std::vector<kgx::RuleDiagnostic> diagnostics;
-  for (const auto &block : kgx::LoadRuleDirectory(KGX_SOURCE_DIR "/rules", diagnostics)) {
+  for (const auto &block : kgx::testing::ShippedRuleBlocks(diagnostics)) {
     if (block.kind != "discover") continue;
     for (const auto &line : block.lines) patterns.push_back(line.text);
   }

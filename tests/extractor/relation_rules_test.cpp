@@ -8,6 +8,7 @@
 #include "extractor/relation_rules.h"
 #include "extractor/rule_file.h"
 #include "tests/extractor/written_mentions.h"
+#include "tests/extractor/shipped_rule_blocks.h"
 
 namespace {
 
@@ -16,8 +17,7 @@ using kgx::SectionKind;
 const kgx::RelationRules& ShippedRules() {
   static const std::unique_ptr<kgx::RelationRules> rules = [] {
     std::vector<kgx::RuleDiagnostic> diagnostics;
-    auto blocks = kgx::LoadRuleDirectory(KGX_SOURCE_DIR "/rules", diagnostics);
-    auto compiled = kgx::RelationRules::Compile(blocks, diagnostics);
+    auto compiled = kgx::RelationRules::Compile(kgx::testing::ShippedRuleBlocks(diagnostics), diagnostics);
     for (const auto& d : diagnostics) {
       if (d.is_error) FAIL(d.ToString());
     }

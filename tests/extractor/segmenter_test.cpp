@@ -5,6 +5,7 @@
 #include "extractor/normalizer.h"
 #include "extractor/rule_file.h"
 #include "extractor/segmenter.h"
+#include "tests/extractor/shipped_rule_blocks.h"
 
 namespace {
 
@@ -24,8 +25,7 @@ struct Segmented {
 const kgx::Segmenter& ShippedSegmenter() {
   static const std::unique_ptr<kgx::Segmenter> segmenter = [] {
     std::vector<kgx::RuleDiagnostic> diagnostics;
-    auto blocks = kgx::LoadRuleDirectory(KGX_SOURCE_DIR "/rules", diagnostics);
-    return kgx::Segmenter::Compile(blocks, diagnostics);
+    return kgx::Segmenter::Compile(kgx::testing::ShippedRuleBlocks(diagnostics), diagnostics);
   }();
   return *segmenter;
 }

@@ -2,26 +2,22 @@
 // path of the segmenter to RE2 over every shipped pattern.
 #pragma once
 
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "extractor/rule_file.h"
 #include "extractor/text_util.h"
+#include "tests/extractor/shipped_rule_blocks.h"
 
 namespace kgx::testing {
 
 // Returns the patterns of the shipped [section KIND] blocks whose KIND is in `kinds` ("event"
 // lines lose their "=> name" part).
 inline std::vector<std::string> ShippedSectionPatterns(const std::vector<std::string>& kinds) {
-  std::ifstream in(std::string(KGX_SOURCE_DIR) + "/rules/sections.rules");
-  std::stringstream text;
-  text << in.rdbuf();
   std::vector<RuleDiagnostic> diagnostics;
   std::vector<std::string> patterns;
-  for (const RuleBlock& block : ParseRuleText(text.str(), "sections.rules", diagnostics)) {
+  for (const RuleBlock& block : ShippedFileBlocks("sections.rules", diagnostics)) {
     const std::string& kind = block.kind == "event" ? block.kind : block.argument;
     if (block.kind != "section" && block.kind != "event") continue;
     bool wanted = false;
