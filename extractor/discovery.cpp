@@ -167,6 +167,10 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
 }
 
 TextAtoms Discovery::FindAtoms(std::string_view text) const { return impl_->prefilter->FindAtoms(text); }
+std::vector<std::string> Discovery::ScannedAtoms() const { return impl_->prefilter->ScannedAtoms(); }
+TextAtoms Discovery::AtomsFrom(std::string_view text, const std::vector<LiteralHit>& hits) const {
+  return impl_->prefilter->AtomsFrom(text, hits);
+}
 
 std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAtoms* atoms) const {
   std::vector<DiscoveredName> found;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/literal_hit.h"
 #include "extractor/list_discovery.h"
 #include "extractor/rule_file.h"
 #include "extractor/types.h"
@@ -33,6 +34,10 @@ class Discovery {
   // Finds the prefilter's atoms in a whole normalized text (a document) by one scan, for Find
   // to take each of its lines' from. Valid while `text` is. Thread-safe.
   TextAtoms FindAtoms(std::string_view text) const;
+  // The literals FindAtoms looks for, and its answer from a shared scan's hits of them in the
+  // folded text (PatternPrefilter::ScannedAtoms, AtomsFrom).
+  std::vector<std::string> ScannedAtoms() const;
+  TextAtoms AtomsFrom(std::string_view text, const std::vector<LiteralHit>& hits) const;
   // Finds discovered names in one normalized line (case kept). `atoms`, when given, are the
   // FindAtoms of a text the line is part of: the line is not scanned again. Thread-safe.
   std::vector<DiscoveredName> Find(std::string_view line, const TextAtoms* atoms = nullptr) const;

@@ -181,7 +181,11 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     const auto after = std::upper_bound(no_mention_spans.begin(), no_mention_spans.end(), std::pair{begin, static_cast<std::size_t>(-1)});
     return after != no_mention_spans.begin() && std::prev(after)->second >= end;
   };
-  for (const AliasMatch& match : gazetteer.Scan(normalized)) {
+  // Discovery's atoms are found by the gazetteer's scan of the folded text (same offsets as the
+  // text discovery reads) when its database holds them.
+  thread_local std::vector<LiteralHit> atom_hits;
+  const auto [alias_matches, atoms_found] = gazetteer.Scan(normalized, atom_hits);
+  for (const AliasMatch& match : alias_matches) {
     if (!no_mention_spans.empty() && in_no_mention_span(match.begin, match.end)) continue;
     spans.emplace_hint(spans.end(), match.begin, Found{{match.begin, match.end, listed_slot_of(match.entity)}});
   }
@@ -224,7 +228,8 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     discovered_names.emplace(normalized.folded.substr(begin, end - begin), slot);
   };
   // The discovery patterns' atoms, found in the whole text at once rather than line by line.
-  const TextAtoms discovery_atoms = rules_.discovery().FindAtoms(normalized.text);
+  const TextAtoms discovery_atoms = atoms_found ? rules_.discovery().AtomsFrom(normalized.text, atom_hits)
+                                          : rules_.discovery().FindAtoms(normalized.text);
   // A fenced code block quotes configuration and commands: the names it holds are mentions, but it
   // introduces no new name (`name: Foo - tool` is YAML) and states no relation.
   const std::vector<std::size_t>& code_lines = segmentation.code_lines;

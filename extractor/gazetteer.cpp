@@ -12,6 +12,7 @@
 #include <atomic>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <iterator>
 #include <map>
 #include <set>
@@ -75,6 +76,12 @@ void FreeDatabase(hs_database_t* db) {
 }
 
 
+// A literal occurrence (alias: the literal's index), then an alias occurrence.
+struct Candidate {
+  std::size_t begin, end, alias;
+  bool near_miss = false;
+};
+
 }  // namespace
 
 struct Gazetteer::Impl {
@@ -88,6 +95,7 @@ struct Gazetteer::Impl {
   std::vector<std::uint32_t> literal_aliases;  // alias indices, grouped by literal
   std::vector<AliasTraits> alias_traits;       // per alias
   std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> database{nullptr, FreeDatabase};
+  std::size_t shared_count = 0;  // the shared literals in `database`, after `literals`
   NearMissIndex near_miss;
   std::unordered_map<std::string, std::vector<std::size_t>> by_folded;  // folded alias -> aliases
   std::unordered_map<std::string, std::size_t> by_id;
@@ -98,6 +106,9 @@ struct Gazetteer::Impl {
   // line with many candidates stays linear; a `{self}` line is tested at the candidate.
   bool ContextHolds(int context, std::string_view line, std::size_t begin, std::size_t end,
                     const TypeCounts& others, std::vector<signed char>& pattern_holds) const;
+  // Scan's work after the literals are found: `literal_hits` (literal occurrences on word
+  // boundaries) to the accepted, non-overlapping alias matches.
+  std::vector<AliasMatch> Resolve(const NormalizedText& text, const std::vector<Candidate>& literal_hits) const;
 };
 
 bool Gazetteer::Impl::ContextHolds(int context, std::string_view line, std::size_t begin, std::size_t end,
@@ -126,7 +137,8 @@ const std::vector<Entity>& Gazetteer::entities() const { return impl_->entities;
 std::size_t Gazetteer::alias_count() const { return impl_->aliases.size(); }
 
 std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& blocks,
-                                              std::vector<RuleDiagnostic>& diagnostics) {
+                                              std::vector<RuleDiagnostic>& diagnostics,
+                                              const std::function<std::vector<std::string>()>& shared) {
   const std::size_t errors_before = static_cast<std::size_t>(
       std::count_if(diagnostics.begin(), diagnostics.end(), [](const auto& d) { return d.is_error; }));
   GazetteerRules rules = ParseGazetteerRules(blocks, diagnostics);
@@ -229,6 +241,20 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
 
   std::string message;
   int which = -1;
+  // The shared literals after the gazetteer's own, in the same database; without them when they
+  // do not compile with it.
+  if (shared) {
+    std::vector<std::string> both = impl.literals;
+    const std::vector<std::string> others = shared();
+    both.insert(both.end(), others.begin(), others.end());
+    if (!others.empty()) {
+      if (hs_database_t* db = CompileLiteralDatabase(both, 0, message, which)) {
+        impl.database.reset(db);
+        impl.shared_count = others.size();
+        return gazetteer;
+      }
+    }
+  }
   // No start-of-match tracking: a literal starts its length before its end.
   hs_database_t* db = CompileLiteralDatabase(impl.literals, 0, message, which);
   if (db == nullptr) {
@@ -245,24 +271,25 @@ std::unique_ptr<Gazetteer> Gazetteer::Compile(const std::vector<RuleBlock>& bloc
 
 namespace {
 
-struct Candidate {
-  std::size_t begin, end, alias;
-  bool near_miss = false;
-};
-
 // Where a scan's matches go: the literal's length gives its start, and a literal that begins
 // (ends) with a Latin letter or digit must not continue a word before (after) it. Offsets of
 // the window at `offset` of `folded`; matches starting before `skip_before` were seen already.
+// The hits of the shared literals (ids past the gazetteer's) go to `shared`, when it is given.
 struct MatchSink {
   const std::vector<LiteralInfo>* literals;
   std::string_view folded;
   std::size_t offset;
   std::size_t skip_before;
   std::vector<Candidate>* hits;
+  std::vector<LiteralHit>* shared = nullptr;
 };
 
 int CollectMatch(unsigned int id, unsigned long long, unsigned long long to, unsigned int, void* context) {
   const auto* sink = static_cast<const MatchSink*>(context);
+  if (id >= sink->literals->size()) {
+    if (sink->shared) sink->shared->push_back({static_cast<std::uint32_t>(id - sink->literals->size()), static_cast<std::uint32_t>(to)});
+    return 0;
+  }
   const LiteralInfo& literal = (*sink->literals)[id];
   const std::size_t end = sink->offset + static_cast<std::size_t>(to);
   const std::size_t begin = end - literal.length;
@@ -287,23 +314,40 @@ std::pair<std::size_t, std::size_t> LineAround(std::string_view text, std::size_
 }  // namespace
 
 std::vector<AliasMatch> Gazetteer::Scan(const NormalizedText& text) const {
-  const Impl& impl = *impl_;
-  std::vector<AliasMatch> result;
-  if (!impl.database || text.folded.empty()) return result;
-  hs_scratch_t* scratch = VectorscanScratchFor(impl.database.get(), impl.serial);
-  if (scratch == nullptr) return result;
-  const std::string_view folded = text.folded;
+  std::vector<LiteralHit> ignored;
+  return Scan(text, ignored).first;
+}
 
-  // 1. Every literal occurrence on word boundaries. Vectorscan takes at most 4 GiB per call;
-  //    longer texts are scanned in overlapping windows.
+std::pair<std::vector<AliasMatch>, bool> Gazetteer::Scan(const NormalizedText& text,
+                                                         std::vector<LiteralHit>& shared_hits) const {
+  const Impl& impl = *impl_;
+  shared_hits.clear();
+  if (!impl.database || text.folded.empty()) return {{}, false};
+  hs_scratch_t* scratch = VectorscanScratchFor(impl.database.get(), impl.serial);
+  if (scratch == nullptr) return {{}, false};
+  const std::string_view folded = text.folded;
+  // Every literal occurrence on word boundaries. Vectorscan takes at most 4 GiB per call;
+  // longer texts are scanned in overlapping windows, which report the shared literals to no one.
   std::vector<Candidate> literal_hits;
   constexpr std::size_t kWindow = std::size_t{1} << 30;
+  const bool one_window = folded.size() <= kWindow && impl.shared_count > 0;
+  bool scanned = true;
   for (std::size_t offset = 0; offset < folded.size(); offset += kWindow) {
     const std::size_t length = std::min(kWindow + 4096, folded.size() - offset);
-    MatchSink sink{&impl.literal_info, folded, offset, offset, &literal_hits};
-    hs_scan(impl.database.get(), folded.data() + offset, static_cast<unsigned>(length), 0, scratch, CollectMatch,
-            &sink);
+    MatchSink sink{&impl.literal_info, folded, offset, offset, &literal_hits, one_window ? &shared_hits : nullptr};
+    scanned &= hs_scan(impl.database.get(), folded.data() + offset, static_cast<unsigned>(length), 0, scratch,
+                       CollectMatch, &sink) == HS_SUCCESS;
   }
+  const bool shared_found = one_window && scanned;
+  if (!shared_found) shared_hits.clear();
+  return {impl.Resolve(text, literal_hits), shared_found};
+}
+
+std::vector<AliasMatch> Gazetteer::Impl::Resolve(const NormalizedText& text,
+                                                const std::vector<Candidate>& literal_hits) const {
+  const Impl& impl = *this;
+  std::vector<AliasMatch> result;
+  const std::string_view folded = text.folded;
   // Expanded to the aliases sharing the literal.
   std::vector<Candidate> candidates;
   candidates.reserve(literal_hits.size());

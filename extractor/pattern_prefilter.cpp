@@ -93,6 +93,7 @@ struct PatternPrefilter::Impl {
   std::vector<int> always;          // the ids of the patterns neither can filter, ascending
   std::size_t strict_atoms = 0;     // atoms below this id belong to `strict`
   std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> atoms{nullptr, FreeDatabase};
+  std::vector<std::string> scanned_texts;      // Vectorscan id -> the atom
   std::vector<int> scanned_atom;               // Vectorscan id -> atom id
   std::vector<std::uint32_t> scanned_length;   // Vectorscan id -> the atom's bytes
   CharacterAtoms characters;  // the atoms of one character, found without Vectorscan
@@ -115,6 +116,11 @@ struct PatternPrefilter::Impl {
     std::vector<TextAtoms::Hit>* hits = nullptr;
   };
   static int CollectHit(unsigned int id, unsigned long long, unsigned long long to, unsigned int, void* context);
+  // Vectorscan reports by end in practice; Candidates relies on it, so it is made sure of.
+  static void SortByEnd(std::vector<TextAtoms::Hit>& hits) {
+    const auto by_end = [](const TextAtoms::Hit& a, const TextAtoms::Hit& b) { return a.end < b.end; };
+    if (!std::is_sorted(hits.begin(), hits.end(), by_end)) std::stable_sort(hits.begin(), hits.end(), by_end);
+  }
 };
 
 PatternPrefilter::PatternPrefilter() : impl_(std::make_unique<Impl>()) {}
@@ -229,6 +235,7 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& un
     hs_database_t* db = CompileLiteralDatabase(scanned, HS_FLAG_CASELESS, error, failed);
     if (db == nullptr) return;
     atoms.reset(db);
+    scanned_texts = std::move(scanned);
   }
   use_prefilter = true;
 }
@@ -259,11 +266,30 @@ TextAtoms PatternPrefilter::FindAtoms(std::string_view text) const {
       return TextAtoms();
     }
   }
-  // Vectorscan reports by end in practice; Candidates relies on it, so it is made sure of.
-  const auto by_end = [](const TextAtoms::Hit& a, const TextAtoms::Hit& b) { return a.end < b.end; };
-  if (!std::is_sorted(found.hits_.begin(), found.hits_.end(), by_end)) {
-    std::stable_sort(found.hits_.begin(), found.hits_.end(), by_end);
+  Impl::SortByEnd(found.hits_);
+  found.text_ = text;
+  found.serial_ = impl.serial;
+  return found;
+}
+
+std::vector<std::string> PatternPrefilter::ScannedAtoms() const {
+  const Impl& impl = *impl_;
+  if (!impl.use_prefilter || !impl.atoms) return {};
+  for (const std::string& atom : impl.scanned_texts) {
+    if (std::any_of(atom.begin(), atom.end(), [](char c) { return c >= 'A' && c <= 'Z'; })) return {};
   }
+  return impl.scanned_texts;
+}
+
+TextAtoms PatternPrefilter::AtomsFrom(std::string_view text, const std::vector<LiteralHit>& hits) const {
+  const Impl& impl = *impl_;
+  TextAtoms found;
+  if (!impl.use_prefilter || text.size() > UINT32_MAX) return found;
+  found.hits_.reserve(hits.size());
+  for (const LiteralHit& hit : hits) {
+    found.hits_.push_back({hit.end - impl.scanned_length[hit.id], hit.end, impl.scanned_atom[hit.id]});
+  }
+  Impl::SortByEnd(found.hits_);
   found.text_ = text;
   found.serial_ = impl.serial;
   return found;

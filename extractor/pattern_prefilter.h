@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/literal_hit.h"
+
 namespace re2 {
 class RE2;
 }
@@ -69,6 +71,13 @@ class PatternPrefilter {
   // Candidates to take each line's from. Empty when the prefilter does not scan (its lines are
   // then gated one by one).
   TextAtoms FindAtoms(std::string_view text) const;
+  // The literals FindAtoms scans for, as a shared scan of the Latin-folded text looks for them
+  // (SharedLiteralScan): a hit's id is its index. Empty when it has none, or when one is not
+  // already in lower case (a case-sensitive scan of the folded text would then miss it).
+  std::vector<std::string> ScannedAtoms() const;
+  // What FindAtoms(text) finds, from the `hits` (by end) of ScannedAtoms() that a shared scan
+  // found in the folded form of `text` (same length, same offsets).
+  TextAtoms AtomsFrom(std::string_view text, const std::vector<LiteralHit>& hits) const;
 
   // The ids of the patterns that may match `line`, ascending, each once; valid until the calling
   // thread's next call.

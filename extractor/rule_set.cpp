@@ -40,13 +40,30 @@ std::unique_ptr<RuleSet> RuleSet::FromBlocks(std::vector<RuleBlock> blocks,
   // discovery and the gazetteer's Vectorscan database), so that the threads end together.
   enum Family : std::size_t { kGazetteer, kSegmenter, kQuantities, kDiscovery, kRelations, kFamilies };
   std::array<std::vector<RuleDiagnostic>, kFamilies> found;
+  // Discovery's atoms go into the gazetteer's Vectorscan database (one scan of a document for
+  // both): the gazetteer waits for them only when it compiles that database. Discovery is taken
+  // before the gazetteer (kDearestFirst), so the thread it waits for is at work already.
+  std::promise<void> discovery_done;
+  const std::shared_future<void> discovery_ready = discovery_done.get_future().share();
+  const auto discovery_atoms = [&] {
+    discovery_ready.wait();
+    return rules->discovery_ ? rules->discovery_->ScannedAtoms() : std::vector<std::string>();
+  };
   const auto compile = [&](std::size_t family) {
     std::vector<RuleDiagnostic>& out = found[family];
     switch (family) {
-      case kGazetteer: rules->gazetteer_ = Gazetteer::Compile(blocks, out); break;
+      case kGazetteer: rules->gazetteer_ = Gazetteer::Compile(blocks, out, discovery_atoms); break;
       case kSegmenter: rules->segmenter_ = Segmenter::Compile(blocks, out); break;
       case kQuantities: rules->quantities_ = QuantityParser::Compile(blocks, out); break;
-      case kDiscovery: rules->discovery_ = Discovery::Compile(blocks, out); break;
+      case kDiscovery:
+        try {
+          rules->discovery_ = Discovery::Compile(blocks, out);
+        } catch (...) {
+          discovery_done.set_value();  // the gazetteer must not wait for ever
+          throw;
+        }
+        discovery_done.set_value();
+        break;
       default: rules->relations_ = RelationRules::Compile(blocks, out); break;
     }
   };
