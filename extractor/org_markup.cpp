@@ -115,9 +115,15 @@ class Rewriter {
             Blank(line.begin, line.end);
             break;
           }
-          Fence(line);
-          Fence(lines_[close]);
-          i = close;  // what the block holds is left as written
+          if (line.kind == LineKind::kDrawerBegin) {
+            // Metadata (properties, clock entries) the note hides: blank, so that the speaker line
+            // under a heading's drawer is still the heading's next line.
+            for (std::size_t k = i; k <= close; ++k) Blank(lines_[k].begin, lines_[k].end);
+          } else {
+            Fence(line);
+            Fence(lines_[close]);
+          }
+          i = close;  // what a block holds is left as written
           break;
         }
         case LineKind::kHeading:

@@ -24,9 +24,11 @@ bool IsOrgDocument(std::string_view path, std::string_view source);
 // - the first "#+TITLE:" before any heading becomes "#       Title": the document's title;
 // - every other "#+KEYWORD:" line, a comment ("# …"), a planning line ("SCHEDULED: <…>", "DEADLINE:",
 //   "CLOSED:", "CLOCK:") becomes blank;
-// - a block ("#+BEGIN_SRC" … "#+END_SRC", any name and case, closed by its own name) and a drawer
-//   (":PROPERTIES:" … ":END:", closed before the next heading) become a fenced code block: its
-//   lines are no headings, and their names are mentions but state nothing;
+// - a block ("#+BEGIN_SRC" … "#+END_SRC", any name and case, closed by its own name before the next
+//   heading) becomes a fenced code block: its lines are no headings, their names are mentions but
+//   state nothing;
+// - a drawer (":PROPERTIES:" … ":END:", ":LOGBOOK:" …, closed before the next heading) becomes blank:
+//   metadata Emacs hides, between a heading and its "Speaker:" line;
 // - a link "[[url][text]]" reads as its text, "[[target]]" as its target.
 // Marks written with full-width characters ("＊＊ 見出し") are text, as Emacs reads them.
 void RewriteOrgMarkup(NormalizedText& normalized);

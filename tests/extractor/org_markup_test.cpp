@@ -106,10 +106,10 @@ TEST_CASE("#+TITLE names the document, other keywords, comments and planning lin
   CHECK(Rewritten("* A\n#+TITLE: B\nDEADLINE: 来週まで\n") == "# A\n" + Blanks("#+TITLE: B") + "\nDEADLINE: 来週まで\n");
 }
 
-TEST_CASE("blocks and drawers are fenced code, their lines as written", "[org]") {
+TEST_CASE("blocks are fenced code with their lines as written, drawers are blank", "[org]") {
   CHECK(Rewritten("#+BEGIN_SRC yaml\n# a comment\n- name: [[x]]\n#+END_SRC\n") == "```             \n# a comment\n- name: [[x]]\n```      \n");
   CHECK(Rewritten("  #+begin_quote\n  名言\n  #+end_quote\n") == "  ```          \n  名言\n  ```        \n");
-  CHECK(Rewritten(":PROPERTIES:\n:SPEAKER: 田中\n:END:\n") == "```         \n:SPEAKER: 田中\n```  \n");
+  CHECK(Rewritten(":PROPERTIES:\n:ID: 田中\n:END:\n- x\n") == Blanks(":PROPERTIES:") + "\n" + Blanks(":ID: 田中") + "\n     \n- x\n");
   // unclosed, closed by another name, or cut by a heading (Emacs reads "* " at a line's start as a
   // heading anywhere: it escapes one in a block as ",* "): no block, the marks are blank
   CHECK(Rewritten("#+BEGIN_SRC\n* 見出し\n#+END_SRC\n") == "           \n# 見出し\n         \n");
@@ -161,6 +161,11 @@ TEST_CASE("an org note's talks, keynotes and days are read from its star heading
   const kgx::DocumentResult todo =
       ExtractAt("t.org", "* Day 2\n** TODO [#B] Aurora 移行の裏側   :db:\n   Speaker: 佐野 結衣 (Example)\n   - Aurora を使う\n");
   CHECK(Sections(todo) == std::vector<std::string>{"1 other Day 2", "2 talk Aurora 移行の裏側"});
+  // a drawer between a heading and its speaker line hides nothing of the talk
+  const kgx::DocumentResult drawer = ExtractAt("d.org", "* Day 1\n** Scaling Karpenter at Example\n   :PROPERTIES:\n   :ID: 1234\n"
+                                                        "   :CUSTOM_ID: karpenter\n   :END:\n   Speaker: 田中 太郎 (Example)\n");
+  CHECK(Sections(drawer) == std::vector<std::string>{"1 other Day 1", "2 talk Scaling Karpenter at Example"});
+  for (const kgx::Mention& m : drawer.mentions) CHECK(m.line != 5);  // a property's value is no mention
 }
 
 TEST_CASE("a Markdown note's star items stay list items", "[org]") {
