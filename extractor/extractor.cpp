@@ -14,6 +14,7 @@
 #include "extractor/heading_markup.h"
 #include "extractor/latin_word.h"
 #include "extractor/normalizer.h"
+#include "extractor/org_markup.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/japanese_name_spacing.h"
 #include "extractor/romanized_names.h"
@@ -93,7 +94,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   result.path = source.path;
   result.bytes = source.text.size();
   StageTimer timer(Stage::kNormalize);  // charged to each stage in turn, until the return
-  const NormalizedText normalized = Normalize(source.text);
+  NormalizedText normalized = Normalize(source.text);
+  // An org note's headings, title, blocks and links are read as their Markdown would be.
+  if (IsOrgDocument(source.path, source.text)) RewriteOrgMarkup(normalized);
   const std::vector<LineView> lines = SplitLines(normalized.text);
   if (lines.empty()) return result;
   const SpanMapper map(source, normalized, lines);

@@ -35,7 +35,7 @@ namespace {
 
 bool IsNoteFile(const fs::path& path) {
   const std::string ext = AsciiLowerCopy(path.extension().string());
-  return ext == ".txt" || ext == ".md";
+  return ext == ".txt" || ext == ".md" || ext == ".org";
 }
 
 void CollectFolder(const fs::path& root, std::set<std::string>& files, std::vector<Warning>& warnings) {

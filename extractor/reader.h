@@ -30,7 +30,7 @@ struct SourceText {
   std::size_t FileOffset(std::size_t offset) const;
 };
 
-// Expands inputs into note files: a folder is read recursively for *.txt and *.md (hidden entries
+// Expands inputs into note files: a folder is read recursively for *.txt, *.md and *.org (hidden entries
 // and symlink loops skipped), files are taken whatever their extension, "-" is standard input.
 // The result is sorted and without duplicates, so the input order never changes the output.
 // Missing paths become warnings; the rest is still returned.

@@ -92,6 +92,40 @@ TEST_CASE("jsonl records report original lines, byte offsets and text", "[cli]")
   fs::remove_all(dir);
 }
 
+TEST_CASE("a folder's org notes are read, their star headings as sections", "[cli]") {
+  const fs::path dir = Scratch("org");
+  WriteFile(dir / "notes" / "a.txt", kNote);
+  WriteFile(dir / "notes" / "memo" / "kubecon.org",
+            "#+TITLE: KubeCon Japan 2025 メモ\n#+DATE: 2025-06-16\n* Day 1\n** Keynote\n- Kubernetes 10 周年\n"
+            "** TODO Scaling Karpenter at Mercari   :eks:\n   Speaker: 田中 太郎 (Mercari)\n   - EKS で Karpenter を使っている\n"
+            "* Day 2\n** Cilium で eBPF\n   - Calico から Cilium に移行した\n");
+  WriteFile(dir / "notes" / "memo" / "init.el", "(setq org-startup-folded t)\n");  // not a note
+  const Run run = Kgx("extract notes --format jsonl --out - --quiet", dir);
+  REQUIRE(run.status == 0);
+  const auto documents = Records(run.out, "document");
+  REQUIRE(documents.size() == 2);
+  CHECK(documents[1]["path"] == "notes/memo/kubecon.org");
+  CHECK(documents[1]["title"] == "KubeCon Japan 2025 メモ");
+  CHECK(documents[1]["event"] == "KubeCon Japan 2025");
+  const std::string doc = documents[1]["id"];
+  std::vector<std::string> sections;
+  for (const auto& s : Records(run.out, "section")) {
+    if (s["doc"] == doc) sections.push_back(std::to_string(s["line"].get<int>()) + " " + s["section_kind"].get<std::string>() + " " + s["title"].get<std::string>());
+  }
+  CHECK(sections == std::vector<std::string>{"1 other KubeCon Japan 2025 メモ", "3 other Day 1", "4 keynote Keynote",
+                                             "6 talk Scaling Karpenter at Mercari", "9 other Day 2", "10 other Cilium で eBPF"});
+  const std::string original = ReadFile(dir / "notes" / "memo" / "kubecon.org");
+  bool karpenter = false;
+  for (const auto& m : Records(run.out, "mention")) {
+    if (m["doc"] != doc) continue;
+    const std::size_t start = m["start"], end = m["end"];
+    CHECK(original.substr(start, end - start) == m["text"].get<std::string>());
+    karpenter |= m["line"] == 6 && m["text"] == "Karpenter";
+  }
+  CHECK(karpenter);
+  fs::remove_all(dir);
+}
+
 TEST_CASE("bad usage exits 2 with a message", "[cli]") {
   const fs::path dir = Scratch("usage");
   CHECK(Kgx("frobnicate", dir).status == 2);
@@ -206,7 +240,7 @@ TEST_CASE("shards concatenated on standard input merge like one run", "[cli]") {
   REQUIRE(Kgx("extract notes --format jsonl --out whole --quiet", dir).status == 0);
   std::string parts;
   for (const auto& entry : fs::directory_iterator(dir / "notes")) {
-    if (entry.path().extension() != ".txt" && entry.path().extension() != ".md") continue;  // as a folder is read
+    if (const fs::path ext = entry.path().extension(); ext != ".txt" && ext != ".md" && ext != ".org") continue;  // as a folder is read
     const Run part = Kgx("extract notes/" + entry.path().filename().string() + " --format jsonl --out - --quiet", dir);
     REQUIRE(part.status == 0);
     parts += part.out;

@@ -75,20 +75,23 @@ TEST_CASE("empty, binary and missing files are skipped with a warning naming the
   fs::remove_all(dir);
 }
 
-TEST_CASE("folders are listed recursively, sorted, *.txt and *.md only, hidden entries skipped", "[reader]") {
+TEST_CASE("folders are listed recursively, sorted, *.txt, *.md and *.org only, hidden entries skipped", "[reader]") {
   const fs::path dir = TempDir("list");
   fs::create_directories(dir / "b" / "c");
   fs::create_directories(dir / ".git");
   Write(dir / "b" / "c" / "z.md", "x");
   Write(dir / "a.txt", "x");
   Write(dir / "image.png", "x");
+  Write(dir / "b" / "kubecon.ORG", "x");  // an Emacs org note, any case
+  Write(dir / "b" / "init.el", "x");
   Write(dir / ".git" / "HEAD.txt", "x");
   fs::create_directory_symlink(dir, dir / "b" / "loop");
   std::vector<kgx::Warning> warnings;
   const auto files = kgx::ListInputFiles({dir.string(), (dir / "a.txt").string(), (dir / "nope").string()}, warnings);
-  REQUIRE(files.size() == 2);
+  REQUIRE(files.size() == 3);
   CHECK(files[0] == (dir / "a.txt").string());
   CHECK(files[1] == (dir / "b" / "c" / "z.md").string());
+  CHECK(files[2] == (dir / "b" / "kubecon.ORG").string());
   bool named_missing = false;
   for (const auto& w : warnings) named_missing |= w.ToString() == (dir / "nope").string() + ": warning: no such file or folder";
   CHECK(named_missing);

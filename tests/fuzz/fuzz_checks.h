@@ -19,6 +19,7 @@
 #include "exporters/jsonl_reader.h"
 #include "extractor/extractor.h"
 #include "extractor/normalizer.h"
+#include "extractor/org_markup.h"
 #include "extractor/quantity_parser.h"
 #include "extractor/reader.h"
 #include "extractor/rule_file.h"
@@ -207,10 +208,22 @@ inline std::string CheckQuantities(std::string_view bytes) {
 
 // Segmenter over every line of a document: sections in line order covering the document from
 // the first one, titles and codes inside their header line.
+// An input of odd length is read as an org note (fuzz.org), one of even length as plain text unless
+// it opens like an org note: both readings are fuzzed.
+inline std::string FuzzPath(std::string_view folder, std::string_view bytes) {
+  return std::string(folder) + (bytes.size() % 2 == 1 ? "fuzz.org" : "fuzz.txt");
+}
+
 inline std::string CheckSegmenter(std::string_view bytes) {
   std::vector<Warning> warnings;
-  const SourceText source = CleanSource("fuzz.txt", bytes, warnings);
-  const NormalizedText n = Normalize(source.text);
+  const SourceText source = CleanSource(FuzzPath("", bytes), bytes, warnings);
+  NormalizedText n = Normalize(source.text);
+  if (IsOrgDocument(source.path, source.text)) {
+    const std::size_t size = n.text.size();
+    RewriteOrgMarkup(n);
+    KGX_FUZZ_REQUIRE(n.text.size() == size && n.folded.size() == size, "org markup moved bytes");
+    KGX_FUZZ_TRY(detail::CheckUtf8("org text", n.text));
+  }
   const std::vector<LineView> lines = SplitLines(n.text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const LineView& l = lines[i];
@@ -249,7 +262,7 @@ inline std::string CheckSegmenter(std::string_view bytes) {
 // each run ten times slower); `every_format` writes them all.
 inline std::string CheckExtract(std::string_view bytes, bool every_format = false) {
   std::vector<Warning> warnings;
-  const SourceText source = CleanSource("notes/fuzz.txt", bytes, warnings);
+  const SourceText source = CleanSource(FuzzPath("notes/", bytes), bytes, warnings);
   const bool bytes_kept = IsValidUtf8(bytes);  // then original offsets slice the file directly
   const Extractor extractor(ShippedRules());
   const DocumentResult r = extractor.Extract(source);

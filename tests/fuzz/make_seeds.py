@@ -21,7 +21,7 @@ def write(folder: pathlib.Path, data: bytes) -> None:
 def main() -> int:
     source, out = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
     shutil.rmtree(out, ignore_errors=True)
-    notes = sorted(p for p in (source / "samples").iterdir() if p.suffix in (".txt", ".md"))
+    notes = sorted(p for p in (source / "samples").iterdir() if p.suffix in (".txt", ".md", ".org"))
     for note in notes:
         data = note.read_bytes()
         lines = data.splitlines(keepends=True)
