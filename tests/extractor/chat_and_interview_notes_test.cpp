@@ -149,7 +149,7 @@ TEST_CASE("Resilience4j, Grafana Alloy and incident.io are known names", "[chat_
   CHECK_FALSE(Has("# Notes\n\n- one incident in May\n", "company:incident.io"));
 }
 
-TEST_CASE("Sloth, Pyrra and OpenSLO are SLO tools; a sloth at the zoo is none", "[chat_notes]") {
+TEST_CASE("Sloth, Pyrra and OpenSLO are SLO tools, a sloth at the zoo is none", "[chat_notes]") {
   CHECK(Has("# SLO\n\n- SLO は Sloth で生成している\n", "technology:Sloth"));
   CHECK(Has("# SLO\n\n- We generate burn-rate alerts with Sloth\n", "technology:Sloth"));
   CHECK(Has("# SLO\n\n- Sloth and Pyrra, compared\n", "technology:Pyrra"));
