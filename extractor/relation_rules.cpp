@@ -1,15 +1,11 @@
-// Relation patterns over marked lines, applied section by section (see relation_rules.h). A
-// marker is U+E000, one type letter (a = aws_service, c = company, p = person, t = technology),
-// the mention's index and U+E001; private-use characters never occur in normalized notes, so
-// markers cannot collide with text.
+// Relation patterns over marked lines (relation_marking.h), compiled from their blocks with the
+// blocks' options (relation_options.h) and applied section by section: matches, claims, and the
+// subjects the patterns leave open (see relation_rules.h).
 #include "extractor/relation_rules.h"
 
 #include <re2/re2.h>
 
 #include <algorithm>
-#include <array>
-#include <cctype>
-#include <charconv>
 #include <map>
 #include <optional>
 #include <set>
@@ -19,6 +15,8 @@
 #include "extractor/marker_context.h"
 #include "extractor/marker_layout.h"
 #include "extractor/pattern_prefilter.h"
+#include "extractor/relation_marking.h"
+#include "extractor/relation_options.h"
 #include "extractor/relation_template.h"
 #include "extractor/text_util.h"
 
@@ -28,72 +26,13 @@ namespace {
 
 constexpr std::string_view kOpen = kMarkerOpen;
 constexpr std::string_view kClose = kMarkerClose;
-static_assert(kOpen[0] == kClose[0], "AppendText looks for the marks by their first byte");
 constexpr std::string_view kSeparatorDefine = "separator";
-
-char TypeLetter(EntityType type) {
-  switch (type) {
-    case EntityType::kAwsService: return 'a';
-    case EntityType::kCompany: return 'c';
-    case EntityType::kPerson: return 'p';
-    case EntityType::kTechnology: return 't';
-  }
-  return 't';
-}
-
-// Turns a type mask into the marker letters of its types ("ca" for company and aws_service).
-std::string TypeLetters(TypeMask types) {
-  std::string letters;
-  for (const EntityType type : kAllEntityTypes) {
-    if (types & TypeBit(type)) letters += TypeLetter(type);
-  }
-  return letters;
-}
-
-std::string MarkerPattern(const std::string& letters) {
-  return std::string(kOpen) + "[" + letters + "][0-9]+" + std::string(kClose);
-}
-
-// Which lines of a section a block applies to.
-enum class LineScope { kAny, kHeader, kBody };
-
-// Where a relation without a {subject:…} placeholder takes its subject from, tried in order.
-enum class SubjectSource {
-  kLine,       // the line's topic ([relation.topic] on a body line), or its parent bullet's
-  kPresenter,  // the first company the section is presented_by
-  kTopic,      // the section's topic ([relation.topic] on the header)
-  kTalk,       // the section itself, when it is a talk or a keynote
-  kSection,    // the section itself, whatever its kind
-  kDocument,   // the company the document is about (RelationSection::document_subject)
-};
 
 // How the object placeholder captures mentions.
 enum class Capture {
   kOne,   // {object:TYPES}: one mention
   kList,  // {objects:TYPES} (a list joined by {=separator}) or (?P<objects>…): every mention in it
   kEach,  // {each:TYPES}: every mention of TYPES in the rest of the match
-};
-
-struct BlockOptions {
-  LineScope where = LineScope::kAny;
-  std::array<bool, 3> kinds = {true, true, true};  // indexed by SectionKind
-  std::unique_ptr<RE2> section_has;  // some line of the section must match
-  std::unique_ptr<RE2> line;         // the line must match
-  std::unique_ptr<RE2> after;        // this line or one of the two before it must match
-  std::unique_ptr<RE2> unless_after; // neither this line nor the two before it may match
-  std::unique_ptr<RE2> unless;       // the phrase around the object must not match
-  std::unique_ptr<RE2> unless_line;  // the line must not match
-  std::vector<SubjectSource> subject;
-  // @object topic: the relation's object is the section's topic (the service a talk is about)
-  // and each mention the pattern captures is a subject ("Customers: Netflix, Airbnb", "Used by Lyft")
-  bool object_is_topic = false;
-  // [relation.topic] @topic object: a topic this block finds is only the object of @object topic
-  // patterns ("What's new with Amazon S3": its customers use S3), never the subject of the
-  // section's other relations (what an introduction's demo runs on is not S3's)
-  bool topic_only_object = false;
-  // [relation.topic] @topic document: on a body line, a topic this block finds may name the
-  // document's company when the header names none (an author's intro: "株式会社XのSREチームです")
-  bool topic_document = false;
 };
 
 struct RelationPattern {
@@ -127,242 +66,10 @@ struct RelationPattern {
 constexpr std::string_view kPredicates[] = {"uses", "migrated_from", "migrated_to",
                                             "role_at", "presented_by", "announced"};
 
-std::size_t KindIndex(SectionKind kind) { return static_cast<std::size_t>(kind); }
-
-// Reads the mention index out of a marker (U+E000, letter, digits, U+E001).
-int MarkerIndex(std::string_view marker) {
-  int value = 0;
-  for (std::size_t i = kOpen.size() + 1; i < marker.size() && std::isdigit(static_cast<unsigned char>(marker[i])); ++i) {
-    value = value * 10 + (marker[i] - '0');
-  }
-  return value;
-}
-
-// Returns the indices of the markers inside `span` whose type letter is in `letters`.
-std::vector<int> MarkersIn(std::string_view span, std::string_view letters) {
-  std::vector<int> found;
-  for (std::size_t at = span.find(kOpen); at != std::string_view::npos; at = span.find(kOpen, at + 1)) {
-    if (at + kOpen.size() >= span.size()) break;
-    if (letters.find(span[at + kOpen.size()]) == std::string_view::npos) continue;
-    found.push_back(MarkerIndex(span.substr(at)));
-  }
-  return found;
-}
-
-// A line with its mentions replaced by markers, and where each mention's marker begins (npos for
-// a mention that overlapped an earlier one and has none).
-struct MarkedLine {
-  std::string text;
-  std::vector<std::size_t> marker_at;
-  std::vector<MarkerSpan> markers;  // in line order
-  // [k]: the types of markers[k] and of every marker after it; worked out on first use
-  // (TypesFrom), as only lines with a match ask.
-  std::vector<TypeMask> types_from;
-  bool types_known = false;
-  // Punctuation that ends a phrase: (at, length); found on first use (PhraseStops), as only
-  // lines with a match under an @unless need it.
-  std::optional<std::vector<std::pair<std::size_t, std::size_t>>> stops;
-};
-
-// The marked lines of a section, the ones with mentions in order, and their texts joined (each
-// followed by a line break) for one prefilter scan. Per thread; reused from section to section.
-struct MarkedSection {
-  std::vector<MarkedLine> lines;  // [k] for the k-th line with mentions; more may stand unused
-  std::string joined;
-  std::vector<std::size_t> at;  // where lines[k]'s text starts in `joined`; npos: not in it (a long line)
-};
-
-// Returns the types of the markers of `marked` from its k-th on.
-TypeMask TypesFrom(MarkedLine& marked, std::size_t k) {
-  if (!marked.types_known) {
-    marked.types_from.resize(marked.markers.size());
-    TypeMask types = 0;
-    for (std::size_t i = marked.markers.size(); i-- > 0;) marked.types_from[i] = types |= TypeBit(marked.markers[i].type);
-    marked.types_known = true;
-  }
-  return k < marked.types_from.size() ? marked.types_from[k] : 0;
-}
-
-// Returns the phrase ends of `marked` (。、!?, and a '.' followed by a space: a sentence's end,
-// not "Node.js"), found once per line.
-const std::vector<std::pair<std::size_t, std::size_t>>& PhraseStops(MarkedLine& marked) {
-  if (marked.stops) return *marked.stops;
-  auto& stops = marked.stops.emplace();
-  const std::string_view text = marked.text;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '\xE3' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\x82' || text[i + 2] == '\x81')) {
-      stops.emplace_back(i, 3);
-      i += 2;
-    } else if (text[i] == '!' || text[i] == '?' || text[i] == ',' || (text[i] == '.' && i + 1 < text.size() && text[i + 1] == ' ')) {
-      stops.emplace_back(i, 1);
-    }
-  }
-  return stops;
-}
-
-// Returns the byte range of the marker of mention `index` in `marked`, or npos. Looked up, not
-// searched: a line listing a million names would make a search per object quadratic.
-std::pair<std::size_t, std::size_t> MarkerRange(const MarkedLine& marked, int index) {
-  const auto i = static_cast<std::size_t>(index);
-  if (index < 0 || i >= marked.marker_at.size() || marked.marker_at[i] == std::string::npos) {
-    return {std::string_view::npos, std::string_view::npos};
-  }
-  const std::size_t at = marked.marker_at[i];
-  const std::size_t close = marked.text.find(kClose, at);
-  return {at, close == std::string::npos ? marked.text.size() : close + kClose.size()};
-}
-
-// Returns the phrase of `marked` around [begin, end): from after the punctuation before it up to
-// and including the punctuation after it (。、!?, and a '.' that ends a sentence), at most
-// kMaxReach bytes either side. The line's punctuation is found once (MarkedLine::stops): searched
-// for every object, a line listing a million names took minutes.
-std::string_view PhraseAround(MarkedLine& marked, std::size_t begin, std::size_t end) {
-  constexpr std::size_t kMaxReach = 1024;
-  const std::string_view text = marked.text;
-  std::size_t from = begin > kMaxReach ? begin - kMaxReach : 0;
-  while (from < begin && (static_cast<unsigned char>(text[from]) & 0xC0) == 0x80) ++from;
-  std::size_t to = std::min(text.size(), end + kMaxReach);
-  while (to > end && to < text.size() && (static_cast<unsigned char>(text[to]) & 0xC0) == 0x80) --to;
-  const auto& stops = PhraseStops(marked);  // (position, length), by position
-  // The last punctuation that starts before `begin` and lies inside the window.
-  auto it = std::lower_bound(stops.begin(), stops.end(), std::make_pair(begin, std::size_t{0}));
-  if (it != stops.begin()) {
-    const auto& before = *std::prev(it);
-    if (before.first >= from && before.first + before.second <= to) from = std::max(from, before.first + before.second);
-  }
-  // The first that starts at or after `end` and ends inside the window.
-  for (auto after = std::lower_bound(stops.begin(), stops.end(), std::make_pair(end, std::size_t{0}));
-       after != stops.end() && after->first < to; ++after) {
-    if (after->first + after->second <= to) {
-      to = after->first + after->second;
-      break;
-    }
-  }
-  return text.substr(from, to - from);
-}
-
 // Returns how far a line is indented: its leading blanks, in bytes.
 std::size_t Indent(std::string_view line) {
   const std::size_t first = line.find_first_not_of(" \t");
   return first == std::string_view::npos ? line.size() : first;
-}
-
-std::vector<std::string_view> SplitOptionList(std::string_view value) {
-  std::vector<std::string_view> items;
-  std::size_t start = 0;
-  while (start <= value.size()) {
-    std::size_t sep = value.find_first_of(",|", start);
-    if (sep == std::string_view::npos) sep = value.size();
-    const std::string_view item = TrimAscii(value.substr(start, sep - start));
-    if (!item.empty()) items.push_back(item);
-    start = sep + 1;
-  }
-  return items;
-}
-
-// Parses the `@name value` lines of a block into `options`; returns false after reporting a
-// problem. The default subject is the section for presented_by and announced, else the line's
-// topic, the presenter, the section's topic or the talk.
-// Replaces each {=NAME} of an option's pattern by its define; returns false after reporting an
-// unknown name.
-bool ExpandDefines(const RuleLine& line, std::string_view value, const std::map<std::string, std::string>& defines,
-                   std::string& out, std::vector<RuleDiagnostic>& diagnostics) {
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const std::size_t close = value.substr(i, 2) == "{=" ? value.find('}', i) : std::string_view::npos;
-    if (close == std::string_view::npos) {
-      out += value[i];
-      continue;
-    }
-    const std::string name(value.substr(i + 2, close - i - 2));
-    const auto it = defines.find(name);
-    if (it == defines.end()) {
-      diagnostics.push_back({line.where, "unknown define '" + name + "'", true});
-      return false;
-    }
-    out += it->second;
-    i = close;
-  }
-  return true;
-}
-
-bool ParseOptions(const RuleBlock& block, const std::map<std::string, std::string>& defines, BlockOptions& options,
-                  std::vector<RuleDiagnostic>& diagnostics) {
-  bool ok = true;
-  const bool section_subject = block.argument == "presented_by" || block.argument == "announced";
-  options.subject = section_subject ? std::vector<SubjectSource>{SubjectSource::kSection}
-                                    : std::vector<SubjectSource>{SubjectSource::kLine, SubjectSource::kPresenter,
-                                                                 SubjectSource::kTopic, SubjectSource::kTalk,
-                                                                 SubjectSource::kDocument};
-  const auto fail = [&](const RuleLine& line, const std::string& message) {
-    diagnostics.push_back({line.where, message, true});
-    ok = false;
-  };
-  const auto regex = [&](const RuleLine& line, std::string_view value, std::unique_ptr<RE2>& out) {
-    std::string expanded;
-    if (!ExpandDefines(line, value, defines, expanded, diagnostics)) {
-      ok = false;
-      return;
-    }
-    out = std::make_unique<RE2>(expanded, RE2::Quiet);
-    if (!out->ok()) fail(line, "bad pattern '" + std::string(value) + "': " + out->error());
-  };
-  for (const RuleLine& line : block.lines) {
-    if (line.text.empty() || line.text.front() != '@') continue;
-    const std::string_view text(line.text);
-    const std::size_t space = text.find_first_of(" \t");
-    const std::string_view name = text.substr(1, space == std::string_view::npos ? std::string_view::npos : space - 1);
-    const std::string_view value = space == std::string_view::npos ? std::string_view() : TrimAscii(text.substr(space));
-    if (value.empty()) {
-      fail(line, "option '@" + std::string(name) + "' needs a value");
-    } else if (name == "where") {
-      if (value == "header") options.where = LineScope::kHeader;
-      else if (value == "body") options.where = LineScope::kBody;
-      else if (value == "any") options.where = LineScope::kAny;
-      else fail(line, "bad @where '" + std::string(value) + "' (expected header, body or any)");
-    } else if (name == "section") {
-      options.kinds = {false, false, false};
-      for (std::string_view kind : SplitOptionList(value)) {
-        if (kind == "talk") options.kinds[KindIndex(SectionKind::kTalk)] = true;
-        else if (kind == "keynote") options.kinds[KindIndex(SectionKind::kKeynote)] = true;
-        else if (kind == "other") options.kinds[KindIndex(SectionKind::kOther)] = true;
-        else fail(line, "bad @section kind '" + std::string(kind) + "' (expected talk, keynote or other)");
-      }
-    } else if (name == "section_has") {
-      regex(line, value, options.section_has);
-    } else if (name == "line") {
-      regex(line, value, options.line);
-    } else if (name == "after") {
-      regex(line, value, options.after);
-    } else if (name == "unless_after") {
-      regex(line, value, options.unless_after);
-    } else if (name == "unless") {
-      regex(line, value, options.unless);
-    } else if (name == "unless_line") {
-      regex(line, value, options.unless_line);
-    } else if (name == "subject") {
-      options.subject.clear();
-      for (std::string_view source : SplitOptionList(value)) {
-        if (source == "line") options.subject.push_back(SubjectSource::kLine);
-        else if (source == "presenter") options.subject.push_back(SubjectSource::kPresenter);
-        else if (source == "topic") options.subject.push_back(SubjectSource::kTopic);
-        else if (source == "talk") options.subject.push_back(SubjectSource::kTalk);
-        else if (source == "section") options.subject.push_back(SubjectSource::kSection);
-        else if (source == "document") options.subject.push_back(SubjectSource::kDocument);
-        else fail(line, "bad @subject source '" + std::string(source) + "' (expected line, presenter, topic, talk, section or document)");
-      }
-    } else if (name == "topic") {
-      if (value == "object") options.topic_only_object = true;
-      else if (value == "document") options.topic_document = true;
-      else fail(line, "bad @topic '" + std::string(value) + "' (expected object or document)");
-    } else if (name == "object") {
-      if (value == "topic") options.object_is_topic = true;
-      else fail(line, "bad @object '" + std::string(value) + "' (expected topic)");
-    } else {
-      fail(line, "unknown option '@" + std::string(name) +
-                     "' (expected @where, @section, @section_has, @line, @after, @unless_after, @unless, @unless_line, @subject, @object or @topic)");
-    }
-  }
-  return ok;
 }
 
 }  // namespace
@@ -409,17 +116,8 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
   auto rules = std::unique_ptr<RelationRules>(new RelationRules());
   if (strategy == Strategy::kFast) rules->impl_->prefilter = std::make_unique<PatternPrefilter>();
   bool failed = false;
-  std::map<std::string, std::string> defines;
+  const std::map<std::string, std::string> defines = RelationDefines(blocks);
   std::map<std::string, int> claims;  // RelationPattern::claim: the number of each claim
-  for (const RuleBlock& block : blocks) {
-    if (block.kind != "relation.define") continue;
-    std::string alternation;
-    for (const RuleLine& line : block.lines) {
-      if (!alternation.empty()) alternation += '|';
-      alternation += "(?:" + line.text + ")";
-    }
-    defines[block.argument] = "(?:" + alternation + ")";
-  }
   for (const RuleBlock& block : blocks) {
     const bool is_topic = block.kind == "relation.topic";
     if (block.kind != "relation" && !is_topic) continue;
@@ -430,7 +128,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       continue;
     }
     auto options = std::make_shared<BlockOptions>();
-    if (!ParseOptions(block, defines, *options, diagnostics)) {
+    if (!ParseBlockOptions(block, defines, *options, diagnostics)) {
       failed = true;
       continue;
     }
@@ -573,52 +271,9 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
   return rules;
 }
 
-namespace {
-
-// Appends `text` to `marked`; a marker character already in the text becomes U+FFFD (also three
-// bytes), so that text can never pose as a mention.
-void AppendText(std::string_view text, std::string& marked) {
-  const std::size_t from = marked.size();
-  marked.append(text);
-  if (text.find(kOpen[0]) == std::string_view::npos) return;  // both marks start with this byte
-  for (std::string_view mark : {kOpen, kClose}) {
-    for (std::size_t at = marked.find(mark, from); at != std::string::npos; at = marked.find(mark, at)) {
-      marked.replace(at, mark.size(), "\xEF\xBF\xBD");
-    }
-  }
-}
-
-// Marks `line` into `marked`, whose buffers are reused: the lines of a section are marked one
-// after the other into the same one.
-void Mark(std::string_view line, const std::vector<TypedMention>& mentions, MarkedLine& marked) {
-  marked.text.clear();
-  marked.text.reserve(line.size() + mentions.size() * 8);
-  marked.marker_at.assign(mentions.size(), std::string::npos);
-  marked.markers.clear();
-  marked.types_known = false;
-  marked.stops.reset();
-  std::size_t at = 0;
-  for (std::size_t i = 0; i < mentions.size(); ++i) {
-    const TypedMention& m = mentions[i];
-    if (m.begin < at || m.end > line.size()) continue;
-    AppendText(line.substr(at, m.begin - at), marked.text);
-    marked.marker_at[i] = marked.text.size();
-    marked.text.append(kOpen);
-    marked.text += TypeLetter(m.type);
-    char digits[24];
-    marked.text.append(digits, std::to_chars(digits, digits + sizeof digits, i).ptr);
-    marked.text.append(kClose);
-    marked.markers.push_back({marked.marker_at[i], marked.text.size(), m.type});
-    at = m.end;
-  }
-  AppendText(line.substr(at), marked.text);
-}
-
-}  // namespace
-
 std::string RelationRules::MarkLine(std::string_view line, const std::vector<TypedMention>& mentions) {
   MarkedLine marked;
-  Mark(line, mentions, marked);
+  MarkLineInto(line, mentions, marked);
   return marked.text;
 }
 
@@ -634,49 +289,6 @@ struct Candidate {
 };
 
 using Claims = std::set<std::tuple<int, int, int>>;  // line, claim (RelationPattern::claim), object mention
-
-// Whether the lines of a section match @after regexes, each line asked once per regex: three
-// lines look back at it.
-class AfterLines {
- public:
-  explicit AfterLines(const RelationSection& section) : section_(section) {}
-
-  bool Matches(const RE2& after, std::size_t line) {
-    std::vector<signed char>& known = known_[&after];  // -1 unknown, else the answer
-    if (known.empty()) known.assign(section_.lines.size(), -1);
-    if (known[line] < 0) known[line] = RE2::PartialMatch(section_.lines[line].text, after) ? 1 : 0;
-    return known[line] == 1;
-  }
-
- private:
-  const RelationSection& section_;
-  std::map<const RE2*, std::vector<signed char>> known_;
-};
-
-// Returns true when a block's @where lets it run on line `i` of a section.
-bool LineInScope(const BlockOptions& options, std::size_t i) {
-  if (options.where == LineScope::kHeader) return i == 0;
-  return options.where != LineScope::kBody || i != 0;
-}
-
-// Returns true when line `i` of the section or one of the two before it matches `re`.
-bool WindowMatches(const RE2& re, std::size_t i, AfterLines& after) {
-  for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i; ++k) {
-    if (after.Matches(re, k)) return true;
-  }
-  return false;
-}
-
-// Returns true when a block's line options (@line, @after, @unless_after, @unless_line) let it
-// relate anything on line `i` of the section. Their regexes are asked only at the block's first
-// match on the line (MatchLine): most lines give a block no match, and what they say is the same then.
-bool LineOptionsAllow(const BlockOptions& options, const RelationSection& section, std::size_t i, AfterLines& after) {
-  const std::string_view line = section.lines[i].text;
-  if (options.line && !RE2::PartialMatch(line, *options.line)) return false;
-  if (options.unless_line && RE2::PartialMatch(line, *options.unless_line)) return false;
-  if (options.unless_after && WindowMatches(*options.unless_after, i, after)) return false;
-  return !options.after || WindowMatches(*options.after, i, after);
-}
 
 // Returns the part of `match` (in `text`) that the object group of a pattern laid out as
 // `layout` holds, and sets `subject` to the subject's mention when the layout has one. The
@@ -847,7 +459,7 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
     if (line.mentions.empty()) continue;
     if (marks.lines.size() == marks.at.size()) marks.lines.emplace_back();
     MarkedLine& marked = marks.lines[marks.at.size()];
-    Mark(line.text, line.mentions, marked);
+    MarkLineInto(line.text, line.mentions, marked);
     if (marked.text.size() > kLongLine) {
       marks.at.push_back(std::string::npos);
       continue;

@@ -1,0 +1,176 @@
+// Block options of the relation rules (see relation_options.h): parsing a block's `@name value`
+// lines, expanding the {=NAME} defines their patterns use, and asking a block's line options of a
+// line of a section.
+#include "extractor/relation_options.h"
+
+#include <re2/re2.h>
+
+#include <string_view>
+
+#include "extractor/text_util.h"
+
+namespace kgx {
+
+using re2::RE2;
+
+namespace {
+
+// Splits an option value at each `,` or `|` into its trimmed, non-empty items.
+std::vector<std::string_view> SplitOptionList(std::string_view value) {
+  std::vector<std::string_view> items;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t sep = value.find_first_of(",|", start);
+    if (sep == std::string_view::npos) sep = value.size();
+    const std::string_view item = TrimAscii(value.substr(start, sep - start));
+    if (!item.empty()) items.push_back(item);
+    start = sep + 1;
+  }
+  return items;
+}
+
+// Replaces each {=NAME} of an option's pattern by its define; returns false after reporting an
+// unknown name.
+bool ExpandDefines(const RuleLine& line, std::string_view value, const std::map<std::string, std::string>& defines,
+                   std::string& out, std::vector<RuleDiagnostic>& diagnostics) {
+  for (std::size_t i = 0; i < value.size(); ++i) {
+    const std::size_t close = value.substr(i, 2) == "{=" ? value.find('}', i) : std::string_view::npos;
+    if (close == std::string_view::npos) {
+      out += value[i];
+      continue;
+    }
+    const std::string name(value.substr(i + 2, close - i - 2));
+    const auto it = defines.find(name);
+    if (it == defines.end()) {
+      diagnostics.push_back({line.where, "unknown define '" + name + "'", true});
+      return false;
+    }
+    out += it->second;
+    i = close;
+  }
+  return true;
+}
+
+// Returns true when line `i` of the section or one of the two before it matches `re`.
+bool WindowMatches(const RE2& re, std::size_t i, AfterLines& after) {
+  for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i; ++k) {
+    if (after.Matches(re, k)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+BlockOptions::BlockOptions() = default;
+BlockOptions::~BlockOptions() = default;
+
+std::map<std::string, std::string> RelationDefines(const std::vector<RuleBlock>& blocks) {
+  std::map<std::string, std::string> defines;
+  for (const RuleBlock& block : blocks) {
+    if (block.kind != "relation.define") continue;
+    std::string alternation;
+    for (const RuleLine& line : block.lines) {
+      if (!alternation.empty()) alternation += '|';
+      alternation += "(?:" + line.text + ")";
+    }
+    defines[block.argument] = "(?:" + alternation + ")";
+  }
+  return defines;
+}
+
+bool ParseBlockOptions(const RuleBlock& block, const std::map<std::string, std::string>& defines, BlockOptions& options,
+                       std::vector<RuleDiagnostic>& diagnostics) {
+  bool ok = true;
+  const bool section_subject = block.argument == "presented_by" || block.argument == "announced";
+  options.subject = section_subject ? std::vector<SubjectSource>{SubjectSource::kSection}
+                                    : std::vector<SubjectSource>{SubjectSource::kLine, SubjectSource::kPresenter,
+                                                                 SubjectSource::kTopic, SubjectSource::kTalk,
+                                                                 SubjectSource::kDocument};
+  const auto fail = [&](const RuleLine& line, const std::string& message) {
+    diagnostics.push_back({line.where, message, true});
+    ok = false;
+  };
+  const auto regex = [&](const RuleLine& line, std::string_view value, std::unique_ptr<RE2>& out) {
+    std::string expanded;
+    if (!ExpandDefines(line, value, defines, expanded, diagnostics)) {
+      ok = false;
+      return;
+    }
+    out = std::make_unique<RE2>(expanded, RE2::Quiet);
+    if (!out->ok()) fail(line, "bad pattern '" + std::string(value) + "': " + out->error());
+  };
+  for (const RuleLine& line : block.lines) {
+    if (line.text.empty() || line.text.front() != '@') continue;
+    const std::string_view text(line.text);
+    const std::size_t space = text.find_first_of(" \t");
+    const std::string_view name = text.substr(1, space == std::string_view::npos ? std::string_view::npos : space - 1);
+    const std::string_view value = space == std::string_view::npos ? std::string_view() : TrimAscii(text.substr(space));
+    if (value.empty()) {
+      fail(line, "option '@" + std::string(name) + "' needs a value");
+    } else if (name == "where") {
+      if (value == "header") options.where = LineScope::kHeader;
+      else if (value == "body") options.where = LineScope::kBody;
+      else if (value == "any") options.where = LineScope::kAny;
+      else fail(line, "bad @where '" + std::string(value) + "' (expected header, body or any)");
+    } else if (name == "section") {
+      options.kinds = {false, false, false};
+      for (std::string_view kind : SplitOptionList(value)) {
+        if (kind == "talk") options.kinds[KindIndex(SectionKind::kTalk)] = true;
+        else if (kind == "keynote") options.kinds[KindIndex(SectionKind::kKeynote)] = true;
+        else if (kind == "other") options.kinds[KindIndex(SectionKind::kOther)] = true;
+        else fail(line, "bad @section kind '" + std::string(kind) + "' (expected talk, keynote or other)");
+      }
+    } else if (name == "section_has") {
+      regex(line, value, options.section_has);
+    } else if (name == "line") {
+      regex(line, value, options.line);
+    } else if (name == "after") {
+      regex(line, value, options.after);
+    } else if (name == "unless_after") {
+      regex(line, value, options.unless_after);
+    } else if (name == "unless") {
+      regex(line, value, options.unless);
+    } else if (name == "unless_line") {
+      regex(line, value, options.unless_line);
+    } else if (name == "subject") {
+      options.subject.clear();
+      for (std::string_view source : SplitOptionList(value)) {
+        if (source == "line") options.subject.push_back(SubjectSource::kLine);
+        else if (source == "presenter") options.subject.push_back(SubjectSource::kPresenter);
+        else if (source == "topic") options.subject.push_back(SubjectSource::kTopic);
+        else if (source == "talk") options.subject.push_back(SubjectSource::kTalk);
+        else if (source == "section") options.subject.push_back(SubjectSource::kSection);
+        else if (source == "document") options.subject.push_back(SubjectSource::kDocument);
+        else fail(line, "bad @subject source '" + std::string(source) + "' (expected line, presenter, topic, talk, section or document)");
+      }
+    } else if (name == "topic") {
+      if (value == "object") options.topic_only_object = true;
+      else if (value == "document") options.topic_document = true;
+      else fail(line, "bad @topic '" + std::string(value) + "' (expected object or document)");
+    } else if (name == "object") {
+      if (value == "topic") options.object_is_topic = true;
+      else fail(line, "bad @object '" + std::string(value) + "' (expected topic)");
+    } else {
+      fail(line, "unknown option '@" + std::string(name) +
+                     "' (expected @where, @section, @section_has, @line, @after, @unless_after, @unless, @unless_line, @subject, @object or @topic)");
+    }
+  }
+  return ok;
+}
+
+bool AfterLines::Matches(const RE2& after, std::size_t line) {
+  std::vector<signed char>& known = known_[&after];  // -1 unknown, else the answer
+  if (known.empty()) known.assign(section_.lines.size(), -1);
+  if (known[line] < 0) known[line] = RE2::PartialMatch(section_.lines[line].text, after) ? 1 : 0;
+  return known[line] == 1;
+}
+
+bool LineOptionsAllow(const BlockOptions& options, const RelationSection& section, std::size_t i, AfterLines& after) {
+  const std::string_view line = section.lines[i].text;
+  if (options.line && !RE2::PartialMatch(line, *options.line)) return false;
+  if (options.unless_line && RE2::PartialMatch(line, *options.unless_line)) return false;
+  if (options.unless_after && WindowMatches(*options.unless_after, i, after)) return false;
+  return !options.after || WindowMatches(*options.after, i, after);
+}
+
+}  // namespace kgx
