@@ -10,6 +10,7 @@
 #include <span>
 #include <string_view>
 
+#include "extractor/inclusion_aside.h"
 #include "extractor/sentence_span.h"
 #include "extractor/table_cells.h"
 
@@ -43,7 +44,8 @@ class QuantityMeasures {
   // What the amount at [begin, end) of the line measures: in a table row, a name in its own cell,
   // else the row's subject in the first cell, else nothing (not the speaker in the next cell);
   // elsewhere the nearest name of its own sentence, else of the sentence right before it (which
-  // often names the topic), never one of a later sentence.
+  // often names the topic), never one of a later sentence, nor one in an aside after the amount
+  // that says what it includes (inclusion_aside.h).
   Measure Of(std::size_t begin, std::size_t end);
 
  private:
@@ -99,6 +101,8 @@ inline std::optional<std::size_t> QuantityMeasures::Nearest(std::size_t from, st
   for (std::size_t k = from; k < to; ++k) {
     const FoundName& f = names_[k];
     if (f.begin < line_begin_ + lo || f.end > line_begin_ + hi) continue;
+    // "$61,000 に削減(Savings Plans 込み)": an aside says what the figure includes, not whose it is
+    if (f.begin >= end && InInclusionAside(line_, end - line_begin_, f.begin - line_begin_, f.end - line_begin_)) continue;
     const std::size_t distance = f.end <= begin ? begin - f.end : (f.begin >= end ? f.begin - end : 0);
     if (distance < best_distance) {
       best_distance = distance;

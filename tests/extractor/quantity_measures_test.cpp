@@ -143,3 +143,23 @@ TEST_CASE("a quantity measures a name of its sentence or the one before, never o
   CHECK(MeasuredBy("# Notes\n\n- The data store is DynamoDB. Peaks go over 1M writes/s\n", "1M writes/s") == "aws_service/amazon-dynamodb");
   CHECK(MeasuredBy("# メモ\n\nLambda の p99 は 2.3 秒\n", "2.3 秒") == "aws_service/aws-lambda");
 }
+
+TEST_CASE("a name in an aside that says what an amount includes is not what it measures", "[quantity_measures][inclusion_aside]") {
+  // Japanese: the aside after the amounts names what the cost includes; no name is measured
+  const Line ja("コストは月 $92,000 から $61,000 に削減(Savings Plans 込み)", {{"Savings Plans", 1}});
+  CHECK_FALSE(ja.Of("$92,000").entity);
+  CHECK_FALSE(ja.Of("$61,000").entity);
+  // a name before the amount is measured, not the one in the aside
+  const Line before("Amazon MSK の見積もり: $3,400/month(S3 ストレージ 2TB 含む)", {{"Amazon MSK", 2}, {"S3", 3}});
+  CHECK(before.Of("$3,400").entity == std::optional<std::size_t>(2));
+  // English
+  CHECK_FALSE(Line("The bill fell to $61,000 a month (incl. Savings Plans)", {{"Savings Plans", 1}}).Of("$61,000").entity);
+  CHECK_FALSE(Line("Total $5,000 (excluding Amazon S3)", {{"Amazon S3", 3}}).Of("$5,000").entity);
+  // negative: an aside that names whose figure it is, and a name after a closed parenthesis
+  CHECK(Line("p99 は 12ms (DynamoDB)", {{"DynamoDB", 4}}).Of("12ms").entity == std::optional<std::size_t>(4));
+  CHECK(Line("p99 was 12ms (DynamoDB)", {{"DynamoDB", 4}}).Of("12ms").entity == std::optional<std::size_t>(4));
+  CHECK(Line("$300 (込み) で Lambda", {{"Lambda", 5}}).Of("$300").entity == std::optional<std::size_t>(5));
+  // whole extraction: the full-width parenthesis is an aside once normalized
+  CHECK(MeasuredBy("# メモ\n\n- コストは月 $92,000 から $61,000 に削減（Savings Plans 込み）\n", "$61,000").empty());
+  CHECK(MeasuredBy("# メモ\n\n- Lambda の月額は $1,200（Savings Plans 込み）\n", "$1,200") == "aws_service/aws-lambda");
+}
