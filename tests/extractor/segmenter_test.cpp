@@ -306,6 +306,13 @@ TEST_CASE("lines that are sentences, link bars or continuations are not headings
   CHECK(s.Title(1) == "その後");
 }
 
+TEST_CASE("a line that ends in casual speech is no heading, a title in the past tense is", "[segmenter]") {
+  const auto s = Run("スレッドのメモ\n\n昔は Jenkins を自前で 400台 運用してた\n→ 今は Buildkite\n\nコストの話もあった\n- CI は高い\n\n"
+                     "移行に 18ヶ月 かかったって\n- 長い\n\nビルドは速かった\n- 7分\n\nEKS に移行した\n- 構成\n");
+  REQUIRE(s.segmentation.sections.size() == 2);
+  CHECK(s.Title(1) == "EKS に移行した");
+}
+
 TEST_CASE("commands and code fences in a talk are no headings", "[segmenter]") {
   const auto s = Run("メモ\n\n## CON401 - Container deep dive\n\n```bash\naws ecs create-cluster\nkubectl get pods\n```\n- x\n");
   REQUIRE(s.segmentation.sections.size() == 2);
