@@ -9,8 +9,9 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <unordered_map>
+#include <vector>
 
+#include "extractor/atom_set_memo.h"
 #include "extractor/short_atoms.h"
 #include "extractor/text_util.h"
 #include "extractor/vectorscan_scratch.h"
@@ -49,14 +50,13 @@ int CollectAtom(unsigned int id, unsigned long long, unsigned long long, unsigne
   return 0;
 }
 
-// Per thread: the atoms of the line at hand, the answer when it is worked out here, and the
-// answers remembered for the atom sets seen before. Lines repeat the same few atoms (particles,
-// markers, common verbs) and FilteredRE2's propagation costs more than the scan; the key starts
-// with the prefilter's serial, so prefilters never answer for each other.
+// Per thread: the atoms of the line at hand, and the answers remembered for the atom sets seen
+// before. Lines repeat the same few atoms (particles, markers, common verbs) and FilteredRE2's
+// propagation costs more than the scan; the memo is keyed by the prefilter's serial too, so
+// prefilters never answer for each other.
 struct Scratch {
   std::vector<int> atoms, hits;
-  std::string key;
-  std::unordered_map<std::string, std::vector<int>> remembered;
+  AtomSetMemo remembered;
 };
 
 Scratch& LocalScratch() {
@@ -99,6 +99,8 @@ struct PatternPrefilter::Impl {
   CharacterAtoms characters;  // the atoms of one character, found without Vectorscan
   ByteAtoms bytes;            // the atoms of one byte, likewise
   std::vector<int> assumed;   // the atoms taken as present (Finish's `unscanned`), ascending
+  std::size_t atom_count = 0;  // strict and loose
+  std::vector<int> none;       // the answer for a line without atoms (those assumed aside)
   bool use_prefilter = false;
   std::uint64_t serial = NewVectorscanSerial();
 
@@ -107,6 +109,8 @@ struct PatternPrefilter::Impl {
   void CompilePrefilter(const std::vector<std::string>& unscanned);
   // Returns the candidates of the line whose atoms (any order, repeats) are in `local.atoms`.
   const std::vector<int>& Answer(Scratch& local) const;
+  // Works out the candidates of the atoms `present` (ascending, each once, those assumed among them).
+  std::vector<int> Potentials(const std::vector<int>& present) const;
   // Returns the candidates of `line` by the gate.
   const std::vector<int>& Gate(std::string_view line, Scratch& local) const;
 
@@ -237,6 +241,8 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& un
     atoms.reset(db);
     scanned_texts = std::move(scanned);
   }
+  atom_count = texts.size();
+  none = Potentials(assumed);
   use_prefilter = true;
 }
 
@@ -347,36 +353,35 @@ const std::vector<int>& PatternPrefilter::Candidates(std::string_view line, cons
 }
 
 const std::vector<int>& PatternPrefilter::Impl::Answer(Scratch& local) const {
-  if (local.atoms.empty() && assumed.empty()) return always;
-  SortUnique(local.atoms);
-  local.key.assign(reinterpret_cast<const char*>(&serial), sizeof serial);
-  local.key.append(reinterpret_cast<const char*>(local.atoms.data()), local.atoms.size() * sizeof(int));
-  if (const auto it = local.remembered.find(local.key); it != local.remembered.end()) return it->second;
+  if (local.atoms.empty()) return none;
+  if (const std::vector<int>* known = local.remembered.Find(serial, local.atoms, atom_count)) return *known;
   // Worked out once per set of atoms found, with those assumed.
-  local.atoms.insert(local.atoms.end(), assumed.begin(), assumed.end());
-  std::sort(local.atoms.begin(), local.atoms.end());
+  std::vector<int> present = local.atoms;
+  present.insert(present.end(), assumed.begin(), assumed.end());
+  SortUnique(present);
+  return local.remembered.Remember(serial, local.atoms, Potentials(present));
+}
 
+std::vector<int> PatternPrefilter::Impl::Potentials(const std::vector<int>& present) const {
   std::vector<int> hits = always;
   const auto keep = [&](int pattern) {
     const int id = id_of_strict[static_cast<std::size_t>(pattern)];
     if (id >= 0) hits.push_back(id);
   };
-  const auto split = std::lower_bound(local.atoms.begin(), local.atoms.end(), static_cast<int>(strict_atoms));
+  const auto split = std::lower_bound(present.begin(), present.end(), static_cast<int>(strict_atoms));
   std::vector<int> potentials;
-  if (split != local.atoms.begin()) {
-    strict.AllPotentials(std::vector<int>(local.atoms.begin(), split), &potentials);
+  if (split != present.begin()) {
+    strict.AllPotentials(std::vector<int>(present.begin(), split), &potentials);
     for (const int pattern : potentials) keep(pattern);
   }
-  if (split != local.atoms.end()) {
-    std::vector<int> loose_atoms(split, local.atoms.end());
+  if (split != present.end()) {
+    std::vector<int> loose_atoms(split, present.end());
     for (int& atom : loose_atoms) atom -= static_cast<int>(strict_atoms);
     loose.AllPotentials(loose_atoms, &potentials);
     for (const int id : potentials) keep(loose_patterns[static_cast<std::size_t>(id)]);
   }
   SortUnique(hits);
-  constexpr std::size_t kRememberedSets = 1 << 16;
-  if (local.remembered.size() >= kRememberedSets) local.remembered.clear();
-  return local.remembered.emplace(local.key, std::move(hits)).first->second;
+  return hits;
 }
 
 }  // namespace kgx
