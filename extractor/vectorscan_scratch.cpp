@@ -19,6 +19,8 @@ struct ThreadScratch {
   }
 };
 
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 }  // namespace
 
 std::uint64_t NewVectorscanSerial() { return next_serial++; }
@@ -42,6 +44,9 @@ hs_database_t* CompileLiteralDatabase(const std::vector<std::string>& literals, 
     expressions.push_back(literals[i].data());
     lengths.push_back(literals[i].size());
     ids.push_back(static_cast<unsigned>(i));
+    // Caseless changes nothing for a literal without ASCII letters (kana, `->`), and costs the
+    // matcher a masked confirm of each of its candidate places: such literals are matched exactly.
+    if (!std::any_of(literals[i].begin(), literals[i].end(), IsAsciiLetter)) all_flags[i] &= ~HS_FLAG_CASELESS;
   }
   hs_database_t* db = nullptr;
   hs_compile_error_t* compile_error = nullptr;

@@ -20,7 +20,7 @@ std::uint64_t NewVectorscanSerial();
 hs_scratch_t* VectorscanScratchFor(const hs_database_t* db, std::uint64_t serial);
 
 // Compiles `literals` (each one's id is its index) into one block-mode database, with `flags`
-// on every literal. On failure returns nullptr with the library's message in `error` and the
+// on every literal (but HS_FLAG_CASELESS only on those with an ASCII letter: it is a no-op on the others). On failure returns nullptr with the library's message in `error` and the
 // index of the literal it names in `failed` (-1 when none).
 hs_database_t* CompileLiteralDatabase(const std::vector<std::string>& literals, unsigned flags, std::string& error,
                                       int& failed);
