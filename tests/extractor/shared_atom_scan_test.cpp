@@ -16,6 +16,8 @@
 
 namespace {
 
+using namespace std::string_literals;
+
 constexpr const char* kGazetteer = R"(
 [gazetteer company]
 Acme | アクメ
@@ -39,7 +41,8 @@ const std::vector<std::string> kTexts = {
     "Acme社の田中さんのチームは Kubernetes を導入した。\nZorq Systems と Zorqco社\n",
     "We were JOINED BY Alice from Globex Inc. yesterday; zorq systems uses k8s.\n",
     "Ｆｏｏ社とＡｃｍｅ、ＫＵＢＥＲＮＥＴＥＳを導入\n全角の Ｂｏｂさんの話\n",
-    std::string("Acme\xff\xfe社 Bad\xc3(bytes) Kubernetes\x80を導入 joined\x00 by Carol\n", 64),
+    // (a literal with ""s keeps its NUL byte and knows its own length)
+    "Acme\xff\xfe社 Bad\xc3(bytes) Kubernetes\x80を導入 joined\x00 by Carol\n"s,
     "",
 };
 
