@@ -11,8 +11,6 @@
 
 namespace kgx {
 
-inline bool IsAsciiWordByte(unsigned char c) { return IsAsciiAlnum(c) || c == '_'; }
-
 namespace latin_word_detail {
 
 // What a byte says of its character's being a word character: kNo, kYes, or kAccented when the

@@ -23,8 +23,6 @@ bool SameByte(char a, char b, bool case_sensitive) {
   return case_sensitive ? a == b : AsciiLower(a) == AsciiLower(b);
 }
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-
 }  // namespace
 
 int QuantityLexicon::AddUnit(UnitDef def) {

@@ -7,6 +7,7 @@
 #include "extractor/quantity_rules.h"
 #include "extractor/quantity_scanner.h"
 #include "extractor/quantity_veto.h"
+#include "extractor/text_util.h"
 
 namespace kgx {
 
@@ -58,8 +59,6 @@ void JoinCompoundDurations(std::string_view line, std::vector<QuantityMatch>& fo
   }
   found.resize(kept);
 }
-
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 // A table row whose label (its first cell) holds a rate word gives that rate to the row's
 // amounts that have none: "| 月額コスト | 45万円 | 12万円 |", "| Monthly CI cost | $38,000 | $11,500 |".

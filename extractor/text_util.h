@@ -80,6 +80,7 @@ inline bool IsAsciiAlnum(unsigned char c) {
 }
 inline bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+inline bool IsAsciiLetter(unsigned char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
 inline char AsciiLower(char c) { return IsAsciiUpper(static_cast<unsigned char>(c)) ? char(c + 32) : c; }
 inline char AsciiUpper(char c) { return IsAsciiLower(static_cast<unsigned char>(c)) ? char(c - 32) : c; }
 

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <vector>
 
+#include "extractor/text_util.h"
+
 namespace kgx {
 
 namespace {
@@ -18,8 +20,6 @@ struct ThreadScratch {
     if (scratch) hs_free_scratch(scratch);
   }
 };
-
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 }  // namespace
 
