@@ -27,24 +27,13 @@ struct Spot {
   bool repeated = false;  // followed by ?, * or a repeat
 };
 
-// Returns pattern[from, to) with its {=NAME} placeholders replaced by their defines, as
-// RelationRules compiles them; nothing for an unknown name.
-std::optional<std::string> Expanded(std::string_view pattern, const std::vector<RegexToken>& tokens, std::size_t from,
-                                    std::size_t to, const std::map<std::string, std::string>& defines) {
-  std::string out;
-  std::size_t copied = from;
+// Returns pattern[from, to), nothing when a placeholder stands in it (the caller splits at mentions).
+std::optional<std::string> Piece(std::string_view pattern, const std::vector<RegexToken>& tokens, std::size_t from,
+                                 std::size_t to) {
   for (const RegexToken& token : tokens) {
-    if (token.piece != RegexPiece::kPlaceholder || token.begin < from || token.end > to) continue;
-    const Placeholder placeholder = PlaceholderAt(pattern, token.begin, token.end);
-    if (placeholder.role != Role::kDefine) return std::nullopt;  // the caller splits at mentions
-    const auto it = defines.find(std::string(placeholder.define));
-    if (it == defines.end()) return std::nullopt;
-    out.append(pattern.substr(copied, token.begin - copied));
-    out += it->second;
-    copied = token.end;
+    if (token.piece == RegexPiece::kPlaceholder && token.begin >= from && token.end <= to) return std::nullopt;
   }
-  out.append(pattern.substr(copied, to - copied));
-  return out;
+  return std::string(pattern.substr(from, to - from));
 }
 
 // Returns true when a negated class's body names U+E001 (alone or as a range's end): the class
@@ -116,8 +105,7 @@ int MentionOf(std::string_view text, std::size_t at) {
 GroupReader::GroupReader() = default;
 GroupReader::~GroupReader() = default;
 
-std::unique_ptr<GroupReader> GroupReader::For(std::string_view pattern, const std::map<std::string, std::string>& defines,
-                                              const std::string& separator) {
+std::unique_ptr<GroupReader> GroupReader::For(std::string_view pattern, const std::string& separator) {
   const std::vector<RegexToken> tokens = ReadRegexTokens(pattern, true);
   std::vector<Spot> spots;
   std::size_t role_at = std::string_view::npos;  // where (?P<role>…) opens
@@ -140,7 +128,6 @@ std::unique_ptr<GroupReader> GroupReader::For(std::string_view pattern, const st
       case RegexPiece::kGroupClose: --depth; break;
       case RegexPiece::kPlaceholder: {
         const Placeholder placeholder = PlaceholderAt(pattern, token.begin, token.end);
-        if (placeholder.role == Role::kDefine) break;
         const bool repeated = i + 1 < tokens.size() && tokens[i + 1].piece == RegexPiece::kRepeat;
         spots.push_back({placeholder, i, depth, repeated});
         break;
@@ -166,7 +153,7 @@ std::unique_ptr<GroupReader> GroupReader::For(std::string_view pattern, const st
     while (k < spots.size() && spots[k].placeholder.begin < role_at) ++k;
     const std::size_t from = k == 0 ? 0 : spots[k - 1].placeholder.end;
     const std::size_t to = k == spots.size() ? pattern.size() : spots[k].placeholder.begin;
-    const auto piece = Expanded(pattern, tokens, from, to, defines);
+    const auto piece = Piece(pattern, tokens, from, to);
     if (!piece) return nullptr;
     reader->role_ = std::make_unique<RE2>(*piece, RE2::Quiet);
     const auto& names = reader->role_->NamedCapturingGroups();
@@ -192,14 +179,14 @@ std::unique_ptr<GroupReader> GroupReader::For(std::string_view pattern, const st
         tokens[repeat].op != '?' || tokens[repeat].lazy) {
       return nullptr;
     }
-    gap = Expanded(pattern, tokens, tokens[open].end, last.placeholder.begin, defines);
+    gap = Piece(pattern, tokens, tokens[open].end, last.placeholder.begin);
     if (!gap || !NeverMatchesClose(*gap)) return nullptr;
     rest_from = tokens[repeat].end;
   } else if (one) {
     return nullptr;  // one marker alone: its layout is known, or RE2 is asked
   }
-  const auto before = Expanded(pattern, tokens, 0, list.placeholder.begin, defines);
-  const auto rest = Expanded(pattern, tokens, rest_from, pattern.size(), defines);
+  const auto before = Piece(pattern, tokens, 0, list.placeholder.begin);
+  const auto rest = Piece(pattern, tokens, rest_from, pattern.size());
   const std::string between = "\\s*" + separator + "\\s*";
   if (!before || !rest || !NeverMatchesClose(*before)) return nullptr;
   if (!one && (separator.empty() || !NeverMatchesClose(between))) return nullptr;

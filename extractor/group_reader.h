@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,8 +30,8 @@ struct GroupRead {
 
 class GroupReader {
  public:
-  // Returns a reader for `pattern` as written (placeholders and {=NAME} kept; `defines` by name,
-  // `separator` the expansion of {=separator}), or nothing when its shape allows none:
+  // Returns a reader for `pattern` as written (its placeholders kept, its {=NAME} defines expanded;
+  // `separator` what [define separator] stands for), or nothing when its shape allows none:
   //  - every mention placeholder stands alone at the top level ({object:…}, {subject:…}, {TYPES}),
   //    so that the k-th marker of a match is the k-th placeholder's, and the text between two
   //    markers is matched by what the pattern writes between them; or
@@ -41,8 +40,7 @@ class GroupReader {
   //    in that group may match a marker's U+E001: the list then begins with the match's first
   //    marker, and where it ends is tried as RE2 would, the longest first, with the rest of the
   //    match (which may hold markers) run through a small RE2 without groups (its DFA).
-  static std::unique_ptr<GroupReader> For(std::string_view pattern, const std::map<std::string, std::string>& defines,
-                                          const std::string& separator);
+  static std::unique_ptr<GroupReader> For(std::string_view pattern, const std::string& separator);
 
   // Reads the groups of the match text[begin, end) whose markers (all of the line's, in line
   // order) are `markers`; nothing when the match is not laid out as the reader expects, and the

@@ -1,26 +1,26 @@
 // Expanding the shared `[define NAME]` pattern pieces (see pattern_defines.h). Runs once per rule
-// load, before the families compile: a scan of each pattern line for "{=", so loading costs no
-// more than the few defines' own RE2 checks.
+// load, before the families compile: a scan of each pattern line for "{=", and each define's lines
+// parsed by RE2 (not compiled: the patterns that use them are).
 #include "extractor/pattern_defines.h"
 
 #include <map>
-#include <string>
 #include <utility>
 
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include "extractor/regex_syntax.h"
 
 namespace kgx {
 namespace {
 
+bool IsDefineKind(std::string_view kind) { return kind == kDefineBlockKind || kind == kDeprecatedDefineBlockKind; }
+
 // Block kinds whose lines are patterns (or relation options holding patterns).
 bool HoldsPatterns(std::string_view kind) {
   return kind == "discover" || kind == "section" || kind == "event" || kind == "context" || kind == "relation" ||
-         kind == "relation.topic" || kind == "relation.define" || kind == kDefineBlockKind;
+         kind == "relation.topic";
 }
-
-bool IsRelationKind(std::string_view kind) { return kind.substr(0, 8) == "relation"; }
 
 bool IsDefineName(std::string_view name) {
   if (name.empty()) return false;
@@ -55,11 +55,24 @@ std::vector<Reference> FindReferences(std::string_view text) {
   return found;
 }
 
+// True when `tokens` set flags outside any group: `(?i)abc`, whose flags govern what follows it
+// in the group around it.
+bool FlagsAtTop(const std::vector<RegexToken>& tokens) {
+  int depth = 0;
+  for (const RegexToken& token : tokens) {
+    if (token.piece == RegexPiece::kGroupOpen) ++depth;
+    if (token.piece == RegexPiece::kGroupClose) --depth;
+    if (token.piece == RegexPiece::kFlags && depth == 0) return true;
+  }
+  return false;
+}
+
 // True when `piece` (a whole regex: it compiled alone) may stand in a pattern as written: one
-// branch, not ending in an escape that the next character could extend (\x4 then 1).
+// branch, no flags that would govern the pattern after it, not ending in an escape that the next
+// character could extend (\x4 then 1).
 bool StandsAlone(std::string_view piece) {
   const std::vector<RegexToken> tokens = ReadRegexTokens(piece);
-  return !tokens.empty() && piece[tokens.back().begin] != '\\' && IsSingleBranch(tokens);
+  return !tokens.empty() && piece[tokens.back().begin] != '\\' && IsSingleBranch(tokens) && !FlagsAtTop(tokens);
 }
 
 // A repeat right after a use applies to the whole define: it must then be grouped.
@@ -69,42 +82,67 @@ bool RepeatFollows(std::string_view text, std::size_t at) {
   return c == '?' || c == '*' || c == '+' || (c == '{' && text.compare(at, 2, "{=") != 0);
 }
 
+// `lines` (each a whole regex) as one group, a line with top-level flags in a group of its own.
+template <typename Lines, typename TextOf>
+std::string GroupOf(const Lines& lines, TextOf text_of) {
+  std::string group = "(?:";
+  for (const auto& line : lines) {
+    const std::string_view text = text_of(line);
+    if (group.size() > 3) group += '|';
+    if (FlagsAtTop(ReadRegexTokens(text))) {
+      group.append("(?:").append(text).append(")");
+    } else {
+      group.append(text);
+    }
+  }
+  return group + ')';
+}
+
 class Expander {
  public:
   Expander(std::vector<RuleBlock>& blocks, std::vector<RuleDiagnostic>& diagnostics)
-      : blocks_(blocks), diagnostics_(diagnostics) {}
+      : blocks_(blocks), diagnostics_(diagnostics), parser_(RE2::Quiet, RE2::UNANCHORED) {}
 
   void Run() {
     CollectDefines();
     for (auto& [name, define] : defines_) Resolve(name, define, {});
     for (RuleBlock& block : blocks_) {
-      if (block.kind == kDefineBlockKind || !HoldsPatterns(block.kind)) continue;
+      if (!HoldsPatterns(block.kind)) continue;
       for (RuleLine& line : block.lines) {
         if (line.text.find("{=") == std::string::npos) continue;
         std::string expanded;
-        if (Expand(line, IsRelationKind(block.kind), {}, expanded)) line.text = std::move(expanded);
+        if (Expand(line, {}, expanded)) line.text = std::move(expanded);
       }
+    }
+    // Each define block as the families read it: a `define`, its lines expanded.
+    for (RuleBlock& block : blocks_) {
+      if (IsDefineKind(block.kind)) block.kind = kDefineBlockKind;
+    }
+    for (auto& [name, define] : defines_) {
+      if (define.state != State::kDone) continue;
+      for (std::size_t i = 0; i < define.lines.size(); ++i) define.block->lines[i].text = std::move(define.lines[i]);
     }
   }
 
  private:
   enum class State { kNew, kExpanding, kDone, kBroken };
   struct Define {
-    const RuleBlock* block = nullptr;
+    RuleBlock* block = nullptr;
     State state = State::kNew;
-    std::string text;        // the expansion as inserted where grouping is needed: "(?:a|b)"
-    std::string alone;       // the expansion as written, when it may stand ungrouped; else empty
+    std::vector<std::string> lines;  // expanded
+    std::string text;                // the expansion as inserted where grouping is needed: "(?:a|b)"
+    std::string alone;               // the expansion as written, when it may stand ungrouped; else empty
   };
 
   void Report(Location where, std::string message) { diagnostics_.push_back({std::move(where), std::move(message), true}); }
 
   void CollectDefines() {
-    std::map<std::string, const RuleBlock*> relation_defines;
-    for (const RuleBlock& block : blocks_) {
-      if (block.kind == "relation.define") relation_defines.emplace(block.argument, &block);
-    }
-    for (const RuleBlock& block : blocks_) {
-      if (block.kind != kDefineBlockKind) continue;
+    for (RuleBlock& block : blocks_) {
+      if (!IsDefineKind(block.kind)) continue;
+      if (block.kind == kDeprecatedDefineBlockKind) {
+        diagnostics_.push_back({block.where, "[relation.define " + block.argument + "] is deprecated: write [define " +
+                                                 block.argument + "], which every family reads", false});
+      }
       if (!IsDefineName(block.argument)) {
         Report(block.where, "define needs a NAME of letters, digits and '_' (got '" + block.argument + "')");
       } else if (block.lines.empty()) {
@@ -112,9 +150,6 @@ class Expander {
       } else if (const auto earlier = defines_.find(block.argument); earlier != defines_.end()) {
         Report(block.where, "define '" + block.argument + "' is already defined at " +
                                 earlier->second.block->where.ToString());
-      } else if (const auto relation = relation_defines.find(block.argument); relation != relation_defines.end()) {
-        Report(block.where, "define '" + block.argument + "' is also a [relation.define] at " +
-                                relation->second->where.ToString());
       } else {
         defines_[block.argument].block = &block;
       }
@@ -126,34 +161,33 @@ class Expander {
     if (define.state != State::kNew) return;
     define.state = State::kExpanding;
     path.push_back(name);
-    std::vector<std::string> lines;
     bool ok = true;
     for (const RuleLine& line : define.block->lines) {
       std::string expanded;
-      if (!Expand(line, false, path, expanded)) {
+      if (!Expand(line, path, expanded)) {
         ok = false;
         continue;
       }
-      if (const RE2 alone("(?:" + expanded + ")", RE2::Quiet); !alone.ok()) {
-        Report(line.where, "define '" + name + "' does not compile: " + alone.error());
+      // A line must be a whole regex (RE2::Set::Add parses it and compiles nothing: a line costs a
+      // tenth of an RE2 of it, which the patterns that use the define compile anyway).
+      if (std::string error; parser_.Add(expanded, &error) < 0) {
+        Report(line.where, "define '" + name + "' does not compile: " + error);
         ok = false;
         continue;
       }
-      lines.push_back(std::move(expanded));
+      define.lines.push_back(std::move(expanded));
     }
     if (!ok) {
       define.state = State::kBroken;
       return;
     }
-    for (const std::string& line : lines) define.text += (define.text.empty() ? "(?:" : "|") + line;
-    define.text += ')';
-    if (lines.size() == 1 && StandsAlone(lines.front())) define.alone = lines.front();
+    define.text = GroupOf(define.lines, [](const std::string& line) { return std::string_view(line); });
+    if (define.lines.size() == 1 && StandsAlone(define.lines.front())) define.alone = define.lines.front();
     define.state = State::kDone;
   }
 
   // Writes `line` with its defines expanded into `out`; returns false after reporting a problem.
-  // `keep_unknown`: a name that is no shared define is left for the relation family.
-  bool Expand(const RuleLine& line, bool keep_unknown, const std::vector<std::string>& path, std::string& out) {
+  bool Expand(const RuleLine& line, const std::vector<std::string>& path, std::string& out) {
     const std::string_view text(line.text);
     bool ok = true;
     std::size_t copied = 0;
@@ -166,7 +200,6 @@ class Expander {
       const auto it = defines_.find(name);
       if (it == defines_.end()) {
         out.append(text.substr(ref.begin, ref.end - ref.begin));
-        if (keep_unknown) continue;
         Report(where, IsDefineName(name) ? "unknown define '" + name + "' (no [define " + name + "] block)"
                                           : "bad define name '" + name + "' (letters, digits and '_')");
         ok = false;
@@ -194,12 +227,17 @@ class Expander {
   std::vector<RuleBlock>& blocks_;
   std::vector<RuleDiagnostic>& diagnostics_;
   std::map<std::string, Define> defines_;
+  RE2::Set parser_;  // never compiled
 };
 
 }  // namespace
 
 void ExpandPatternDefines(std::vector<RuleBlock>& blocks, std::vector<RuleDiagnostic>& diagnostics) {
   Expander(blocks, diagnostics).Run();
+}
+
+std::string DefineGroup(const RuleBlock& define) {
+  return GroupOf(define.lines, [](const RuleLine& line) { return std::string_view(line.text); });
 }
 
 }  // namespace kgx

@@ -1,6 +1,5 @@
 // Block options of the relation rules (see relation_options.h): parsing a block's `@name value`
-// lines, expanding the {=NAME} defines their patterns use, and asking a block's line options of a
-// line of a section.
+// lines and asking a block's line options of a line of a section.
 #include "extractor/relation_options.h"
 
 #include <re2/re2.h>
@@ -29,28 +28,6 @@ std::vector<std::string_view> SplitOptionList(std::string_view value) {
   return items;
 }
 
-// Replaces each {=NAME} of an option's pattern by its define; returns false after reporting an
-// unknown name.
-bool ExpandDefines(const RuleLine& line, std::string_view value, const std::map<std::string, std::string>& defines,
-                   std::string& out, std::vector<RuleDiagnostic>& diagnostics) {
-  for (std::size_t i = 0; i < value.size(); ++i) {
-    const std::size_t close = value.substr(i, 2) == "{=" ? value.find('}', i) : std::string_view::npos;
-    if (close == std::string_view::npos) {
-      out += value[i];
-      continue;
-    }
-    const std::string name(value.substr(i + 2, close - i - 2));
-    const auto it = defines.find(name);
-    if (it == defines.end()) {
-      diagnostics.push_back({line.where, "unknown define '" + name + "'", true});
-      return false;
-    }
-    out += it->second;
-    i = close;
-  }
-  return true;
-}
-
 // Returns true when line `i` of the section or one of the two before it matches `re`.
 bool WindowMatches(const RE2& re, std::size_t i, AfterLines& after) {
   for (std::size_t k = i >= 2 ? i - 2 : 0; k <= i; ++k) {
@@ -64,22 +41,7 @@ bool WindowMatches(const RE2& re, std::size_t i, AfterLines& after) {
 BlockOptions::BlockOptions() = default;
 BlockOptions::~BlockOptions() = default;
 
-std::map<std::string, std::string> RelationDefines(const std::vector<RuleBlock>& blocks) {
-  std::map<std::string, std::string> defines;
-  for (const RuleBlock& block : blocks) {
-    if (block.kind != "relation.define") continue;
-    std::string alternation;
-    for (const RuleLine& line : block.lines) {
-      if (!alternation.empty()) alternation += '|';
-      alternation += "(?:" + line.text + ")";
-    }
-    defines[block.argument] = "(?:" + alternation + ")";
-  }
-  return defines;
-}
-
-bool ParseBlockOptions(const RuleBlock& block, const std::map<std::string, std::string>& defines, BlockOptions& options,
-                       std::vector<RuleDiagnostic>& diagnostics) {
+bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vector<RuleDiagnostic>& diagnostics) {
   bool ok = true;
   const bool section_subject = block.argument == "presented_by" || block.argument == "announced";
   options.subject = section_subject ? std::vector<SubjectSource>{SubjectSource::kSection}
@@ -91,12 +53,7 @@ bool ParseBlockOptions(const RuleBlock& block, const std::map<std::string, std::
     ok = false;
   };
   const auto regex = [&](const RuleLine& line, std::string_view value, std::unique_ptr<RE2>& out) {
-    std::string expanded;
-    if (!ExpandDefines(line, value, defines, expanded, diagnostics)) {
-      ok = false;
-      return;
-    }
-    out = std::make_unique<RE2>(expanded, RE2::Quiet);
+    out = std::make_unique<RE2>(value, RE2::Quiet);
     if (!out->ok()) fail(line, "bad pattern '" + std::string(value) + "': " + out->error());
   };
   for (const RuleLine& line : block.lines) {

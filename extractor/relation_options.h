@@ -1,6 +1,6 @@
 // Block options of the relation rules: the `@name value` lines of a [relation …] block (rules/README.md,
-// "Relations") parsed once into BlockOptions, the [relation.define NAME] patterns they may use, and
-// whether a block's line options let it run on a line of a section. Internal to RelationRules
+// "Relations") parsed once into BlockOptions (their {=NAME} defines expanded before, with every
+// pattern's), and whether a block's line options let it run on a line of a section. Internal to RelationRules
 // (relation_rules.cpp), which compiles each block's options here and asks them while applying it.
 #pragma once
 
@@ -66,16 +66,11 @@ struct BlockOptions {
 // Indexes BlockOptions::kinds.
 inline std::size_t KindIndex(SectionKind kind) { return static_cast<std::size_t>(kind); }
 
-// Returns the [relation.define NAME] patterns of `blocks` by name, each the alternation of its
-// lines, ready to stand for {=NAME}.
-std::map<std::string, std::string> RelationDefines(const std::vector<RuleBlock>& blocks);
-
 // Parses the `@name value` lines of `block` into `options`; returns false after reporting every
-// problem (unknown option, bad value, bad pattern, unknown {=NAME}) in `diagnostics`. The default
+// problem (unknown option, bad value, bad pattern) in `diagnostics`. The default
 // subject is the section for presented_by and announced, else the line's topic, the presenter,
 // the section's topic, the talk or the document.
-bool ParseBlockOptions(const RuleBlock& block, const std::map<std::string, std::string>& defines, BlockOptions& options,
-                       std::vector<RuleDiagnostic>& diagnostics);
+bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vector<RuleDiagnostic>& diagnostics);
 
 // Whether the lines of a section match @after regexes, each line asked once per regex: three
 // lines look back at it. Lives as long as the section it reads.

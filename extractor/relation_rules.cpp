@@ -14,6 +14,7 @@
 #include "extractor/group_reader.h"
 #include "extractor/marker_context.h"
 #include "extractor/marker_layout.h"
+#include "extractor/pattern_defines.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/relation_marking.h"
 #include "extractor/relation_options.h"
@@ -66,6 +67,14 @@ struct RelationPattern {
 constexpr std::string_view kPredicates[] = {"uses", "migrated_from", "migrated_to",
                                             "role_at", "presented_by", "announced"};
 
+// What [define separator], expanded, stands for: the joint of an {objects:…} list; empty without one.
+std::string SeparatorOf(const std::vector<RuleBlock>& blocks) {
+  for (const RuleBlock& block : blocks) {
+    if (block.kind == kDefineBlockKind && block.argument == kSeparatorDefine) return DefineGroup(block);
+  }
+  return {};
+}
+
 // Returns how far a line is indented: its leading blanks, in bytes.
 std::size_t Indent(std::string_view line) {
   const std::size_t first = line.find_first_not_of(" \t");
@@ -108,7 +117,7 @@ RelationRules::RelationRules() : impl_(std::make_unique<Impl>()) {}
 RelationRules::~RelationRules() = default;
 
 bool RelationRules::HandlesBlockKind(std::string_view kind) {
-  return kind == "relation" || kind == "relation.define" || kind == "relation.topic";
+  return kind == "relation" || kind == "relation.topic";
 }
 
 std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBlock>& blocks,
@@ -116,7 +125,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
   auto rules = std::unique_ptr<RelationRules>(new RelationRules());
   if (strategy == Strategy::kFast) rules->impl_->prefilter = std::make_unique<PatternPrefilter>();
   bool failed = false;
-  const std::map<std::string, std::string> defines = RelationDefines(blocks);
+  const std::string separator = SeparatorOf(blocks);
   std::map<std::string, int> claims;  // RelationPattern::claim: the number of each claim
   for (const RuleBlock& block : blocks) {
     const bool is_topic = block.kind == "relation.topic";
@@ -128,7 +137,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
       continue;
     }
     auto options = std::make_shared<BlockOptions>();
-    if (!ParseBlockOptions(block, defines, *options, diagnostics)) {
+    if (!ParseBlockOptions(block, *options, diagnostics)) {
       failed = true;
       continue;
     }
@@ -143,26 +152,15 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         diagnostics.push_back({where, message, true});
         line_failed = true;
       };
-      std::string shape_source;  // the pattern with its defines expanded, for ContextsOf and LayoutOf
       std::size_t copied = 0;
       for (const Placeholder& placeholder : FindPlaceholders(line.text)) {
         pattern.append(line.text, copied, placeholder.begin - copied);
-        shape_source.append(line.text, copied, placeholder.end - copied);
         copied = placeholder.end;
         Location where = line.where;
         where.column += placeholder.begin;
         const std::string inner(placeholder.inner);
         if (placeholder.role == Placeholder::Role::kDefine) {
-          const auto it = defines.find(std::string(placeholder.define));
-          if (it == defines.end()) {
-            fail(where, "unknown define '" + std::string(placeholder.define) + "'");
-          } else {
-            pattern += it->second;
-            shape_source.resize(shape_source.size() - (placeholder.end - placeholder.begin));
-            // Braces in a define are RE2's, never placeholders: a define with one that reads like
-            // a placeholder is replaced by `.`, which the pattern reader does not look through.
-            shape_source += FindPlaceholders(it->second).empty() ? it->second : ".";
-          }
+          line_failed = true;  // a name ExpandPatternDefines could not expand, and reported
           continue;
         }
         if (placeholder.role == Placeholder::Role::kInvalid) {
@@ -179,12 +177,11 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
             object_placeholder = true;
             break;
           case Placeholder::Role::kObjects: {
-            const auto sep = defines.find(std::string(kSeparatorDefine));
-            if (sep == defines.end()) {
-              fail(where, "{objects:…} needs a [relation.define separator] block");
+            if (separator.empty()) {
+              fail(where, "{objects:…} needs a [define separator] block");
               break;
             }
-            pattern += "(?P<objects>" + marker + "(?:\\s*" + sep->second + "\\s*" + marker + ")*)";
+            pattern += "(?P<objects>" + marker + "(?:\\s*" + separator + "\\s*" + marker + ")*)";
             object_letters = letters;
             break;
           }
@@ -195,7 +192,6 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         }
       }
       pattern.append(line.text, copied);
-      shape_source.append(line.text, copied);
       if (line_failed) {
         failed = true;
         continue;
@@ -246,7 +242,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
         reject("a [relation.topic] pattern has no {subject:…}: its object is the topic");
         continue;
       }
-      const auto elements = strategy == Strategy::kFast ? ReadElements(shape_source) : std::nullopt;
+      const auto elements = strategy == Strategy::kFast ? ReadElements(line.text) : std::nullopt;
       if (elements) {
         compiled.contexts = ContextsOf(*elements);
         const MarkerLayout layout = LayoutOf(*elements);
@@ -254,10 +250,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
                                   layout.object_list == (compiled.capture == Capture::kList);
         const bool subject_known = compiled.subject_group < 0 || layout.subject >= 0 || layout.subject_back >= 0;
         if (object_known && subject_known && compiled.role_group < 0) compiled.layout = layout;
-        const auto separator = defines.find(std::string(kSeparatorDefine));
-        if (!compiled.layout) {
-          compiled.groups = GroupReader::For(line.text, defines, separator == defines.end() ? std::string() : separator->second);
-        }
+        if (!compiled.layout) compiled.groups = GroupReader::For(line.text, separator);
         compiled.lead_types = LeadingMarkerTypes(*elements);
       }
       rules->impl_->patterns.push_back(std::move(compiled));

@@ -74,8 +74,10 @@ class RelationRules {
   };
 
   static bool HandlesBlockKind(std::string_view kind);
-  // Compiles [relation PREDICATE], [relation.topic] and [relation.define NAME] blocks. Returns
-  // nullptr when any block has an error; every problem is in `diagnostics`.
+  // Compiles [relation PREDICATE] and [relation.topic] blocks, whose {=NAME} ExpandPatternDefines
+  // expanded (RuleSet does, before any family compiles): {objects:…} joins its mentions with what
+  // [define separator] stands for. Returns nullptr when any block has an error; every problem is
+  // in `diagnostics`, but for a {=NAME} left in a pattern, which the expansion reported.
   static std::unique_ptr<RelationRules> Compile(const std::vector<RuleBlock>& blocks,
                                                 std::vector<RuleDiagnostic>& diagnostics,
                                                 Strategy strategy = Strategy::kFast);

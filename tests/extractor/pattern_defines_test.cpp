@@ -1,6 +1,9 @@
 // Shared [define NAME] pattern pieces: how {=NAME} expands in each family's patterns, and the
-// located diagnostics of `kgx rules check` (unknown name, recursion, a define that does not compile).
+// located diagnostics of `kgx rules check` (unknown name, recursion, a define that does not compile),
+// and the old [relation.define] spelling read as a [define] with a warning.
 #include <catch2/catch.hpp>
+
+#include <re2/re2.h>
 
 #include <string>
 #include <vector>
@@ -67,6 +70,35 @@ TEST_CASE("a define is grouped where grouping is needed", "[pattern_defines]") {
                                    "(?:\\s)1"});
 }
 
+TEST_CASE("a line's flags govern that line only, and a define with flags is grouped", "[pattern_defines]") {
+  const auto e = Expand("[define cloud]\n(?i)aws\nGCP\n(?i:azure)\n"  // a line that starts with (?i), and (?i:…)
+                        "[define on]\n(?i)on\n"                          // one line, but its flag would govern the rest
+                        "[context c]\nx{=cloud}y\n{=on}y\n");
+  CHECK(e.messages.empty());
+  const V lines = LinesOf(e, "context");
+  CHECK(lines == V{"x(?:(?:(?i)aws)|GCP|(?i:azure))y", "(?:(?:(?i)on))y"});
+  REQUIRE(lines.size() == 2);
+  const RE2 cloud(lines[0]), on(lines[1]);
+  CHECK(RE2::FullMatch("xAWSy", cloud));
+  CHECK(RE2::FullMatch("xAzurey", cloud));
+  CHECK(RE2::FullMatch("xGCPy", cloud));
+  CHECK_FALSE(RE2::FullMatch("xgcpy", cloud));
+  CHECK_FALSE(RE2::FullMatch("xAWSY", cloud));
+  CHECK(RE2::FullMatch("ONy", on));
+  CHECK_FALSE(RE2::FullMatch("onY", on));
+}
+
+TEST_CASE("after expansion a define block holds its lines expanded", "[pattern_defines]") {
+  const auto e = Expand(kDefines + "[define full_name]\n{=name_word} {=name_word}\n(?:氏|さん)\n");
+  CHECK(e.messages.empty());
+  const std::string w(kNameWord);
+  REQUIRE(e.blocks.size() == 2);
+  std::vector<std::string> lines;
+  for (const kgx::RuleLine& line : e.blocks[1].lines) lines.push_back(line.text);
+  CHECK(lines == V{w + " " + w, "(?:氏|さん)"});
+  CHECK(kgx::DefineGroup(e.blocks[1]) == "(?:" + w + " " + w + "|(?:氏|さん))");
+}
+
 TEST_CASE("defines use defines, and a {= in a class or after a backslash is text", "[pattern_defines]") {
   const auto e = Expand(kDefines + "[define full_name]\n{=name_word} {=name_word}\n"
                                    "[discover person]\n(?P<name>{=full_name}) さん[{=x}]\\{=x}\n");
@@ -75,12 +107,15 @@ TEST_CASE("defines use defines, and a {= in a class or after a backslash is text
   CHECK(LinesOf(e, "discover") == V{"(?P<name>" + w + " " + w + ") さん[{=x}]\\{=x}"});
 }
 
-TEST_CASE("relation blocks take shared defines and leave their own to the relation family", "[pattern_defines]") {
-  const auto e = Expand(kDefines + "[relation.define use_verb]\n使う\n"
-                                   "[relation role_at]\n{person}\\s*{=use_verb}\\s+{=name_word}\n@line {=name_word}\n");
-  CHECK(e.messages.empty());
-  CHECK(LinesOf(e, "relation") ==
-        V{"{person}\\s*{=use_verb}\\s+" + std::string(kNameWord), "@line " + std::string(kNameWord)});
+TEST_CASE("relation blocks take every define, and [relation.define] is a define with a warning", "[pattern_defines]") {
+  const auto e = Expand(kDefines + "[relation.define use_verb]\n使う\n(?i:uses?)\n"
+                                   "[relation uses]\n{company}\\s*{=use_verb}\\s+{=name_word}\n@unless {=use_verb}\n");
+  CHECK(e.messages == V{"d.rules:3:1: warning: [relation.define use_verb] is deprecated: write [define use_verb], "
+                        "which every family reads"});
+  const std::string w(kNameWord);
+  CHECK(LinesOf(e, "relation") == V{"{company}\\s*(?:使う|(?i:uses?))\\s+" + w, "@unless (?:使う|(?i:uses?))"});
+  CHECK(LinesOf(e, "relation.define").empty());  // read as a define from here on
+  CHECK(LinesOf(e, "define").size() == 1);
 }
 
 TEST_CASE("define problems are reported with file, line and column", "[pattern_defines]") {
@@ -95,7 +130,14 @@ TEST_CASE("define problems are reported with file, line and column", "[pattern_d
   CHECK(Expand(kDefines + kDefines).messages ==
         V{"d.rules:3:1: error: define 'name_word' is already defined at d.rules:1:1"});
   CHECK(Expand("[relation.define verb]\n使う\n[define verb]\nuse\n").messages ==
-        V{"d.rules:3:1: error: define 'verb' is also a [relation.define] at d.rules:1:1"});
+        V{"d.rules:1:1: warning: [relation.define verb] is deprecated: write [define verb], which every family reads",
+          "d.rules:3:1: error: define 'verb' is already defined at d.rules:1:1"});
+  CHECK(Expand("[relation uses]\n{object:any}\\s*{=nowhere}\n@unless  {=gone}\n").messages ==
+        V{"d.rules:2:16: error: unknown define 'nowhere' (no [define nowhere] block)",
+          "d.rules:3:10: error: unknown define 'gone' (no [define gone] block)"});
+  const auto bad = Expand("[define verb]\n使(う\n[relation uses]\n{object:any}を{=verb}\n").messages;
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].rfind("d.rules:2:1: error: define 'verb' does not compile: ", 0) == 0);
   CHECK(Expand("[define]\nx\n[define empty]\n").messages ==
         V{"d.rules:1:1: error: define needs a NAME of letters, digits and '_' (got '')",
           "d.rules:3:1: error: define 'empty' has no pattern"});

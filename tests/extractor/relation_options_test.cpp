@@ -1,10 +1,11 @@
 // Block options of the relation rules (relation_options.h): the `@name value` lines of a block
-// parsed into BlockOptions with every problem reported, [relation.define] patterns used in them,
+// parsed into BlockOptions with every problem reported, shared [define] patterns used in them,
 // and the line options asked of a section's lines.
 #include <catch2/catch.hpp>
 
 #include <string>
 
+#include "extractor/pattern_defines.h"
 #include "extractor/relation_options.h"
 #include "extractor/rule_file.h"
 
@@ -31,7 +32,7 @@ TEST_CASE("block options are read into their value, with defaults by predicate",
   kgx::BlockOptions uses;
   REQUIRE(kgx::ParseBlockOptions(Block("relation", "uses", {"@where body", "@section talk, keynote", "@subject topic|section",
                                                              "{object:technology}を使う"}),
-                                 {}, uses, diagnostics));
+                                 uses, diagnostics));
   CHECK(diagnostics.empty());
   CHECK(uses.where == kgx::LineScope::kBody);
   CHECK(uses.kinds[kgx::KindIndex(kgx::SectionKind::kTalk)]);
@@ -40,7 +41,7 @@ TEST_CASE("block options are read into their value, with defaults by predicate",
   CHECK(kgx::LineInScope(uses, 1));
   CHECK_FALSE(kgx::LineInScope(uses, 0));
   kgx::BlockOptions presented;
-  REQUIRE(kgx::ParseBlockOptions(Block("relation", "presented_by", {"{object:company}"}), {}, presented, diagnostics));
+  REQUIRE(kgx::ParseBlockOptions(Block("relation", "presented_by", {"{object:company}"}), presented, diagnostics));
   CHECK(presented.subject == std::vector<kgx::SubjectSource>{kgx::SubjectSource::kSection});
   CHECK(presented.where == kgx::LineScope::kAny);
 }
@@ -49,26 +50,28 @@ TEST_CASE("every problem of a block's options is reported with its line", "[rela
   std::vector<kgx::RuleDiagnostic> diagnostics;
   kgx::BlockOptions options;
   CHECK_FALSE(kgx::ParseBlockOptions(
-      Block("relation", "uses", {"@where footer", "@colour red", "@line {=nowhere}", "@after (unclosed", "@object"}), {},
+      Block("relation", "uses", {"@where footer", "@colour red", "@subject speaker", "@after (unclosed", "@object"}),
       options, diagnostics));
   REQUIRE(diagnostics.size() == 5);
   CHECK(diagnostics[0].message == "bad @where 'footer' (expected header, body or any)");
   CHECK(diagnostics[0].where.line == 2);
   CHECK(diagnostics[1].message.rfind("unknown option '@colour'", 0) == 0);
-  CHECK(diagnostics[2].message == "unknown define 'nowhere'");
+  CHECK(diagnostics[2].message ==
+        "bad @subject source 'speaker' (expected line, presenter, topic, talk, section or document)");
   CHECK(diagnostics[3].message.rfind("bad pattern '(unclosed': ", 0) == 0);
   CHECK(diagnostics[4].message == "option '@object' needs a value");
   CHECK(diagnostics[4].where.line == 6);
 }
 
-TEST_CASE("a relation define stands for {=NAME} in a line option", "[relations][options]") {
-  const auto defines = kgx::RelationDefines({Block("relation.define", "migration", {"移行", "migrat(?:e|ed|ion)"}),
-                                             Block("relation", "uses", {"{object:technology}"})});
-  REQUIRE(defines.size() == 1);
-  CHECK(defines.at("migration") == "(?:(?:移行)|(?:migrat(?:e|ed|ion)))");
+TEST_CASE("a shared define stands for {=NAME} in a line option", "[relations][options]") {
   std::vector<kgx::RuleDiagnostic> diagnostics;
+  std::vector<kgx::RuleBlock> blocks = {Block("define", "migration", {"移行", "migrat(?:e|ed|ion)"}),
+                                        Block("relation", "migrated_to", {"@line {=migration}"})};
+  kgx::ExpandPatternDefines(blocks, diagnostics);
+  REQUIRE(diagnostics.empty());
+  CHECK(blocks[1].lines[0].text == "@line (?:移行|migrat(?:e|ed|ion))");
   kgx::BlockOptions options;
-  REQUIRE(kgx::ParseBlockOptions(Block("relation", "migrated_to", {"@line {=migration}"}), defines, options, diagnostics));
+  REQUIRE(kgx::ParseBlockOptions(blocks[1], options, diagnostics));
   const std::vector<std::string> texts = {"# header", "Kafkaへ移行した", "We migrated to Kafka", "Kafkaを使う"};
   const kgx::RelationSection section = Section(texts);
   kgx::AfterLines after(section);
@@ -80,8 +83,8 @@ TEST_CASE("a relation define stands for {=NAME} in a line option", "[relations][
 TEST_CASE("@after and @unless_after look at the line and the two before it", "[relations][options]") {
   std::vector<kgx::RuleDiagnostic> diagnostics;
   kgx::BlockOptions after_options, unless_options;
-  REQUIRE(kgx::ParseBlockOptions(Block("relation", "uses", {"@after (?i)tech stack|技術スタック"}), {}, after_options, diagnostics));
-  REQUIRE(kgx::ParseBlockOptions(Block("relation", "uses", {"@unless_after 検討中"}), {}, unless_options, diagnostics));
+  REQUIRE(kgx::ParseBlockOptions(Block("relation", "uses", {"@after (?i)tech stack|技術スタック"}), after_options, diagnostics));
+  REQUIRE(kgx::ParseBlockOptions(Block("relation", "uses", {"@unless_after 検討中"}), unless_options, diagnostics));
   const std::vector<std::string> texts = {"# Talk", "Our tech stack:", "- Kafka", "- Flink", "- Redis", "技術スタック", "検討中の候補", "- Pulsar"};
   const kgx::RelationSection section = Section(texts);
   kgx::AfterLines after(section);

@@ -172,17 +172,18 @@ TEST_CASE("the fast strategy relates what the plain one does with the shipped ru
 
 TEST_CASE("the fast strategy relates what the plain one does with patterns of every shape", "[relations][strategy]") {
   // Japanese and English; placeholders at either end, lists, optional and repeated parts, vetoes,
-  // and what the fast paths must leave to RE2: alternations, flags, classes, a define with braces;
-  // placeholders inside groups (a named list, alternatives, an optional marker).
-  const std::string rules = R"([relation.define separator]
+  // and what the fast paths must leave to RE2: alternations, flags, classes, a define with RE2's
+  // braces, a define holding a placeholder; placeholders inside groups (a named list, alternatives,
+  // an optional marker).
+  const std::string rules = R"([define separator]
 ,
 と
 \band\b
 
-[relation.define braces]
+[define braces]
 x{2}
 
-[relation.define named]
+[define named]
 {company}
 
 [relation uses]
@@ -219,7 +220,7 @@ TEST_CASE("the fast strategy searches a line for further matches only where one 
   // subject or object is counted back from the last marker of a match: one or two mentions,
   // of one type or more, lists, an optional object, {each:…}, and a hand-written (?P<object>…)
   // that captures text, which the gate must leave alone. Japanese and English.
-  const std::string rules = R"([relation.define separator]
+  const std::string rules = R"([define separator]
 ,
 と
 や
@@ -254,7 +255,7 @@ TEST_CASE("the fast strategy tries a pattern that begins with a marker at each s
   // where the first such marker gives no match and a later one does, markers of other types
   // between them, alternatives of different lengths at one start (lazy and greedy), leading
   // lists and groups, and assertions beside the marker (\b, $). Japanese and English.
-  const std::string rules = R"([relation.define separator]
+  const std::string rules = R"([define separator]
 ,
 と
 \band\b
@@ -272,7 +273,9 @@ TEST_CASE("the fast strategy tries a pattern that begins with a marker at each s
   CHECK(CompareStrategies(rules, 3000) > 400);
 
   std::vector<kgx::RuleDiagnostic> diagnostics;
-  const auto fast = kgx::RelationRules::Compile(kgx::ParseRuleText(rules, "test.rules", diagnostics), diagnostics, Strategy::kFast);
+  auto blocks = kgx::ParseRuleText(rules, "test.rules", diagnostics);
+  kgx::ExpandPatternDefines(blocks, diagnostics);
+  const auto fast = kgx::RelationRules::Compile(blocks, diagnostics, Strategy::kFast);
   REQUIRE(fast);
   const auto objects = [&](const std::string& written) {
     const auto line = kgx::test::ReadWritten(written);
@@ -300,20 +303,20 @@ TEST_CASE("the fast strategy reads role groups and lists with a trailing marker 
   // followed; a list followed by text that may hold markers; and shapes the reader
   // must leave to RE2 (an optional subject, a role after an optional marker, a list with a lazy
   // optional marker, a hand-written (?P<objects>…)). Japanese and English.
-  const std::string rules = R"([relation.define separator]
+  const std::string rules = R"([define separator]
 ,
 と
 や
 \band\b
 
-[relation.define role]
+[define role]
 CTO
 CEO
 VPoE
 エンジニア
 (?i:senior\s+)?engineer
 
-[relation.define move_verb]
+[define move_verb]
 移行
 (?i:moved)
 
