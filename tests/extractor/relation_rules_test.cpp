@@ -1192,3 +1192,24 @@ TEST_CASE("ops bullets: a topic's tool with a note in parentheses, a store kept 
   CHECK(TalkLine("- [t:Argo CD] の ApplicationSet でテナントごとに展開したい").empty());
   CHECK(TalkLine("- 候補は [t:Linkerd]（未検証）かも").empty());
 }
+
+TEST_CASE("a line that opens with a company's account and a colon is that company's", "[relations]") {
+  CHECK(Relations(SectionKind::kTalk, {"STG301 - How [c:Canva] stores 100 PB on [a:Amazon S3]",
+                                       "- [c:Atlassian] also presented: [t:Jira] Cloud migrated to [a:AWS Graviton]"}) ==
+        Strings{"<section> presented_by Canva", "Atlassian migrated_to AWS Graviton", "Canva uses Amazon S3"});
+  CHECK(TalkLine("- [c:Mercari] の発表: [t:Spinnaker] から [t:Argo CD] に移行") ==
+        Strings{"<section> presented_by Mercari", "Mercari migrated_from Spinnaker", "Mercari migrated_to Argo CD"});
+  CHECK(Relations(SectionKind::kOther, {"所感", "- [c:Mercari] の発表: [t:Spinnaker] から [t:Argo CD] に移行"}) ==
+        Strings{"Mercari migrated_from Spinnaker", "Mercari migrated_to Argo CD"});
+  // a colon later in the line, or a company inside a label, names no line subject
+  CHECK(TalkLine("- 事例: [c:Mercari] と [c:LINE]、[t:Argo CD] を使っている") == Strings{"<section> uses Argo CD"});
+}
+
+TEST_CASE("a company runs a count of a service's units", "[relations]") {
+  CHECK(TalkLine("- [c:Canva] runs 4,000 [a:EKS] nodes") == Strings{"Canva uses EKS"});
+  CHECK(TalkLine("- [c:Canva] operates about 300 [t:Kafka] brokers across regions") == Strings{"Canva uses Kafka"});
+  CHECK(TalkLine("- [c:Canva] runs 12 [a:Aurora] clusters") == Strings{"Canva uses Aurora"});
+  // a count of something else, a plan
+  CHECK(TalkLine("- [c:Canva] runs 4,000 experiments a year").empty());
+  CHECK(TalkLine("- [c:Canva] might run 40 [a:EKS] clusters").empty());
+}
