@@ -35,7 +35,8 @@ usage:
   kgx merge SHARD.jsonl... [--format F]... [--out DIR]
   kgx --help | --version
 
-INPUT: files, folders (read recursively: *.txt, *.md, *.org), or - for standard input; default samples/.
+INPUT: files, folders (read recursively: *.txt, *.md, *.org and wiki notes: *.textile, *.adoc, *.asciidoc,
+       *.howm, *.wiki, *.mediawiki, *.wikitext), or - for standard input; default samples/.
 An .org file, or a note opening with #+TITLE:, #+STARTUP: and the like, is read as org-mode.
 --format: graphml, gexf, jsonld, neo4j, cypher, dot, jsonl (default: graphml and jsonld).
 --out DIR: where graph.<ext> files go (default out/); --out - writes one format to standard output.

@@ -24,6 +24,7 @@
 #include "extractor/stage_times.h"
 #include "extractor/text_util.h"
 #include "extractor/url_spans.h"
+#include "extractor/wiki_markup.h"
 
 namespace kgx {
 
@@ -96,7 +97,12 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   StageTimer timer(Stage::kNormalize);  // charged to each stage in turn, until the return
   NormalizedText normalized = Normalize(source.text);
   // An org note's headings, title, blocks and links are read as their Markdown would be.
-  if (IsOrgDocument(source.path, source.text)) RewriteOrgMarkup(normalized);
+  // So are the headings, lists and blocks of a note in another wiki markup (Textile, AsciiDoc, …).
+  if (IsOrgDocument(source.path, source.text)) {
+    RewriteOrgMarkup(normalized);
+  } else if (const WikiDialect dialect = DetectWikiDialect(source.path, source.text); dialect != WikiDialect::kNone) {
+    RewriteWikiMarkup(normalized, dialect);
+  }
   const std::vector<LineView> lines = SplitLines(normalized.text);
   if (lines.empty()) return result;
   const SpanMapper map(source, normalized, lines);

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/markup_writer.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -82,9 +83,9 @@ bool IsDrawerBegin(std::string_view trimmed) {
   });
 }
 
-class Rewriter {
+class Rewriter : MarkupWriter {
  public:
-  explicit Rewriter(NormalizedText& n) : n_(n) {}
+  explicit Rewriter(NormalizedText& n) : MarkupWriter(n) {}
 
   void Run() {
     Classify();
@@ -152,23 +153,6 @@ class Rewriter {
   }
 
  private:
-  std::string_view Text(std::size_t begin, std::size_t end) const {
-    return std::string_view(n_.text).substr(begin, end - begin);
-  }
-
-  // Whether the normalized bytes [begin, end) are the source's own (ASCII as typed, not folded from
-  // full-width forms by NFKC): then they map to as many source bytes.
-  bool Verbatim(std::size_t begin, std::size_t end) const {
-    return n_.map.ToSourceEnd(end) - n_.map.ToSourceBegin(begin) == end - begin;
-  }
-
-  void Put(std::size_t at, char c) {
-    n_.text[at] = c;
-    n_.folded[at] = c;
-  }
-  void Blank(std::size_t begin, std::size_t end) {
-    for (std::size_t at = begin; at < end; ++at) Put(at, ' ');
-  }
   // "```" over the mark, blanks after it: a Markdown fence (every mark has three bytes or more).
   void Fence(const OrgLine& line) {
     Blank(line.trimmed, line.end);
@@ -311,20 +295,8 @@ class Rewriter {
   }
 
   // "[[url][text]]" as its text, "[[target]]" as its target.
-  void Links(std::size_t begin, std::size_t end) {
-    const std::string_view line = Text(begin, end);
-    for (std::size_t open = line.find("[["); open != std::string_view::npos; open = line.find("[[", open + 2)) {
-      const std::size_t close = line.find("]]", open + 2);
-      if (close == std::string_view::npos) return;
-      if (!Verbatim(begin + open, begin + open + 2) || !Verbatim(begin + close, begin + close + 2)) continue;
-      const std::size_t middle = line.substr(open + 2, close - open - 2).find("][");
-      Blank(begin + open, begin + (middle == std::string_view::npos ? open + 2 : open + 2 + middle + 2));
-      Blank(begin + close, begin + close + 2);
-      open = close;
-    }
-  }
+  void Links(std::size_t begin, std::size_t end) { DoubleBracketLinks(begin, end, "]["); }
 
-  NormalizedText& n_;
   std::vector<OrgLine> lines_;
   std::set<std::string, std::less<>> todo_words_{"TODO", "DONE"};
 };

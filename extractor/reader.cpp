@@ -19,6 +19,7 @@
 
 #include "extractor/text_util.h"
 #include "extractor/utf8_window.h"
+#include "extractor/wiki_dialect.h"
 
 namespace kgx {
 
@@ -35,7 +36,7 @@ namespace {
 
 bool IsNoteFile(const fs::path& path) {
   const std::string ext = AsciiLowerCopy(path.extension().string());
-  return ext == ".txt" || ext == ".md" || ext == ".org";
+  return ext == ".txt" || ext == ".md" || ext == ".org" || WikiDialectOfExtension(ext) != WikiDialect::kNone;
 }
 
 void CollectFolder(const fs::path& root, std::set<std::string>& files, std::vector<Warning>& warnings) {

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractor/wiki_dialect.h"
 #include "tests/cli/cli_test_support.h"
 
 namespace fs = std::filesystem;
@@ -126,6 +127,37 @@ TEST_CASE("a folder's org notes are read, their star headings as sections", "[cl
   fs::remove_all(dir);
 }
 
+TEST_CASE("a folder's wiki notes are read, their dialect's headings as sections", "[cli]") {
+  const fs::path dir = Scratch("wiki");
+  WriteFile(dir / "notes" / "a.txt", kNote);
+  WriteFile(dir / "notes" / "redmine" / "summit.textile",
+            "h1. AWS Summit Tokyo 2026 参加メモ\n\nh2. CUS-12 - 株式会社ナビタイムの Amazon EKS 移行事例\n\n"
+            "* ECS から EKS に移行した\n** Karpenter を使っている\n");
+  WriteFile(dir / "notes" / "kubecon.adoc", "= KubeCon Japan 2026 メモ\n:author: 石井 陸\n\n== SRE-204 - Scaling Prometheus at LINEヤフー\n");
+  WriteFile(dir / "notes" / "redmine" / "summit.textile.bak", "h1. old\n");  // not a note
+  const Run run = Kgx("extract notes --format jsonl --out - --quiet", dir);
+  REQUIRE(run.status == 0);
+  const auto documents = Records(run.out, "document");
+  REQUIRE(documents.size() == 3);
+  CHECK(documents[1]["path"] == "notes/kubecon.adoc");
+  CHECK(documents[1]["title"] == "KubeCon Japan 2026 メモ");
+  CHECK(documents[2]["path"] == "notes/redmine/summit.textile");
+  CHECK(documents[2]["title"] == "AWS Summit Tokyo 2026 参加メモ");
+  CHECK(documents[2]["event"] == "AWS Summit Tokyo 2026");
+  std::vector<std::string> talks;
+  for (const auto& s : Records(run.out, "section")) {
+    if (s["section_kind"] == "talk" && s["doc"] != documents[0]["id"]) talks.push_back(s["code"].get<std::string>() + " " + s["title"].get<std::string>());
+  }
+  CHECK(talks == std::vector<std::string>{"SRE-204 Scaling Prometheus at LINEヤフー", "CUS-12 株式会社ナビタイムの Amazon EKS 移行事例"});
+  const std::string original = ReadFile(dir / "notes" / "redmine" / "summit.textile");
+  for (const auto& m : Records(run.out, "mention")) {
+    if (m["doc"] != documents[2]["id"]) continue;
+    const std::size_t start = m["start"], end = m["end"];
+    CHECK(original.substr(start, end - start) == m["text"].get<std::string>());
+  }
+  fs::remove_all(dir);
+}
+
 TEST_CASE("bad usage exits 2 with a message", "[cli]") {
   const fs::path dir = Scratch("usage");
   CHECK(Kgx("frobnicate", dir).status == 2);
@@ -240,7 +272,8 @@ TEST_CASE("shards concatenated on standard input merge like one run", "[cli]") {
   REQUIRE(Kgx("extract notes --format jsonl --out whole --quiet", dir).status == 0);
   std::string parts;
   for (const auto& entry : fs::directory_iterator(dir / "notes")) {
-    if (const fs::path ext = entry.path().extension(); ext != ".txt" && ext != ".md" && ext != ".org") continue;  // as a folder is read
+    const std::string ext = entry.path().extension().string();
+    if (ext != ".txt" && ext != ".md" && ext != ".org" && kgx::WikiDialectOfExtension(ext) == kgx::WikiDialect::kNone) continue;  // as a folder is read
     const Run part = Kgx("extract notes/" + entry.path().filename().string() + " --format jsonl --out - --quiet", dir);
     REQUIRE(part.status == 0);
     parts += part.out;

@@ -27,6 +27,23 @@ inline DocumentResult ExtractText(const std::string& text) {
   return Extractor(ShippedRules()).Extract(source);
 }
 
+// `text` extracted as a note at `path` (its extension tells org and wiki notes).
+inline DocumentResult ExtractAt(const std::string& path, const std::string& text) {
+  std::vector<Warning> warnings;
+  const SourceText source = CleanSource(path, text, warnings);
+  return Extractor(ShippedRules()).Extract(source);
+}
+
+// "line kind title [code]" for every section of `doc`.
+inline std::vector<std::string> SectionLines(const DocumentResult& doc) {
+  std::vector<std::string> out;
+  for (const Section& s : doc.sections) {
+    out.push_back(std::to_string(s.line) + " " + std::string(SectionKindName(s.kind)) + " " + s.title +
+                  (s.code.empty() ? "" : " [" + s.code + "]"));
+  }
+  return out;
+}
+
 // Every entity mentioned in `text`, as "type:Name", sorted.
 inline std::set<std::string> EntitiesIn(const std::string& text) {
   const DocumentResult result = ExtractText(text);

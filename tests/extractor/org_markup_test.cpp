@@ -11,6 +11,9 @@
 
 namespace {
 
+using kgx::testing::ExtractAt;
+using kgx::testing::SectionLines;
+
 // `text` normalized and rewritten as an org document.
 std::string Rewritten(const std::string& text) {
   kgx::NormalizedText normalized = kgx::Normalize(text);
@@ -23,22 +26,6 @@ std::string Rewritten(const std::string& text) {
 
 // As many blanks as `text` has bytes: what a line of markup becomes.
 std::string Blanks(std::string_view text) { return std::string(text.size(), ' '); }
-
-kgx::DocumentResult ExtractAt(const std::string& path, const std::string& text) {
-  std::vector<kgx::Warning> warnings;
-  const kgx::SourceText source = kgx::CleanSource(path, text, warnings);
-  return kgx::Extractor(kgx::testing::ShippedRules()).Extract(source);
-}
-
-// "line kind title [code]" for every section.
-std::vector<std::string> Sections(const kgx::DocumentResult& doc) {
-  std::vector<std::string> out;
-  for (const kgx::Section& s : doc.sections) {
-    out.push_back(std::to_string(s.line) + " " + std::string(kgx::SectionKindName(s.kind)) + " " + s.title +
-                  (s.code.empty() ? "" : " [" + s.code + "]"));
-  }
-  return out;
-}
 
 constexpr const char* kKubeCon =
     "#+TITLE: KubeCon Japan 2025 メモ\n"
@@ -136,7 +123,7 @@ TEST_CASE("full-width stars and signs are text, full-width titles are kept as wr
   const kgx::DocumentResult doc = ExtractAt("w.org", note);
   CHECK(doc.title == "ＫｕｂｅＣｏｎ　Ｊａｐａｎ　２０２５");
   CHECK(doc.event == "KubeCon Japan 2025");
-  CHECK(Sections(doc) == std::vector<std::string>{"1 other ＫｕｂｅＣｏｎ　Ｊａｐａｎ　２０２５", "2 talk Ａｕｒｏｒａ 入門 [DAT303]"});
+  CHECK(SectionLines(doc) == std::vector<std::string>{"1 other ＫｕｂｅＣｏｎ　Ｊａｐａｎ　２０２５", "2 talk Ａｕｒｏｒａ 入門 [DAT303]"});
   for (const kgx::Mention& m : doc.mentions) CHECK(note.substr(m.start, m.end - m.start) == m.text);
 }
 
@@ -144,11 +131,11 @@ TEST_CASE("an org note's talks, keynotes and days are read from its star heading
   const kgx::DocumentResult doc = ExtractAt("kubecon.org", kKubeCon);
   CHECK(doc.title == "KubeCon Japan 2025 メモ");
   CHECK(doc.event == "KubeCon Japan 2025");
-  CHECK(Sections(doc) == std::vector<std::string>{"1 other KubeCon Japan 2025 メモ", "3 other Day 1", "4 keynote Keynote",
+  CHECK(SectionLines(doc) == std::vector<std::string>{"1 other KubeCon Japan 2025 メモ", "3 other Day 1", "4 keynote Keynote",
                                                   "6 talk Scaling Karpenter at Mercari", "9 other Day 2",
                                                   "10 other Cilium で eBPF"});
   // opening with #+TITLE, the same note is org whatever its name
-  CHECK(Sections(ExtractAt("kubecon.txt", kKubeCon)) == Sections(doc));
+  CHECK(SectionLines(ExtractAt("kubecon.txt", kKubeCon)) == SectionLines(doc));
   // mentions point at the file's own bytes, in the headings too
   const std::string note = kKubeCon;
   bool karpenter_in_heading = false;
@@ -160,19 +147,19 @@ TEST_CASE("an org note's talks, keynotes and days are read from its star heading
   // a TODO keyword and tags stay out of a talk's title
   const kgx::DocumentResult todo =
       ExtractAt("t.org", "* Day 2\n** TODO [#B] Aurora 移行の裏側   :db:\n   Speaker: 佐野 結衣 (Example)\n   - Aurora を使う\n");
-  CHECK(Sections(todo) == std::vector<std::string>{"1 other Day 2", "2 talk Aurora 移行の裏側"});
+  CHECK(SectionLines(todo) == std::vector<std::string>{"1 other Day 2", "2 talk Aurora 移行の裏側"});
   // a drawer between a heading and its speaker line hides nothing of the talk
   const kgx::DocumentResult drawer = ExtractAt("d.org", "* Day 1\n** Scaling Karpenter at Example\n   :PROPERTIES:\n   :ID: 1234\n"
                                                         "   :CUSTOM_ID: karpenter\n   :END:\n   Speaker: 田中 太郎 (Example)\n");
-  CHECK(Sections(drawer) == std::vector<std::string>{"1 other Day 1", "2 talk Scaling Karpenter at Example"});
+  CHECK(SectionLines(drawer) == std::vector<std::string>{"1 other Day 1", "2 talk Scaling Karpenter at Example"});
   for (const kgx::Mention& m : drawer.mentions) CHECK(m.line != 5);  // a property's value is no mention
 }
 
 TEST_CASE("a Markdown note's star items stay list items", "[org]") {
   const std::string markdown = "# KubeCon メモ\n* Day 1\n* Keynote\n* Karpenter を使っている\n";
   const kgx::DocumentResult md = ExtractAt("notes.md", markdown);
-  CHECK(Sections(md) == std::vector<std::string>{"1 other KubeCon メモ"});
+  CHECK(SectionLines(md) == std::vector<std::string>{"1 other KubeCon メモ"});
   // the same lines as org are headings (and its "# KubeCon メモ" a comment)
-  CHECK(Sections(ExtractAt("notes.org", markdown)) ==
+  CHECK(SectionLines(ExtractAt("notes.org", markdown)) ==
         std::vector<std::string>{"2 other Day 1", "3 keynote Keynote", "4 other Karpenter を使っている"});
 }

@@ -4,6 +4,7 @@
 // Each Check* returns "" when every invariant holds, else a description of the first violation.
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
@@ -26,6 +27,7 @@
 #include "extractor/rule_set.h"
 #include "extractor/segmenter.h"
 #include "extractor/text_util.h"
+#include "extractor/wiki_markup.h"
 #include "graph/graph_builder.h"
 
 namespace kgx::fuzz {
@@ -208,10 +210,12 @@ inline std::string CheckQuantities(std::string_view bytes) {
 
 // Segmenter over every line of a document: sections in line order covering the document from
 // the first one, titles and codes inside their header line.
-// An input of odd length is read as an org note (fuzz.org), one of even length as plain text unless
-// it opens like an org note: both readings are fuzzed.
+// An input of odd length is read as an org note (fuzz.org); one of even length as a wiki note of the
+// dialect its length names (fuzz.textile, fuzz.adoc, fuzz.howm, fuzz.wiki) or as plain text unless it
+// opens like an org or a wiki note (Hatena is told by content only): every reading is fuzzed.
 inline std::string FuzzPath(std::string_view folder, std::string_view bytes) {
-  return std::string(folder) + (bytes.size() % 2 == 1 ? "fuzz.org" : "fuzz.txt");
+  static constexpr std::array<std::string_view, 6> kEven = {"fuzz.txt", "fuzz.textile", "fuzz.adoc", "fuzz.howm", "fuzz.wiki", "fuzz.txt"};
+  return std::string(folder) + std::string(bytes.size() % 2 == 1 ? "fuzz.org" : kEven[(bytes.size() / 2) % kEven.size()]);
 }
 
 inline std::string CheckSegmenter(std::string_view bytes) {
@@ -223,6 +227,11 @@ inline std::string CheckSegmenter(std::string_view bytes) {
     RewriteOrgMarkup(n);
     KGX_FUZZ_REQUIRE(n.text.size() == size && n.folded.size() == size, "org markup moved bytes");
     KGX_FUZZ_TRY(detail::CheckUtf8("org text", n.text));
+  } else if (const WikiDialect dialect = DetectWikiDialect(source.path, source.text); dialect != WikiDialect::kNone) {
+    const std::size_t size = n.text.size();
+    RewriteWikiMarkup(n, dialect);
+    KGX_FUZZ_REQUIRE(n.text.size() == size && n.folded == FoldLatinCase(n.text), "wiki markup moved or unfolded bytes");
+    KGX_FUZZ_TRY(detail::CheckUtf8("wiki text", n.text));
   }
   const std::vector<LineView> lines = SplitLines(n.text);
   for (std::size_t i = 0; i < lines.size(); ++i) {
