@@ -281,12 +281,33 @@ std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& pattern
   return contexts;
 }
 
+std::optional<MarkerContext> LeadContextOf(const std::vector<PatternElement>& pattern) {
+  std::vector<PatternElement> elements;
+  AppendUnwrapped(pattern, elements);
+  if (elements.empty()) return std::nullopt;
+  const PatternElement& first = elements.front();
+  // A list's after side is its last marker's, not the first one's.
+  const Role role = first.placeholder.role;
+  if (first.kind != ElementKind::kPlaceholder || first.may_skip || first.repeats || !OneOrMoreMarkers(role) || role == Role::kObjects) {
+    return std::nullopt;
+  }
+  MarkerContext context{first.placeholder.types, {}, Side(elements, 0, +1, false)};
+  if (!context.after.known || Folds(context.after)) return std::nullopt;
+  return context;
+}
+
+[[gnu::always_inline]] inline bool MarkerFitsHere(const MarkerContext& context, std::string_view text, const MarkerSpan& marker) {
+  return (TypeBit(marker.type) & context.types) != 0 && (!context.before.known || BeforeFitsHere(context.before, text, marker.begin)) &&
+         (!context.after.known || AfterFitsHere(context.after, text, marker.end));
+}
+
+bool MarkerFits(const MarkerContext& context, std::string_view text, const MarkerSpan& marker) {
+  return MarkerFitsHere(context, text, marker);
+}
+
 bool SomeMarkerFits(const MarkerContext& context, std::string_view text, const std::vector<MarkerSpan>& markers) {
   for (const MarkerSpan& marker : markers) {
-    if ((TypeBit(marker.type) & context.types) == 0) continue;
-    if (context.before.known && !BeforeFitsHere(context.before, text, marker.begin)) continue;
-    if (context.after.known && !AfterFitsHere(context.after, text, marker.end)) continue;
-    return true;
+    if (MarkerFitsHere(context, text, marker)) return true;
   }
   return context.folds && HasFoldOutsideAscii(text);
 }

@@ -9,6 +9,7 @@
 #include <bitset>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,15 @@ struct MarkerSpan {
 std::vector<MarkerContext> ContextsOf(std::string_view pattern);
 // Likewise for a pattern already read (ReadElements).
 std::vector<MarkerContext> ContextsOf(const std::vector<PatternElement>& elements);
+
+// Returns the context of the marker every match of `pattern` (as ContextsOf) begins with, when
+// the pattern begins with a one-marker placeholder whose after side is known and compares no
+// folded literals: what must follow the marker a match starts at. Before it nothing is known.
+std::optional<MarkerContext> LeadContextOf(const std::vector<PatternElement>& pattern);
+
+// Returns true when `marker` (into `text`) has a type of `context` and its known sides fit
+// (folded literals compared byte by byte: see SomeMarkerFits).
+bool MarkerFits(const MarkerContext& context, std::string_view text, const MarkerSpan& marker);
 
 // Returns true when some marker of `markers` (in order, into `text`) fits `context`.
 bool SomeMarkerFits(const MarkerContext& context, std::string_view text, const std::vector<MarkerSpan>& markers);

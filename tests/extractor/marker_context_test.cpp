@@ -240,3 +240,59 @@ TEST_CASE("what stands beyond a particle is looked past to", "[relations][contex
   CHECK(LetThrough(spaced, "<t>xy"));
   CHECK_FALSE(LetThrough(spaced, "<t>zy"));
 }
+
+namespace {
+
+// The lead context of `pattern` (ReadElements must read it).
+std::optional<MarkerContext> LeadOf(std::string_view pattern) {
+  const auto elements = kgx::ReadElements(pattern);
+  REQUIRE(elements);
+  return kgx::LeadContextOf(*elements);
+}
+
+// Checks that the lead context of `pattern` never turns away a marker that a match anchored at it
+// begins with (RE2 itself decides), and returns whether the marker `k` of `written` fits it.
+bool LeadFits(std::string_view pattern, std::string_view written, std::size_t k) {
+  const MarkedText line = Marked(written);
+  const RE2 regex(Compiled(pattern));
+  REQUIRE(regex.ok());
+  const std::optional<MarkerContext> lead = LeadOf(pattern);
+  REQUIRE(lead);
+  for (const MarkerSpan& marker : line.markers) {
+    if (regex.Match(line.text, marker.begin, line.text.size(), RE2::ANCHOR_START, nullptr, 0)) CHECK(kgx::MarkerFits(*lead, line.text, marker));
+  }
+  REQUIRE(k < line.markers.size());
+  return kgx::MarkerFits(*lead, line.text, line.markers[k]);
+}
+
+}  // namespace
+
+TEST_CASE("the marker a match begins with needs what follows its placeholder", "[relations][context]") {
+  const std::string pattern = R"({subject:company}\s*が\s*{object:aws_service|technology}\s*(?:から|より)\s*{technology}\s*(?:に|へ)\s*移行)";
+  const std::optional<MarkerContext> lead = LeadOf(pattern);
+  REQUIRE(lead);
+  CHECK(lead->types == kgx::TypeBit(EntityType::kCompany));
+  CHECK_FALSE(lead->before.known);  // nothing is known before a match
+  CHECK(Literals(lead->after) == Strings{"が"});
+  CHECK(LeadFits(pattern, "<c> が <t> から <t> に移行", 0));
+  CHECK_FALSE(LeadFits(pattern, "<c>は <c> が <t> から <t> に移行", 0));  // the first company has は after it
+  CHECK(LeadFits(pattern, "<c>は <c> が <t> から <t> に移行", 1));
+  CHECK_FALSE(LeadFits(pattern, "<t> が <t> から <t> に移行", 0));  // not a company
+  // English: a word after the first marker.
+  const std::string english = R"({subject:company}\s+(?:migrated|moved)\s+from\s+{object:technology})";
+  CHECK(LeadFits(english, "<c> migrated from <t> to <t>", 0));
+  CHECK_FALSE(LeadFits(english, "<c> uses <t>; <c> moved from <t>", 0));
+  CHECK(LeadFits(english, "<c> uses <t>; <c> moved from <t>", 2));
+}
+
+TEST_CASE("a pattern that does not begin with one marker and a known side after it has no lead context", "[relations][context]") {
+  CHECK_FALSE(LeadOf(R"(を\s*{object:technology}\s*に)"));                   // a literal first
+  CHECK_FALSE(LeadOf(R"({subject:company}?\s*が\s*{object:technology})"));   // the marker may be skipped
+  CHECK_FALSE(LeadOf(R"({objects:technology}\s*を使う)"));                   // a list: its after side is its last marker's
+  CHECK_FALSE(LeadOf(R"({subject:company}(?i:\s*uses)\s*{object:technology})"));  // folded literals
+  CHECK_FALSE(LeadOf(R"({object:technology}[^。]*)"));                       // anything may follow
+  // A group read once per match is looked into.
+  const std::optional<MarkerContext> grouped = LeadOf(R"((?:{subject:company})\s*で\s*{object:technology})");
+  REQUIRE(grouped);
+  CHECK(Literals(grouped->after) == Strings{"で"});
+}
