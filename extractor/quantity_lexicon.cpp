@@ -17,14 +17,6 @@
 #include "extractor/text_util.h"
 
 namespace kgx {
-namespace {
-
-bool SameByte(char a, char b, bool case_sensitive) {
-  return case_sensitive ? a == b : AsciiLower(a) == AsciiLower(b);
-}
-
-}  // namespace
-
 int QuantityLexicon::AddUnit(UnitDef def) {
   units_.push_back(std::move(def));
   return static_cast<int>(units_.size() - 1);
@@ -338,26 +330,6 @@ const std::vector<int>& QuantityLexicon::Keyed::Find(char32_t key) const {
 
 const std::vector<int>& QuantityLexicon::Bucket(const Index& index, LexRole role, char32_t key) {
   return index[static_cast<std::size_t>(role)].Find(key);
-}
-
-bool QuantityLexicon::StartsWithAt(std::string_view line, std::size_t pos, const LexEntry& e) {
-  if (pos + e.text.size() > line.size()) return false;
-  for (std::size_t i = 0; i < e.text.size(); ++i) {
-    if (!SameByte(line[pos + i], e.text[i], e.case_sensitive)) return false;
-  }
-  const std::size_t after = pos + e.text.size();
-  const auto last = static_cast<unsigned char>(e.text.back());
-  return !(IsAsciiAlnum(last) && after < line.size() &&
-           IsAsciiAlnum(static_cast<unsigned char>(line[after])));
-}
-
-bool QuantityLexicon::EndsWithAt(std::string_view line, std::size_t end, const LexEntry& e) {
-  if (e.text.size() > end) return false;
-  const std::size_t start = end - e.text.size();
-  for (std::size_t i = 0; i < e.text.size(); ++i) {
-    if (!SameByte(line[start + i], e.text[i], e.case_sensitive)) return false;
-  }
-  return !(IsAsciiLetter(e.text.front()) && start > 0 && IsAsciiLetter(line[start - 1]));
 }
 
 }  // namespace kgx

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "extractor/quantity_start_filter.h"
+#include "extractor/text_util.h"
 
 namespace kgx {
 
@@ -239,6 +240,10 @@ class QuantityLexicon {
   static char32_t FirstKey(std::string_view text);
   static char32_t LastKey(std::string_view text);
   static const std::vector<int>& Bucket(const Index& index, LexRole role, char32_t key);
+  // Inline: the bucket searches call them for every candidate literal.
+  static bool SameByte(char a, char b, bool case_sensitive) {
+    return case_sensitive ? a == b : AsciiLower(a) == AsciiLower(b);
+  }
   static bool StartsWithAt(std::string_view line, std::size_t pos, const LexEntry& e);
   static bool EndsWithAt(std::string_view line, std::size_t end, const LexEntry& e);
 
@@ -276,5 +281,30 @@ class QuantityLexicon {
   Index forward_;   // by first character
   Index backward_;  // by last character
 };
+
+inline bool QuantityLexicon::StartsWithAt(std::string_view line, std::size_t pos, const LexEntry& e) {
+  if (pos + e.text.size() > line.size()) return false;
+  // The bucket's key is the first character, so the last byte tells most literals apart at once.
+  const std::size_t last_at = e.text.size() - 1;
+  if (!SameByte(line[pos + last_at], e.text[last_at], e.case_sensitive)) return false;
+  for (std::size_t i = 0; i < last_at; ++i) {
+    if (!SameByte(line[pos + i], e.text[i], e.case_sensitive)) return false;
+  }
+  const std::size_t after = pos + e.text.size();
+  const auto last = static_cast<unsigned char>(e.text.back());
+  return !(IsAsciiAlnum(last) && after < line.size() &&
+           IsAsciiAlnum(static_cast<unsigned char>(line[after])));
+}
+
+inline bool QuantityLexicon::EndsWithAt(std::string_view line, std::size_t end, const LexEntry& e) {
+  if (e.text.size() > end) return false;
+  const std::size_t start = end - e.text.size();
+  // The bucket's key is the last character, so the first byte tells most literals apart at once.
+  if (!SameByte(line[start], e.text[0], e.case_sensitive)) return false;
+  for (std::size_t i = 1; i < e.text.size(); ++i) {
+    if (!SameByte(line[start + i], e.text[i], e.case_sensitive)) return false;
+  }
+  return !(IsAsciiLetter(e.text.front()) && start > 0 && IsAsciiLetter(line[start - 1]));
+}
 
 }  // namespace kgx

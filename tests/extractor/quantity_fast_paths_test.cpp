@@ -330,6 +330,35 @@ TEST_CASE("literal look-ups find what comparing every literal byte by byte finds
   CHECK(found > 5000);
 }
 
+TEST_CASE("look-ups tell literals of one bucket apart by the end the bucket's key does not cover", "[quantity]") {
+  // MatchAt's buckets share the first character, MatchEndingAt's the last: the byte at the other
+  // end is compared first, so literals differing only there (MiB and MB, 毎秒 and 秒) must still
+  // be told apart, in both cases unless the literal says `case`.
+  std::vector<RuleDiagnostic> diagnostics;
+  const Compiled lex = CompileBlocks(ParseRuleText(
+      "[quantity.unit byte]\nbyte = 1 : MB {case}, MiB, KiB\n[quantity.unit second]\nsecond = 1 : 秒, 毎秒\n", "q.rules", diagnostics));
+  const auto starting = [&](std::string_view line, std::size_t pos) {
+    const LexEntry* e = lex.lexicon.MatchAt(line, pos, LexRole::kUnit);
+    return e == nullptr ? std::string("-") : e->text;
+  };
+  const auto ending = [&](std::string_view line) {
+    const LexEntry* e = lex.lexicon.MatchEndingAt(line, line.size(), LexRole::kUnit);
+    return e == nullptr ? std::string("-") : e->text;
+  };
+  CHECK(starting("5 MiB", 2) == "MiB");
+  CHECK(starting("5 mib", 2) == "MiB");
+  CHECK(starting("5 MB", 2) == "MB");
+  CHECK(starting("5 Mb", 2) == "-");  // MB is case-sensitive: its last byte differs
+  CHECK(starting("5 Mi", 2) == "-");
+  CHECK(starting("5秒", 1) == "秒");
+  CHECK(ending("3KiB") == "KiB");
+  CHECK(ending("3kib") == "KiB");
+  CHECK(ending("3 MiB") == "MiB");
+  CHECK(ending("毎秒") == "毎秒");
+  CHECK(ending("数秒") == "秒");  // 数 shares its first byte with 毎
+  CHECK(ending("xMB") == "-");    // a literal starting with a letter does not follow one
+}
+
 TEST_CASE("the 16-byte start scan stops where the character walk does, on long lines", "[quantity]") {
   // The shipped rules, rules whose ASCII starts need more ranges than the scan compares (then it
   // tests every ASCII byte), and rules where kana start something (then it keeps kana).
