@@ -78,4 +78,17 @@ inline std::set<std::string> RelationsIn(const std::string& text) {
   return out;
 }
 
+// Whether `text` states `relation` ("subject predicate object", as RelationsIn writes it) once.
+inline bool Relates(const std::string& text, const std::string& relation) {
+  return RelationsIn(text).count(relation) == 1;
+}
+
+// The kind ("talk", "keynote", "other") of the section titled `title` in `text`, or "" when none is.
+inline std::string KindOf(const std::string& text, const std::string& title) {
+  for (const Section& s : ExtractText(text).sections) {
+    if (s.title == title) return std::string(SectionKindName(s.kind));
+  }
+  return "";
+}
+
 }  // namespace kgx::testing

@@ -13,17 +13,9 @@ namespace {
 
 using kgx::testing::ExtractText;
 using kgx::testing::Has;
+using kgx::testing::KindOf;
+using kgx::testing::Relates;
 using kgx::testing::RelationsIn;
-
-bool Relates(const std::string& text, const std::string& relation) { return RelationsIn(text).count(relation) == 1; }
-
-// The kind ("talk", "keynote", "other") of the section titled `title` in `text`, or "" when none is.
-std::string KindOf(const std::string& text, const std::string& title) {
-  for (const kgx::Section& s : ExtractText(text).sections) {
-    if (s.title == title) return std::string(kgx::SectionKindName(s.kind));
-  }
-  return "";
-}
 
 }  // namespace
 
