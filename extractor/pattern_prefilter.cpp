@@ -9,6 +9,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "extractor/atom_set_memo.h"
@@ -57,6 +60,9 @@ int CollectAtom(unsigned int id, unsigned long long, unsigned long long, unsigne
 struct Scratch {
   std::vector<int> atoms, hits;
   AtomSetMemo remembered;
+  // A group's answers by the set of its own atoms: a line's new set of atoms is mostly old sets of
+  // each group's atoms.
+  AtomSetMemo by_group;
 };
 
 Scratch& LocalScratch() {
@@ -77,8 +83,19 @@ struct PatternPrefilter::Impl {
   struct Added {
     int id = 0;
     std::string source;
-    int strict = -1;  // index in `strict`; -1 when it does not compile
+    int strict = -1;  // group * kGroupSize + index in the group; -1 when it does not compile
     bool withdrawn = false;
+  };
+  // RE2's PrefilterTree stops triggering on an atom that more than 8 nodes of one tree rely on
+  // when each has another atom (its ">8 parents" pruning): a common particle (が, に) then gates
+  // nothing, and adding patterns weakens the filters of those already there. So the patterns go
+  // into FilteredRE2s of at most this many, with one numbering of the atoms of all.
+  static constexpr int kGroupSize = 8;
+  // Where a global atom stands in one group's numbering.
+  struct Place {
+    int group, atom;
+    bool assumed = false;  // the atom is among `assumed`
+    bool operator<(const Place& other) const { return group < other.group; }
   };
   std::vector<Added> added;
   std::vector<int> id_of_strict;   // strict index -> caller id; -1 when withdrawn
@@ -88,10 +105,18 @@ struct PatternPrefilter::Impl {
   // `strict` takes atoms of two bytes or more from every pattern; the patterns it cannot filter
   // get single-byte atoms from `loose` (`/` in `org/repo`). One Vectorscan database holds the
   // atoms of both: strict atoms first, then loose ones.
-  re2::FilteredRE2 strict{2}, loose{1};
+  std::vector<std::unique_ptr<re2::FilteredRE2>> strict;  // the groups, min atom length 2
+  re2::FilteredRE2 loose{1};
+  std::vector<std::vector<Place>> places;  // strict atom -> where it stands in the groups
+  std::vector<bool> strictly_filtered;     // strict index -> has atoms of its own in its group
+  std::vector<std::size_t> atoms_in_group; // group -> its number of atoms
+  std::vector<std::uint64_t> group_serial; // group -> its own key in the threads' group memo
+  // Group -> the strict indices it answers when only its atoms assumed are present: most relation
+  // groups hold a marker atom, and a line need not ask a group for those alone.
+  std::vector<std::vector<int>> assumed_answer;
   std::vector<int> loose_patterns;  // loose id -> strict index
   std::vector<int> always;          // the ids of the patterns neither can filter, ascending
-  std::size_t strict_atoms = 0;     // atoms below this id belong to `strict`
+  std::size_t strict_atoms = 0;     // atoms below this id belong to `strict`'s groups
   std::unique_ptr<hs_database_t, void (*)(hs_database_t*)> atoms{nullptr, FreeDatabase};
   std::vector<std::string> scanned_texts;      // Vectorscan id -> the atom
   std::vector<int> scanned_atom;               // Vectorscan id -> atom id
@@ -107,10 +132,18 @@ struct PatternPrefilter::Impl {
   // Compiles the prefilter over `strict`'s patterns; on any problem leaves use_prefilter false
   // (the gate still works).
   void CompilePrefilter(const std::vector<std::string>& unscanned);
+  // Compiles the groups and numbers their atoms (`texts`, each once, the group's atom numbers in
+  // `places`); marks the patterns that their group can filter (strictly_filtered).
+  void CompileGroups(std::vector<std::string>& texts);
   // Returns the candidates of the line whose atoms (any order, repeats) are in `local.atoms`.
   const std::vector<int>& Answer(Scratch& local) const;
   // Works out the candidates of the atoms `present` (ascending, each once, those assumed among them).
   std::vector<int> Potentials(const std::vector<int>& present) const;
+  // Asks `group` which of its patterns the atoms `known` (its own numbers, made a set) let through,
+  // or the calling thread's memo of its answers; appends their strict indices to `patterns`.
+  void AskGroup(std::size_t group, std::vector<int>& known, std::vector<int>& patterns) const;
+  // Works out assumed_answer.
+  void AnswerAssumed();
   // Returns the candidates of `line` by the gate.
   const std::vector<int>& Gate(std::string_view line, Scratch& local) const;
 
@@ -145,12 +178,17 @@ const RE2* PatternPrefilter::Add(int id, const std::string& pattern, std::string
   added.id = id;
   added.source = pattern;
   // The options of RE2::Quiet, which the callers used for their own copy before.
-  if (impl.strict.Add(pattern, RE2::Options(RE2::Quiet), &added.strict) != RE2::NoError) {
-    added.strict = -1;
+  if (impl.strict.empty() || impl.strict.back()->NumRegexps() == Impl::kGroupSize) {
+    impl.strict.push_back(std::make_unique<re2::FilteredRE2>(2));
+  }
+  re2::FilteredRE2& group = *impl.strict.back();
+  int index = -1;
+  if (group.Add(pattern, RE2::Options(RE2::Quiet), &index) != RE2::NoError) {
     error = RE2(pattern, RE2::Quiet).error();  // FilteredRE2 keeps no message
     return nullptr;
   }
-  return &impl.strict.GetRE2(added.strict);
+  added.strict = static_cast<int>(impl.strict.size() - 1) * Impl::kGroupSize + index;
+  return &group.GetRE2(index);
 }
 
 void PatternPrefilter::Withdraw(int id) {
@@ -160,7 +198,7 @@ void PatternPrefilter::Withdraw(int id) {
 void PatternPrefilter::Finish(long long max_mem, const std::vector<std::string>& unscanned) {
   Impl& impl = *impl_;
   bool broken = false;  // some pattern kept does not compile
-  impl.id_of_strict.assign(static_cast<std::size_t>(impl.strict.NumRegexps()), -1);
+  impl.id_of_strict.assign(impl.strict.size() * Impl::kGroupSize, -1);
   for (const Impl::Added& added : impl.added) {
     if (added.withdrawn) continue;
     impl.all.push_back(added.id);
@@ -193,15 +231,14 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& un
     if (pattern.strict >= 0) source_of_strict[static_cast<std::size_t>(pattern.strict)] = &pattern.source;
   }
   std::vector<std::string> strict_texts, loose_texts;
-  strict.Compile(&strict_texts);
-  std::vector<int> unfiltered;
-  strict.AllPotentials({}, &unfiltered);
-  for (const int pattern : unfiltered) {
+  CompileGroups(strict_texts);
+  for (std::size_t pattern = 0; pattern < id_of_strict.size(); ++pattern) {
+    if (strictly_filtered[pattern]) continue;
     const int id = id_of_strict[static_cast<std::size_t>(pattern)];
     if (id < 0) continue;  // withdrawn
     int loose_id = -1;
     if (loose.Add(*source_of_strict[static_cast<std::size_t>(pattern)], options, &loose_id) != RE2::NoError) return;
-    loose_patterns.push_back(pattern);
+    loose_patterns.push_back(static_cast<int>(pattern));
   }
   if (!loose_patterns.empty()) {
     loose.Compile(&loose_texts);
@@ -242,8 +279,37 @@ void PatternPrefilter::Impl::CompilePrefilter(const std::vector<std::string>& un
     scanned_texts = std::move(scanned);
   }
   atom_count = texts.size();
+  AnswerAssumed();
   none = Potentials(assumed);
   use_prefilter = true;
+}
+
+void PatternPrefilter::Impl::CompileGroups(std::vector<std::string>& texts) {
+  std::unordered_map<std::string, int> atom_of_text;
+  strictly_filtered.assign(id_of_strict.size(), false);
+  atoms_in_group.assign(strict.size(), 0);
+  group_serial.resize(strict.size());
+  for (std::uint64_t& serial_of_group : group_serial) serial_of_group = NewVectorscanSerial();
+  for (std::size_t group = 0; group < strict.size(); ++group) {
+    re2::FilteredRE2& filter = *strict[group];
+    if (filter.NumRegexps() == 0) continue;  // its only pattern did not compile and was withdrawn
+    std::vector<std::string> group_texts;
+    filter.Compile(&group_texts);
+    for (std::size_t atom = 0; atom < group_texts.size(); ++atom) {
+      const auto [at, fresh] = atom_of_text.try_emplace(group_texts[atom], static_cast<int>(texts.size()));
+      if (fresh) {
+        texts.push_back(group_texts[atom]);
+        places.emplace_back();
+      }
+      places[static_cast<std::size_t>(at->second)].push_back({static_cast<int>(group), static_cast<int>(atom)});
+    }
+    const std::size_t first = group * kGroupSize;
+    for (int index = 0; index < filter.NumRegexps(); ++index) strictly_filtered[first + static_cast<std::size_t>(index)] = true;
+    std::vector<int> unfiltered;
+    filter.AllPotentials({}, &unfiltered);
+    for (const int index : unfiltered) strictly_filtered[first + static_cast<std::size_t>(index)] = false;
+    atoms_in_group[group] = group_texts.size();
+  }
 }
 
 int PatternPrefilter::Impl::CollectHit(unsigned int id, unsigned long long, unsigned long long to, unsigned int,
@@ -362,6 +428,39 @@ const std::vector<int>& PatternPrefilter::Impl::Answer(Scratch& local) const {
   return local.remembered.Remember(serial, local.atoms, Potentials(present));
 }
 
+void PatternPrefilter::Impl::AskGroup(std::size_t group, std::vector<int>& known, std::vector<int>& patterns) const {
+  AtomSetMemo& memo = LocalScratch().by_group;
+  if (const std::vector<int>* answer = memo.Find(group_serial[group], known, atoms_in_group[group])) {
+    patterns.insert(patterns.end(), answer->begin(), answer->end());
+    return;
+  }
+  std::vector<int> found;
+  std::vector<int> potentials;
+  strict[group]->AllPotentials(known, &potentials);
+  for (const int index : potentials) {
+    const std::size_t pattern = group * kGroupSize + static_cast<std::size_t>(index);
+    // A pattern no group can filter is the loose filter's (or always a candidate).
+    if (strictly_filtered[pattern]) found.push_back(static_cast<int>(pattern));
+  }
+  const std::vector<int>& answer = memo.Remember(group_serial[group], known, std::move(found));
+  patterns.insert(patterns.end(), answer.begin(), answer.end());
+}
+
+void PatternPrefilter::Impl::AnswerAssumed() {
+  std::vector<std::vector<int>> group_atoms(strict.size());
+  for (const int atom : assumed) {
+    if (atom >= static_cast<int>(strict_atoms)) continue;
+    for (Place& place : places[static_cast<std::size_t>(atom)]) {
+      place.assumed = true;
+      group_atoms[static_cast<std::size_t>(place.group)].push_back(place.atom);
+    }
+  }
+  assumed_answer.assign(strict.size(), {});
+  for (std::size_t group = 0; group < strict.size(); ++group) {
+    if (!group_atoms[group].empty()) AskGroup(group, group_atoms[group], assumed_answer[group]);
+  }
+}
+
 std::vector<int> PatternPrefilter::Impl::Potentials(const std::vector<int>& present) const {
   std::vector<int> hits = always;
   const auto keep = [&](int pattern) {
@@ -371,8 +470,33 @@ std::vector<int> PatternPrefilter::Impl::Potentials(const std::vector<int>& pres
   const auto split = std::lower_bound(present.begin(), present.end(), static_cast<int>(strict_atoms));
   std::vector<int> potentials;
   if (split != present.begin()) {
-    strict.AllPotentials(std::vector<int>(present.begin(), split), &potentials);
-    for (const int pattern : potentials) keep(pattern);
+    // Each group answers for the atoms it knows, each in its own numbers; a group that knows only
+    // atoms assumed present has its answer ready.
+    std::vector<Place> found;
+    for (auto atom = present.begin(); atom != split; ++atom) {
+      const std::vector<Place>& at = places[static_cast<std::size_t>(*atom)];
+      found.insert(found.end(), at.begin(), at.end());
+    }
+    std::sort(found.begin(), found.end());
+    std::vector<int> group_atoms;
+    for (auto run = found.begin(); run != found.end();) {
+      const auto group = static_cast<std::size_t>(run->group);
+      group_atoms.clear();
+      bool only_assumed = true;
+      auto next = run;
+      for (; next != found.end() && next->group == run->group; ++next) {
+        group_atoms.push_back(next->atom);
+        only_assumed &= next->assumed;
+      }
+      run = next;
+      potentials.clear();
+      if (only_assumed) {
+        potentials = assumed_answer[group];
+      } else {
+        AskGroup(group, group_atoms, potentials);
+      }
+      for (const int pattern : potentials) keep(pattern);
+    }
   }
   if (split != present.end()) {
     std::vector<int> loose_atoms(split, present.end());

@@ -3,9 +3,11 @@
 // Vectorscan scan finds the atoms of a line, or of a whole document at once (TextAtoms), caseless
 // as FilteredRE2 expects; a pass over its lead bytes finds those of one three-byte character (の,
 // 社) and memchr those of one byte (`/`), and only the patterns whose atoms are present are
-// candidates. When the atoms cannot be trusted (a cased letter outside ASCII, which Vectorscan
-// does not fold) or Vectorscan fails, one RE2::Set gates the line instead, and when that gives up
-// too every pattern is a candidate. Each thread remembers the candidates of the atom sets it has
+// candidates. The patterns are held in FilteredRE2s of a few each, sharing one numbering of the
+// atoms, so that an atom many patterns use still gates each (RE2 stops triggering on an atom that
+// more than 8 conditions of one FilteredRE2 share). When the atoms cannot be trusted (a cased
+// letter outside ASCII, which Vectorscan does not fold) or Vectorscan fails, one RE2::Set gates
+// the line instead, and when that gives up too every pattern is a candidate. Each thread remembers the candidates of the atom sets it has
 // met (a bounded table). Shared read-only by all threads. Used by discovery and relation rules,
 // which take each pattern's RE2 from the prefilter (Add) rather than compile it a second time.
 #pragma once

@@ -304,3 +304,62 @@ TEST_CASE("a gated prefilter answers with the caller's ids too", "[prefilter]") 
   const kgx::TextAtoms atoms = prefilter.FindAtoms(text);
   CHECK(prefilter.Candidates(std::string_view(text).substr(4), atoms) == std::vector<int>{5});
 }
+
+namespace {
+
+// `count` patterns that each need `shared` and a word of their own ("word100", "word101", ...), as
+// relation patterns need a common particle and a verb.
+std::vector<std::string> SharingPatterns(const std::string& shared, int count) {
+  std::vector<std::string> patterns;
+  for (int i = 0; i < count; ++i) patterns.push_back(shared + R"(.*\bword)" + std::to_string(100 + i) + R"(\b)");
+  return patterns;
+}
+
+}  // namespace
+
+TEST_CASE("an atom many patterns share still gates each of them", "[prefilter][shared]") {
+  // RE2's PrefilterTree stops triggering on an atom that more than 8 patterns' conditions use
+  // when each has another atom: a line with a pattern's own word but without the shared particle
+  // made it a candidate. Each pattern must be filtered as strictly as its own atoms allow.
+  for (const std::string& shared : {std::string("から"), std::string("migrated")}) {
+    const int count = GENERATE(9, 12, 30);
+    const std::vector<std::string> patterns = SharingPatterns(shared, count);
+    const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20);
+    REQUIRE(prefilter);
+    INFO("shared: " << shared << ", patterns: " << count);
+    for (int i = 0; i < count; i += 4) {
+      const std::string word = "word" + std::to_string(100 + i);
+      CHECK(prefilter->Candidates("only " + word + " here").empty());  // the shared atom is missing
+      CHECK(prefilter->Candidates(shared + " then " + word) == std::vector<int>{i});
+    }
+    CHECK(prefilter->Candidates(shared + " alone").empty());  // no pattern's own word
+  }
+}
+
+TEST_CASE("many patterns sharing particles keep every match among the candidates", "[prefilter][shared]") {
+  // Enough relation-like patterns (Japanese particles, English verbs, full-width digits and
+  // brackets, mention markers) that many share an atom, over lines that mix them.
+  std::vector<std::string> patterns;
+  for (const char* particle : {"が", "から", "に", "を"}) {
+    for (const char* verb : {"移行", "採用", "開発", "買収", "使って"}) {
+      patterns.push_back(std::string(R"(\x{E000}c[0-9]+\x{E001}\s*)") + particle + R"(\s*(\S+?)\s*)" + verb);
+    }
+  }
+  for (const char* verb : {"migrated", "acquired", "uses", "built"}) {
+    patterns.push_back(std::string(R"((?i:\b)") + verb + R"(\s+(?:from|by|on)\b)\s*(\w+))");
+  }
+  patterns.push_back(R"(（[０-９]+）\s*から)");
+  patterns.push_back(R"(：\s*(\S+)に移行)");
+  const auto prefilter = kgx::PatternPrefilter::Build(patterns, 8 << 20, {"\uE000", "\uE001"});
+  REQUIRE(prefilter);
+  REQUIRE(prefilter->size() == patterns.size());
+  const std::vector<std::string> pieces = {"\uE000c1\uE001", "\uE000t2\uE001", "が", "から", "に", "を", "移行", "採用", "開発",
+                                           "買収", "使って", "Aurora", "ＡＷＳ", "（１２）", "：", "MIGRATED FROM", " acquired by",
+                                           " Uses On ", "built", " ", "の", "mysql", "移", "行"};
+  CheckMatchesAreCandidates(*prefilter, patterns, pieces, 31, 6000, 8);
+  // Still a filter: a line with a particle and no verb gates every Japanese pattern out.
+  CHECK(prefilter->Candidates("\uE000c1\uE001 が Aurora").empty());
+  const std::vector<int> one = prefilter->Candidates("\uE000c1\uE001 が Aurora 移行");
+  CHECK(std::binary_search(one.begin(), one.end(), 0));  // が … 移行
+  CHECK_FALSE(std::binary_search(one.begin(), one.end(), 5));  // から … 移行: から is missing
+}
