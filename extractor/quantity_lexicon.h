@@ -148,6 +148,15 @@ class QuantityLexicon {
   const LexEntry* MatchEndingAt(std::string_view line, std::size_t end, LexRole role) const {
     return MatchEndingAt(line, end, role, [](const LexEntry&) { return true; });
   }
+  // MatchEndingAt(line, end, role, accept), given `longest`: what MatchEndingAt(line, end, role)
+  // returns there. A caller that asked for any literal at `end` already need not search the
+  // bucket again unless `accept` refuses the longest one (a shorter one may then be accepted).
+  template <typename Accept>
+  const LexEntry* MatchEndingAtGiven(std::string_view line, std::size_t end, LexRole role, const LexEntry* longest,
+                                     Accept&& accept) const {
+    if (longest == nullptr || accept(*longest)) return longest;
+    return MatchEndingAt(line, end, role, accept);
+  }
 
   // MatchAt and MatchEndingAt without the two-byte filter: the bucket searches the filter must
   // agree with (tests compare them).
