@@ -332,8 +332,9 @@ TEST_CASE("literal look-ups find what comparing every literal byte by byte finds
 
 TEST_CASE("look-ups tell literals of one bucket apart by the end the bucket's key does not cover", "[quantity]") {
   // MatchAt's buckets share the first character, MatchEndingAt's the last: the byte at the other
-  // end is compared first, so literals differing only there (MiB and MB, 毎秒 and 秒) must still
-  // be told apart, in both cases unless the literal says `case`.
+  // end is compared first (kept beside each candidate in both ASCII cases), so literals differing
+  // only there (MiB and MB, 毎秒 and 秒) must still be told apart, in both cases unless the literal
+  // says `case`.
   std::vector<RuleDiagnostic> diagnostics;
   const Compiled lex = CompileBlocks(ParseRuleText(
       "[quantity.unit byte]\nbyte = 1 : MB {case}, MiB, KiB\n[quantity.unit second]\nsecond = 1 : 秒, 毎秒\n", "q.rules", diagnostics));
@@ -357,6 +358,8 @@ TEST_CASE("look-ups tell literals of one bucket apart by the end the bucket's ke
   CHECK(ending("毎秒") == "毎秒");
   CHECK(ending("数秒") == "秒");  // 数 shares its first byte with 毎
   CHECK(ending("xMB") == "-");    // a literal starting with a letter does not follow one
+  CHECK(ending("3 mB") == "-");   // MB is case-sensitive at its first byte too
+  CHECK(ending("3 mIb") == "MiB");
 }
 
 TEST_CASE("a look-up given the longest literal ending there finds what the filtered look-up finds", "[quantity]") {
