@@ -33,15 +33,19 @@ struct Denominator {
   double seconds = 0;  // its length, when it is a time
 };
 
+// True for a count noun that names what a number counts: not a generic counter (つ, 回), nor a
+// literal read only as a rate denominator.
+bool IsCountNoun(const QuantityLexicon& lex, const LexEntry& entry) {
+  const UnitDef& def = lex.unit(entry);
+  return def.is_count && !def.is_counter && !entry.per_only;
+}
+
 // Returns the count noun of "X数" or "X台数" ending at `end` (接続数, サーバー台数, 台数 alone: machines
 // counted with 台), or nullptr. 関数 is a noun of its own, not a count of 関.
 const LexEntry* CountOfEndingAt(std::string_view line, const QuantityLexicon& lex, std::size_t end) {
   if (end < kCountOf.size() || line.substr(end - kCountOf.size(), kCountOf.size()) != kCountOf) return nullptr;
   const auto noun_ending_at = [&](std::size_t at) {
-    return lex.MatchEndingAt(line, at, LexRole::kUnit, [&](const LexEntry& entry) {
-      const UnitDef& def = lex.unit(entry);
-      return def.is_count && !def.is_counter && !entry.per_only;
-    });
+    return lex.MatchEndingAt(line, at, LexRole::kUnit, [&](const LexEntry& entry) { return IsCountNoun(lex, entry); });
   };
   const std::size_t before = end - kCountOf.size();
   if (before >= kUnitCount.size() && line.substr(before - kUnitCount.size(), kUnitCount.size()) == kUnitCount) {
@@ -54,9 +58,10 @@ class LeftReader {
  public:
   LeftReader(std::string_view line, const QuantityLexicon& lexicon) : line_(line), lex_(lexicon) {}
 
-  LeftContext Read(std::size_t begin) const;
+  LeftContext Read(std::size_t begin);
 
  private:
+  const LexEntry* UnitEndingAt(std::size_t end) const;
   const LexEntry* NounEndingAt(std::size_t end) const;
   const LexEntry* TopicBefore(std::size_t pos) const;
   bool DenominatorEndingAt(std::size_t end, bool any_word, Denominator& den) const;
@@ -70,14 +75,22 @@ class LeftReader {
 
   std::string_view line_;
   const QuantityLexicon& lex_;
+  // The longest unit literal ending where the number's left context ends, looked up once: the
+  // topic noun (NounEndingAt) and the rate denominator (DenominatorEndingAt) are asked for there.
+  std::size_t number_left_ = std::string::npos;
+  const LexEntry* unit_at_number_left_ = nullptr;
 };
+
+// Returns the longest unit literal that ends at `end`, or nullptr.
+const LexEntry* LeftReader::UnitEndingAt(std::size_t end) const {
+  return end == number_left_ ? unit_at_number_left_ : lex_.MatchEndingAt(line_, end, LexRole::kUnit);
+}
 
 // Returns the literal of the count noun (not a generic counter) that ends at `end`, or nullptr.
 const LexEntry* LeftReader::NounEndingAt(std::size_t end) const {
-  return lex_.MatchEndingAt(line_, end, LexRole::kUnit, [&](const LexEntry& entry) {
-    const UnitDef& def = lex_.unit(entry);
-    return def.is_count && !def.is_counter && !entry.per_only;
-  });
+  const auto count_noun = [&](const LexEntry& entry) { return IsCountNoun(lex_, entry); };
+  if (end == number_left_) return lex_.MatchEndingAtGiven(line_, end, LexRole::kUnit, unit_at_number_left_, count_noun);
+  return lex_.MatchEndingAt(line_, end, LexRole::kUnit, count_noun);
 }
 
 // Finds the topic noun of a bare number: レプリカは15, ピースが5つ, 接続数は100 (X数: the number of X),
@@ -96,7 +109,7 @@ const LexEntry* LeftReader::TopicBefore(std::size_t pos) const {
 // Finds the rate denominator that ends at `end`: a unit or count literal or, when `any_word`,
 // an English word (queueごとに, 1 seagullごとに).
 bool LeftReader::DenominatorEndingAt(std::size_t end, bool any_word, Denominator& den) const {
-  if (const LexEntry* e = lex_.MatchEndingAt(line_, end, LexRole::kUnit)) {
+  if (const LexEntry* e = UnitEndingAt(end)) {
     const UnitDef& unit = lex_.unit(*e);
     den = {end - e->text.size(), unit.per_name, unit.IsTime(), unit.IsTime() ? unit.factor : 0};
     return true;
@@ -180,7 +193,7 @@ bool LeftReader::ReadPrefixRate(std::size_t pos, PrefixRate& rate) const {
 bool LeftReader::RateWordTopicEndingAt(std::size_t end) const {
   const LexEntry* word = lex_.RateWordEndingAt(line_, end);
   if (word == nullptr) return false;
-  const LexEntry* unit = lex_.MatchEndingAt(line_, end, LexRole::kUnit);
+  const LexEntry* unit = UnitEndingAt(end);
   return unit == nullptr || unit->text.size() <= word->text.size();
 }
 
@@ -235,7 +248,7 @@ bool LeftReader::ReadClauseRate(std::size_t pos, PrefixRate& rate) const {
   return false;
 }
 
-LeftContext LeftReader::Read(std::size_t begin) const {
+LeftContext LeftReader::Read(std::size_t begin) {
   LeftContext left;
   std::size_t pos = SkipSpacesBack(line_, begin);
   for (int i = 0; i < 2; ++i) {
@@ -244,6 +257,8 @@ LeftContext LeftReader::Read(std::size_t begin) const {
     left.qualifiers.insert(left.qualifiers.begin(), q->name);
     pos = SkipSpacesBack(line_, pos - q->text.size());
   }
+  number_left_ = pos;
+  unit_at_number_left_ = lex_.MatchEndingAt(line_, pos, LexRole::kUnit);
   left.noun_direct = NounEndingAt(pos);
   left.noun_topic = TopicBefore(pos);
   left.topic_direct = left.noun_direct ? &lex_.unit(*left.noun_direct) : nullptr;
@@ -278,10 +293,7 @@ const LexEntry* ObjectNounBefore(std::string_view line, const QuantityLexicon& l
   if (end < kObject.size() || line.substr(end - kObject.size(), kObject.size()) != kObject) return nullptr;
   const std::size_t noun_end = SkipSpacesBack(line, end - kObject.size());
   if (const LexEntry* noun = CountOfEndingAt(line, lexicon, noun_end)) return noun;
-  return lexicon.MatchEndingAt(line, noun_end, LexRole::kUnit, [&](const LexEntry& entry) {
-    const UnitDef& def = lexicon.unit(entry);
-    return def.is_count && !def.is_counter && !entry.per_only;
-  });
+  return lexicon.MatchEndingAt(line, noun_end, LexRole::kUnit, [&](const LexEntry& entry) { return IsCountNoun(lexicon, entry); });
 }
 
 const LexEntry* CountedNounAfterNo(std::string_view line, const QuantityLexicon& lexicon, std::size_t at,

@@ -104,12 +104,12 @@ void QuantityLexicon::Finish() {
     if (e.text.empty()) continue;
     const auto role = static_cast<std::size_t>(e.role);
     MarkPairs(e);
-    forward_[role].Add(FirstKey(e.text)).push_back(static_cast<int>(i));
+    forward_[role].Add(FirstKey(e.text)).push_back(CandidateOf(e, static_cast<int>(i), true));
     if (e.role == LexRole::kWord || e.role == LexRole::kPrefixUnit) {
       MarkWordStart(e.text);
       MarkThirdByte(e.text);
     }
-    backward_[role].Add(LastKey(e.text)).push_back(static_cast<int>(i));
+    backward_[role].Add(LastKey(e.text)).push_back(CandidateOf(e, static_cast<int>(i), false));
   }
   quantity_starts_ = word_starts_ | KanjiNumberLeads();
   for (char32_t cp = 0x800; cp < 0x10000; ++cp) {
@@ -151,12 +151,10 @@ void QuantityLexicon::Finish() {
 #else
   scan_ = StartScan::kSse2;  // the scalar walk where SSE2 is not compiled in
 #endif
-  const auto longest_first = [this](int a, int b) {
-    const std::size_t la = entries_[static_cast<std::size_t>(a)].text.size();
-    const std::size_t lb = entries_[static_cast<std::size_t>(b)].text.size();
-    return la != lb ? la > lb : a < b;
+  const auto longest_first = [](const Candidate& a, const Candidate& b) {
+    return a.size != b.size ? a.size > b.size : a.index < b.index;
   };
-  const auto sort_bucket = [&](std::vector<int>& bucket) { std::sort(bucket.begin(), bucket.end(), longest_first); };
+  const auto sort_bucket = [&](std::vector<Candidate>& bucket) { std::sort(bucket.begin(), bucket.end(), longest_first); };
   for (auto& per_role : forward_) per_role.ForEachBucket(sort_bucket);
   for (auto& per_role : backward_) per_role.ForEachBucket(sort_bucket);
 }
@@ -314,21 +312,26 @@ char32_t QuantityLexicon::LastKey(std::string_view text) {
   return cp < 0x80 ? static_cast<char32_t>(AsciiLower(static_cast<char>(cp))) : cp;
 }
 
-std::vector<int>& QuantityLexicon::Keyed::Add(char32_t key) {
+QuantityLexicon::Candidate QuantityLexicon::CandidateOf(const LexEntry& e, int index, bool far_is_last) {
+  const char far = far_is_last ? e.text.back() : e.text.front();
+  return {index, e.text.size(), e.case_sensitive ? far : AsciiLower(far), e.case_sensitive ? far : AsciiUpper(far)};
+}
+
+std::vector<QuantityLexicon::Candidate>& QuantityLexicon::Keyed::Add(char32_t key) {
   if (key < ascii.size()) return ascii[key];
   others_filter.set(key % others_filter.size());
   return others[key];
 }
 
-const std::vector<int>& QuantityLexicon::Keyed::Find(char32_t key) const {
-  static const std::vector<int> kNone;
+const std::vector<QuantityLexicon::Candidate>& QuantityLexicon::Keyed::Find(char32_t key) const {
+  static const std::vector<Candidate> kNone;
   if (key < ascii.size()) return ascii[key];
   if (!others_filter[key % others_filter.size()]) return kNone;
   const auto it = others.find(key);
   return it == others.end() ? kNone : it->second;
 }
 
-const std::vector<int>& QuantityLexicon::Bucket(const Index& index, LexRole role, char32_t key) {
+const std::vector<QuantityLexicon::Candidate>& QuantityLexicon::Bucket(const Index& index, LexRole role, char32_t key) {
   return index[static_cast<std::size_t>(role)].Find(key);
 }
 

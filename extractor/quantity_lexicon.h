@@ -148,6 +148,15 @@ class QuantityLexicon {
   const LexEntry* MatchEndingAt(std::string_view line, std::size_t end, LexRole role) const {
     return MatchEndingAt(line, end, role, [](const LexEntry&) { return true; });
   }
+  // MatchEndingAt(line, end, role, accept), given `longest`: what MatchEndingAt(line, end, role)
+  // returns there. A caller that asked for any literal at `end` already need not search the
+  // bucket again unless `accept` refuses the longest one (a shorter one may then be accepted).
+  template <typename Accept>
+  const LexEntry* MatchEndingAtGiven(std::string_view line, std::size_t end, LexRole role, const LexEntry* longest,
+                                     Accept&& accept) const {
+    if (longest == nullptr || accept(*longest)) return longest;
+    return MatchEndingAt(line, end, role, accept);
+  }
 
   // MatchAt and MatchEndingAt without the two-byte filter: the bucket searches the filter must
   // agree with (tests compare them).
@@ -181,16 +190,18 @@ class QuantityLexicon {
 
   template <typename Accept>
   const LexEntry* SearchStartingAt(std::string_view line, std::size_t pos, LexRole role, Accept&& accept) const {
-    for (const int index : Bucket(forward_, role, FirstKey(line.substr(pos)))) {
-      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
+    for (const Candidate& c : Bucket(forward_, role, FirstKey(line.substr(pos)))) {
+      if (pos + c.size > line.size() || !c.FarEndIs(line[pos + c.size - 1])) continue;
+      const LexEntry& e = entries_[static_cast<std::size_t>(c.index)];
       if (StartsWithAt(line, pos, e) && accept(e)) return &e;
     }
     return nullptr;
   }
   template <typename Accept>
   const LexEntry* SearchEndingAt(std::string_view line, std::size_t end, LexRole role, Accept&& accept) const {
-    for (const int index : Bucket(backward_, role, LastKey(line.substr(0, end)))) {
-      const LexEntry& e = entries_[static_cast<std::size_t>(index)];
+    for (const Candidate& c : Bucket(backward_, role, LastKey(line.substr(0, end)))) {
+      if (c.size > end || !c.FarEndIs(line[end - c.size])) continue;
+      const LexEntry& e = entries_[static_cast<std::size_t>(c.index)];
       if (EndsWithAt(line, end, e) && accept(e)) return &e;
     }
     return nullptr;
@@ -210,12 +221,22 @@ class QuantityLexicon {
   // First (or last) character, ASCII lower-cased -> entries of one role, longest first. ASCII
   // keys sit in a table; the others are hashed behind a filter on their low bits, since most
   // characters of a line begin no literal and the scan asks at every number.
+  // A literal of a bucket with its length and the byte at its far end (the last byte when the
+  // bucket is keyed by the first character, the first byte when by the last), in both ASCII cases
+  // unless the literal says `case`: most candidates are told apart without reading their entry.
+  struct Candidate {
+    int index = 0;  // into entries_
+    std::size_t size = 0;
+    char far_lower = 0, far_upper = 0;
+    bool FarEndIs(char c) const { return c == far_lower || c == far_upper; }
+  };
+  static Candidate CandidateOf(const LexEntry& e, int index, bool far_is_last);
   struct Keyed {
-    std::array<std::vector<int>, 128> ascii;
-    std::unordered_map<char32_t, std::vector<int>> others;
+    std::array<std::vector<Candidate>, 128> ascii;
+    std::unordered_map<char32_t, std::vector<Candidate>> others;
     std::bitset<4096> others_filter;
-    std::vector<int>& Add(char32_t key);
-    const std::vector<int>& Find(char32_t key) const;
+    std::vector<Candidate>& Add(char32_t key);
+    const std::vector<Candidate>& Find(char32_t key) const;
     template <typename Fn>
     void ForEachBucket(Fn&& fn) {
       for (auto& bucket : ascii) fn(bucket);
@@ -239,7 +260,7 @@ class QuantityLexicon {
   }
   static char32_t FirstKey(std::string_view text);
   static char32_t LastKey(std::string_view text);
-  static const std::vector<int>& Bucket(const Index& index, LexRole role, char32_t key);
+  static const std::vector<Candidate>& Bucket(const Index& index, LexRole role, char32_t key);
   // Inline: the bucket searches call them for every candidate literal.
   static bool SameByte(char a, char b, bool case_sensitive) {
     return case_sensitive ? a == b : AsciiLower(a) == AsciiLower(b);

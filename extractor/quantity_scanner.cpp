@@ -396,13 +396,14 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   std::size_t length = 0;
   CodePointAt(line_, pos, length);
   resume = pos + (length ? length : 1);
-  Draft d;
-  d.begin = pos;
+  // The Draft (strings and vectors) is built only for a number that is read: most calls read none.
   const LexEntry* word = lex_.MatchAt(line_, pos, LexRole::kWord);  // 半分, 半年
   if (word != nullptr && !word->then_words.empty() && !FollowedByAny(pos + word->text.size(), word->then_words)) word = nullptr;
   // a Latin word never starts inside a longer Latin word: not the "in half" of "within half", the "half" of "behalf"
   if (word != nullptr && IsLetter(line_[pos]) && pos > 0 && IsAsciiAlnum(static_cast<unsigned char>(line_[pos - 1]))) word = nullptr;
   if (word != nullptr) {
+    Draft d;
+    d.begin = pos;
     d.token.begin = pos;
     d.token.end = pos + word->text.size();
     d.token.value = word->number;
@@ -429,6 +430,8 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
     while (resume < line_.size() && (IsDigit(line_[resume]) || line_[resume] == '.')) ++resume;
     return std::nullopt;  // 1.2.3: a version
   }
+  Draft d;
+  d.begin = pos;
   d.token = *token;
   d.number = token->value;
   d.end = d.number_end = token->end;

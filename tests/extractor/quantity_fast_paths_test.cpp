@@ -332,8 +332,9 @@ TEST_CASE("literal look-ups find what comparing every literal byte by byte finds
 
 TEST_CASE("look-ups tell literals of one bucket apart by the end the bucket's key does not cover", "[quantity]") {
   // MatchAt's buckets share the first character, MatchEndingAt's the last: the byte at the other
-  // end is compared first, so literals differing only there (MiB and MB, 毎秒 and 秒) must still
-  // be told apart, in both cases unless the literal says `case`.
+  // end is compared first (kept beside each candidate in both ASCII cases), so literals differing
+  // only there (MiB and MB, 毎秒 and 秒) must still be told apart, in both cases unless the literal
+  // says `case`.
   std::vector<RuleDiagnostic> diagnostics;
   const Compiled lex = CompileBlocks(ParseRuleText(
       "[quantity.unit byte]\nbyte = 1 : MB {case}, MiB, KiB\n[quantity.unit second]\nsecond = 1 : 秒, 毎秒\n", "q.rules", diagnostics));
@@ -357,6 +358,47 @@ TEST_CASE("look-ups tell literals of one bucket apart by the end the bucket's ke
   CHECK(ending("毎秒") == "毎秒");
   CHECK(ending("数秒") == "秒");  // 数 shares its first byte with 毎
   CHECK(ending("xMB") == "-");    // a literal starting with a letter does not follow one
+  CHECK(ending("3 mB") == "-");   // MB is case-sensitive at its first byte too
+  CHECK(ending("3 mIb") == "MiB");
+}
+
+TEST_CASE("a look-up given the longest literal ending there finds what the filtered look-up finds", "[quantity]") {
+  // MatchEndingAtGiven skips the bucket when the longest literal is accepted or there is none;
+  // when the filter refuses it, a shorter one must still be found (毎秒 refused: 秒).
+  std::vector<RuleDiagnostic> diagnostics;
+  const Compiled small = CompileBlocks(
+      ParseRuleText("[quantity.unit byte]\nbyte = 1 : B, MiB, bytes\n[quantity.unit second]\nsecond = 1 : 秒, 毎秒\n", "q.rules", diagnostics));
+  const auto short_only = [](const LexEntry& e) { return e.text.size() <= 3; };
+  const auto given = [&](const QuantityLexicon& lexicon, std::string_view line, std::size_t end, auto&& accept) {
+    const LexEntry* longest = lexicon.MatchEndingAt(line, end, LexRole::kUnit);
+    return lexicon.MatchEndingAtGiven(line, end, LexRole::kUnit, longest, accept);
+  };
+  const auto text = [](const LexEntry* e) { return e == nullptr ? std::string("-") : e->text; };
+  CHECK(text(given(small.lexicon, "毎秒", 6, short_only)) == "秒");
+  CHECK(text(given(small.lexicon, "3 bytes", 7, short_only)) == "-");  // no shorter literal ends there
+  CHECK(text(given(small.lexicon, "3 bytes", 7, [](const LexEntry&) { return true; })) == "bytes");
+  CHECK(text(given(small.lexicon, "3 MiB", 5, short_only)) == "MiB");
+  CHECK(text(given(small.lexicon, "3B", 2, short_only)) == "B");
+  CHECK(text(given(small.lexicon, "3 GB", 4, short_only)) == "-");  // B does not end a longer Latin word
+  int refused = 0;
+  for (const QuantityLexicon* lexicon : {&Shipped().lexicon, &small.lexicon}) {
+    std::mt19937 random(37);
+    const auto count_noun = [&](const LexEntry& e) {
+      const UnitDef& def = lexicon->unit(e);
+      return def.is_count && !def.is_counter && !e.per_only;
+    };
+    for (int n = 0; n < 1500; ++n) {
+      const std::string line = Normalize(GeneratedLine(random, 14)).text;
+      for (std::size_t end = 0; end <= line.size() + 1; ++end) {
+        INFO("line: " << line << " end " << end);
+        REQUIRE(given(*lexicon, line, end, short_only) == lexicon->MatchEndingAt(line, end, LexRole::kUnit, short_only));
+        REQUIRE(given(*lexicon, line, end, count_noun) == lexicon->MatchEndingAt(line, end, LexRole::kUnit, count_noun));
+        const LexEntry* longest = lexicon->MatchEndingAt(line, end, LexRole::kUnit);
+        refused += longest != nullptr && !short_only(*longest);
+      }
+    }
+  }
+  CHECK(refused > 500);  // the lines often end a literal the filter refuses: the fallback is tested
 }
 
 TEST_CASE("the 16-byte start scan stops where the character walk does, on long lines", "[quantity]") {
