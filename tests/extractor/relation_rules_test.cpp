@@ -1213,3 +1213,19 @@ TEST_CASE("a company runs a count of a service's units", "[relations]") {
   CHECK(TalkLine("- [c:Canva] runs 4,000 experiments a year").empty());
   CHECK(TalkLine("- [c:Canva] might run 40 [a:EKS] clusters").empty());
 }
+
+TEST_CASE("a company named with が or before a colon moves from one system to another", "[relations]") {
+  CHECK(TalkLine("- [c:Sansan] が [t:MySQL] から [a:Aurora] へ移行") ==
+        Strings{"Sansan migrated_from MySQL", "Sansan migrated_to Aurora"});
+  CHECK(TalkLine("- [c:Sansan] が [t:Elasticsearch] から [a:OpenSearch Service] に乗り換え") ==
+        Strings{"Sansan migrated_from Elasticsearch", "Sansan migrated_to OpenSearch Service"});
+  CHECK(TalkLine("・株式会社[c:ホシゾラ]が夜間バッチを[t:cron]から[a:AWS Step Functions]に置き換えた") ==
+        Strings{"ホシゾラ migrated_from cron", "ホシゾラ migrated_to AWS Step Functions"});
+  CHECK(TalkLine("- [c:Mercari]: [t:Spinnaker] から [t:Argo CD] に移行") ==
+        Strings{"Mercari migrated_from Spinnaker", "Mercari migrated_to Argo CD"});
+  // が after a company that is no mover: what it made, what it offers; a plan
+  CHECK(TalkLine("- [c:Google] が開発した [t:Kubernetes] から [a:ECS] に移行") ==
+        Strings{"<section> migrated_from Kubernetes", "<section> migrated_to ECS"});
+  CHECK(TalkLine("- [c:Sansan] が [t:MySQL] から [a:Aurora] へ移行する予定").empty());
+  CHECK(TalkLine("- [c:Sansan] が [t:MySQL] から [a:Aurora] への移行を検討中").empty());
+}
