@@ -165,8 +165,7 @@ class Rewriter : MarkupWriter {
       OrgLine line;
       line.begin = text_line.begin;
       line.end = text_line.end;
-      const std::size_t first = text_line.text.find_first_not_of(" \t");
-      line.trimmed = first == std::string_view::npos ? line.end : line.begin + first;
+      line.trimmed = line.begin + Indent(text_line.text);
       Kind(line);
       if (line.kind == LineKind::kKeyword) TodoWords(Text(line.trimmed, line.end));
       lines_.push_back(std::move(line));

@@ -25,6 +25,13 @@ inline std::string_view TrimAscii(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
+// Returns how far `line` is indented: the bytes of its leading spaces and tabs (a line of blanks
+// only, its whole length).
+inline std::size_t Indent(std::string_view line) {
+  const std::size_t first = line.find_first_not_of(" \t");
+  return first == std::string_view::npos ? line.size() : first;
+}
+
 // Returns true when `s` is well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 

@@ -21,8 +21,7 @@ constexpr std::size_t kMarkdownLevels = 6;
 constexpr std::size_t kMostListDepth = 6;
 constexpr std::size_t kMinDelimiter = 4;  // AsciiDoc's "----" and its kin
 
-// The blanks before a line's text, and its length without the blanks after it.
-std::size_t Indent(std::string_view line) { return std::min(line.find_first_not_of(" \t"), line.size()); }
+// A line's length without the blanks after it.
 std::size_t LengthWithoutTrail(std::string_view line) {
   const std::size_t last = line.find_last_not_of(" \t");
   return last == std::string_view::npos ? 0 : last + 1;
