@@ -11,6 +11,7 @@
 #include <string>
 
 #include "extractor/quantity_arrow.h"
+#include "extractor/quantity_change.h"
 #include "extractor/quantity_context.h"
 #include "extractor/quantity_number.h"
 #include "extractor/quantity_text.h"
@@ -22,7 +23,6 @@ using namespace quantity_detail;  // NOLINT: the character helpers of the quanti
 
 constexpr std::string_view kNo = "の";           // 1レコードの: a count of one before の
 constexpr std::string_view kOrdinal = "目";      // 2日目, 3回目: ordinals, not amounts
-constexpr std::string_view kRangeKara = "から";  // 60から900秒
 constexpr std::size_t kChangeGap = 12;              // bytes of blanks and a qualifier after から: から約40件へ
 constexpr std::string_view kHalf = "半";         // 1時間半 = 1.5 hours
 constexpr std::string_view kRatio = "times";     // the unit of a bare fraction: 1/4のコスト
@@ -44,52 +44,6 @@ std::string JoinPer(const std::vector<std::string>& parts) {
     out += part;
   }
   return out;
-}
-
-// True when a change starts after the bare number ending at `at`: an arrow (12 → 5), or から, a
-// number and に or へ (4 から 16 に).
-bool ChangeFollows(std::string_view line, std::size_t at) {
-  if (ArrowEnd(line, at) != std::string_view::npos) return true;
-  const std::size_t kara = SkipSpaces(line, at);
-  if (line.substr(kara, kRangeKara.size()) != kRangeKara) return false;
-  std::size_t pos = SkipSpaces(line, kara + kRangeKara.size());
-  if (pos >= line.size() || !IsDigit(line[pos])) return false;
-  while (pos < line.size() && (IsDigit(line[pos]) || line[pos] == ',' || line[pos] == '.')) ++pos;
-  const std::string_view rest = line.substr(SkipSpaces(line, pos));
-  return rest.starts_with("に") || rest.starts_with("へ");
-}
-
-// True for an English count noun in the plural, its unit's name and an s ("clusters", "data centers",
-// "AZs"): right before a number that opens a change it labels both ends ("Clusters 4 → 11"), where
-// the singular names one item ("Cluster 4 → Cluster 11", "Node 3 → 5").
-bool IsEnglishPlural(const LexEntry& entry, const UnitDef& def) {
-  const std::string_view text = entry.text;
-  return text.size() == def.unit.size() + 1 && (text.back() == 's' || text.back() == 'S') &&
-         AsciiLowerCopy(text.substr(0, def.unit.size())) == def.unit;
-}
-
-// True when "from" stands right before the number at `begin` and opens a change ("cut p99 from 40
-// to 65 ms", "from 40 ms to 65 ms"), not a span ("ranges from 40 to 65 ms", "anywhere from 2 to 5").
-bool ChangeFromBefore(std::string_view line, std::size_t begin) {
-  const std::size_t end = SkipSpacesBack(line, begin);
-  if (end == begin || end < 4 || AsciiLowerCopy(line.substr(end - 4, 4)) != "from") return false;
-  if (end > 4 && IsLetter(line[end - 5])) return false;
-  std::size_t word_end = SkipSpacesBack(line, end - 4);
-  std::size_t word = word_end;
-  while (word > 0 && IsLetter(line[word - 1])) --word;
-  const std::string before = AsciiLowerCopy(line.substr(word, word_end - word));
-  for (std::string_view span : {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere", "anything"}) {
-    if (before == span) return false;
-  }
-  return true;
-}
-
-// Where the second number of an English change "from A to B" starts (after " to "), or npos.
-std::size_t EnglishToEnd(std::string_view line, std::size_t at) {
-  const std::size_t pos = SkipSpaces(line, at);
-  const bool to = pos > at && pos + 3 < line.size() && AsciiLower(line[pos]) == 't' && AsciiLower(line[pos + 1]) == 'o' &&
-                  line[pos + 2] == ' ';
-  return to ? SkipSpaces(line, pos + 3) : std::string_view::npos;
 }
 
 // A literal found in the line.
