@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extractor/line_walk.h"
 #include "extractor/markup_writer.h"
 #include "extractor/text_util.h"
 
@@ -160,22 +161,14 @@ class Rewriter : MarkupWriter {
   }
 
   void Classify() {
-    const std::string_view text = n_.text;
-    for (std::size_t begin = 0; begin < text.size();) {
-      std::size_t end = text.find('\n', begin);
-      const std::size_t next = end == std::string_view::npos ? text.size() : end + 1;
-      if (end == std::string_view::npos) end = text.size();
-      if (end > begin && text[end - 1] == '\r') --end;
+    for (const TextLine& text_line : LineWalk(n_.text)) {
       OrgLine line;
-      line.begin = begin;
-      line.end = end;
-      const std::string_view whole = Text(begin, end);
-      const std::size_t first = whole.find_first_not_of(" \t");
-      line.trimmed = first == std::string_view::npos ? end : begin + first;
+      line.begin = text_line.begin;
+      line.end = text_line.end;
+      line.trimmed = line.begin + Indent(text_line.text);
       Kind(line);
-      if (line.kind == LineKind::kKeyword) TodoWords(Text(line.trimmed, end));
+      if (line.kind == LineKind::kKeyword) TodoWords(Text(line.trimmed, line.end));
       lines_.push_back(std::move(line));
-      begin = next;
     }
   }
 

@@ -125,14 +125,15 @@ class QuantityLexicon {
   // Returns the longest entry of `role` that starts at `pos` of `line` and that `accept(entry)`
   // allows, or nullptr. A literal ending in an ASCII letter or digit must not be followed by one.
   // Most places begin no literal of the role: the first two bytes, looked up in one table, say so
-  // before the first character is decoded and its bucket searched.
+  // before the first character is decoded and its bucket searched. Always inline: the scan asks
+  // at nearly every number, and GCC's own choice flips with the size of the bucket search.
   template <typename Accept>
-  const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role, Accept&& accept) const {
+  [[gnu::always_inline]] const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role, Accept&& accept) const {
     if (pos >= line.size()) return nullptr;
     if (!first_pairs_[static_cast<std::size_t>(role)][PairAt(line, pos)]) return nullptr;
     return SearchStartingAt(line, pos, role, accept);
   }
-  const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role) const {
+  [[gnu::always_inline]] const LexEntry* MatchAt(std::string_view line, std::size_t pos, LexRole role) const {
     return MatchAt(line, pos, role, [](const LexEntry&) { return true; });
   }
 
@@ -193,7 +194,7 @@ class QuantityLexicon {
     for (const Candidate& c : Bucket(forward_, role, FirstKey(line.substr(pos)))) {
       if (pos + c.size > line.size() || !c.FarEndIs(line[pos + c.size - 1])) continue;
       const LexEntry& e = entries_[static_cast<std::size_t>(c.index)];
-      if (StartsWithAt(line, pos, e) && accept(e)) return &e;
+      if (StartsWithAtGivenLast(line, pos, e) && accept(e)) return &e;
     }
     return nullptr;
   }
@@ -202,7 +203,7 @@ class QuantityLexicon {
     for (const Candidate& c : Bucket(backward_, role, LastKey(line.substr(0, end)))) {
       if (c.size > end || !c.FarEndIs(line[end - c.size])) continue;
       const LexEntry& e = entries_[static_cast<std::size_t>(c.index)];
-      if (EndsWithAt(line, end, e) && accept(e)) return &e;
+      if (EndsWithAtGivenFirst(line, end, e) && accept(e)) return &e;
     }
     return nullptr;
   }
@@ -265,8 +266,12 @@ class QuantityLexicon {
   static bool SameByte(char a, char b, bool case_sensitive) {
     return case_sensitive ? a == b : AsciiLower(a) == AsciiLower(b);
   }
-  static bool StartsWithAt(std::string_view line, std::size_t pos, const LexEntry& e);
-  static bool EndsWithAt(std::string_view line, std::size_t end, const LexEntry& e);
+  // Whether `e` stands at `pos` (ends at `end`) of `line` with the boundary its ASCII edge needs,
+  // given what the bucket search has checked by its Candidate: that `e` fits inside the line and
+  // that the byte at its far end, its last (first) one, is the line's (Candidate::FarEndIs). Only
+  // the bytes before (after) that one are compared.
+  static bool StartsWithAtGivenLast(std::string_view line, std::size_t pos, const LexEntry& e);
+  static bool EndsWithAtGivenFirst(std::string_view line, std::size_t end, const LexEntry& e);
 
   std::vector<UnitDef> units_;
   std::vector<LexEntry> entries_;
@@ -303,11 +308,8 @@ class QuantityLexicon {
   Index backward_;  // by last character
 };
 
-inline bool QuantityLexicon::StartsWithAt(std::string_view line, std::size_t pos, const LexEntry& e) {
-  if (pos + e.text.size() > line.size()) return false;
-  // The bucket's key is the first character, so the last byte tells most literals apart at once.
+inline bool QuantityLexicon::StartsWithAtGivenLast(std::string_view line, std::size_t pos, const LexEntry& e) {
   const std::size_t last_at = e.text.size() - 1;
-  if (!SameByte(line[pos + last_at], e.text[last_at], e.case_sensitive)) return false;
   for (std::size_t i = 0; i < last_at; ++i) {
     if (!SameByte(line[pos + i], e.text[i], e.case_sensitive)) return false;
   }
@@ -317,11 +319,8 @@ inline bool QuantityLexicon::StartsWithAt(std::string_view line, std::size_t pos
            IsAsciiAlnum(static_cast<unsigned char>(line[after])));
 }
 
-inline bool QuantityLexicon::EndsWithAt(std::string_view line, std::size_t end, const LexEntry& e) {
-  if (e.text.size() > end) return false;
+inline bool QuantityLexicon::EndsWithAtGivenFirst(std::string_view line, std::size_t end, const LexEntry& e) {
   const std::size_t start = end - e.text.size();
-  // The bucket's key is the last character, so the first byte tells most literals apart at once.
-  if (!SameByte(line[start], e.text[0], e.case_sensitive)) return false;
   for (std::size_t i = 1; i < e.text.size(); ++i) {
     if (!SameByte(line[start + i], e.text[i], e.case_sensitive)) return false;
   }

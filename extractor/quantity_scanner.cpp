@@ -11,9 +11,11 @@
 #include <string>
 
 #include "extractor/quantity_arrow.h"
+#include "extractor/quantity_change.h"
 #include "extractor/quantity_context.h"
 #include "extractor/quantity_number.h"
 #include "extractor/quantity_text.h"
+#include "extractor/quantity_unit_reader.h"
 
 namespace kgx {
 namespace {
@@ -22,7 +24,6 @@ using namespace quantity_detail;  // NOLINT: the character helpers of the quanti
 
 constexpr std::string_view kNo = "の";           // 1レコードの: a count of one before の
 constexpr std::string_view kOrdinal = "目";      // 2日目, 3回目: ordinals, not amounts
-constexpr std::string_view kRangeKara = "から";  // 60から900秒
 constexpr std::size_t kChangeGap = 12;              // bytes of blanks and a qualifier after から: から約40件へ
 constexpr std::string_view kHalf = "半";         // 1時間半 = 1.5 hours
 constexpr std::string_view kRatio = "times";     // the unit of a bare fraction: 1/4のコスト
@@ -46,60 +47,6 @@ std::string JoinPer(const std::vector<std::string>& parts) {
   return out;
 }
 
-// True when a change starts after the bare number ending at `at`: an arrow (12 → 5), or から, a
-// number and に or へ (4 から 16 に).
-bool ChangeFollows(std::string_view line, std::size_t at) {
-  if (ArrowEnd(line, at) != std::string_view::npos) return true;
-  const std::size_t kara = SkipSpaces(line, at);
-  if (line.substr(kara, kRangeKara.size()) != kRangeKara) return false;
-  std::size_t pos = SkipSpaces(line, kara + kRangeKara.size());
-  if (pos >= line.size() || !IsDigit(line[pos])) return false;
-  while (pos < line.size() && (IsDigit(line[pos]) || line[pos] == ',' || line[pos] == '.')) ++pos;
-  const std::string_view rest = line.substr(SkipSpaces(line, pos));
-  return rest.starts_with("に") || rest.starts_with("へ");
-}
-
-// True for an English count noun in the plural, its unit's name and an s ("clusters", "data centers",
-// "AZs"): right before a number that opens a change it labels both ends ("Clusters 4 → 11"), where
-// the singular names one item ("Cluster 4 → Cluster 11", "Node 3 → 5").
-bool IsEnglishPlural(const LexEntry& entry, const UnitDef& def) {
-  const std::string_view text = entry.text;
-  return text.size() == def.unit.size() + 1 && (text.back() == 's' || text.back() == 'S') &&
-         AsciiLowerCopy(text.substr(0, def.unit.size())) == def.unit;
-}
-
-// True when "from" stands right before the number at `begin` and opens a change ("cut p99 from 40
-// to 65 ms", "from 40 ms to 65 ms"), not a span ("ranges from 40 to 65 ms", "anywhere from 2 to 5").
-bool ChangeFromBefore(std::string_view line, std::size_t begin) {
-  const std::size_t end = SkipSpacesBack(line, begin);
-  if (end == begin || end < 4 || AsciiLowerCopy(line.substr(end - 4, 4)) != "from") return false;
-  if (end > 4 && IsLetter(line[end - 5])) return false;
-  std::size_t word_end = SkipSpacesBack(line, end - 4);
-  std::size_t word = word_end;
-  while (word > 0 && IsLetter(line[word - 1])) --word;
-  const std::string before = AsciiLowerCopy(line.substr(word, word_end - word));
-  for (std::string_view span : {"range", "ranges", "ranged", "ranging", "vary", "varies", "varied", "varying", "anywhere", "anything"}) {
-    if (before == span) return false;
-  }
-  return true;
-}
-
-// Where the second number of an English change "from A to B" starts (after " to "), or npos.
-std::size_t EnglishToEnd(std::string_view line, std::size_t at) {
-  const std::size_t pos = SkipSpaces(line, at);
-  const bool to = pos > at && pos + 3 < line.size() && AsciiLower(line[pos]) == 't' && AsciiLower(line[pos + 1]) == 'o' &&
-                  line[pos + 2] == ' ';
-  return to ? SkipSpaces(line, pos + 3) : std::string_view::npos;
-}
-
-// A literal found in the line.
-struct Hit {
-  const LexEntry* entry = nullptr;
-  std::size_t begin = 0;
-  std::size_t end = 0;
-  explicit operator bool() const { return entry != nullptr; }
-};
-
 // A quantity being read.
 struct Draft {
   std::size_t begin = 0;  // span: the number (or $), then grows over unit, range, rate suffix
@@ -119,26 +66,20 @@ struct Draft {
   bool counter_unit = false;  // the unit is a generic counter's own (件 -> item): no noun named it
 };
 
-class Scanner {
+// Reads the words around each number through QuantityUnitReader and assembles the quantities.
+class Scanner : QuantityUnitReader {
  public:
   Scanner(std::string_view line, const QuantityLexicon& lexicon, const QuantityVeto* veto)
-      : line_(line), lex_(lexicon), veto_(veto) {}
+      : QuantityUnitReader(line, lexicon), veto_(veto) {}
 
   std::vector<QuantityMatch> Run();
 
  private:
-  bool LineHasAny(const std::vector<std::string>& words);
   bool FollowedByAny(std::size_t at, const std::vector<std::string>& words) const;
   bool LeftBoundaryOk(std::size_t pos) const;
   bool IsYearLike(const Draft& d) const;
   bool Vetoed(std::size_t begin, std::size_t end);
 
-  Hit FindUnit(std::size_t at, const NumberToken& token, bool nouns_only);
-  bool ApplyScale(std::size_t& end, double& value, const NumberToken& token) const;
-  std::size_t ReadQualifiersAfter(std::size_t at, std::vector<std::string>& qualifiers) const;
-  std::size_t ReadConnector(std::size_t at) const;
-  std::size_t ReadLatinWord(std::size_t at, bool digits_inside = false) const;
-  std::size_t ReadRateSuffix(std::size_t at, std::vector<std::string>& per) const;
   bool ReadRange(Draft& d, Hit& unit, std::size_t after_first);
   bool ReadModifiedNoun(Draft& d, std::size_t at);
   void ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_end);
@@ -156,23 +97,11 @@ class Scanner {
   void Emit(const Draft& d, const LeftContext& left);
   bool FitsDenominator(const Draft& d, const QuantityMatch& m, const PrefixRate& rate) const;
 
-  std::string_view line_;
-  const QuantityLexicon& lex_;
   const QuantityVeto* veto_;
-  std::optional<std::string> folded_;                      // computed on first need
   std::optional<std::vector<QuantityVeto::Span>> vetoes_;  // computed on first need
   std::vector<QuantityMatch> out_;
   const UnitDef* last_def_ = nullptr;  // the unit of out_.back(), when it has a UnitDef
 };
-
-bool Scanner::LineHasAny(const std::vector<std::string>& words) {
-  if (words.empty()) return true;
-  if (!folded_) folded_ = AsciiLowerCopy(line_);
-  for (const std::string& word : words) {
-    if (folded_->find(word) != std::string::npos) return true;
-  }
-  return false;
-}
 
 // Whether one of `words` (folded) starts at `at`, after blanks: "Halfに" for a word that only
 // counts before に.
@@ -207,128 +136,6 @@ bool Scanner::Vetoed(std::size_t begin, std::size_t end) {
     if (span.begin < end && begin < span.end) return true;
   }
   return false;
-}
-
-// Finds a unit after the number at `at` (or after one space, except single Latin letters not
-// marked `spaced`).
-Hit Scanner::FindUnit(std::size_t at, const NumberToken& token, bool nouns_only) {
-  for (int spaced = 0; spaced < 2; ++spaced) {
-    const std::size_t pos = spaced ? at + 1 : at;
-    if (spaced && (at >= line_.size() || line_[at] != ' ')) break;
-    const LexEntry* e = lex_.MatchAt(line_, pos, LexRole::kUnit, [&](const LexEntry& entry) {
-      const UnitDef& def = lex_.unit(entry);
-      if (entry.per_only || (entry.digits_only && !token.has_digits)) return false;
-      if (nouns_only && (!def.is_count || def.is_counter)) return false;
-      return !(spaced && entry.text.size() == 1 && IsLetter(entry.text[0]) && !entry.spaced);
-    });
-    if (e != nullptr && LineHasAny(e->line_words)) return {e, pos, pos + e->text.size()};
-  }
-  return {};
-}
-
-// Applies a scale word (k, M, million) after the number. Single letters must touch the number,
-// and a longer unit at the same place wins (5MB is 5 megabytes, not 5 million bytes).
-bool Scanner::ApplyScale(std::size_t& end, double& value, const NumberToken& token) const {
-  if (!token.has_digits || token.fraction) return false;
-  for (int spaced = 0; spaced < 2; ++spaced) {
-    const std::size_t pos = spaced ? end + 1 : end;
-    if (spaced && (end >= line_.size() || line_[end] != ' ')) break;
-    const LexEntry* scale = lex_.MatchAt(line_, pos, LexRole::kScale);
-    if (scale == nullptr || (spaced && scale->text.size() == 1)) continue;
-    const LexEntry* unit = lex_.MatchAt(line_, pos, LexRole::kUnit);
-    if (unit != nullptr && unit->text.size() > scale->text.size()) continue;
-    value *= scale->number;
-    end = pos + scale->text.size();
-    return true;
-  }
-  return false;
-}
-
-// Reads up to two qualifiers after `at` (以上, くらい, +); returns the end of the last one.
-std::size_t Scanner::ReadQualifiersAfter(std::size_t at, std::vector<std::string>& qualifiers) const {
-  for (int i = 0; i < 2; ++i) {
-    const std::size_t pos = SkipSpaces(line_, at);
-    const LexEntry* q = lex_.MatchAt(line_, pos, LexRole::kQualifierAfter);
-    if (q == nullptr) break;
-    qualifiers.push_back(q->name);
-    at = pos + q->text.size();
-  }
-  return at;
-}
-
-// Reads a range connector after the first number: '-' touching both numbers, '~', から or " to ".
-// Returns where the second number should start, or npos.
-std::size_t Scanner::ReadConnector(std::size_t at) const {
-  if (at < line_.size() && line_[at] == '-') return at + 1;
-  const std::size_t pos = SkipSpaces(line_, at);
-  if (pos < line_.size() && line_[pos] == '~') return SkipSpaces(line_, pos + 1);
-  if (line_.substr(pos, kRangeKara.size()) == kRangeKara) return SkipSpaces(line_, pos + kRangeKara.size());
-  const bool to = pos > at && pos + 3 < line_.size() && AsciiLower(line_[pos]) == 't' &&
-                  AsciiLower(line_[pos + 1]) == 'o' && line_[pos + 2] == ' ';
-  return to ? SkipSpaces(line_, pos + 3) : std::string::npos;
-}
-
-// Returns the end of the ASCII word (two letters or more; with `digits_inside`, letters then
-// letters or digits, as EC2) starting at `at`, or `at` when there is none.
-std::size_t Scanner::ReadLatinWord(std::size_t at, bool digits_inside) const {
-  if (at > 0 && IsLetter(line_[at - 1])) return at;
-  std::size_t end = at;
-  while (end < line_.size() && IsLetter(line_[end])) ++end;
-  if (end - at < 2 && !(digits_inside && end > at)) return at;
-  while (digits_inside && end < line_.size() && IsAsciiAlnum(static_cast<unsigned char>(line_[end]))) ++end;
-  if (end < line_.size() && IsDigit(line_[end])) return at;
-  return end - at >= 2 ? end : at;
-}
-
-// True when the word at `at` (after spaces) places something in time: "ago", "later", "earlier",
-// "before", "after", "back", "from now".
-bool StartsTimeAdverb(std::string_view line, std::size_t at) {
-  const std::size_t word = SkipSpaces(line, at);
-  if (word == at) return false;
-  for (std::string_view adverb : {"ago", "later", "earlier", "before", "after", "back", "from now"}) {
-    if (word + adverb.size() > line.size()) continue;
-    const std::size_t end = word + adverb.size();
-    if ((end == line.size() || !IsLetter(line[end])) && AsciiLowerCopy(line.substr(word, adverb.size())) == adverb) return true;
-  }
-  return false;
-}
-
-// Reads "/s", " per second", "/TB/year", "毎秒" after a unit; returns the end of the last one.
-std::size_t Scanner::ReadRateSuffix(std::size_t at, std::vector<std::string>& per) const {
-  while (at < line_.size()) {
-    const std::size_t spaced = at + (line_[at] == ' ' ? 1 : 0);
-    const LexEntry* marker = lex_.MatchAt(line_, at, LexRole::kRateAfter);
-    std::size_t marker_at = at;
-    if (marker == nullptr && spaced > at) {
-      marker = lex_.MatchAt(line_, spaced, LexRole::kRateAfter);
-      if (marker != nullptr && !IsLetter(marker->text[0])) marker = nullptr;  // "/" must touch
-      marker_at = spaced;
-    }
-    if (marker == nullptr) {
-      const LexEntry* word = lex_.RateWordAt(line_, spaced);
-      if (word == nullptr) break;
-      per.push_back(word->name);
-      at = spaced + word->text.size();
-      continue;
-    }
-    std::size_t den_at = marker_at + marker->text.size();
-    if (IsLetter(marker->text.back())) den_at = SkipSpaces(line_, den_at);
-    const LexEntry* den = lex_.MatchAt(line_, den_at, LexRole::kUnit);  // per_only ones too
-    if (den == nullptr) break;
-    // "2 teams a year ago", "an hour later": a point in time, not a rate.
-    if (IsLetter(marker->text.back()) && StartsTimeAdverb(line_, den_at + den->text.size())) break;
-    per.push_back(lex_.unit(*den).per_name);
-    at = den_at + den->text.size();
-    // "per GB-month", "/vCPU-hour": a time unit joined to the denominator by a hyphen.
-    if (at + 1 < line_.size() && line_[at] == '-') {
-      const LexEntry* time = lex_.MatchAt(line_, at + 1, LexRole::kUnit);
-      if (time != nullptr && lex_.unit(*time).IsTime()) {
-        per.push_back(lex_.unit(*time).per_name);
-        at += 1 + time->text.size();
-      }
-    }
-  }
-  return at;
 }
 
 // Reads "-45秒", "から128MB", "~20%" after the first number (and its unit, if any).

@@ -78,12 +78,6 @@ std::string SeparatorOf(const std::vector<RuleBlock>& blocks) {
   return {};
 }
 
-// Returns how far a line is indented: its leading blanks, in bytes.
-std::size_t Indent(std::string_view line) {
-  const std::size_t first = line.find_first_not_of(" \t");
-  return first == std::string_view::npos ? line.size() : first;
-}
-
 }  // namespace
 
 struct RelationRules::Impl {

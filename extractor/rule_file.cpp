@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "extractor/line_walk.h"
 #include "extractor/text_util.h"
 
 namespace kgx {
@@ -47,28 +48,27 @@ std::vector<RuleBlock> ParseRuleText(std::string_view text, const std::string& f
     diagnostics.push_back({{file, 0, 0}, "rule file is not valid UTF-8", true});
     return blocks;
   }
-  ForEachLine(text, [&](std::string_view raw) {
+  for (const TextLine& raw : LineWalk(text)) {
     ++line_number;
-    std::string_view line = raw;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::string_view line = raw.text;  // without its '\r\n'
     if (line_number == 1 && line.substr(0, 3) == "\xEF\xBB\xBF") line.remove_prefix(3);
     const std::string_view content = TrimAscii(line);
-    if (content.empty()) return;  // blank (spaces, tabs, stray carriage returns)
+    if (content.empty()) continue;  // blank (spaces, tabs, stray carriage returns)
     const std::size_t indent = line.find_first_not_of(" \t\r");
-    if (content.front() == '#') return;  // comment
+    if (content.front() == '#') continue;  // comment
     const Location where{file, line_number, indent + 1};
     if (const std::size_t nul = line.find('\0'); nul != std::string_view::npos) {
       // A NUL is never rule text (and cannot be a Vectorscan literal): a binary or broken file.
       // Reported once per file; every such line is ignored.
       if (!reported_nul) diagnostics.push_back({{file, line_number, nul + 1}, "NUL byte in rule text", true});
       reported_nul = true;
-      return;
+      continue;
     }
     if (LooksLikeHeader(content)) {
       if (content.back() != ']') {
         diagnostics.push_back({where, "block header must end with ']'", true});
         blocks.push_back({"", "", where, {}});  // swallow the block's lines quietly
-        return;
+        continue;
       }
       const std::string_view inner = TrimAscii(content.substr(1, content.size() - 2));
       const std::size_t space = inner.find_first_of(" \t");
@@ -77,17 +77,17 @@ std::vector<RuleBlock> ParseRuleText(std::string_view text, const std::string& f
       if (space != std::string_view::npos) block.argument = std::string(TrimAscii(inner.substr(space)));
       block.where = where;
       blocks.push_back(std::move(block));
-      return;
+      continue;
     }
     if (blocks.empty()) {
       if (!reported_orphan) {
         diagnostics.push_back({where, "rule line before any [block] header", true});
         reported_orphan = true;
       }
-      return;
+      continue;
     }
     blocks.back().lines.push_back({std::string(content), where});
-  });
+  }
   // Blocks whose header was malformed carry no kind; drop them (already reported).
   blocks.erase(std::remove_if(blocks.begin(), blocks.end(),
                               [](const RuleBlock& b) { return b.kind.empty(); }),

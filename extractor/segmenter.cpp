@@ -37,6 +37,7 @@
 #include "extractor/front_matter.h"
 #include "extractor/header_captures.h"
 #include "extractor/line_memo.h"
+#include "extractor/line_walk.h"
 #include "extractor/line_start_gate.h"
 #include "extractor/required_characters.h"
 #include "extractor/regex_syntax.h"
@@ -452,17 +453,8 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
 
 std::vector<LineView> SplitLines(std::string_view normalized) {
   std::vector<LineView> lines;
-  std::size_t start = 0;
   std::size_t number = 0;
-  while (start < normalized.size()) {
-    std::size_t end = normalized.find('\n', start);
-    const std::size_t next = end == std::string_view::npos ? normalized.size() : end + 1;
-    if (end == std::string_view::npos) end = normalized.size();
-    std::size_t content_end = end;
-    if (content_end > start && normalized[content_end - 1] == '\r') --content_end;
-    lines.push_back({++number, start, content_end, normalized.substr(start, content_end - start)});
-    start = next;
-  }
+  for (const TextLine& line : LineWalk(normalized)) lines.push_back({++number, line.begin, line.end, line.text});
   return lines;
 }
 

@@ -59,7 +59,8 @@ class Segmenter {
   std::unique_ptr<Impl> impl_;
 };
 
-// Splits a normalized text into lines (the final line may lack '\n'; '\r' before '\n' is dropped).
+// Splits a normalized text into numbered lines: those of LineWalk (line_walk.h), the final one
+// perhaps without '\n', none with the '\r' before it.
 std::vector<LineView> SplitLines(std::string_view normalized);
 
 }  // namespace kgx

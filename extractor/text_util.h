@@ -25,17 +25,11 @@ inline std::string_view TrimAscii(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
-// Calls `fn(line)` for each '\n'-separated line of `text` (without the '\n'; a final line without
-// newline is included, an empty text has no lines).
-template <typename Fn>
-void ForEachLine(std::string_view text, Fn&& fn) {
-  std::size_t start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    fn(text.substr(start, end - start));
-    start = end + 1;
-  }
+// Returns how far `line` is indented: the bytes of its leading spaces and tabs (a line of blanks
+// only, its whole length).
+inline std::size_t Indent(std::string_view line) {
+  const std::size_t first = line.find_first_not_of(" \t");
+  return first == std::string_view::npos ? line.size() : first;
 }
 
 // Returns true when `s` is well-formed UTF-8 (no overlongs, no surrogates, at most U+10FFFF).

@@ -8,6 +8,7 @@
 #include <string>
 #include <utility>
 
+#include "extractor/line_walk.h"
 #include "extractor/markup_writer.h"
 #include "extractor/text_util.h"
 #include "extractor/wiki_lines.h"
@@ -20,8 +21,7 @@ constexpr std::size_t kMarkdownLevels = 6;
 constexpr std::size_t kMostListDepth = 6;
 constexpr std::size_t kMinDelimiter = 4;  // AsciiDoc's "----" and its kin
 
-// The blanks before a line's text, and its length without the blanks after it.
-std::size_t Indent(std::string_view line) { return std::min(line.find_first_not_of(" \t"), line.size()); }
+// A line's length without the blanks after it.
 std::size_t LengthWithoutTrail(std::string_view line) {
   const std::size_t last = line.find_last_not_of(" \t");
   return last == std::string_view::npos ? 0 : last + 1;
@@ -40,19 +40,15 @@ class Rewriter : MarkupWriter {
   Rewriter(NormalizedText& n, WikiDialect dialect) : MarkupWriter(n), dialect_(dialect) {}
 
   void Run() {
-    const std::string_view text = n_.text;
-    for (begin_ = 0; begin_ < text.size(); begin_ = next_) {
-      end_ = text.find('\n', begin_);
-      next_ = end_ == std::string_view::npos ? text.size() : end_ + 1;
-      if (end_ == std::string_view::npos) end_ = text.size();
-      if (end_ > begin_ && text[end_ - 1] == '\r') --end_;
-      const std::string_view line = Text(begin_, end_);
+    for (const TextLine& current : LineWalk(n_.text)) {
+      current_ = current;
+      const std::string_view line = current.text;
       if (!closer_.empty()) {
         if (TrimAscii(line) == closer_) {
           Mark(block_);
           closer_.clear();
         } else if (block_ == BlockKind::kBlank) {
-          Blank(begin_, end_);
+          Blank(current_.begin, current_.end);
         }
         continue;
       }
@@ -70,45 +66,41 @@ class Rewriter : MarkupWriter {
  private:
   // The current line's first `bytes` (its mark) as `level` "#" and blanks; false when not typed so.
   bool Heading(std::size_t bytes, std::size_t level) {
-    if (!Verbatim(begin_, begin_ + bytes)) return false;
-    for (std::size_t k = 0; k < bytes; ++k) Put(begin_ + k, k < std::min(level, kMarkdownLevels) ? '#' : ' ');
+    if (!Verbatim(current_.begin, current_.begin + bytes)) return false;
+    for (std::size_t k = 0; k < bytes; ++k) Put(current_.begin + k, k < std::min(level, kMarkdownLevels) ? '#' : ' ');
     return true;
   }
   // A list mark of `depth` signs at the line's start as a "-" item indented by depth - 1.
   bool ListItem(std::size_t depth) {
-    if (depth == 0 || depth > kMostListDepth || !Verbatim(begin_, begin_ + depth)) return false;
-    Blank(begin_, begin_ + depth - 1);
-    Put(begin_ + depth - 1, '-');
+    if (depth == 0 || depth > kMostListDepth || !Verbatim(current_.begin, current_.begin + depth)) return false;
+    Blank(current_.begin, current_.begin + depth - 1);
+    Put(current_.begin + depth - 1, '-');
     return true;
   }
   // The current line, a block's opener or closer, as what the block's kind needs.
   void Mark(BlockKind kind) {
-    const std::size_t at = begin_ + Indent(Text(begin_, end_));
-    Blank(at, end_);
-    if (kind == BlockKind::kFence && end_ - at >= 3) {
+    const std::size_t at = current_.begin + Indent(current_.text);
+    Blank(at, current_.end);
+    if (kind == BlockKind::kFence && current_.end - at >= 3) {
       for (std::size_t k = at; k < at + 3; ++k) Put(k, '`');
     }
   }
   // Opens a block at the current line when a line after it reads `closer`: fenced or blanked.
   bool Open(std::string closer, BlockKind kind) {  // a copy: the closer may be the line written over
-    if (!Verbatim(begin_, end_)) return false;
+    if (!Verbatim(current_.begin, current_.end)) return false;
     if (unclosed_.count(closer) > 0 || !ClosedAfter(closer)) {
       unclosed_.emplace(closer);
       return false;
     }
     Mark(kind);
-    if (kind == BlockKind::kBlank) Blank(begin_, end_);
+    if (kind == BlockKind::kBlank) Blank(current_.begin, current_.end);
     block_ = kind;
     closer_ = std::move(closer);
     return true;
   }
   bool ClosedAfter(std::string_view closer) const {
-    const std::string_view text = n_.text;
-    for (std::size_t at = next_; at < text.size();) {
-      std::size_t end = text.find('\n', at);
-      if (end == std::string_view::npos) end = text.size();
-      if (TrimAscii(text.substr(at, end - at)) == closer) return true;
-      at = end + 1;
+    for (const TextLine& after : LineWalk(n_.text, current_.next)) {
+      if (TrimAscii(after.text) == closer) return true;
     }
     return false;
   }
@@ -125,9 +117,9 @@ class Rewriter : MarkupWriter {
       return;
     }
     for (const std::string_view block : {"bq. ", "p. ", "bc. ", "pre. "}) {
-      if (!line.starts_with(block) || !Verbatim(begin_, begin_ + block.size())) continue;
-      Blank(begin_, begin_ + block.size());
-      if (block == "bq. ") Put(begin_, '>');
+      if (!line.starts_with(block) || !Verbatim(current_.begin, current_.begin + block.size())) continue;
+      Blank(current_.begin, current_.begin + block.size());
+      if (block == "bq. ") Put(current_.begin, '>');
       return;
     }
     const std::string_view trimmed = TrimAscii(line);
@@ -135,8 +127,8 @@ class Rewriter : MarkupWriter {
       Open("</pre>", BlockKind::kFence);
     } else if (trimmed.starts_with("{code") || trimmed.starts_with("{noformat")) {
       if (trimmed.ends_with("}")) Open(trimmed.starts_with("{code") ? "{code}" : "{noformat}", BlockKind::kFence);
-    } else if (IsMacro(trimmed) && Verbatim(begin_, end_)) {
-      Blank(begin_, end_);
+    } else if (IsMacro(trimmed) && Verbatim(current_.begin, current_.end)) {
+      Blank(current_.begin, current_.end);
     }
   }
   // A Confluence macro alone on its line: "{toc}", "{info}", "{panel:title=構成}".
@@ -157,7 +149,7 @@ class Rewriter : MarkupWriter {
     if (trimmed.empty()) return;
     if (IsAsciiDocAttribute(line) || (line.starts_with("//") && !line.starts_with("///")) ||
         (line.front() == '[' && trimmed.back() == ']')) {
-      if (Verbatim(begin_, end_)) Blank(begin_, end_);
+      if (Verbatim(current_.begin, current_.end)) Blank(current_.begin, current_.end);
       return;
     }
     if (line.size() == trimmed.size()) {
@@ -174,8 +166,8 @@ class Rewriter : MarkupWriter {
         Open(std::string(line), BlockKind::kOpen);
         return;
       }
-      if (line == "|===" && Verbatim(begin_, end_)) {
-        Blank(begin_, end_);
+      if (line == "|===" && Verbatim(current_.begin, current_.end)) {
+        Blank(current_.begin, current_.end);
         return;
       }
     }
@@ -188,9 +180,9 @@ class Rewriter : MarkupWriter {
 
   void MediaWiki(std::string_view line) {
     if (const std::size_t level = MediaWikiHeadingLevel(line); level > 0) {
-      const std::size_t close = begin_ + LengthWithoutTrail(line) - level;
+      const std::size_t close = current_.begin + LengthWithoutTrail(line) - level;
       if (Indent(line) == 0 && Verbatim(close, close + level) && Heading(level, level)) Blank(close, close + level);
-      WikiText(begin_, end_);
+      WikiText(current_.begin, current_.end);
       return;
     }
     const std::string_view trimmed = TrimAscii(line);
@@ -198,11 +190,11 @@ class Rewriter : MarkupWriter {
     const char c = line.front();
     if (c == '*' || c == '#') {
       ListItem(std::min(line.find_first_not_of("*#"), line.size()));
-    } else if ((c == ':' || c == ';') && Verbatim(begin_, begin_ + 1)) {
-      Blank(begin_, begin_ + std::min(line.find_first_not_of(":;"), line.size()));
+    } else if ((c == ':' || c == ';') && Verbatim(current_.begin, current_.begin + 1)) {
+      Blank(current_.begin, current_.begin + std::min(line.find_first_not_of(":;"), line.size()));
     } else if ((trimmed.starts_with("{{") && trimmed.ends_with("}}")) ||
                (trimmed.size() > 4 && trimmed.starts_with("__") && trimmed.ends_with("__"))) {
-      if (Verbatim(begin_, end_)) Blank(begin_, end_);
+      if (Verbatim(current_.begin, current_.end)) Blank(current_.begin, current_.end);
       return;
     } else if (trimmed.starts_with("<") && trimmed.ends_with(">")) {
       for (const std::string_view tag : {"pre", "syntaxhighlight", "source"}) {
@@ -214,7 +206,7 @@ class Rewriter : MarkupWriter {
         }
       }
     }
-    WikiText(begin_, end_);
+    WikiText(current_.begin, current_.end);
   }
   // '''bold''' and ''italic'' quotes blank; "[[Page|text]]" as its text, "[[Page]]" as Page.
   void WikiText(std::size_t begin, std::size_t end) {
@@ -235,8 +227,8 @@ class Rewriter : MarkupWriter {
       if (stars == 1 && line.find('*', 1) != std::string_view::npos) mark = line.find('*', 1) + 1;  // a label
       if (mark >= 2) {
         Heading(mark, std::max<std::size_t>(stars, 2) - 1);
-      } else if (Verbatim(begin_, begin_ + 1)) {
-        Blank(begin_, begin_ + 1);
+      } else if (Verbatim(current_.begin, current_.begin + 1)) {
+        Blank(current_.begin, current_.begin + 1);
       }
       return;
     }
@@ -246,14 +238,14 @@ class Rewriter : MarkupWriter {
     }
     const std::string_view trimmed = TrimAscii(line);
     if (trimmed == ">>" || trimmed == "<<" || trimmed == "[:contents]" || IsRunOf(trimmed, '=', kMinDelimiter)) {
-      if (Verbatim(begin_, end_)) Blank(begin_, end_);
+      if (Verbatim(current_.begin, current_.end)) Blank(current_.begin, current_.end);
     } else if (trimmed.size() >= 3 && trimmed.starts_with(">|") && trimmed.ends_with("|")) {
       Open("||<", BlockKind::kFence);
     }
   }
 
   WikiDialect dialect_;
-  std::size_t begin_ = 0, end_ = 0, next_ = 0;  // the current line, and where the next one starts
+  TextLine current_;                             // the current line
   std::string closer_;                           // the line that closes the open block, "" when none
   BlockKind block_ = BlockKind::kOpen;
   std::set<std::string, std::less<>> unclosed_;  // closers no line after reads

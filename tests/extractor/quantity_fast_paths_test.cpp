@@ -303,6 +303,43 @@ const LexEntry* BruteForceMatch(const QuantityLexicon& lexicon, std::string_view
 
 }  // namespace
 
+TEST_CASE("a literal whose far-end byte matches still needs every byte between", "[quantity]") {
+  // The bucket search tells a literal by its length and far-end byte (the last for MatchAt, the
+  // first for MatchEndingAt) before the rest is compared: the rest alone must then decide.
+  std::vector<RuleDiagnostic> diagnostics;
+  const Compiled small = CompileBlocks(ParseRuleText(
+      "[quantity.unit byte]\nbyte = 1 : bytes, MB {case}, バイト\n[quantity.unit second]\nsecond = 1 : 秒\n", "q.rules",
+      diagnostics));
+  const QuantityLexicon& lexicon = small.lexicon;
+  const auto starting = [&](std::string_view line, std::size_t pos) -> std::string {
+    const LexEntry* e = lexicon.MatchAt(line, pos, LexRole::kUnit);
+    REQUIRE(e == lexicon.MatchAtUnfiltered(line, pos, LexRole::kUnit));
+    return e == nullptr ? "" : e->text;
+  };
+  const auto ending = [&](std::string_view line) -> std::string {
+    const LexEntry* e = lexicon.MatchEndingAt(line, line.size(), LexRole::kUnit);
+    REQUIRE(e == lexicon.MatchEndingAtUnfiltered(line, line.size(), LexRole::kUnit));
+    return e == nullptr ? "" : e->text;
+  };
+  CHECK(starting("3 bytes", 2) == "bytes");
+  CHECK(starting("3 BYTES", 2) == "bytes");  // the last byte in either case
+  CHECK(starting("3 bxtes", 2).empty());     // first and last bytes match, a middle one does not
+  CHECK(starting("3 bytesx", 2).empty());    // a letter after a literal ending in one
+  CHECK(starting("3 MB", 2) == "MB");
+  CHECK(starting("3 mB", 2).empty());  // {case}: the last byte matches, the first does not
+  CHECK(starting("3バイト", 1) == "バイト");
+  CHECK(starting("3バスト", 1).empty());  // バ…ト with another kana between
+  CHECK(starting("3秒", 1) == "秒");
+  CHECK(ending("3 bytes") == "bytes");
+  CHECK(ending("3 BYTES") == "bytes");  // the first byte in either case
+  CHECK(ending("3 bxtes").empty());
+  CHECK(ending("xbytes").empty());  // a letter before a literal starting with one
+  CHECK(ending("3 Mb").empty());    // {case}: the first byte matches, the last does not
+  CHECK(ending("3バイト") == "バイト");
+  CHECK(ending("3バスト").empty());
+  CHECK(ending("3秒") == "秒");
+}
+
 TEST_CASE("literal look-ups find what comparing every literal byte by byte finds", "[quantity]") {
   std::vector<RuleDiagnostic> diagnostics;
   const Compiled small = CompileBlocks(ParseRuleText(

@@ -29,5 +29,20 @@ TEST_CASE("ASCII case of every byte", "[text_util]") {
   }
 }
 
+TEST_CASE("Indent counts the leading spaces and tabs in bytes", "[text_util]") {
+  CHECK(Indent("- item") == 0);
+  CHECK(Indent("  - item") == 2);
+  CHECK(Indent("\t\t発表者: 山田") == 2);
+  CHECK(Indent(" \t ## Title") == 3);
+  // A full-width space (U+3000) and a CR are no indentation: the line's text starts there.
+  CHECK(Indent("\u3000東京") == 0);
+  CHECK(Indent("  \u3000東京") == 2);
+  CHECK(Indent("\r  x") == 0);
+  // A line of blanks only is indented by its whole length; an empty one by none.
+  CHECK(Indent("   ") == 3);
+  CHECK(Indent(" \t") == 2);
+  CHECK(Indent("") == 0);
+}
+
 }  // namespace
 }  // namespace kgx
