@@ -52,6 +52,10 @@ void MapFamilyNamesToPeople(const std::vector<Entity>& entities, std::map<std::s
   const auto person = [&](std::size_t e) {
     return entities[e].discovered && entities[e].type == EntityType::kPerson && same_person.count(e) == 0;
   };
+  // most documents name no one by a family name alone: then there is nothing to map
+  bool bare = false;
+  for (std::size_t e = 0; e < entities.size() && !bare; ++e) bare = person(e) && IsBareKanjiName(entities[e].name);
+  if (!bare) return;
   std::map<std::string, std::optional<std::size_t>> family_names;  // family name -> its one person, if one
   for (std::size_t e = 0; e < entities.size(); ++e) {
     if (!person(e)) continue;
