@@ -10,6 +10,7 @@
 #include <span>
 #include <tuple>
 
+#include "extractor/attendee_table.h"
 #include "extractor/front_matter.h"
 #include "extractor/heading_markup.h"
 #include "extractor/latin_word.h"
@@ -269,6 +270,11 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   // "佐々木 健 (Ken Sasaki)": a Japanese name with its romanized form is a person without an honorific.
   for (const NameSpan& name : KanjiNamesWithRomanized(normalized.text)) {
     if (!is_code(map.LineOf(name.begin))) add_discovered(name.begin, name.end, EntityType::kPerson);
+  }
+  // An attendee table's people and their companies ("| 名前 | 所属 |" over "| 山田 太郎 | カモメ物流 |").
+  for (const TableName& name : AttendeeTableNames(lines, normalized.text)) {
+    const LineView& line = lines[name.line];
+    if (!is_code(line.number)) add_discovered(line.norm_begin + name.begin, line.norm_begin + name.end, name.type);
   }
   // A person written in both scripts, "高橋 次郎 (Jiro Takahashi)", is one person: the partner name
   // is a mention of the same entity (not the company a speaker line's parentheses make of it),
