@@ -10,6 +10,7 @@
 #include <span>
 #include <tuple>
 
+#include "extractor/attendee_table.h"
 #include "extractor/front_matter.h"
 #include "extractor/heading_markup.h"
 #include "extractor/latin_word.h"
@@ -17,11 +18,13 @@
 #include "extractor/org_markup.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/japanese_name_spacing.h"
+#include "extractor/handle_partner.h"
 #include "extractor/romanized_names.h"
 #include "extractor/quantity_measures.h"
 #include "extractor/slug.h"
 #include "extractor/span_mapper.h"
 #include "extractor/stage_times.h"
+#include "extractor/surname_mentions.h"
 #include "extractor/text_util.h"
 #include "extractor/url_spans.h"
 #include "extractor/wiki_markup.h"
@@ -268,16 +271,32 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   for (const NameSpan& name : KanjiNamesWithRomanized(normalized.text)) {
     if (!is_code(map.LineOf(name.begin))) add_discovered(name.begin, name.end, EntityType::kPerson);
   }
+  // An attendee table's people and their companies ("| 名前 | 所属 |" over "| 山田 太郎 | カモメ物流 |").
+  for (const TableName& name : AttendeeTableNames(lines, normalized.text)) {
+    const LineView& line = lines[name.line];
+    if (!is_code(line.number)) add_discovered(line.norm_begin + name.begin, line.norm_begin + name.end, name.type);
+  }
   // A person written in both scripts, "高橋 次郎 (Jiro Takahashi)", is one person: the partner name
   // is a mention of the same entity (not the company a speaker line's parentheses make of it),
-  // here and wherever else the document writes it. A listed name keeps its own entity.
-  std::vector<std::pair<NameSpan, std::size_t>> partners;  // span, the person's slot
+  // here and wherever else the document writes it. A listed name keeps its own entity. So is a
+  // name with its handle after it ("Tomoko Hayashi @tomo_h_sre · 3月6日"), which the person also
+  // keeps as an alias: a reply's "@tomo_h_sre さん" is them.
+  struct Partner {
+    NameSpan span;
+    std::size_t slot;  // the person's
+    bool handle;
+  };
+  std::vector<Partner> partners;
   for (const auto& [begin, f] : spans) {
     if (result.entities[f.entity].type != EntityType::kPerson) continue;
-    if (const auto partner = RomanizedPartner(normalized.text, f.begin, f.end)) partners.emplace_back(*partner, f.entity);
+    if (const auto partner = RomanizedPartner(normalized.text, f.begin, f.end)) {
+      partners.push_back({*partner, f.entity, false});
+    } else if (const auto handle = HandleAfterName(normalized.text, f.begin, f.end)) {
+      partners.push_back({*handle, f.entity, true});
+    }
   }
   std::map<std::size_t, std::size_t> same_person;  // a discovered entity named like a partner -> the person
-  for (const auto& [partner, slot] : partners) {
+  for (const auto& [partner, slot, handle] : partners) {
     const auto first = first_overlap(partner.begin, partner.end);
     auto last = first;
     bool listed = false;
@@ -291,6 +310,7 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     for (std::size_t e = 0; e < result.entities.size(); ++e) {
       if (e != slot && result.entities[e].discovered && AsciiLowerCopy(result.entities[e].name) == folded) same_person[e] = slot;
     }
+    if (handle) AddAlias(result.entities[slot], normalized.text.substr(partner.begin, partner.end - partner.begin));
   }
   // "大西 拓海" and "大西拓海" in one document are one person: the name without its blank is a
   // mention of the spaced one, here and wherever the document writes it.
@@ -306,6 +326,8 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     if (const auto to = joined_names.find(entity.name); to != joined_names.end()) same_person[e] = to->second;
   }
   for (auto& [joined, slot] : joined_names) discovered_names.emplace(std::move(joined), slot);
+  // "大西さんいわく" in a document that names "大西 拓海さん" is that person.
+  MapFamilyNamesToPeople(result.entities, same_person);
   if (!same_person.empty()) {
     for (auto& [begin, f] : spans) {
       if (const auto to = same_person.find(f.entity); to != same_person.end()) f.entity = to->second;
@@ -314,11 +336,14 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       if (const auto to = same_person.find(slot); to != same_person.end()) slot = to->second;
     }
   }
-  // Later (and earlier) mentions of discovered names, on word boundaries.
+  // Later (and earlier) mentions of discovered names, on word boundaries; a family name alone ("森")
+  // only with an honorific after it.
   for (const auto& [folded_name, slot] : discovered_names) {
+    const bool family_name = result.entities[slot].type == EntityType::kPerson && IsBareKanjiName(folded_name);
     for (std::size_t at = normalized.folded.find(folded_name); at != std::string::npos;
          at = normalized.folded.find(folded_name, at + 1)) {
       const std::size_t end = at + folded_name.size();
+      if (family_name && !IsBareKanjiMention(normalized.folded, at, end)) continue;
       if (IsWordCharAt(folded_name, 0) && at > 0 && IsWordCharBefore(normalized.folded, at)) continue;
       if (IsWordCharBefore(folded_name, folded_name.size()) && end < normalized.folded.size() &&
           IsWordCharAt(normalized.folded, end)) {

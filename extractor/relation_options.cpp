@@ -36,6 +36,14 @@ bool WindowMatches(const RE2& re, std::size_t i, AfterLines& after) {
   return false;
 }
 
+// Returns true when line `i` of the section or one of the two after it matches `re`.
+bool WindowAheadMatches(const RE2& re, std::size_t i, std::size_t lines, AfterLines& after) {
+  for (std::size_t k = i; k < lines && k <= i + 2; ++k) {
+    if (after.Matches(re, k)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 BlockOptions::BlockOptions() = default;
@@ -85,6 +93,10 @@ bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vecto
       regex(line, value, options.after);
     } else if (name == "unless_after") {
       regex(line, value, options.unless_after);
+    } else if (name == "before") {
+      regex(line, value, options.before);
+    } else if (name == "unless_before") {
+      regex(line, value, options.unless_before);
     } else if (name == "unless") {
       regex(line, value, options.unless);
     } else if (name == "unless_line") {
@@ -109,7 +121,8 @@ bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vecto
       else fail(line, "bad @object '" + std::string(value) + "' (expected topic)");
     } else {
       fail(line, "unknown option '@" + std::string(name) +
-                     "' (expected @where, @section, @section_has, @line, @after, @unless_after, @unless, @unless_line, @subject, @object or @topic)");
+                     "' (expected @where, @section, @section_has, @line, @after, @unless_after, @before, @unless_before, @unless, "
+                     "@unless_line, @subject, @object or @topic)");
     }
   }
   return ok;
@@ -127,6 +140,9 @@ bool LineOptionsAllow(const BlockOptions& options, const RelationSection& sectio
   if (options.line && !RE2::PartialMatch(line, *options.line)) return false;
   if (options.unless_line && RE2::PartialMatch(line, *options.unless_line)) return false;
   if (options.unless_after && WindowMatches(*options.unless_after, i, after)) return false;
+  const std::size_t lines = section.lines.size();
+  if (options.unless_before && WindowAheadMatches(*options.unless_before, i, lines, after)) return false;
+  if (options.before && !WindowAheadMatches(*options.before, i, lines, after)) return false;
   return !options.after || WindowMatches(*options.after, i, after);
 }
 

@@ -48,6 +48,8 @@ struct BlockOptions {
   std::unique_ptr<re2::RE2> line;          // the line must match
   std::unique_ptr<re2::RE2> after;         // this line or one of the two before it must match
   std::unique_ptr<re2::RE2> unless_after;  // neither this line nor the two before it may match
+  std::unique_ptr<re2::RE2> before;        // this line or one of the two after it must match
+  std::unique_ptr<re2::RE2> unless_before; // neither this line nor the two after it may match
   std::unique_ptr<re2::RE2> unless;        // the phrase around the object must not match
   std::unique_ptr<re2::RE2> unless_line;   // the line must not match
   std::vector<SubjectSource> subject;
@@ -72,8 +74,8 @@ inline std::size_t KindIndex(SectionKind kind) { return static_cast<std::size_t>
 // the section's topic, the talk or the document.
 bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vector<RuleDiagnostic>& diagnostics);
 
-// Whether the lines of a section match @after regexes, each line asked once per regex: three
-// lines look back at it. Lives as long as the section it reads.
+// Whether the lines of a section match @after (and @before) regexes, each line asked once per
+// regex: three lines look back (or ahead) at it. Lives as long as the section it reads.
 class AfterLines {
  public:
   explicit AfterLines(const RelationSection& section) : section_(section) {}
@@ -92,7 +94,8 @@ inline bool LineInScope(const BlockOptions& options, std::size_t i) {
   return options.where != LineScope::kBody || i != 0;
 }
 
-// Returns true when a block's line options (@line, @after, @unless_after, @unless_line) let it
+// Returns true when a block's line options (@line, @after, @unless_after, @before, @unless_before,
+// @unless_line) let it
 // relate anything on line `i` of the section. Their regexes are asked only at the block's first
 // match on the line (RelationRules' MatchLine): most lines give a block no match, and what they
 // say is the same then.

@@ -21,7 +21,8 @@ TEST_CASE("what was used before and what is used now, across an arrow or a line 
   CHECK(arrow.count("<section> migrated_to technology/buildkite") == 1);
   const std::string two_lines = head + "以前は CircleCI だったが\n→ 今は GitHub Actions に全面移行済み\n";
   CHECK(Relates(two_lines, "<section> migrated_to technology/github-actions"));
-  // (what it was is left behind only when the same line points on: over two lines the move may be a plan)
+  CHECK(Relates(two_lines, "<section> migrated_from technology/circleci"));
+  // (over two lines the move may be a plan: then neither end is)
   CHECK(RelationsIn(head + "以前は CircleCI だったが\n→ 今は GitHub Actions に移行する予定\n").empty());
   CHECK(RelationsIn(head + "- 以前は Jenkins だったが → 今は Buildkite に移行する予定\n").empty());
   // the clause the next line finishes is no heading of its own

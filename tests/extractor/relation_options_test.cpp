@@ -95,3 +95,24 @@ TEST_CASE("@after and @unless_after look at the line and the two before it", "[r
   CHECK_FALSE(kgx::LineOptionsAllow(unless_options, section, 7, after));
   CHECK(kgx::LineOptionsAllow(unless_options, section, 4, after));
 }
+
+TEST_CASE("@before and @unless_before look at the line and the two after it", "[relations][options]") {
+  std::vector<kgx::RuleDiagnostic> diagnostics;
+  kgx::BlockOptions before_options, unless_options;
+  REQUIRE(kgx::ParseBlockOptions(Block("relation", "migrated_from", {"@before ^(?:→\\s*)?今は|^(?i:now\\b)"}), before_options, diagnostics));
+  REQUIRE(kgx::ParseBlockOptions(Block("relation", "migrated_from", {"@unless_before 予定|(?i:\\bwill\\b)"}), unless_options, diagnostics));
+  const std::vector<std::string> texts = {"# Talk", "以前は MySQL だったが", "→ 今は Aurora",  "- 別の話", "- まだ別の話",
+                                          "- さらに別の話", "Before it was Jenkins", "Now we will use Buildkite"};
+  const kgx::RelationSection section = Section(texts);
+  kgx::AfterLines after(section);
+  CHECK(kgx::LineOptionsAllow(before_options, section, 1, after));
+  CHECK(kgx::LineOptionsAllow(before_options, section, 2, after));  // the line itself
+  CHECK(kgx::LineOptionsAllow(before_options, section, 0, after));  // two lines above
+  CHECK_FALSE(kgx::LineOptionsAllow(before_options, section, 3, after));
+  CHECK_FALSE(kgx::LineOptionsAllow(before_options, section, 4, after));  // three lines above "Now …"
+  CHECK(kgx::LineOptionsAllow(before_options, section, 6, after));
+  CHECK(kgx::LineOptionsAllow(before_options, section, 7, after));  // the section's last line: no line after it
+  CHECK(kgx::LineOptionsAllow(unless_options, section, 1, after));
+  CHECK_FALSE(kgx::LineOptionsAllow(unless_options, section, 6, after));
+  CHECK(kgx::LineOptionsAllow(unless_options, section, 3, after));
+}
