@@ -41,13 +41,15 @@ bool IsCountNoun(const QuantityLexicon& lex, const LexEntry& entry) {
 }
 
 // Returns the count noun of "X数" or "X台数" ending at `end` (接続数, サーバー台数, 台数 alone: machines
-// counted with 台), or nullptr. 関数 is a noun of its own, not a count of 関.
+// counted with 台), or nullptr. 関数 is a noun of its own, not a count of 関. Notes that mix scripts put a
+// blank between a Latin noun and 数: "Pod 数は 300", "PR 数 120 → 300".
 const LexEntry* CountOfEndingAt(std::string_view line, const QuantityLexicon& lex, std::size_t end) {
   if (end < kCountOf.size() || line.substr(end - kCountOf.size(), kCountOf.size()) != kCountOf) return nullptr;
   const auto noun_ending_at = [&](std::size_t at) {
     return lex.MatchEndingAt(line, at, LexRole::kUnit, [&](const LexEntry& entry) { return IsCountNoun(lex, entry); });
   };
-  const std::size_t before = end - kCountOf.size();
+  std::size_t before = end - kCountOf.size();
+  if (before >= 2 && line[before - 1] == ' ' && IsLetter(line[before - 2])) --before;
   if (before >= kUnitCount.size() && line.substr(before - kUnitCount.size(), kUnitCount.size()) == kUnitCount) {
     if (const LexEntry* noun = noun_ending_at(before - kUnitCount.size())) return noun;
   }
@@ -70,7 +72,7 @@ class LeftReader {
   bool EndsWithMonth(std::size_t pos) const;
   bool ReadPrefixRate(std::size_t pos, PrefixRate& rate) const;
   bool ReadTopicRate(std::size_t pos, PrefixRate& rate) const;
-  bool ReadClauseRate(std::size_t pos, PrefixRate& rate) const;
+  bool ReadClauseRate(std::size_t pos, PrefixRate& rate, bool hedged) const;
   bool RateWordTopicEndingAt(std::size_t end) const;
 
   std::string_view line_;
@@ -223,17 +225,25 @@ bool LeftReader::ReadTopicRate(std::size_t pos, PrefixRate& rate) const {
 
 // Reads a rate word earlier in the English clause that a link word right before the number closes:
 // "The monthly AWS bill for the platform was $38,000", "the monthly cost went from $4,200 to $1,900".
+// A hedge (`hedged`: "Monthly cloud bill around $310k") or a label's colon ("Monthly cost: $12,000")
+// links the clause as a link word does, as notes write it without a verb.
 // The clause ends at punctuation or at Japanese text; the rate starts at `pos` (no quantity before the
 // number is its denominator).
-bool LeftReader::ReadClauseRate(std::size_t pos, PrefixRate& rate) const {
-  if (pos == 0 || !IsLetter(line_[pos - 1])) return false;
+bool LeftReader::ReadClauseRate(std::size_t pos, PrefixRate& rate, bool hedged) const {
+  if (pos < 2) return false;
   std::size_t start = pos;
-  while (start > 0 && IsLetter(line_[start - 1])) --start;
-  if (start == 0 || line_[start - 1] != ' ') return false;
-  const std::string link = AsciiLowerCopy(line_.substr(start, pos - start));
-  if (std::find(std::begin(kLinkWords), std::end(kLinkWords), link) == std::end(kLinkWords)) return false;
+  if (line_[pos - 1] == ':' && IsLetter(line_[pos - 2])) {
+    start = pos - 1;  // the label ends at its colon
+  } else if (!IsLetter(line_[pos - 1])) {
+    return false;
+  } else if (!hedged) {
+    while (start > 0 && IsLetter(line_[start - 1])) --start;
+    if (start == 0 || line_[start - 1] != ' ') return false;
+    const std::string link = AsciiLowerCopy(line_.substr(start, pos - start));
+    if (std::find(std::begin(kLinkWords), std::end(kLinkWords), link) == std::end(kLinkWords)) return false;
+  }
   const std::size_t floor = start > kClauseWindow ? start - kClauseWindow : 0;
-  for (std::size_t i = start - 1; i > floor; --i) {
+  for (std::size_t i = start; i > floor; --i) {
     const char c = line_[i - 1];
     // "," "." ":" end the clause before a blank, not inside a number ($4,200, 1.5k)
     const bool stop = c == ',' || c == '.' || c == ':' ? line_[i] == ' ' : c == ';' || c == '!' || c == '?' || c == '(' || c == ')';
@@ -251,9 +261,11 @@ bool LeftReader::ReadClauseRate(std::size_t pos, PrefixRate& rate) const {
 LeftContext LeftReader::Read(std::size_t begin) {
   LeftContext left;
   std::size_t pos = SkipSpacesBack(line_, begin);
+  bool hedged = false;  // "around $310k", "under $5k": a hedge, which links an English clause to its amount
   for (int i = 0; i < 2; ++i) {
     const LexEntry* q = lex_.MatchEndingAt(line_, pos, LexRole::kQualifierBefore);
     if (q == nullptr) break;
+    hedged = hedged || q->name == "approx" || q->name == "at_least" || q->name == "at_most";
     left.qualifiers.insert(left.qualifiers.begin(), q->name);
     pos = SkipSpacesBack(line_, pos - q->text.size());
   }
@@ -269,7 +281,7 @@ LeftContext LeftReader::Read(std::size_t begin) {
     left.rates.insert(left.rates.begin(), rate);
     pos = SkipSpacesBack(line_, rate.begin);
   }
-  if (left.rates.empty() && (ReadTopicRate(pos, rate) || ReadClauseRate(pos, rate))) {
+  if (left.rates.empty() && (ReadTopicRate(pos, rate) || ReadClauseRate(pos, rate, hedged))) {
     rate.of_topic = true;
     left.rates.push_back(rate);
   }

@@ -711,6 +711,12 @@ const Case kCases[] = {
     {"サーバー台数 40 → 12", "40|40|server| ; 12|12|server|"},
     {"台数 40 → 12", "40|40|instance| ; 12|12|instance|"},
     {"ノード数 40", "40|40|node|"},
+    // a blank between a Latin noun and 数, as notes that mix scripts write it; not a Japanese word before the blank
+    {"Pod 数は 300", "300|300|pod|"},
+    {"Pod 数はピークで 1,200", "1,200|1200|pod|"},
+    {"Node 数 40 → 12", "40|40|node| ; 12|12|node|"},
+    {"Pod の 数値は 300", ""},
+    {"その 数は 300", ""},
     {"関数は3つ", "3つ|3|function|"},
     {"APIを2回叩く", "2回|2|time|"},
     {"クラスタを 12 台にした", "12 台|12|instance|"},
@@ -738,6 +744,17 @@ const Case kCases[] = {
     {"In the monthly review, the bill was $38,000", "$38,000|38000|usd|"},
     {"The bill was $38,000", "$38,000|38000|usd|"},
     {"we deploy every 5 minutes", "5 minutes|300|second|"},
+    // a hedge or a label's colon links the clause as a link word does, as notes write it without a verb; not
+    // across a comma, not a duration or a share, not a Japanese label (11月: a month's date)
+    {"Monthly cloud bill around $310k", "$310k|310000|usd|month"},
+    {"Monthly cost: $12,000", "$12,000|12000|usd|month"},
+    {"annual budget under $50,000", "$50,000|50000|usd|year"},
+    {"毎月の請求メモ: Monthly bill roughly $9,000", "$9,000|9000|usd|month"},
+    {"Monthly sync: 30 minutes", "30 minutes|1800|second|"},
+    {"Monthly review: 20% fewer pages", "20%|20|percent|"},
+    {"In the monthly review, around $38,000", "$38,000|38000|usd|"},
+    {"The bill around $38,000", "$38,000|38000|usd|"},
+    {"11月: around $3,000", "$3,000|3000|usd|"},
     // one blank between the number and a kanji denominator: "1 日" is a rate as "1日" is, "2024 年に" a year
     {"1 日 8,500 億サンプルを受けている", "8,500 億サンプル|850000000000|sample|day"},
     {"1 時間あたり 3 万件の書き込み", "3 万件の書き込み|30000|write|hour"},
