@@ -76,7 +76,6 @@ bool IsRule(std::string_view line) {
   return dash;
 }
 
-bool IsKanji(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3005; }
 bool IsKana(char32_t cp) { return (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC; }
 
 // Whether `text` reads as a Japanese name: kanji, one blank, kanji or kana ("山田 太郎", "伊藤 さくら"), or
@@ -87,7 +86,7 @@ bool IsJapaneseName(std::string_view text) {
     const char32_t cp = DecodeUtf8(text, at, length);
     if (cp == ' ') {
       if (++blanks > 1 || before == 0) return false;
-    } else if (blanks == 0 ? IsKanji(cp) : IsKanji(cp) || IsKana(cp)) {
+    } else if (blanks == 0 ? IsNameKanji(cp) : IsNameKanji(cp) || IsKana(cp)) {
       ++(blanks == 0 ? before : after);
     } else {
       return false;

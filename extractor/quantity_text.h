@@ -46,8 +46,6 @@ inline std::size_t SkipSpacesBack(std::string_view line, std::size_t pos) {
   return pos;
 }
 
-inline bool IsKanji(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF); }
-
 // True for characters that continue a Japanese or Latin compound noun: katakana (with ー),
 // kanji and ASCII letters or digits. Hiragana, punctuation and spaces end a compound.
 inline bool IsCompoundChar(char32_t cp) {

@@ -13,8 +13,6 @@ bool IsVowel(char c) { return c == 'a' || c == 'i' || c == 'u' || c == 'e' || c 
 bool IsUpper(char c) { return c >= 'A' && c <= 'Z'; }
 bool IsLatin(char c) { return (c >= 'a' && c <= 'z') || IsUpper(c); }
 
-bool IsKanji(char32_t cp) { return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || cp == 0x3005; }
-
 std::size_t SkipBlanks(std::string_view s, std::size_t at) {
   while (at < s.size() && (s[at] == ' ' || s[at] == '\t')) ++at;
   return at;
@@ -56,7 +54,7 @@ std::optional<NameSpan> ReadKanji(std::string_view s, std::size_t at) {
   while (pos < s.size()) {
     std::size_t length = 0;
     const char32_t cp = DecodeUtf8(s, pos, length);
-    if (IsKanji(cp)) {
+    if (IsNameKanji(cp)) {
       ++kanji;
       pos += length;
       end = pos;
@@ -78,7 +76,7 @@ std::size_t KanjiRunBefore(std::string_view s, std::size_t end, std::size_t most
   std::size_t at = end;
   while (count < most + 1 && at >= 3) {  // kanji of the BMP are three bytes
     std::size_t length = 0;
-    if (!IsKanji(DecodeUtf8(s, at - 3, length)) || length != 3) break;
+    if (!IsNameKanji(DecodeUtf8(s, at - 3, length)) || length != 3) break;
     at -= 3;
     ++count;
   }

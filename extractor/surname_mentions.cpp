@@ -10,15 +10,11 @@
 namespace kgx {
 namespace {
 
-bool IsKanji(char32_t cp) {
-  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF) || cp == 0x3005;
-}
-
 // The number of kanji `text` is made of, or 0 when anything else is in it.
 std::size_t KanjiCount(std::string_view text) {
   std::size_t count = 0;
   for (std::size_t at = 0, length = 0; at < text.size(); at += length) {
-    if (!IsKanji(DecodeUtf8(text, at, length))) return 0;
+    if (!IsNameKanji(DecodeUtf8(text, at, length))) return 0;
     ++count;
   }
   return count;
@@ -34,7 +30,7 @@ bool IsBareKanjiName(std::string_view name) {
 bool IsBareKanjiMention(std::string_view text, std::size_t begin, std::size_t end) {
   if (begin > 0) {
     const std::optional<char32_t> before = CharacterBefore(text, begin);
-    if (before && IsKanji(*before)) return false;
+    if (before && IsNameKanji(*before)) return false;
   }
   const std::string_view rest = text.substr(end);
   return rest.starts_with("さん") || rest.starts_with("氏") || rest.starts_with("様");

@@ -75,6 +75,14 @@ inline bool IsAsciiAlnum(unsigned char c) {
 inline bool IsAsciiUpper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
 inline bool IsAsciiLower(unsigned char c) { return c >= 'a' && c <= 'z'; }
 inline bool IsAsciiLetter(unsigned char c) { return IsAsciiUpper(c) || IsAsciiLower(c); }
+
+// A Han ideograph: the unified blocks and the compatibility block (NFKC keeps a dozen of its
+// code points).
+inline bool IsKanji(char32_t cp) {
+  return (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0xF900 && cp <= 0xFAFF);
+}
+// A character of a name written in kanji: an ideograph or the iteration mark 々 ("佐々木").
+inline bool IsNameKanji(char32_t cp) { return IsKanji(cp) || cp == 0x3005; }
 inline char AsciiLower(char c) { return IsAsciiUpper(static_cast<unsigned char>(c)) ? char(c + 32) : c; }
 inline char AsciiUpper(char c) { return IsAsciiLower(static_cast<unsigned char>(c)) ? char(c - 32) : c; }
 

@@ -44,5 +44,19 @@ TEST_CASE("Indent counts the leading spaces and tabs in bytes", "[text_util]") {
   CHECK(Indent("") == 0);
 }
 
+TEST_CASE("IsKanji tells ideographs; IsNameKanji also the iteration mark of 佐々木", "[text_util]") {
+  CHECK(IsKanji(U'東'));
+  CHECK(IsKanji(U'\u3400'));  // extension A
+  CHECK(IsKanji(U'\uFA11'));  // a compatibility ideograph NFKC keeps
+  CHECK_FALSE(IsKanji(U'々'));
+  CHECK_FALSE(IsKanji(U'ア'));
+  CHECK_FALSE(IsKanji(U'あ'));
+  CHECK_FALSE(IsKanji(U'Ａ'));
+  CHECK_FALSE(IsKanji(U'〇'));  // a kanji numeral sits among the symbols
+  CHECK(IsNameKanji(U'々'));
+  CHECK(IsNameKanji(U'佐'));
+  CHECK_FALSE(IsNameKanji(U'ー'));
+}
+
 }  // namespace
 }  // namespace kgx
