@@ -30,6 +30,10 @@ class MarkupWriter {
   void Blank(std::size_t begin, std::size_t end) {
     for (std::size_t at = begin; at < end; ++at) Put(at, ' ');
   }
+  // Blanks [begin, end) when it is markup as typed; folded bytes (full-width forms) are text.
+  void BlankIfVerbatim(std::size_t begin, std::size_t end) {
+    if (Verbatim(begin, end)) Blank(begin, end);
+  }
 
   // "[[target<separator>text]]" in [begin, end) as its text, "[[target]]" as its target (org writes
   // "][" between them, MediaWiki "|").

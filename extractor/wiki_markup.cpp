@@ -149,7 +149,7 @@ class Rewriter : MarkupWriter {
     if (trimmed.empty()) return;
     if (IsAsciiDocAttribute(line) || (line.starts_with("//") && !line.starts_with("///")) ||
         (line.front() == '[' && trimmed.back() == ']')) {
-      if (Verbatim(current_.begin, current_.end)) Blank(current_.begin, current_.end);
+      BlankIfVerbatim(current_.begin, current_.end);
       return;
     }
     if (line.size() == trimmed.size()) {
@@ -194,7 +194,7 @@ class Rewriter : MarkupWriter {
       Blank(current_.begin, current_.begin + std::min(line.find_first_not_of(":;"), line.size()));
     } else if ((trimmed.starts_with("{{") && trimmed.ends_with("}}")) ||
                (trimmed.size() > 4 && trimmed.starts_with("__") && trimmed.ends_with("__"))) {
-      if (Verbatim(current_.begin, current_.end)) Blank(current_.begin, current_.end);
+      BlankIfVerbatim(current_.begin, current_.end);
       return;
     } else if (trimmed.starts_with("<") && trimmed.ends_with(">")) {
       for (const std::string_view tag : {"pre", "syntaxhighlight", "source"}) {
@@ -214,7 +214,7 @@ class Rewriter : MarkupWriter {
     for (std::size_t at = line.find("''"); at != std::string_view::npos; at = line.find("''", at)) {
       std::size_t stop = at;
       while (stop < line.size() && line[stop] == '\'') ++stop;
-      if (Verbatim(begin + at, begin + stop)) Blank(begin + at, begin + stop);
+      BlankIfVerbatim(begin + at, begin + stop);
       at = stop;
     }
     DoubleBracketLinks(begin, end, "|");
@@ -238,7 +238,7 @@ class Rewriter : MarkupWriter {
     }
     const std::string_view trimmed = TrimAscii(line);
     if (trimmed == ">>" || trimmed == "<<" || trimmed == "[:contents]" || IsRunOf(trimmed, '=', kMinDelimiter)) {
-      if (Verbatim(current_.begin, current_.end)) Blank(current_.begin, current_.end);
+      BlankIfVerbatim(current_.begin, current_.end);
     } else if (trimmed.size() >= 3 && trimmed.starts_with(">|") && trimmed.ends_with("|")) {
       Open("||<", BlockKind::kFence);
     }
