@@ -44,7 +44,7 @@ TEST_CASE("Indent counts the leading spaces and tabs in bytes", "[text_util]") {
   CHECK(Indent("") == 0);
 }
 
-TEST_CASE("IsKanji tells ideographs; IsNameKanji also the iteration mark of 佐々木", "[text_util]") {
+TEST_CASE("IsKanji tells ideographs, IsNameKanji also the iteration mark of 佐々木", "[text_util]") {
   CHECK(IsKanji(U'東'));
   CHECK(IsKanji(U'\u3400'));  // extension A
   CHECK(IsKanji(U'\uFA11'));  // a compatibility ideograph NFKC keeps
