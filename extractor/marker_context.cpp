@@ -130,6 +130,7 @@ SideContext Side(const std::vector<PatternElement>& elements, std::size_t k, int
   SideContext side;
   if (Walk(elements, k + step, step, classes, side) != WalkEnd::kRequired) return {};  // kOpen: the pattern may end there
   side.known = true;
+  side.keys = step > 0 ? LiteralKeys::Starting(side.literals) : LiteralKeys::Ending(side.literals);
   // The first element past the whitespace: when the walk stopped there, everything the side
   // holds is what that element matched, and the walk may go on beyond it.
   std::size_t j = k + step;
@@ -176,8 +177,10 @@ bool Folds(const SideContext& side) {
   if (side.edge && begin == 0) return true;
   // A text ending at `begin` fits when what stands before it fits too.
   const auto further = [&](std::size_t length) { return !side.beyond || BeforeFits(*side.beyond, text, begin - length); };
-  for (const std::string& literal : side.literals) {
-    if (literal.size() <= begin && EqualAt(text, begin - literal.size(), literal) && further(literal.size())) return true;
+  if (side.keys.MayEndAt(text, begin)) {  // else no literal ends with the byte there
+    for (const std::string& literal : side.literals) {
+      if (literal.size() <= begin && EqualAt(text, begin - literal.size(), literal) && further(literal.size())) return true;
+    }
   }
   for (const std::string& literal : side.folded) {
     if (literal.size() <= begin && SameFolded(text, begin - literal.size(), literal) && further(literal.size())) return true;
@@ -193,8 +196,10 @@ bool Folds(const SideContext& side) {
   while (end < text.size() && IsRegexSpace(text[end])) ++end;
   if (side.edge && end == text.size()) return true;
   const auto further = [&](std::size_t length) { return !side.beyond || AfterFits(*side.beyond, text, end + length); };
-  for (const std::string& literal : side.literals) {
-    if (EqualAt(text, end, literal) && further(literal.size())) return true;
+  if (side.keys.MayStartAt(text, end)) {  // else no literal has its key byte there
+    for (const std::string& literal : side.literals) {
+      if (EqualAt(text, end, literal) && further(literal.size())) return true;
+    }
   }
   for (const std::string& literal : side.folded) {
     if (SameFolded(text, end, literal) && further(literal.size())) return true;

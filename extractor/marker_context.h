@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extractor/literal_keys.h"
 #include "extractor/pattern_elements.h"
 #include "extractor/relation_template.h"
 #include "extractor/script_ranges.h"
@@ -33,6 +34,9 @@ struct SideContext {
   // When all of the above come from one element read once (`(?:に|には)`), what stands beyond
   // it, whitespace passed over (`\s*[0-9]`); null when unknown.
   std::shared_ptr<const SideContext> beyond;
+  // The literals' key bytes, so that a check turns most places away without comparing each
+  // literal; set by the reader once the literals are known (by default any place may do).
+  LiteralKeys keys;
 };
 
 // A marker of `types` whose sides fit `before` and `after`.
