@@ -116,9 +116,7 @@ bool IsLatinName(std::string_view text) {
 // The person named by a cell [begin, end) of `line`, an honorific left out; nothing when it is no name.
 std::optional<TableName> PersonIn(std::string_view line, CellSpan cell) {
   std::string_view text = Bare(line.substr(cell.begin, cell.end - cell.begin));
-  for (const std::string_view honorific : {std::string_view("さん"), std::string_view("氏"), std::string_view("様")}) {
-    if (text.ends_with(honorific)) text = TrimAscii(text.substr(0, text.size() - honorific.size()));
-  }
+  text = TrimAscii(text.substr(0, text.size() - HonorificEnding(text)));
   if (text.empty() || !(IsJapaneseName(text) || IsLatinName(text))) return std::nullopt;
   const auto begin = static_cast<std::size_t>(text.data() - line.data());
   return TableName{0, begin, begin + text.size(), EntityType::kPerson};

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <string>
 
+#include "extractor/text_util.h"
+
 namespace kgx {
 namespace {
 
@@ -21,9 +23,7 @@ std::optional<NameSpan> HandleAfterName(std::string_view text, std::size_t name_
   const char next = text[at];
   if (next != ' ' && next != '\t' && next != '(' && next != '\xE3' && next != '\xE6') return std::nullopt;
   // an honorific may come first: "大西 拓海さん (@t_onishi)"
-  for (const std::string_view honorific : {std::string_view("さん"), std::string_view("氏"), std::string_view("様")}) {
-    if (text.substr(at, honorific.size()) == honorific) at += honorific.size();
-  }
+  at += HonorificAt(text, at);
   const std::size_t after_name = at;
   while (at < text.size() && (text[at] == ' ' || text[at] == '\t')) ++at;
   const bool parenthesised = at < text.size() && text[at] == '(';

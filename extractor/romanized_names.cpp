@@ -18,14 +18,6 @@ std::size_t SkipBlanks(std::string_view s, std::size_t at) {
   return at;
 }
 
-// Skips an honorific written after a name: さん, 氏, 様.
-std::size_t SkipHonorific(std::string_view s, std::size_t at) {
-  for (const std::string_view h : {std::string_view("さん"), std::string_view("氏"), std::string_view("様")}) {
-    if (s.substr(at, h.size()) == h) return at + h.size();
-  }
-  return at;
-}
-
 // Reads two romanized Japanese words from `at` up to ')': returns the span without blanks.
 std::optional<NameSpan> ReadRomanized(std::string_view s, std::size_t at) {
   const std::size_t begin = at;
@@ -146,7 +138,8 @@ std::optional<NameSpan> RomanizedPartner(std::string_view text, std::size_t name
   if (name_end <= name_begin || name_end > text.size()) return std::nullopt;
   const std::string_view name = text.substr(name_begin, name_end - name_begin);
   const bool latin = IsLatin(name.front());
-  std::size_t at = SkipBlanks(text, SkipHonorific(text, SkipBlanks(text, name_end)));
+  const std::size_t after_name = SkipBlanks(text, name_end);
+  std::size_t at = SkipBlanks(text, after_name + HonorificAt(text, after_name));  // "山田 太郎さん (Taro Yamada)"
   if (at >= text.size() || text[at] != '(') return std::nullopt;
   at = SkipBlanks(text, at + 1);
   if (!latin) return ReadRomanized(text, at);

@@ -32,8 +32,7 @@ bool IsBareKanjiMention(std::string_view text, std::size_t begin, std::size_t en
     const std::optional<char32_t> before = CharacterBefore(text, begin);
     if (before && IsNameKanji(*before)) return false;
   }
-  const std::string_view rest = text.substr(end);
-  return rest.starts_with("さん") || rest.starts_with("氏") || rest.starts_with("様");
+  return HonorificAt(text, end) != 0;
 }
 
 std::string KanjiFamilyName(std::string_view name) {

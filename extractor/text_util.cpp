@@ -1,6 +1,8 @@
 // UTF-8 decoding and trimming helpers (see text_util.h).
 #include "extractor/text_util.h"
 
+#include <algorithm>
+
 namespace kgx {
 
 char32_t DecodeUtf8General(std::string_view s, std::size_t i, std::size_t& length) {
@@ -77,6 +79,25 @@ std::string AsciiUpperCopy(std::string_view s) {
   std::string out(s);
   for (char& c : out) c = AsciiUpper(c);
   return out;
+}
+
+namespace {
+constexpr std::string_view kHonorifics[] = {"さん", "氏", "様"};
+}  // namespace
+
+std::size_t HonorificAt(std::string_view text, std::size_t at) {
+  const std::string_view rest = text.substr(std::min(at, text.size()));
+  for (const std::string_view honorific : kHonorifics) {
+    if (rest.starts_with(honorific)) return honorific.size();
+  }
+  return 0;
+}
+
+std::size_t HonorificEnding(std::string_view text) {
+  for (const std::string_view honorific : kHonorifics) {
+    if (text.ends_with(honorific)) return honorific.size();
+  }
+  return 0;
 }
 
 }  // namespace kgx

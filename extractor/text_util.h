@@ -83,6 +83,11 @@ inline bool IsKanji(char32_t cp) {
 }
 // A character of a name written in kanji: an ideograph or the iteration mark 々 ("佐々木").
 inline bool IsNameKanji(char32_t cp) { return IsKanji(cp) || cp == 0x3005; }
+
+// The length of the honorific a Japanese name may have after it ("山田さん", "山田氏", "山田様") that
+// starts at `at` of `text` (or ends `text`), or 0 when none does.
+std::size_t HonorificAt(std::string_view text, std::size_t at);
+std::size_t HonorificEnding(std::string_view text);
 inline char AsciiLower(char c) { return IsAsciiUpper(static_cast<unsigned char>(c)) ? char(c + 32) : c; }
 inline char AsciiUpper(char c) { return IsAsciiLower(static_cast<unsigned char>(c)) ? char(c - 32) : c; }
 

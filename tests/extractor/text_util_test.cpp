@@ -58,5 +58,21 @@ TEST_CASE("IsKanji tells ideographs, IsNameKanji also the iteration mark of 佐�
   CHECK_FALSE(IsNameKanji(U'ー'));
 }
 
+TEST_CASE("HonorificAt and HonorificEnding measure さん, 氏 and 様 after a name", "[text_util]") {
+  const std::string_view text = "山田さん (Taro Yamada)";
+  CHECK(HonorificAt(text, 6) == 6);  // さん: two 3-byte characters
+  CHECK(HonorificAt("森氏は", 3) == 3);
+  CHECK(HonorificAt("田中様", 6) == 3);
+  CHECK(HonorificAt(text, 0) == 0);
+  CHECK(HonorificAt("山田", 6) == 0);   // at the end
+  CHECK(HonorificAt("山田", 99) == 0);  // past it
+  CHECK(HonorificAt("皆さま", 3) == 0);  // さま in kana is not listed
+  CHECK(HonorificAt("Jane san", 5) == 0);
+  CHECK(HonorificEnding("大西 拓海さん") == 6);
+  CHECK(HonorificEnding("佐藤氏") == 3);
+  CHECK(HonorificEnding("Jane Doe") == 0);
+  CHECK(HonorificEnding("") == 0);
+}
+
 }  // namespace
 }  // namespace kgx
