@@ -119,7 +119,9 @@ bool LongerThan(std::string_view s, std::size_t limit) {
     std::uint64_t word;
     std::memcpy(&word, s.data() + i, sizeof word);
     const std::uint64_t continuation = word & ~(word << 1) & kHighBits;  // 10xxxxxx
-    count += 8 - static_cast<std::size_t>(std::popcount(continuation));
+    // Count the set bits (one per byte, at bit 7) by a multiply that sums the bytes into the top
+    // one: std::popcount without -mpopcnt is a libgcc call.
+    count += 8 - static_cast<std::size_t>(((continuation >> 7) * 0x0101010101010101ULL) >> 56);
     if (count > limit) return true;
   }
   for (; i < s.size(); ++i) count += (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
