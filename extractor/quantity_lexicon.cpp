@@ -168,11 +168,13 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
     return quantity_starts_[bytes[at] << 8 | second] && ThirdByteMayStart(bytes, size, at);
   };
   if (pos >= size) return size;
-  if (starts_at(pos)) return pos;
-  ++pos;
 #ifdef KGX_QUANTITY_START_AVX2
+  // The 32-byte scan tests `pos` with the rest: its first block starts there, or its last one or
+  // its byte walk covers it.
   if (scan == StartScan::kAvx2) return NextPossibleStartAvx2(bytes, size, pos);
 #endif
+  if (starts_at(pos)) return pos;
+  ++pos;
 #ifdef __SSE2__
   // Sixteen bytes at a time: a mask of the bytes that may begin something (UTF-8 lead bytes, and
   // ASCII bytes that are one of may_lead_'s with bit 0x20 set), a superset of the walk's stops;
@@ -286,6 +288,10 @@ __attribute__((target("avx2"))) std::size_t QuantityLexicon::NextPossibleStartAv
     if (may_lead_[bytes[pos]] && quantity_starts_[bytes[pos] << 8 | second] && ThirdByteMayStart(bytes, size, pos)) return pos;
   }
   return size;
+}
+#else
+std::size_t QuantityLexicon::NextPossibleStartAvx2(const unsigned char* bytes, std::size_t size, std::size_t pos) const {
+  return NextPossibleStart(std::string_view(reinterpret_cast<const char*>(bytes), size), pos, StartScan::kScalar);
 }
 #endif
 

@@ -100,7 +100,14 @@ class QuantityLexicon {
   // is then passed unless it is itself the first character of a kanji numeral, number word or
   // prefix unit: 上, 人, 回, 、 and 。 share their first two bytes with 一, 二, 四 and 〇 but start
   // nothing, and the scan would stop at each of them only to read no number.
-  std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const { return NextPossibleStart(line, pos, scan_); }
+  // Inline: the scan asks once per line and again after each number; the 32-byte scan is called
+  // straight away.
+  std::size_t NextPossibleStart(std::string_view line, std::size_t pos) const {
+    if (scan_ == StartScan::kAvx2 && pos < line.size()) {
+      return NextPossibleStartAvx2(reinterpret_cast<const unsigned char*>(line.data()), line.size(), pos);
+    }
+    return NextPossibleStart(line, pos, scan_);
+  }
   // The same by the block scan `scan` (kBest: the best the CPU runs; kAvx2 needs an AVX2 CPU).
   std::size_t NextPossibleStart(std::string_view line, std::size_t pos, StartScan scan) const;
 
@@ -299,7 +306,8 @@ class QuantityLexicon {
   bool kana_start_nothing_ = false;
   QuantityStartFilter start_filter_;  // the 32-byte scan's tables
   StartScan scan_ = StartScan::kScalar;  // what kBest means on this CPU, set by Finish
-  // The 32-byte scan from `pos` on (an AVX2 CPU only).
+  // The 32-byte scan from `pos` on, `pos` itself included (an AVX2 CPU only; without the AVX2
+  // code, the scalar walk).
   std::size_t NextPossibleStartAvx2(const unsigned char* bytes, std::size_t size, std::size_t pos) const;
   // Per role: the first (last) two bytes of its literals, in both ASCII cases; a literal of one
   // byte marks every byte beside it. A pair not marked begins (ends) no literal of the role.

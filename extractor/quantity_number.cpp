@@ -135,18 +135,15 @@ void ReadJapaneseFraction(std::string_view line, NumberToken& token) {
 
 bool IsKanjiNumberStart(char32_t cp) { return KanjiDigit(cp) >= 0 || SmallMultiplier(cp) > 0; }
 
-const std::bitset<65536>& KanjiNumberLeads() {
-  static const std::bitset<65536> kLeads = [] {
-    std::bitset<65536> leads;
-    for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
-      if (!IsKanjiNumberStart(cp)) continue;
-      std::string encoded;
-      AppendUtf8(cp, encoded);
-      leads.set((static_cast<unsigned char>(encoded[0]) << 8) | static_cast<unsigned char>(encoded[1]));
-    }
-    return leads;
-  }();
-  return kLeads;
+std::bitset<65536> MakeKanjiNumberLeads() {
+  std::bitset<65536> leads;
+  for (char32_t cp = 0x80; cp < 0x10000; ++cp) {
+    if (!IsKanjiNumberStart(cp)) continue;
+    std::string encoded;
+    AppendUtf8(cp, encoded);
+    leads.set((static_cast<unsigned char>(encoded[0]) << 8) | static_cast<unsigned char>(encoded[1]));
+  }
+  return leads;
 }
 
 bool NumberStartsAt(std::string_view line, std::size_t pos) {

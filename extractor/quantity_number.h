@@ -30,7 +30,13 @@ bool NumberStartsAt(std::string_view line, std::size_t pos);
 bool IsKanjiNumberStart(char32_t cp);
 
 // The first two bytes (first << 8 | second) of every kanji numeral a number can start with.
-const std::bitset<65536>& KanjiNumberLeads();
+std::bitset<65536> MakeKanjiNumberLeads();
+// The same, made once. Inline: every line's scan and every number read ask for it, and an inline
+// look-up costs them the guard test instead of a call.
+inline const std::bitset<65536>& KanjiNumberLeads() {
+  static const std::bitset<65536> leads = MakeKanjiNumberLeads();
+  return leads;
+}
 
 // Returns false when no kanji numeral starts at `pos`, from its first two bytes alone; `leads`
 // is KanjiNumberLeads(), which a scan that asks at every character looks up once.
