@@ -89,3 +89,13 @@ TEST_CASE("a katakana company ending in a trade word keeps it", "[meeting_page]"
   // negative: a department after the name is not part of it
   CHECK_FALSE(Has("# メモ\n\n株式会社カモメ 決済チームの話\n", "company:カモメ 決済チーム"));
 }
+
+TEST_CASE("a Developers Summit code of day, track letter and slot opens a talk, and names no company", "[meeting_page]") {
+  const std::string ja = "# Developers Summit 2026 参加メモ\n\n## 19-C-2 社内 PaaS の 5 年間\n\n- Backstage を使っている\n";
+  CHECK(KindOf(ja, "社内 PaaS の 5 年間") == "talk");
+  CHECK_FALSE(Has(ja, "company:C-2"));
+  CHECK(KindOf("# Devsumi notes\n\n【13-B-2】 Platform teams at scale\n- x\n", "Platform teams at scale") == "talk");
+  // negative: a title that starts with a particle, and such a number in prose, open no talk
+  CHECK(KindOf("# メモ\n\n## 3-A-1 を見た\n- x\n", "を見た").empty());
+  CHECK(KindOf("# Notes\n\nRoom 3-A-1 was full today, so we left.\n", "was full today, so we left.").empty());
+}
