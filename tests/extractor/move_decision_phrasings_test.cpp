@@ -1,7 +1,7 @@
 // Moves written the ways work journals and meeting decisions write them, read with the shipped rules: a tool left
 // for one the notes "寄せた" (consolidated on), a target with something riding along after '+', and a target named
-// as a decision ("移行先は Amazon EKS とする"). Positive and negative (plans, candidates, data flows), Japanese and
-// English words. The notes are our own.
+// as a decision ("移行先は Amazon EKS とする"), and the customer a vendor's account names after its colon as the mover.
+// Positive and negative (plans, candidates, data flows), Japanese and English words. The notes are our own.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -44,4 +44,14 @@ TEST_CASE("a move's target named as a decision is the move's target", "[move_phr
   CHECK_FALSE(Relates(TalkWith("移行先は Amazon Aurora か Spanner"), "<section> migrated_to aws_service/amazon-aurora"));
   CHECK_FALSE(Relates(TalkWith("移行先は Amazon ECS と Amazon EKS で悩んでいる"), "<section> migrated_to aws_service/amazon-ecs"));
   CHECK_FALSE(Relates(TalkWith("移行先は Cloud Run を検討"), "<section> migrated_to technology/google-cloud-run"));
+}
+
+TEST_CASE("a vendor's account of its customer makes the customer after the colon the mover", "[move_phrasings]") {
+  const std::string ja = TalkWith("Stripe の事例: 株式会社ハシビロ銀行 は RabbitMQ から Kafka に移行した");
+  CHECK(Relates(ja, "company/ハシビロ銀行 migrated_to technology/kafka"));
+  CHECK_FALSE(Relates(ja, "company/stripe migrated_to technology/kafka"));
+  CHECK(Relates(TalkWith("Stripe の発表: メルカリ は Jenkins から GitHub Actions に移行"),
+                "company/mercari migrated_from technology/jenkins"));
+  // negative: with no company after the colon the account stays the vendor's own
+  CHECK(Relates(TalkWith("Stripe の事例: RabbitMQ から Kafka に移行"), "company/stripe migrated_to technology/kafka"));
 }
