@@ -1,7 +1,6 @@
-// Moves written the ways work journals and meeting decisions write them, read with the shipped rules: a tool left
-// for one the notes "寄せた" (consolidated on), a target with something riding along after '+', and a target named
-// as a decision ("移行先は Amazon EKS とする"), and the customer a vendor's account names after its colon as the mover.
-// Positive and negative (plans, candidates, data flows), Japanese and English words. The notes are our own.
+// Moves as work journals and meeting decisions write them (shipped rules): "X をやめて Y に寄せた", a target with "+ …"
+// riding along, "移行先は Y とする", a vendor's account whose customer after the colon is the mover, and three tools no list
+// knew (Grafana Cloud, OpenTofu, Keycloak). Positive and negative (plans, candidates, data flows). Our own notes.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -54,4 +53,15 @@ TEST_CASE("a vendor's account of its customer makes the customer after the colon
                 "company/mercari migrated_from technology/jenkins"));
   // negative: with no company after the colon the account stays the vendor's own
   CHECK(Relates(TalkWith("Stripe の事例: RabbitMQ から Kafka に移行"), "company/stripe migrated_to technology/kafka"));
+}
+
+TEST_CASE("Grafana Cloud, OpenTofu and Keycloak are tools of their own", "[move_phrasings]") {
+  const std::string ja = TalkWith("株式会社ツクシ物流は Prometheus から Grafana Cloud に移行済み");
+  CHECK(Relates(ja, "company/ツクシ物流 migrated_to technology/grafana-cloud"));
+  CHECK(Relates(TalkWith("Terraform から OpenTofu に移行した"), "<section> migrated_to technology/opentofu"));
+  CHECK(Relates(TalkWith("Keycloak から Amazon Cognito に移行した"), "<section> migrated_from technology/keycloak"));
+  // negative: Grafana alone is the dashboard, and Grafana Cloud is not Grafana
+  CHECK_FALSE(Relates(ja, "company/ツクシ物流 migrated_to technology/grafana"));
+  CHECK(kgx::testing::Has(TalkWith("Grafana のダッシュボードを見る"), "technology:Grafana"));
+  CHECK_FALSE(kgx::testing::Has(TalkWith("We ate tofu at the venue"), "technology:OpenTofu"));
 }
