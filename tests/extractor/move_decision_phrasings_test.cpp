@@ -1,0 +1,67 @@
+// Moves as work journals and meeting decisions write them (shipped rules): "X をやめて Y に寄せた", a target with "+ …"
+// riding along, "移行先は Y とする", a vendor's account whose customer after the colon is the mover, and three tools no list
+// knew (Grafana Cloud, OpenTofu, Keycloak). Positive and negative (plans, candidates, data flows). Our own notes.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "tests/extractor/extract_support.h"
+
+namespace {
+
+using kgx::testing::Relates;
+
+// A talk's notes with one bullet, so that the talk is the subject of what the bullet states.
+std::string TalkWith(const std::string& bullet) { return "# Notes\n\n## DAT301 - Platform story\n\n- " + bullet + "\n"; }
+
+}  // namespace
+
+TEST_CASE("a tool left for one the notes consolidated on is a move", "[move_phrasings]") {
+  const std::string ja = TalkWith("監視は Zabbix をやめて Prometheus に寄せた");
+  CHECK(Relates(ja, "<section> migrated_from technology/zabbix"));
+  CHECK(Relates(ja, "<section> migrated_to technology/prometheus"));
+  CHECK(Relates(TalkWith("Jaeger をやめて Grafana Tempo に寄せました"), "<section> migrated_to technology/tempo"));
+  // negative: a plan is no move, and data put somewhere is no move either
+  CHECK_FALSE(Relates(TalkWith("Jaeger をやめて Grafana Tempo に寄せる予定"), "<section> migrated_to technology/tempo"));
+  CHECK_FALSE(Relates(TalkWith("ログは Kinesis から S3 に寄せた"), "<section> migrated_to aws_service/amazon-s3"));
+}
+
+TEST_CASE("a move's target with something riding along after a plus is still the target", "[move_phrasings]") {
+  const std::string ja = TalkWith("Jenkins を捨てて GitHub Actions + self-hosted runner に移行");
+  CHECK(Relates(ja, "<section> migrated_from technology/jenkins"));
+  CHECK(Relates(ja, "<section> migrated_to technology/github-actions"));
+  // negative: without a move verb, what rides along states no move
+  CHECK_FALSE(Relates(TalkWith("Jenkins を捨てて GitHub Actions + self-hosted runner を試した"),
+                      "<section> migrated_to technology/github-actions"));
+}
+
+TEST_CASE("a move's target named as a decision is the move's target", "[move_phrasings]") {
+  CHECK(Relates(TalkWith("移行先は Amazon EKS とする"), "<section> migrated_to aws_service/amazon-eks"));
+  CHECK(Relates(TalkWith("乗り換え先は Buildkite。"), "<section> migrated_to technology/buildkite"));
+  CHECK(Relates(TalkWith("移行先: Kafka に決定"), "<section> migrated_to technology/kafka"));
+  // negative: candidates, a choice still open and a plan are no decision
+  CHECK_FALSE(Relates(TalkWith("移行先は Amazon Aurora か Spanner"), "<section> migrated_to aws_service/amazon-aurora"));
+  CHECK_FALSE(Relates(TalkWith("移行先は Amazon ECS と Amazon EKS で悩んでいる"), "<section> migrated_to aws_service/amazon-ecs"));
+  CHECK_FALSE(Relates(TalkWith("移行先は Cloud Run を検討"), "<section> migrated_to technology/google-cloud-run"));
+}
+
+TEST_CASE("a vendor's account of its customer makes the customer after the colon the mover", "[move_phrasings]") {
+  const std::string ja = TalkWith("Stripe の事例: 株式会社ハシビロ銀行 は RabbitMQ から Kafka に移行した");
+  CHECK(Relates(ja, "company/ハシビロ銀行 migrated_to technology/kafka"));
+  CHECK_FALSE(Relates(ja, "company/stripe migrated_to technology/kafka"));
+  CHECK(Relates(TalkWith("Stripe の発表: メルカリ は Jenkins から GitHub Actions に移行"),
+                "company/mercari migrated_from technology/jenkins"));
+  // negative: with no company after the colon the account stays the vendor's own
+  CHECK(Relates(TalkWith("Stripe の事例: RabbitMQ から Kafka に移行"), "company/stripe migrated_to technology/kafka"));
+}
+
+TEST_CASE("Grafana Cloud, OpenTofu and Keycloak are tools of their own", "[move_phrasings]") {
+  const std::string ja = TalkWith("株式会社ツクシ物流は Prometheus から Grafana Cloud に移行済み");
+  CHECK(Relates(ja, "company/ツクシ物流 migrated_to technology/grafana-cloud"));
+  CHECK(Relates(TalkWith("Terraform から OpenTofu に移行した"), "<section> migrated_to technology/opentofu"));
+  CHECK(Relates(TalkWith("Keycloak から Amazon Cognito に移行した"), "<section> migrated_from technology/keycloak"));
+  // negative: Grafana alone is the dashboard, and Grafana Cloud is not Grafana
+  CHECK_FALSE(Relates(ja, "company/ツクシ物流 migrated_to technology/grafana"));
+  CHECK(kgx::testing::Has(TalkWith("Grafana のダッシュボードを見る"), "technology:Grafana"));
+  CHECK_FALSE(kgx::testing::Has(TalkWith("We ate tofu at the venue"), "technology:OpenTofu"));
+}
