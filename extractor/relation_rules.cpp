@@ -406,23 +406,38 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
 
 // Returns each line's topic: its first [relation.topic] match (candidates come in pattern
 // order); for a body line without one, its parent bullet's, the nearest line above it that is
-// indented less. lines[0]'s topic is the section's.
+// indented less, else that of the @topic below line over it, if no line its block's @line matches
+// stands between them. lines[0]'s topic is the section's.
 std::vector<MentionRef> LineTopics(const RelationSection& section, const std::vector<RelationPattern>& patterns,
                                    const std::vector<Candidate>& candidates) {
   std::vector<MentionRef> topics(section.lines.size());
+  std::vector<const BlockOptions*> found_by(section.lines.size(), nullptr);  // the block of each line's own topic
   for (const Candidate& c : candidates) {
     MentionRef& own = topics[static_cast<std::size_t>(c.line)];
-    if (patterns[c.pattern].predicate.empty() && own.IsSection()) own = MentionRef{c.line, c.object};
+    if (!patterns[c.pattern].predicate.empty() || !own.IsSection()) continue;
+    own = MentionRef{c.line, c.object};
+    found_by[static_cast<std::size_t>(c.line)] = patterns[c.pattern].options.get();
   }
+  MentionRef below;                         // the topic of the @topic below line in force, if any
+  const re2::RE2* below_ends_at = nullptr;  // its block's @line: the next line it matches ends it
   // The lines that can still be a later line's parent, indents strictly increasing: the parent
   // is the topmost one indented less, found without scanning back over every line above (a
   // section of a million lines made that quadratic).
   std::vector<std::pair<std::size_t, std::size_t>> open;  // (indent, line)
   for (std::size_t i = 1; i < section.lines.size(); ++i) {
     const std::size_t indent = Indent(section.lines[i].text);
+    if (below_ends_at && RE2::PartialMatch(section.lines[i].text, *below_ends_at)) {
+      below = MentionRef{};
+      below_ends_at = nullptr;
+    }
+    if (found_by[i] && found_by[i]->topic_below) {
+      below = topics[i];
+      below_ends_at = found_by[i]->line.get();
+    }
     if (topics[i].IsSection()) {
       const auto above = std::partition_point(open.begin(), open.end(), [&](const auto& o) { return o.first < indent; });
       if (above != open.begin()) topics[i] = topics[std::prev(above)->second];
+      if (topics[i].IsSection()) topics[i] = below;
     }
     if (TrimAscii(section.lines[i].text).empty()) continue;
     while (!open.empty() && open.back().first >= indent) open.pop_back();
