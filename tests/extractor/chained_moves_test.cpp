@@ -4,6 +4,7 @@
 // runs on a known system ("Kubernetes 上の ephemeral env") is a move onto that system. Japanese and English.
 #include <catch2/catch.hpp>
 
+#include <set>
 #include <string>
 
 #include "tests/extractor/extract_support.h"
@@ -14,6 +15,14 @@ using kgx::testing::RelationsIn;
 
 const std::string kHeader = "# Mercari の事例\n\n";
 
+// Checks that `found` (RelationsIn's) leaves Jaeger and X-Ray for Tempo: X-Ray, the step between, no target.
+void LeavesJaegerAndXRayForTempo(const std::set<std::string>& found) {
+  CHECK(found.count("company/mercari migrated_from technology/jaeger") == 1);
+  CHECK(found.count("company/mercari migrated_from aws_service/aws-x-ray") == 1);
+  CHECK(found.count("company/mercari migrated_to technology/tempo") == 1);
+  CHECK(found.count("company/mercari migrated_to aws_service/aws-x-ray") == 0);
+}
+
 }  // namespace
 
 TEST_CASE("a chain of moves drawn with arrows leaves every system but the last", "[chained_moves]") {
@@ -21,11 +30,8 @@ TEST_CASE("a chain of moves drawn with arrows leaves every system but the last",
                                  "- トレーシングは Jaeger ⇒ X-Ray ⇒ Tempo へ移行した\n"}) {
     INFO(line);
     const auto found = RelationsIn(kHeader + line);
-    CHECK(found.count("company/mercari migrated_from technology/jaeger") == 1);
-    CHECK(found.count("company/mercari migrated_from aws_service/aws-x-ray") == 1);
-    CHECK(found.count("company/mercari migrated_to technology/tempo") == 1);
-    // the step between is no target, and none of the chain is a data flow's use
-    CHECK(found.count("company/mercari migrated_to aws_service/aws-x-ray") == 0);
+    LeavesJaegerAndXRayForTempo(found);
+    // none of the chain is a data flow's use
     CHECK(found.count("company/mercari uses technology/jaeger") == 0);
   }
   // a two-step arrow leaves its first system too (it was a use of both before)
@@ -41,11 +47,7 @@ TEST_CASE("a chain of moves in words leaves the step between", "[chained_moves]"
                                  "- Mercari は Jaeger から X-Ray、さらに Tempo へ移行した\n",
                                  "- Mercari は Jaeger から X-Ray に移行し、その後 Tempo に移行した\n"}) {
     INFO(line);
-    const auto found = RelationsIn(kHeader + line);
-    CHECK(found.count("company/mercari migrated_from technology/jaeger") == 1);
-    CHECK(found.count("company/mercari migrated_from aws_service/aws-x-ray") == 1);
-    CHECK(found.count("company/mercari migrated_to technology/tempo") == 1);
-    CHECK(found.count("company/mercari migrated_to aws_service/aws-x-ray") == 0);
+    LeavesJaegerAndXRayForTempo(RelationsIn(kHeader + line));
   }
   const auto went = RelationsIn(kHeader + "- Mercari went from Jenkins to CircleCI to GitHub Actions\n");
   CHECK(went.count("company/mercari migrated_from technology/circleci") == 1);
