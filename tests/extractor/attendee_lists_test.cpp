@@ -26,6 +26,10 @@ TEST_CASE("an attendee list names each of its people", "[attendee_lists]") {
   CHECK(en.count("person:Mei Lin") == 1);
   CHECK(Has("# 定例メモ\n\n出席者: 森 エミ、田中 ケン\n", "person:田中 ケン"));
   CHECK(Has("# Weekly sync\n\nParticipants: Jane Doe & John Smith\n", "person:John Smith"));
+  CHECK(Has("# 定例メモ\n\nメンバー: 森 エミ、田中 ケン\n", "person:田中 ケン"));
+  // a remark in parentheses after a name does not end the list
+  CHECK(Has("# 定例メモ\n\n参加者: 山田 太郎 (SRE)、佐藤 花子 (PM)\n", "person:佐藤 花子"));
+  CHECK(Has("# Weekly sync\n\nAttendees: Jane Doe (Acme), John Smith (Globex)\n", "person:John Smith"));
 }
 
 TEST_CASE("katakana given names in a people list are people", "[attendee_lists]") {
@@ -43,6 +47,9 @@ TEST_CASE("an attendee line of counts, teams or words names no one", "[attendee_
   CHECK(EntitiesIn("# 定例メモ\n\n参加者: 開発部、営業部\n").empty());
   CHECK(EntitiesIn("# 定例メモ\n\n参加者: エンジニア、デザイナー\n").empty());
   CHECK(EntitiesIn("# Weekly sync\n\nAttendees: about 40 people\n").empty());
+  // a family name alone, or a name without the blank that tells family from given name, is no person here
+  CHECK(EntitiesIn("# 定例メモ\n\n参加者: 山田、佐藤、鈴木\n").empty());
+  CHECK(EntitiesIn("# 定例メモ\n\nメンバー: 開発チーム、SREチーム\n").empty());
   // negative: names under a label that is no list of people
   CHECK_FALSE(Has("# 定例メモ\n\nタグ: 森 エミ、田中 ケン\n", "person:田中 ケン"));
   CHECK_FALSE(Has("# Weekly sync\n\nTopics: Jane Doe, John Smith\n", "person:John Smith"));

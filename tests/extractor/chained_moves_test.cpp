@@ -45,7 +45,10 @@ TEST_CASE("a chain of moves in words leaves the step between", "[chained_moves]"
   for (const std::string line : {"- Mercari moved from Jaeger to X-Ray and then to Tempo\n",
                                  "- Mercari migrated from Jaeger to X-Ray, then to Tempo\n",
                                  "- Mercari は Jaeger から X-Ray、さらに Tempo へ移行した\n",
-                                 "- Mercari は Jaeger から X-Ray に移行し、その後 Tempo に移行した\n"}) {
+                                 "- Mercari は Jaeger から X-Ray に移行し、その後 Tempo に移行した\n",
+                                 "- Mercari は Jaeger から X-Ray、X-Ray から Tempo へ移行\n",
+                                 "- Mercari は Jaeger → X-Ray、そして Tempo へ移行\n",
+                                 "- Mercari switched from Jaeger to X-Ray, and later to Tempo\n"}) {
     INFO(line);
     LeavesJaegerAndXRayForTempo(RelationsIn(kHeader + line));
   }
@@ -75,7 +78,10 @@ TEST_CASE("a move to something run on a system is a move onto that system", "[ch
   for (const std::string line : {"- Mercari は Jenkins から Kubernetes 上の ephemeral env に移行した\n",
                                  "- Mercari は Kubernetes上のプレビュー環境へ移行した\n",
                                  "- Mercari moved from Jenkins to ephemeral envs on Kubernetes\n",
-                                 "- Mercari migrated the review apps to ephemeral environments on top of Kubernetes\n"}) {
+                                 "- Mercari migrated the review apps to ephemeral environments on top of Kubernetes\n",
+                                 "- Mercari は Kubernetes 上で動く ephemeral env に移行した\n",
+                                 "- Mercari は Kubernetes ベースの ephemeral env に移行した\n",
+                                 "- Mercari moved to a Kubernetes-based platform\n"}) {
     INFO(line);
     CHECK(RelationsIn(kHeader + line).count("company/mercari migrated_to technology/kubernetes") == 1);
   }
@@ -90,6 +96,7 @@ TEST_CASE("a move to something run on a system is a move onto that system", "[ch
   // negative: a plan, a deploy that moves nothing, and people who came from a vendor
   CHECK(RelationsIn(kHeader + "- Mercari は Kubernetes 上の ephemeral env に移行する予定\n").count("company/mercari migrated_to technology/kubernetes") == 0);
   CHECK(RelationsIn(kHeader + "- Mercari will move to ephemeral envs on Kubernetes\n").count("company/mercari migrated_to technology/kubernetes") == 0);
+  CHECK(RelationsIn(kHeader + "- Mercari will move to a Kubernetes-based platform\n").count("company/mercari migrated_to technology/kubernetes") == 0);
   CHECK(RelationsIn(kHeader + "- Mercari は Kubernetes 上の ephemeral env にデプロイしている\n").count("company/mercari migrated_to technology/kubernetes") == 0);
   CHECK(RelationsIn(kHeader + "- Mercari は Heroku から来た人が多い\n").count("company/mercari migrated_from company/heroku") == 0);
 }

@@ -34,6 +34,14 @@ TEST_CASE("a timestamp line that names a company gives it to the lines under it"
   // an hour in front, a dash after, and a child bullet under a bullet
   const auto hour = RelationsIn("# Podcast ep.12 メモ\n\n1:02:10 - Mercari\n- 基盤\n  - Aurora を使っている\n");
   CHECK(hour.count("company/mercari uses aws_service/amazon-aurora") == 1);
+  // a bullet's timestamp gives its company to the bullets under it, and a wave dash may follow the time
+  const auto bullet = RelationsIn("# Podcast ep.12 メモ\n\n- 15:10 Shopify のスタック\n  - EKS で動かしている\n");
+  CHECK(bullet.count("company/shopify uses aws_service/amazon-eks") == 1);
+  const auto wave = RelationsIn("# Podcast ep.12 メモ\n\n20:00 〜 Mercari の話\n- DynamoDB を使っている\n");
+  CHECK(wave.count("company/mercari uses aws_service/amazon-dynamodb") == 1);
+  // a marked heading that opens with a time names its section's company
+  const auto heading = RelationsIn("# Podcast ep.12 メモ\n\n## 12:34 Mercari のスタック\n- Aurora を使っている\n");
+  CHECK(heading.count("company/mercari uses aws_service/amazon-aurora") == 1);
   // a time in parentheses is a timestamp too, no heading
   const auto paren = kgx::testing::ExtractText("# Podcast ep.12 メモ\n\n(12:34) Mercari の話\n- Aurora を使っている\n");
   CHECK(paren.sections.size() == 1);
