@@ -55,9 +55,12 @@ TEST_CASE("a chain of moves in words leaves the step between", "[chained_moves]"
   const auto went = RelationsIn(kHeader + "- Mercari went from Jenkins to CircleCI to GitHub Actions\n");
   CHECK(went.count("company/mercari migrated_from technology/circleci") == 1);
   CHECK(went.count("company/mercari migrated_to technology/github-actions") == 1);
-  // negative: a one-step move keeps its target
+  // negative: a one-step move keeps its target, and so does one with a second target beside it, no step after it
   const auto one = RelationsIn(kHeader + "- Mercari moved from Jaeger to X-Ray\n");
   CHECK(one.count("company/mercari migrated_to aws_service/aws-x-ray") == 1);
+  const auto beside = RelationsIn(kHeader + "- Mercari moved from Jenkins to GitHub Actions and to Argo CD\n");
+  CHECK(beside.count("company/mercari migrated_to technology/github-actions") == 1);
+  CHECK(beside.count("company/mercari migrated_from technology/github-actions") == 0);
 }
 
 TEST_CASE("a planned or compared chain is no move, and a data flow stays a use", "[chained_moves]") {
