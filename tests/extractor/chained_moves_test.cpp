@@ -103,3 +103,18 @@ TEST_CASE("a move to something run on a system is a move onto that system", "[ch
   CHECK(RelationsIn(kHeader + "- Mercari は Kubernetes 上の ephemeral env にデプロイしている\n").count("company/mercari migrated_to technology/kubernetes") == 0);
   CHECK(RelationsIn(kHeader + "- Mercari は Heroku から来た人が多い\n").count("company/mercari migrated_from company/heroku") == 0);
 }
+
+TEST_CASE("a vendor's platform left for a system is a move in English too", "[chained_moves]") {
+  const auto heroku = RelationsIn(kHeader + "- Mercari moved from Heroku to Kubernetes\n");
+  CHECK(heroku.count("company/mercari migrated_from company/heroku") == 1);
+  CHECK(heroku.count("company/mercari migrated_to technology/kubernetes") == 1);
+  const auto two = RelationsIn(kHeader + "- Mercari migrated away from Heroku to Kubernetes and AWS Fargate in 2023\n");
+  CHECK(two.count("company/mercari migrated_to aws_service/aws-fargate") == 1);
+  CHECK(two.count("company/mercari migrated_to technology/kubernetes") == 1);
+  // negative: a person's job, a team named after a system, a plan
+  CHECK(RelationsIn(kHeader + "- Jane moved from Google to Stripe\n").empty());
+  const auto team = RelationsIn(kHeader + "- Mercari moved from Heroku to the Kubernetes team\n");
+  CHECK(team.count("company/mercari migrated_to technology/kubernetes") == 0);
+  CHECK(team.count("company/mercari migrated_from company/heroku") == 0);
+  CHECK(RelationsIn(kHeader + "- Mercari will move from Heroku to Kubernetes\n").count("company/mercari migrated_from company/heroku") == 0);
+}
