@@ -18,6 +18,8 @@ TEST_CASE("a line ending with けど and the line that finishes it are prose", "
   const auto titles = SectionTitles("# 雑記\n\nAurora 使ってるけど\nコストが高い\n\nEKS を検討してるけど、\nまだ決まってない\n\nTerraform で書いてるけれど\n");
   CHECK(titles == std::set<std::string>{"雑記"});
   CHECK(SectionTitles("# 雑記\n\n悪くないけども\n") == std::set<std::string>{"雑記"});
+  // a phone's laugh or a final particle after it
+  CHECK(SectionTitles("# 雑記\n\nAurora 高いけど笑\n\nEKS いいけどね\n\n本文です。長い説明が続きます。\n") == std::set<std::string>{"雑記"});
   // English prose with a comma is prose too, as before
   CHECK(SectionTitles("# Notes\n\nWe tried Aurora,\nbut it was slow\n") == std::set<std::string>{"Notes"});
 }
