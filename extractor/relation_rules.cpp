@@ -411,13 +411,17 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
 std::vector<MentionRef> LineTopics(const RelationSection& section, const std::vector<RelationPattern>& patterns,
                                    const std::vector<Candidate>& candidates) {
   std::vector<MentionRef> topics(section.lines.size());
-  std::vector<const BlockOptions*> found_by(section.lines.size(), nullptr);  // the block of each line's own topic
+  // The lines whose own topic an @topic below block found, with that block's @line (few sections have any).
+  std::vector<std::pair<std::size_t, const re2::RE2*>> below_lines;
   for (const Candidate& c : candidates) {
     MentionRef& own = topics[static_cast<std::size_t>(c.line)];
     if (!patterns[c.pattern].predicate.empty() || !own.IsSection()) continue;
     own = MentionRef{c.line, c.object};
-    found_by[static_cast<std::size_t>(c.line)] = patterns[c.pattern].options.get();
+    const BlockOptions& options = *patterns[c.pattern].options;
+    if (options.topic_below && c.line > 0) below_lines.emplace_back(static_cast<std::size_t>(c.line), options.line.get());
   }
+  std::sort(below_lines.begin(), below_lines.end());
+  auto next_below = below_lines.begin();
   MentionRef below;                         // the topic of the @topic below line in force, if any
   const re2::RE2* below_ends_at = nullptr;  // its block's @line: the next line it matches ends it
   // The lines that can still be a later line's parent, indents strictly increasing: the parent
@@ -430,9 +434,9 @@ std::vector<MentionRef> LineTopics(const RelationSection& section, const std::ve
       below = MentionRef{};
       below_ends_at = nullptr;
     }
-    if (found_by[i] && found_by[i]->topic_below) {
+    if (next_below != below_lines.end() && next_below->first == i) {
       below = topics[i];
-      below_ends_at = found_by[i]->line.get();
+      below_ends_at = (next_below++)->second;
     }
     if (topics[i].IsSection()) {
       const auto above = std::partition_point(open.begin(), open.end(), [&](const auto& o) { return o.first < indent; });
