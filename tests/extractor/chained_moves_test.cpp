@@ -52,6 +52,16 @@ TEST_CASE("a chain of moves in words leaves the step between", "[chained_moves]"
     INFO(line);
     LeavesJaegerAndXRayForTempo(RelationsIn(kHeader + line));
   }
+  // four systems: the two between are both left
+  for (const std::string line : {"- Mercari は Jenkins → CircleCI → Travis CI → GitHub Actions に移行\n",
+                                 "- Mercari moved from Jenkins to CircleCI, then to Travis CI, and finally to GitHub Actions\n"}) {
+    INFO(line);
+    const auto four = RelationsIn(kHeader + line);
+    CHECK(four.count("company/mercari migrated_from technology/circleci") == 1);
+    CHECK(four.count("company/mercari migrated_from technology/travis-ci") == 1);
+    CHECK(four.count("company/mercari migrated_to technology/travis-ci") == 0);
+    CHECK(four.count("company/mercari migrated_to technology/github-actions") == 1);
+  }
   const auto went = RelationsIn(kHeader + "- Mercari went from Jenkins to CircleCI to GitHub Actions\n");
   CHECK(went.count("company/mercari migrated_from technology/circleci") == 1);
   CHECK(went.count("company/mercari migrated_to technology/github-actions") == 1);
