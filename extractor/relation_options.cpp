@@ -64,6 +64,7 @@ bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vecto
     out = std::make_unique<RE2>(value, RE2::Quiet);
     if (!out->ok()) fail(line, "bad pattern '" + std::string(value) + "': " + out->error());
   };
+  const RuleLine* topic_below_at = nullptr;  // the @topic below line, checked against @line at the end
   for (const RuleLine& line : block.lines) {
     if (line.text.empty() || line.text.front() != '@') continue;
     const std::string_view text(line.text);
@@ -115,7 +116,8 @@ bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vecto
     } else if (name == "topic") {
       if (value == "object") options.topic_only_object = true;
       else if (value == "document") options.topic_document = true;
-      else fail(line, "bad @topic '" + std::string(value) + "' (expected object or document)");
+      else if (value == "below") topic_below_at = &line;
+      else fail(line, "bad @topic '" + std::string(value) + "' (expected object, document or below)");
     } else if (name == "object") {
       if (value == "topic") options.object_is_topic = true;
       else fail(line, "bad @object '" + std::string(value) + "' (expected topic)");
@@ -125,6 +127,9 @@ bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vecto
                      "@unless_line, @subject, @object or @topic)");
     }
   }
+  // A topic below its line holds up to the next line @line matches: without one it would hold to the section's end.
+  if (topic_below_at && !options.line) fail(*topic_below_at, "@topic below needs @line (the lines that end the topic)");
+  options.topic_below = topic_below_at != nullptr;
   return ok;
 }
 

@@ -63,6 +63,10 @@ struct BlockOptions {
   // [relation.topic] @topic document: on a body line, a topic this block finds may name the
   // document's company when the header names none (an author's intro: "株式会社XのSREチームです")
   bool topic_document = false;
+  // [relation.topic] @topic below: on a body line, a topic this block finds is also the topic of the
+  // lines after it that have none of their own, up to the next line its @line matches, as a heading's
+  // is its section's (a podcast's timestamp line: "12:34 Mercari のスタック" over its bullets)
+  bool topic_below = false;
 };
 
 // Indexes BlockOptions::kinds.

@@ -406,23 +406,42 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
 
 // Returns each line's topic: its first [relation.topic] match (candidates come in pattern
 // order); for a body line without one, its parent bullet's, the nearest line above it that is
-// indented less. lines[0]'s topic is the section's.
+// indented less, else that of the @topic below line over it, if no line its block's @line matches
+// stands between them. lines[0]'s topic is the section's.
 std::vector<MentionRef> LineTopics(const RelationSection& section, const std::vector<RelationPattern>& patterns,
                                    const std::vector<Candidate>& candidates) {
   std::vector<MentionRef> topics(section.lines.size());
+  // The lines whose own topic an @topic below block found, with that block's @line (few sections have any).
+  std::vector<std::pair<std::size_t, const re2::RE2*>> below_lines;
   for (const Candidate& c : candidates) {
     MentionRef& own = topics[static_cast<std::size_t>(c.line)];
-    if (patterns[c.pattern].predicate.empty() && own.IsSection()) own = MentionRef{c.line, c.object};
+    if (!patterns[c.pattern].predicate.empty() || !own.IsSection()) continue;
+    own = MentionRef{c.line, c.object};
+    const BlockOptions& options = *patterns[c.pattern].options;
+    if (options.topic_below && c.line > 0) below_lines.emplace_back(static_cast<std::size_t>(c.line), options.line.get());
   }
+  std::sort(below_lines.begin(), below_lines.end());
+  auto next_below = below_lines.begin();
+  MentionRef below;                         // the topic of the @topic below line in force, if any
+  const re2::RE2* below_ends_at = nullptr;  // its block's @line: the next line it matches ends it
   // The lines that can still be a later line's parent, indents strictly increasing: the parent
   // is the topmost one indented less, found without scanning back over every line above (a
   // section of a million lines made that quadratic).
   std::vector<std::pair<std::size_t, std::size_t>> open;  // (indent, line)
   for (std::size_t i = 1; i < section.lines.size(); ++i) {
     const std::size_t indent = Indent(section.lines[i].text);
+    if (below_ends_at && RE2::PartialMatch(section.lines[i].text, *below_ends_at)) {
+      below = MentionRef{};
+      below_ends_at = nullptr;
+    }
+    if (next_below != below_lines.end() && next_below->first == i) {
+      below = topics[i];
+      below_ends_at = (next_below++)->second;
+    }
     if (topics[i].IsSection()) {
       const auto above = std::partition_point(open.begin(), open.end(), [&](const auto& o) { return o.first < indent; });
       if (above != open.begin()) topics[i] = topics[std::prev(above)->second];
+      if (topics[i].IsSection()) topics[i] = below;
     }
     if (TrimAscii(section.lines[i].text).empty()) continue;
     while (!open.empty() && open.back().first >= indent) open.pop_back();

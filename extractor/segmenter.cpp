@@ -3,7 +3,7 @@
 // marked heading (Markdown #, ■) no deeper than the talk's own marked header; a deeper one stays in
 // the talk (unless a speaker line makes it a talk); any other opens one only when prose follows it
 // (a sub-heading over bullets stays part of the talk); none right after a line that ends
-// mid-sentence ('、' or ','), nor one right before a thread's post counter ("2/12").
+// mid-sentence ('、', ',' or けど), nor one right before a thread's post counter ("2/12").
 // A Notion toggle ("▶ Title", "- ▶ Title") is read as a header from its ▶ on; when it opens a talk,
 // the lines indented under it are the talk's. A header whose session code a [section not_code]
 // pattern names ("SHA-256", "COVID-19") is none, and the header patterns after it are tried. An
@@ -250,6 +250,13 @@ bool Segmenter::Impl::MatchHeaderAt(const std::vector<HeaderPattern>& patterns, 
 }
 
 namespace {
+
+// Returns true when `line` (trimmed) leaves its clause for the next line to finish: it ends with a
+// comma or with けど ("EKS を検討してるけど" / "まだ決まってない"; けれど, けども, けれども too).
+bool LeavesClauseOpen(std::string_view line) {
+  constexpr std::string_view kOpenEnds[] = {"、", ",", "けど", "けれど", "けども", "けれども"};
+  return std::any_of(std::begin(kOpenEnds), std::end(kOpenEnds), [&](std::string_view end) { return line.ends_with(end); });
+}
 
 // Returns `pattern` as it is when it is anchored at the start, else behind a lazy "(?s:.*?)": the
 // form the header set and the line start gates read.
@@ -677,8 +684,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       // the last line of a post in a copied thread, over its counter ("…250万ジョブ 😳" / "2/12"), is
       // no title either: an unmarked line only
       const LineView* after = level == 0 ? next_nonblank(i) : nullptr;
-      const bool continues_sentence = before.ends_with("、") || before.ends_with(",") ||
-                                      (after != nullptr && IsThreadCounter(after->text));
+      const bool continues_sentence = LeavesClauseOpen(before) || (after != nullptr && IsThreadCounter(after->text));
       // Under a talk whose header is marked (##, ■), a heading marked as high ends the talk and a
       // deeper one is its sub-heading, prose under it or not, unless a speaker line makes it a
       // talk of its own; under a toggle every marked heading ends it; under an unmarked header
