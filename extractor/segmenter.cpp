@@ -10,7 +10,8 @@
 // [section event_talk] header ("Title (AWS-32)") opens a talk only in a document that has named its
 // event by then, or over a speaker line: elsewhere the same shape is a ticket ("Fix login (OPS-123)").
 // A line a [section not_talk] pattern names ("OPS-123 ログイン不具合の修正": a ticket) opens no talk, and
-// unless marked no heading either.
+// unless marked no heading either; only a line holding the characters one of those patterns needs
+// (RequiredCharacters: the '-' of "OPS-123") is asked.
 // Every header pattern sits in one RE2::Set as well and every event pattern in another, so that
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
 // anchored at the line's start (a pattern that is not gets a leading .*?), and it is not asked at
@@ -166,7 +167,11 @@ struct Segmenter::Impl {
   // A line that is a task, not a talk ("OPS-123 ログイン不具合の修正", "ENG-12 Fix flaky tests"): no header
   // pattern matches it, and unless marked (## …) it is no heading either.
   std::unique_ptr<RE2> not_talk;
-  bool IsNotTalk(std::string_view text) const { return not_talk && RE2::PartialMatch(text, *not_talk); }
+  // Characters the not_talk patterns need (the '-' of "OPS-123"): most header lines hold none.
+  RequiredCharacters not_talk_gate;
+  bool IsNotTalk(std::string_view text) const {
+    return not_talk && not_talk_gate.MayMatch(text) && RE2::PartialMatch(text, *not_talk);
+  }
   std::vector<EventPattern> events;
   // talks, keynotes and days, in that order; and the events. Null when there is no such pattern;
   // `sets_ok` is false when one could not be compiled.
@@ -374,7 +379,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   bool failed = false;
   std::string not_heading, bullet, speaker, not_code, not_talk;
   std::vector<std::string> bullets;  // each bullet pattern, as the line start gate reads it
-  std::vector<std::string> not_headings;
+  std::vector<std::string> not_headings, not_talks;
   const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
     auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
     if (!regex->ok()) {
@@ -423,6 +428,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
                   line);
         if (kind == "bullet") bullets.push_back(AtLineStart(line.text));
         if (kind == "not_heading") not_headings.push_back(line.text);
+        if (kind == "not_talk") not_talks.push_back(line.text);
       }
       continue;
     }
@@ -448,6 +454,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   if (!speaker.empty()) impl.speaker = std::make_unique<RE2>(speaker, RE2::Quiet);
   if (!not_code.empty()) impl.not_code = std::make_unique<RE2>(not_code, RE2::Quiet);
   if (!not_talk.empty()) impl.not_talk = std::make_unique<RE2>(not_talk, RE2::Quiet);
+  impl.not_talk_gate = RequiredCharacters::Derive(not_talks);
   if (failed) return nullptr;
   impl.CompileLineSets();
   return segmenter;

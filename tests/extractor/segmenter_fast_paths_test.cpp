@@ -1,6 +1,8 @@
 // The segmenter's cheap paths decide as the slow ones did: a heading's length counted eight bytes
 // at a time (Japanese, English, full-width), and blank lines, which are read for events only while
 // an event pattern may still change the event.
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -158,4 +160,31 @@ TEST_CASE("an underline is a row of one adornment character, told by a bit test 
     }
   }
   CHECK(titles == 2 * static_cast<int>(kAdornments.size()));
+}
+
+TEST_CASE("a line without the characters every not_talk pattern needs is no ticket, as the patterns say", "[segmenter]") {
+  // [section not_talk] is asked only of lines holding a '-' (each pattern below needs one): the
+  // answer must be the patterns' own on lines with and without it, in English and Japanese.
+  const char* not_talk = "^\\s*(?:#{1,6}\\s*)?[A-Z][A-Z0-9]{1,9}-[0-9]{1,5}\\s+[^。]*?(?:修正|対応|(?i:fix|bump))\n"
+                         "^\\s*(?i:jira)-[0-9]{1,6}\\b\n";
+  const auto segmenter = Compile((std::string("[section talk]\n^(?:#{1,6}\\s*)?(?P<code>[A-Za-z]{2,5}[-‐]?[0-9]{2,4})\\s+(?P<title>.+)$\n"
+                                              "[section not_talk]\n") + not_talk).c_str());
+  const RE2 tickets(std::string("(?:^\\s*(?:#{1,6}\\s*)?[A-Z][A-Z0-9]{1,9}-[0-9]{1,5}\\s+[^。]*?(?:修正|対応|(?i:fix|bump)))|"
+                                "(?:^\\s*(?i:jira)-[0-9]{1,6}\\b)"));
+  REQUIRE(tickets.ok());
+  int talks = 0, tickets_seen = 0;
+  for (const char* code : {"OPS-123", "OPS123", "JIRA-77", "jira77", "DAT303", "## ENG-12", "ＯＰＳ－１２３"}) {
+    for (const char* title : {"ログイン不具合の修正", "Fix flaky tests", "Bump deps", "監視の話", "Deep Dive on Aurora"}) {
+      const std::string line = kgx::Normalize(std::string(code) + " " + title).text;
+      const auto s = Run(*segmenter, "notes\n" + line + "\n- x\n");
+      const bool talk = s.sections.size() == 2 && s.sections[1].kind == kgx::SectionKind::kTalk;
+      const bool ticket = RE2::PartialMatch(line, tickets);
+      INFO(line);
+      CHECK(talk == !ticket);
+      talks += talk;
+      tickets_seen += ticket;
+    }
+  }
+  CHECK(talks > 0);
+  CHECK(tickets_seen > 0);  // both answers are met
 }
