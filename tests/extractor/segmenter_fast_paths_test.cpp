@@ -188,3 +188,22 @@ TEST_CASE("a line without the characters every not_talk pattern needs is no tick
   CHECK(talks > 0);
   CHECK(tickets_seen > 0);  // both answers are met
 }
+
+TEST_CASE("not_heading patterns anchored at the start and the others each turn a heading away", "[segmenter]") {
+  // They run as two alternations (those anchored at the line's start, and the rest): a line either
+  // names is no heading, one neither names is, in English and Japanese.
+  const auto segmenter = Compile("[section bullet]\n^\\s*-\n[section not_heading]\n^\\s*(?:日時|Date)\\s*[:：]\n"
+                                 "(?:です|ます)\\s*$\n^\\s*#[^\\s#]+\\s*$\n\\|\n");
+  const auto opens = [&](const std::string& heading) {
+    const std::string prose = Repeat("prose that is far too long for a heading ", 2);
+    return Run(*segmenter, "intro\n" + heading + "\n" + prose + "\n").sections.size() == 2;
+  };
+  CHECK_FALSE(opens("日時: 3月10日"));     // anchored at the start
+  CHECK_FALSE(opens("Date: March 10"));
+  CHECK_FALSE(opens("#tag"));              // anchored at both ends
+  CHECK_FALSE(opens("これは見出しです"));  // anchored at the end
+  CHECK_FALSE(opens("A | B"));             // anywhere
+  CHECK(opens("監視の話"));                // neither
+  CHECK(opens("Deep Dive on Aurora"));
+  CHECK(opens("Dates and times"));         // not the field
+}
