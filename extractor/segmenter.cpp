@@ -18,7 +18,8 @@
 // all about a line whose first character no header can start with (LineStartGate: "  • …",
 // "- …"), nor, for the headers anchored at the end too, whose first and last characters none
 // can have ("最近は…した。"). An event pattern is asked about a line only when the line holds the
-// characters it needs (RequiredCharacters: the digits of a year), alone and in rule order until
+// characters it needs (RequiredCharacters: the digits of a year) and the literals (PatternPrefilter:
+// "invent", "勉強会"), alone and in rule order until
 // one matches (the event set, with its far larger DFA, only when that condition cannot be read),
 // and only until the first event pattern has matched, since no later line can change the event
 // then (nor is a blank line read for headers). The event set is first asked only whether anything
@@ -40,6 +41,7 @@
 #include "extractor/line_memo.h"
 #include "extractor/line_walk.h"
 #include "extractor/line_start_gate.h"
+#include "extractor/pattern_prefilter.h"
 #include "extractor/required_characters.h"
 #include "extractor/regex_syntax.h"
 #include "extractor/setext_headings.h"
@@ -190,6 +192,9 @@ struct Segmenter::Impl {
   LineStartGate header_gate;
   // Characters every event pattern needs ("20" of a year): most lines hold none of some of them.
   RequiredCharacters event_gate;
+  // The literals the event patterns need ("invent", "summit", "勉強会"), asked of a line whose
+  // characters let some pattern through: most such lines (dates, times) hold none.
+  std::unique_ptr<PatternPrefilter> event_prefilter;
 
   // Returns true and fills `span` when a header pattern of `patterns` matches `line`.
   bool MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line, SectionSpan& span) const;
@@ -320,6 +325,9 @@ void Segmenter::Impl::CompileLineSets() {
   header_gate = LineStartGate::Derive(headers);
   event_set = CompileSet(event_patterns, RE2::UNANCHORED, ok);
   event_gate = RequiredCharacters::Derive(event_patterns);
+  if (!event_patterns.empty() && event_patterns.size() <= 64) {
+    event_prefilter = PatternPrefilter::Build(event_patterns, RE2::Options().max_mem());
+  }
   sets_ok = ok;
 }
 
@@ -353,7 +361,13 @@ bool Segmenter::Impl::FirstEvent(std::string_view line, int& event) const {
   }
   // The few patterns the line holds the characters of, alone and in order: the first that matches
   // is the set's first, without the set's large DFA.
-  for (std::uint64_t rest = may; rest != 0; rest &= rest - 1) {
+  std::uint64_t allowed = may;
+  if (allowed != 0 && event_prefilter) {
+    std::uint64_t candidates = 0;
+    for (const int id : event_prefilter->Candidates(line)) candidates |= std::uint64_t{1} << id;
+    allowed &= candidates;
+  }
+  for (std::uint64_t rest = allowed; rest != 0; rest &= rest - 1) {
     const auto e = static_cast<std::size_t>(std::countr_zero(rest));
     if (e < events.size() && events[e].regex->Match(line, 0, line.size(), RE2::UNANCHORED, nullptr, 0)) {
       event = static_cast<int>(e);

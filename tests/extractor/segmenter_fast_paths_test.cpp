@@ -207,3 +207,18 @@ TEST_CASE("not_heading patterns anchored at the start and the others each turn a
   CHECK(opens("Deep Dive on Aurora"));
   CHECK(opens("Dates and times"));         // not the field
 }
+
+TEST_CASE("an event pattern is run only on a line holding the literals it needs, and finds what it found", "[segmenter]") {
+  // Lines with a year's digits but none of the words (dates, times) are turned away by the literal
+  // prefilter; a line with the words still finds its event, in rule order, in any case or width.
+  const auto segmenter = Compile("[event]\n(?i)re\\s*:\\s*invent\\s*(?P<year>20[0-9]{2}) => AWS re:Invent $year\n"
+                                 "(?i)jaws\\s*-?\\s*days\\s*(?P<year>20[0-9]{2}) => JAWS DAYS $year\n"
+                                 "(?P<name>[A-Za-z][A-Za-z0-9.+-]*\\s*勉強会)\\s*#(?P<num>[0-9]{1,4}) => $name #$num\n");
+  const auto event = [&](const std::string& text) { return Run(*segmenter, text).event; };
+  CHECK(event("日時: 2026-03-10 10:30\n会場: 20F ホール\nメモ 2025/12/01\n").empty());
+  CHECK(event("日時: 2026-03-10\nJAWS DAYS 2026 に参加\nre:Invent 2025 の復習\n") == "AWS re:Invent 2025");
+  CHECK(event("notes 2024\njaws-days 2024 recap\n") == "JAWS DAYS 2024");
+  CHECK(event("2026/03/10\nKotlin勉強会 #12 に参加\n") == "Kotlin勉強会 #12");
+  CHECK(event("ＲＥ：ＩＮＶＥＮＴ ２０２３ まとめ\n") == "AWS re:Invent 2023");
+  CHECK(event("re: 2024 invent\n").empty());  // the words, but not in the pattern's order
+}
