@@ -1,7 +1,8 @@
 // Discovery patterns: each [discover TYPE] line is an RE2 pattern with a `name` group. A line is
 // matched only against the patterns that can hit it (PatternPrefilter), that may match at its
 // start when they are anchored there (LineStartGate), whose literal stands between characters they
-// allow (LiteralNeighbours) and whose texts have the context they need (LiteralContext).
+// allow (LiteralNeighbours) and whose texts have the context they need (LiteralContext); a pattern
+// whose groups all stand before a larger group-free tail has them read by its head alone (HeadGroups).
 #include "extractor/discovery.h"
 
 #include <re2/re2.h>
@@ -12,6 +13,7 @@
 #include <iterator>
 #include <set>
 
+#include "extractor/head_groups.h"
 #include "extractor/literal_context.h"
 #include "extractor/line_start_gate.h"
 #include "extractor/literal_neighbours.h"
@@ -35,6 +37,8 @@ struct NamePattern {
   // costs far more than the DFA of a pattern anchored at the line's start, whose DFA stops at the
   // first character that cannot follow.
   bool test_first = false;
+  // The groups from a short run of the pattern's head, when it has a group-free tail (HeadGroups).
+  std::unique_ptr<HeadGroups> head_groups;
   EntityType type = EntityType::kCompany;
 };
 
@@ -157,6 +161,7 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
         gated_sources.push_back(line.text);
       }
       pattern.test_first = AnchoredAt(line.text, RegexEdge::kStart);
+      pattern.head_groups = HeadGroups::For(*pattern.regex);
       impl.patterns.push_back(std::move(pattern));
     }
   }
@@ -198,6 +203,7 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAto
     const int groups = pattern.regex->NumberOfCapturingGroups() + 1;
     parts.assign(static_cast<std::size_t>(groups), re2::StringPiece());
     const auto match_from = [&](std::size_t from) {
+      if (pattern.head_groups) return pattern.head_groups->Match(line, from, parts.data(), groups);
       if (pattern.test_first && !pattern.regex->Match(line, from, line.size(), RE2::UNANCHORED, nullptr, 0)) return false;
       return pattern.regex->Match(line, from, line.size(), RE2::UNANCHORED, parts.data(), groups);
     };

@@ -10,14 +10,16 @@
 // [section event_talk] header ("Title (AWS-32)") opens a talk only in a document that has named its
 // event by then, or over a speaker line: elsewhere the same shape is a ticket ("Fix login (OPS-123)").
 // A line a [section not_talk] pattern names ("OPS-123 ログイン不具合の修正": a ticket) opens no talk, and
-// unless marked no heading either.
+// unless marked no heading either; only a line holding the characters one of those patterns needs
+// (RequiredCharacters: the '-' of "OPS-123") is asked.
 // Every header pattern sits in one RE2::Set as well and every event pattern in another, so that
 // a pattern with capture groups runs only on a line a set says it matches. The header set is
 // anchored at the line's start (a pattern that is not gets a leading .*?), and it is not asked at
 // all about a line whose first character no header can start with (LineStartGate: "  • …",
 // "- …"), nor, for the headers anchored at the end too, whose first and last characters none
 // can have ("最近は…した。"). An event pattern is asked about a line only when the line holds the
-// characters it needs (RequiredCharacters: the digits of a year), alone and in rule order until
+// characters it needs (RequiredCharacters: the digits of a year) and the literals (PatternPrefilter:
+// "invent", "勉強会"), alone and in rule order until
 // one matches (the event set, with its far larger DFA, only when that condition cannot be read),
 // and only until the first event pattern has matched, since no later line can change the event
 // then (nor is a blank line read for headers). The event set is first asked only whether anything
@@ -39,6 +41,7 @@
 #include "extractor/line_memo.h"
 #include "extractor/line_walk.h"
 #include "extractor/line_start_gate.h"
+#include "extractor/pattern_prefilter.h"
 #include "extractor/required_characters.h"
 #include "extractor/regex_syntax.h"
 #include "extractor/setext_headings.h"
@@ -153,7 +156,16 @@ struct HeaderHits {
 struct Segmenter::Impl {
   std::vector<HeaderPattern> talks, keynotes, days;
   std::vector<HeaderPattern> event_talks;  // talks only where an event is named (or a speaker line follows)
-  std::unique_ptr<RE2> not_heading;
+  // The [section not_heading] patterns in two runs: those anchored at the line's start, whose DFA
+  // stops at the first character none can take, and the others, asked first (null when there are
+  // none of a kind). One alternation of all ~45 shipped ones cost ~3,900 instructions a line on
+  // c20, the two runs ~3,100.
+  std::unique_ptr<RE2> not_heading_start, not_heading_rest;
+  bool HasNotHeading() const { return not_heading_start || not_heading_rest; }
+  bool IsNotHeading(std::string_view text) const {
+    return (not_heading_rest && RE2::PartialMatch(text, *not_heading_rest)) ||
+           (not_heading_start && RE2::PartialMatch(text, *not_heading_start));
+  }
   // From the [section not_heading] patterns: a line ending like a sentence ("[。．!？]\s*$") is
   // told by its last character, without the regex.
   LineStartGate not_heading_gate;
@@ -166,7 +178,11 @@ struct Segmenter::Impl {
   // A line that is a task, not a talk ("OPS-123 ログイン不具合の修正", "ENG-12 Fix flaky tests"): no header
   // pattern matches it, and unless marked (## …) it is no heading either.
   std::unique_ptr<RE2> not_talk;
-  bool IsNotTalk(std::string_view text) const { return not_talk && RE2::PartialMatch(text, *not_talk); }
+  // Characters the not_talk patterns need (the '-' of "OPS-123"): most header lines hold none.
+  RequiredCharacters not_talk_gate;
+  bool IsNotTalk(std::string_view text) const {
+    return not_talk && not_talk_gate.MayMatch(text) && RE2::PartialMatch(text, *not_talk);
+  }
   std::vector<EventPattern> events;
   // talks, keynotes and days, in that order; and the events. Null when there is no such pattern;
   // `sets_ok` is false when one could not be compiled.
@@ -176,6 +192,9 @@ struct Segmenter::Impl {
   LineStartGate header_gate;
   // Characters every event pattern needs ("20" of a year): most lines hold none of some of them.
   RequiredCharacters event_gate;
+  // The literals the event patterns need ("invent", "summit", "勉強会"), asked of a line whose
+  // characters let some pattern through: most such lines (dates, times) hold none.
+  std::unique_ptr<PatternPrefilter> event_prefilter;
 
   // Returns true and fills `span` when a header pattern of `patterns` matches `line`.
   bool MatchHeader(const std::vector<HeaderPattern>& patterns, const LineView& line, SectionSpan& span) const;
@@ -313,6 +332,9 @@ void Segmenter::Impl::CompileLineSets() {
   header_gate = LineStartGate::Derive(headers);
   event_set = CompileSet(event_patterns, RE2::UNANCHORED, ok);
   event_gate = RequiredCharacters::Derive(event_patterns);
+  if (!event_patterns.empty() && event_patterns.size() <= 64) {
+    event_prefilter = PatternPrefilter::Build(event_patterns, RE2::Options().max_mem());
+  }
   sets_ok = ok;
 }
 
@@ -346,7 +368,13 @@ bool Segmenter::Impl::FirstEvent(std::string_view line, int& event) const {
   }
   // The few patterns the line holds the characters of, alone and in order: the first that matches
   // is the set's first, without the set's large DFA.
-  for (std::uint64_t rest = may; rest != 0; rest &= rest - 1) {
+  std::uint64_t allowed = may;
+  if (allowed != 0 && event_prefilter) {
+    std::uint64_t candidates = 0;
+    for (const int id : event_prefilter->Candidates(line)) candidates |= std::uint64_t{1} << id;
+    allowed &= candidates;
+  }
+  for (std::uint64_t rest = allowed; rest != 0; rest &= rest - 1) {
     const auto e = static_cast<std::size_t>(std::countr_zero(rest));
     if (e < events.size() && events[e].regex->Match(line, 0, line.size(), RE2::UNANCHORED, nullptr, 0)) {
       event = static_cast<int>(e);
@@ -365,7 +393,7 @@ bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   // An indented line is a list item or a toggle's line: Scrapbox (Cosense) indents items with blanks.
   if (text.data() != line.text.data()) return false;
   if (LongerThan(text, kMaxHeadingCodePoints)) return false;
-  if (not_heading && (not_heading_gate.DecidesAtEnd(text) || RE2::PartialMatch(text, *not_heading))) return false;
+  if (HasNotHeading() && (not_heading_gate.DecidesAtEnd(text) || IsNotHeading(text))) return false;
   return !IsNotTalk(text);
 }
 
@@ -381,7 +409,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   bool failed = false;
   std::string not_heading, bullet, speaker, not_code, not_talk;
   std::vector<std::string> bullets;  // each bullet pattern, as the line start gate reads it
-  std::vector<std::string> not_headings;
+  std::vector<std::string> not_headings, not_talks;
   const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
     auto regex = std::make_unique<RE2>(pattern, RE2::Quiet);
     if (!regex->ok()) {
@@ -430,6 +458,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
                   line);
         if (kind == "bullet") bullets.push_back(AtLineStart(line.text));
         if (kind == "not_heading") not_headings.push_back(line.text);
+        if (kind == "not_talk") not_talks.push_back(line.text);
       }
       continue;
     }
@@ -448,13 +477,23 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
       target->push_back(HeaderPattern{std::make_unique<HeaderCaptures>(std::move(regex))});
     }
   }
-  if (!not_heading.empty()) impl.not_heading = std::make_unique<RE2>(not_heading, RE2::Quiet);
   if (!bullet.empty()) impl.bullet = std::make_unique<RE2>(bullet, RE2::Quiet);
   impl.bullet_gate = LineStartGate::Derive(bullets);
   impl.not_heading_gate = LineStartGate::Derive(not_headings);
+  {
+    std::string start, rest;
+    for (const std::string& p : not_headings) {
+      std::string& into = AnchoredAt(p, RegexEdge::kStart) ? start : rest;
+      if (!into.empty()) into += '|';
+      into += "(?:" + p + ")";
+    }
+    if (!start.empty()) impl.not_heading_start = std::make_unique<RE2>(start, RE2::Quiet);
+    if (!rest.empty()) impl.not_heading_rest = std::make_unique<RE2>(rest, RE2::Quiet);
+  }
   if (!speaker.empty()) impl.speaker = std::make_unique<RE2>(speaker, RE2::Quiet);
   if (!not_code.empty()) impl.not_code = std::make_unique<RE2>(not_code, RE2::Quiet);
   if (!not_talk.empty()) impl.not_talk = std::make_unique<RE2>(not_talk, RE2::Quiet);
+  impl.not_talk_gate = RequiredCharacters::Derive(not_talks);
   if (failed) return nullptr;
   impl.CompileLineSets();
   return segmenter;
@@ -541,7 +580,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   // nothing a [section not_heading] rule turns away ("published: false" over a front matter's fence).
   setext = FindSetextHeadings(lines, [&](std::size_t k, char under) {
     const std::string_view text = lines[k].text;
-    if (under == '-' && impl.not_heading && RE2::PartialMatch(text, *impl.not_heading)) return false;
+    if (under == '-' && impl.IsNotHeading(text)) return false;
     return k >= front_end && !in_code[k] && HasLetter(text) && !impl.IsBullet(lines[k]) &&
            TrimAscii(text).data() == text.data() && HeadingLevel(text) == 0 &&
            !LongerThan(text, kMaxMarkedHeadingCodePoints);

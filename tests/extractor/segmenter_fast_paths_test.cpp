@@ -1,6 +1,8 @@
 // The segmenter's cheap paths decide as the slow ones did: a heading's length counted eight bytes
 // at a time (Japanese, English, full-width), and blank lines, which are read for events only while
 // an event pattern may still change the event.
+#include <re2/re2.h>
+
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -158,4 +160,65 @@ TEST_CASE("an underline is a row of one adornment character, told by a bit test 
     }
   }
   CHECK(titles == 2 * static_cast<int>(kAdornments.size()));
+}
+
+TEST_CASE("a line without the characters every not_talk pattern needs is no ticket, as the patterns say", "[segmenter]") {
+  // [section not_talk] is asked only of lines holding a '-' (each pattern below needs one): the
+  // answer must be the patterns' own on lines with and without it, in English and Japanese.
+  const char* not_talk = "^\\s*(?:#{1,6}\\s*)?[A-Z][A-Z0-9]{1,9}-[0-9]{1,5}\\s+[^。]*?(?:修正|対応|(?i:fix|bump))\n"
+                         "^\\s*(?i:jira)-[0-9]{1,6}\\b\n";
+  const auto segmenter = Compile((std::string("[section talk]\n^(?:#{1,6}\\s*)?(?P<code>[A-Za-z]{2,5}[-‐]?[0-9]{2,4})\\s+(?P<title>.+)$\n"
+                                              "[section not_talk]\n") + not_talk).c_str());
+  const RE2 tickets(std::string("(?:^\\s*(?:#{1,6}\\s*)?[A-Z][A-Z0-9]{1,9}-[0-9]{1,5}\\s+[^。]*?(?:修正|対応|(?i:fix|bump)))|"
+                                "(?:^\\s*(?i:jira)-[0-9]{1,6}\\b)"));
+  REQUIRE(tickets.ok());
+  int talks = 0, tickets_seen = 0;
+  for (const char* code : {"OPS-123", "OPS123", "JIRA-77", "jira77", "DAT303", "## ENG-12", "ＯＰＳ－１２３"}) {
+    for (const char* title : {"ログイン不具合の修正", "Fix flaky tests", "Bump deps", "監視の話", "Deep Dive on Aurora"}) {
+      const std::string line = kgx::Normalize(std::string(code) + " " + title).text;
+      const auto s = Run(*segmenter, "notes\n" + line + "\n- x\n");
+      const bool talk = s.sections.size() == 2 && s.sections[1].kind == kgx::SectionKind::kTalk;
+      const bool ticket = RE2::PartialMatch(line, tickets);
+      INFO(line);
+      CHECK(talk == !ticket);
+      talks += talk;
+      tickets_seen += ticket;
+    }
+  }
+  CHECK(talks > 0);
+  CHECK(tickets_seen > 0);  // both answers are met
+}
+
+TEST_CASE("not_heading patterns anchored at the start and the others each turn a heading away", "[segmenter]") {
+  // They run as two alternations (those anchored at the line's start, and the rest): a line either
+  // names is no heading, one neither names is, in English and Japanese.
+  const auto segmenter = Compile("[section bullet]\n^\\s*-\n[section not_heading]\n^\\s*(?:日時|Date)\\s*[:：]\n"
+                                 "(?:です|ます)\\s*$\n^\\s*#[^\\s#]+\\s*$\n\\|\n");
+  const auto opens = [&](const std::string& heading) {
+    const std::string prose = Repeat("prose that is far too long for a heading ", 2);
+    return Run(*segmenter, "intro\n" + heading + "\n" + prose + "\n").sections.size() == 2;
+  };
+  CHECK_FALSE(opens("日時: 3月10日"));     // anchored at the start
+  CHECK_FALSE(opens("Date: March 10"));
+  CHECK_FALSE(opens("#tag"));              // anchored at both ends
+  CHECK_FALSE(opens("これは見出しです"));  // anchored at the end
+  CHECK_FALSE(opens("A | B"));             // anywhere
+  CHECK(opens("監視の話"));                // neither
+  CHECK(opens("Deep Dive on Aurora"));
+  CHECK(opens("Dates and times"));         // not the field
+}
+
+TEST_CASE("an event pattern is run only on a line holding the literals it needs, and finds what it found", "[segmenter]") {
+  // Lines with a year's digits but none of the words (dates, times) are turned away by the literal
+  // prefilter; a line with the words still finds its event, in rule order, in any case or width.
+  const auto segmenter = Compile("[event]\n(?i)re\\s*:\\s*invent\\s*(?P<year>20[0-9]{2}) => AWS re:Invent $year\n"
+                                 "(?i)jaws\\s*-?\\s*days\\s*(?P<year>20[0-9]{2}) => JAWS DAYS $year\n"
+                                 "(?P<name>[A-Za-z][A-Za-z0-9.+-]*\\s*勉強会)\\s*#(?P<num>[0-9]{1,4}) => $name #$num\n");
+  const auto event = [&](const std::string& text) { return Run(*segmenter, text).event; };
+  CHECK(event("日時: 2026-03-10 10:30\n会場: 20F ホール\nメモ 2025/12/01\n").empty());
+  CHECK(event("日時: 2026-03-10\nJAWS DAYS 2026 に参加\nre:Invent 2025 の復習\n") == "AWS re:Invent 2025");
+  CHECK(event("notes 2024\njaws-days 2024 recap\n") == "JAWS DAYS 2024");
+  CHECK(event("2026/03/10\nKotlin勉強会 #12 に参加\n") == "Kotlin勉強会 #12");
+  CHECK(event("ＲＥ：ＩＮＶＥＮＴ ２０２３ まとめ\n") == "AWS re:Invent 2023");
+  CHECK(event("re: 2024 invent\n").empty());  // the words, but not in the pattern's order
 }
