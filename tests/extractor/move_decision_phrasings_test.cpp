@@ -65,3 +65,19 @@ TEST_CASE("Grafana Cloud, OpenTofu and Keycloak are tools of their own", "[move_
   CHECK(kgx::testing::Has(TalkWith("Grafana のダッシュボードを見る"), "technology:Grafana"));
   CHECK_FALSE(kgx::testing::Has(TalkWith("We ate tofu at the venue"), "technology:OpenTofu"));
 }
+
+TEST_CASE("a choice after a line that settled the move's target is a use, not the move", "[move_phrasings]") {
+  const std::string ja = "# Notes\n\n## DAT301 - Platform story\n\n- 移行先は Amazon EKS とする\n- サービスメッシュは Linkerd を採用\n";
+  CHECK(Relates(ja, "<section> migrated_to aws_service/amazon-eks"));
+  CHECK(Relates(ja, "<section> uses technology/linkerd"));
+  CHECK_FALSE(Relates(ja, "<section> migrated_to technology/linkerd"));
+  const std::string en =
+      "# Notes\n\n## DAT301 - Platform story\n\n- The migration target is Amazon EKS.\n- For the service mesh we chose Linkerd.\n";
+  CHECK(Relates(en, "<section> uses technology/linkerd"));
+  CHECK_FALSE(Relates(en, "<section> migrated_to technology/linkerd"));
+  // negative: while the targets are still weighed, the choice is the move's target
+  CHECK(Relates("# Notes\n\n## DAT301 - Platform story\n\n- 移行先は Amazon EKS と Amazon ECS で悩んでいる\n- Amazon EKS にした\n",
+                "<section> migrated_to aws_service/amazon-eks"));
+  CHECK(Relates("# Notes\n\n## DAT301 - Platform story\n\n- The migration target is Amazon EKS or Amazon ECS.\n- We chose Amazon EKS.\n",
+                "<section> migrated_to aws_service/amazon-eks"));
+}
