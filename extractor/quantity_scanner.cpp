@@ -85,6 +85,7 @@ class Scanner : QuantityUnitReader {
   void ReadTwoPartDuration(Draft& d, const Hit& unit, std::size_t number_end);
   bool ContinuesChange(const Draft& d) const;
   bool EndsChange(const Draft& d) const;
+  bool LabelsArrowEnd(const Draft& d, const LexEntry& noun) const;
   // the unit of a change's end after an arrow at `at` (or after " to " when "from" opened the change)
   const UnitDef* UnitAfterArrow(std::size_t at, bool english_from = false);
 
@@ -300,6 +301,15 @@ bool Scanner::EndsChange(const Draft& d) const {
   return rest.starts_with("に") || rest.starts_with("へ");
 }
 
+// True when the count noun `noun`, right before the bare number `d`, stands right after an arrow from the
+// quantity just read: "VM 200台 → Pod 1,500" counts 1,500 pods (a noun alone before a number is an item's
+// name, "Cluster 4"; after the arrow it names the change's new count).
+bool Scanner::LabelsArrowEnd(const Draft& d, const LexEntry& noun) const {
+  const std::size_t noun_end = SkipSpacesBack(line_, d.begin);
+  if (out_.empty() || noun_end < noun.text.size() || out_.back().end > noun_end - noun.text.size()) return false;
+  return ArrowEnd(line_, out_.back().end) == noun_end - noun.text.size();
+}
+
 // The unit of the number after an arrow at `at` (40 → 12台, 3 -> 5 GB), or null.
 const UnitDef* Scanner::UnitAfterArrow(std::size_t at, bool english_from) {
   std::size_t pos = ArrowEnd(line_, at);
@@ -369,7 +379,9 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   // An English plural labels a change that starts at the number: "Clusters 4 → 11", "Nodes 40 -> 65".
   const bool labels_change = d.def == nullptr && left.noun_direct != nullptr &&
                              IsEnglishPlural(*left.noun_direct, lex_.unit(*left.noun_direct)) && ChangeFollows(line_, d.end);
-  const LexEntry* topic = word_end > word_at ? nullptr : (headed || labels_change) ? left.noun_direct : left.noun_topic;
+  const bool labels_end = d.def == nullptr && left.noun_direct != nullptr && LabelsArrowEnd(d, *left.noun_direct);
+  const LexEntry* topic =
+      word_end > word_at ? nullptr : (headed || labels_change || labels_end) ? left.noun_direct : left.noun_topic;
   // Across a rate a topic names what 件 counts (アラートが週30件), not what 回 counts: in
   // "ノードは週1回入れ替わる" the count is of replacements, not of nodes.
   if (topic != nullptr && left.topic_before_rate && d.def != nullptr && d.def->is_counter && d.def->unit == kTimesCounted) topic = nullptr;

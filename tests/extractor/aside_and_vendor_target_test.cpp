@@ -113,3 +113,21 @@ TEST_CASE("Pulsar is the broker on a line about messages or a move, not the star
   CHECK_FALSE(kgx::testing::Has("Pulsar was bright in the sky tonight", "technology:Pulsar"));
   CHECK_FALSE(kgx::testing::Has("Pulsar という星を見た", "technology:Pulsar"));
 }
+
+TEST_CASE("a vendor at either end of a move is the tool", "[aside_relations]") {
+  const auto ja = RelationsIn(CaseStudy("- 監視は New Relic をやめて Datadog に寄せた"));
+  CHECK(ja.count(std::string(kCompany) + " migrated_from technology/new-relic") == 1);
+  CHECK(ja.count(std::string(kCompany) + " migrated_to technology/datadog") == 1);
+  CHECK(ja.count(std::string(kCompany) + " migrated_to company/datadog") == 0);
+  const auto from = RelationsIn(CaseStudy("- Datadog から Prometheus に移行した"));
+  CHECK(from.count(std::string(kCompany) + " migrated_from technology/datadog") == 1);
+  CHECK(from.count(std::string(kCompany) + " migrated_from company/datadog") == 0);
+  const auto en = RelationsIn(EnglishCaseStudy("- We migrated away from Datadog to Prometheus."));
+  CHECK(en.count(std::string(kEnglishCompany) + " migrated_from technology/datadog") == 1);
+  CHECK(kgx::testing::Has("We left PagerDuty for a home-grown pager", "technology:PagerDuty"));
+  // negative: a person's job goes to or leaves the company
+  CHECK_FALSE(kgx::testing::Has("Datadog に転職した", "technology:Datadog"));
+  CHECK_FALSE(kgx::testing::Has("Datadog から Google に移った", "technology:Datadog"));
+  CHECK_FALSE(kgx::testing::Has("Jane moved from Datadog to Stripe", "technology:Datadog"));
+  CHECK(kgx::testing::Has("Jane moved from Datadog to Stripe", "company:Datadog"));
+}

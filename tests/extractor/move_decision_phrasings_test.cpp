@@ -65,3 +65,36 @@ TEST_CASE("Grafana Cloud, OpenTofu and Keycloak are tools of their own", "[move_
   CHECK(kgx::testing::Has(TalkWith("Grafana のダッシュボードを見る"), "technology:Grafana"));
   CHECK_FALSE(kgx::testing::Has(TalkWith("We ate tofu at the venue"), "technology:OpenTofu"));
 }
+
+TEST_CASE("a choice after a line that settled the move's target is a use, not the move", "[move_phrasings]") {
+  const std::string ja = "# Notes\n\n## DAT301 - Platform story\n\n- 移行先は Amazon EKS とする\n- サービスメッシュは Linkerd を採用\n";
+  CHECK(Relates(ja, "<section> migrated_to aws_service/amazon-eks"));
+  CHECK(Relates(ja, "<section> uses technology/linkerd"));
+  CHECK_FALSE(Relates(ja, "<section> migrated_to technology/linkerd"));
+  const std::string en =
+      "# Notes\n\n## DAT301 - Platform story\n\n- The migration target is Amazon EKS.\n- For the service mesh we chose Linkerd.\n";
+  CHECK(Relates(en, "<section> uses technology/linkerd"));
+  CHECK_FALSE(Relates(en, "<section> migrated_to technology/linkerd"));
+  // negative: while the targets are still weighed, the choice is the move's target
+  CHECK(Relates("# Notes\n\n## DAT301 - Platform story\n\n- 移行先は Amazon EKS と Amazon ECS で悩んでいる\n- Amazon EKS にした\n",
+                "<section> migrated_to aws_service/amazon-eks"));
+  CHECK(Relates("# Notes\n\n## DAT301 - Platform story\n\n- The migration target is Amazon EKS or Amazon ECS.\n- We chose Amazon EKS.\n",
+                "<section> migrated_to aws_service/amazon-eks"));
+}
+
+TEST_CASE("a rewrite into another technology is a move from the old one to the new one", "[move_phrasings]") {
+  const std::string ja = TalkWith("Python の集計バッチを Rust に書き直し");
+  CHECK(Relates(ja, "<section> migrated_from technology/python"));
+  CHECK(Relates(ja, "<section> migrated_to technology/rust"));
+  CHECK(Relates(TalkWith("集計バッチを Python から Go に書き直した"), "<section> migrated_to technology/go"));
+  CHECK(Relates(TalkWith("Ruby で書かれた API を Go でリライトした"), "<section> migrated_from technology/ruby"));
+  const std::string en = TalkWith("We rewrote our Python billing service in Go.");
+  CHECK(Relates(en, "<section> migrated_from technology/python"));
+  CHECK(Relates(en, "<section> migrated_to technology/go"));
+  CHECK(Relates(TalkWith("We rewrote the billing service from Python to Go."), "<section> migrated_to technology/go"));
+  // negative: a plan, a rewrite with no new technology, one in no named technology, an AWS service's code
+  CHECK_FALSE(Relates(TalkWith("Python の集計バッチを Rust に書き直す予定"), "<section> migrated_to technology/rust"));
+  CHECK_FALSE(Relates(TalkWith("Terraform のコードを書き直した"), "<section> migrated_from technology/terraform"));
+  CHECK_FALSE(Relates(TalkWith("rewrote the Python client in a weekend"), "<section> migrated_from technology/python"));
+  CHECK_FALSE(Relates(TalkWith("AWS Lambda の関数を Go で書き直し"), "<section> migrated_to technology/go"));
+}

@@ -788,6 +788,21 @@ const Case kCases[] = {
     {"Cluster 4 → 11", ""},
     {"Clusters 4 and 11 were drained", ""},
     {"in phases 2 → 3", ""},
+    // --- kinds of a thing and a checklist's entries are counted; a summary's form is no count of rows
+    {"監視項目は 35 種類", "35 種類|35|type|"},
+    {"35種類のメトリクスを見る", "35種類|35|type|"},
+    {"we track 35 kinds of metrics", "35 kinds|35|type|"},
+    {"チェックリストは 5 項目", "5 項目|5|item|"},
+    {"一項目ずつ確認した", ""},
+    {"一種類しかない", ""},
+    {"今日の3行まとめ: 楽しかった", ""},
+    {"3 行要約", ""},
+    {"ログは 20億行", "20億行|2000000000|row|"},
+    // --- a count noun right after an arrow names the change's bare end (alone it is an item's name)
+    {"VM 200台 → Pod 1,500", "200台|200|instance| ; 1,500|1500|pod|"},
+    {"200 VMs -> Pods 1500", "200 VMs|200|vm| ; 1500|1500|pod|"},
+    {"VM 200台 と Pod 1,500", "200台|200|instance|"},
+    {"Pod 1,500 was drained", ""},
 };
 // clang-format on
 
