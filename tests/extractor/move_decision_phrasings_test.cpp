@@ -1,6 +1,7 @@
 // Moves as work journals and meeting decisions write them (shipped rules): "X をやめて Y に寄せた", a target with "+ …"
-// riding along, "移行先は Y とする", a vendor's account whose customer after the colon is the mover, and three tools no list
-// knew (Grafana Cloud, OpenTofu, Keycloak). Positive and negative (plans, candidates, data flows). Our own notes.
+// riding along, "移行先は Y とする", a vendor's account whose customer after the colon is the mover, and tools no list
+// knew (Grafana Cloud, OpenTofu, Keycloak, Opsgenie, Pyroscope, …). Positive and negative (plans, candidates, data flows,
+// everyday words). Our own notes.
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -64,6 +65,18 @@ TEST_CASE("Grafana Cloud, OpenTofu and Keycloak are tools of their own", "[move_
   CHECK_FALSE(Relates(ja, "company/ツクシ物流 migrated_to technology/grafana"));
   CHECK(kgx::testing::Has(TalkWith("Grafana のダッシュボードを見る"), "technology:Grafana"));
   CHECK_FALSE(kgx::testing::Has(TalkWith("We ate tofu at the venue"), "technology:OpenTofu"));
+}
+
+TEST_CASE("on-call, profiling, IaC and runtime tools are tools of their own", "[move_phrasings]") {
+  CHECK(Relates(TalkWith("PagerDuty から Opsgenie に移行した"), "<section> migrated_to technology/opsgenie"));
+  CHECK(Relates(TalkWith("We moved from VictorOps to FireHydrant last year"), "<section> migrated_to technology/firehydrant"));
+  CHECK(Relates(TalkWith("プロファイリングは Pyroscope を使っている"), "<section> uses technology/grafana-pyroscope"));
+  CHECK(kgx::testing::Has(TalkWith("Terraform の PR は Atlantis で apply している"), "technology:Atlantis"));
+  CHECK(kgx::testing::Has(TalkWith("Dapr と Hasura を試した"), "technology:Dapr"));
+  CHECK(kgx::testing::Has(TalkWith("Statuspage と Checkly で外形監視"), "technology:Checkly"));
+  // negative: the everyday words and names stay out without another tool on the line
+  CHECK_FALSE(kgx::testing::Has(TalkWith("The Lost City of Atlantis was the keynote's joke"), "technology:Atlantis"));
+  CHECK_FALSE(kgx::testing::Has(TalkWith("Parca の話が面白かった"), "technology:Parca"));
 }
 
 TEST_CASE("a choice after a line that settled the move's target is a use, not the move", "[move_phrasings]") {
