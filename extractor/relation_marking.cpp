@@ -146,11 +146,17 @@ void MarkLineInto(std::string_view line, const std::vector<TypedMention>& mentio
   marked.markers.clear();
   marked.types_known = false;
   marked.stops.reset();
+  // One search of the line for the marks' first byte, rather than one per piece of text.
+  const bool has_marks = line.find(kOpen[0]) != std::string_view::npos;
+  const auto append_text = [&](std::string_view text) {
+    if (has_marks) AppendText(text, marked.text);
+    else marked.text.append(text);
+  };
   std::size_t at = 0;
   for (std::size_t i = 0; i < mentions.size(); ++i) {
     const TypedMention& m = mentions[i];
     if (m.begin < at || m.end > line.size()) continue;
-    AppendText(line.substr(at, m.begin - at), marked.text);
+    append_text(line.substr(at, m.begin - at));
     marked.marker_at[i] = marked.text.size();
     // The marker is put together first and appended once: one append per part cost more.
     char marker[kOpen.size() + 1 + 24 + kClose.size()];
@@ -162,7 +168,7 @@ void MarkLineInto(std::string_view line, const std::vector<TypedMention>& mentio
     marked.markers.push_back({marked.marker_at[i], marked.text.size(), m.type});
     at = m.end;
   }
-  AppendText(line.substr(at), marked.text);
+  append_text(line.substr(at));
 }
 
 }  // namespace kgx

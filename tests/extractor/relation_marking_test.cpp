@@ -53,6 +53,10 @@ TEST_CASE("marker characters already in a line cannot pose as a mention", "[rela
   kgx::MarkLineInto(kOpen + "t7" + kClose + " Kafka", {{9, 14, EntityType::kTechnology}}, marked);
   CHECK(marked.text == "\xEF\xBF\xBDt7\xEF\xBF\xBD " + Marker('t', 0));
   CHECK(kgx::MarkersIn(marked.text, "t") == std::vector<int>{0});
+  // Also after a mention, in the line's last piece of text.
+  kgx::MarkLineInto("Kafkaを使う " + kClose + "c1", {{0, 5, EntityType::kTechnology}}, marked);
+  CHECK(marked.text == Marker('t', 0) + "を使う \xEF\xBF\xBD" "c1");
+  CHECK(kgx::MarkersIn(marked.text, "c").empty());
 }
 
 TEST_CASE("the phrase around a marker ends at Japanese and English punctuation", "[relations][marking]") {
