@@ -411,6 +411,9 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
 std::vector<MentionRef> LineTopics(const RelationSection& section, const std::vector<RelationPattern>& patterns,
                                    const std::vector<Candidate>& candidates) {
   std::vector<MentionRef> topics(section.lines.size());
+  // Without a [relation.topic] match no line has a topic to pass down: every line's is the section.
+  const auto is_topic = [&](const Candidate& c) { return patterns[c.pattern].predicate.empty(); };
+  if (std::none_of(candidates.begin(), candidates.end(), is_topic)) return topics;
   // The lines whose own topic an @topic below block found, with that block's @line (few sections have any).
   std::vector<std::pair<std::size_t, const re2::RE2*>> below_lines;
   for (const Candidate& c : candidates) {
@@ -537,6 +540,9 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   // A section of huge lines does not keep its buffers for the thread's life.
   constexpr std::size_t kKeptBytes = std::size_t{1} << 20;
   if (marks.joined.capacity() > kKeptBytes) marks = MarkedSection();
+
+  // No match: no relation, and the section is its own topic.
+  if (candidates.empty()) return out;
 
   // Who a relation without a subject is about: the section's presenter is its earliest company
   // presented_by (header first, then line by line); topics come from [relation.topic].

@@ -69,14 +69,6 @@ std::vector<Placeholder> FindPlaceholders(std::string_view text) {
   return found;
 }
 
-bool MentionNeeds::SatisfiedBy(std::size_t mentions, TypeMask types_present) const {
-  if (mentions < count || (object_types & types_present) == 0) return false;
-  for (const TypeMask need : each_of) {
-    if ((need & types_present) == 0) return false;
-  }
-  return true;
-}
-
 MentionNeeds NeedsOf(std::string_view text) {
   // One open group of the pattern: the placeholders it holds for sure, and whether it branches.
   struct Group {

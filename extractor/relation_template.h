@@ -49,7 +49,14 @@ struct MentionNeeds {
   std::vector<TypeMask> each_of;  // a mention of one of these types, for each (not necessarily distinct)
   TypeMask object_types = kAnyType;  // an object the match captures is one of these
 
-  bool SatisfiedBy(std::size_t mentions, TypeMask types_present) const;
+  // Inline: asked for every pattern the prefilter lets through on a line.
+  bool SatisfiedBy(std::size_t mentions, TypeMask types_present) const {
+    if (mentions < count || (object_types & types_present) == 0) return false;
+    for (const TypeMask need : each_of) {
+      if ((need & types_present) == 0) return false;
+    }
+    return true;
+  }
 };
 
 // A placeholder counts unless something may skip it: a group around it or the placeholder itself

@@ -53,6 +53,10 @@ TEST_CASE("marker characters already in a line cannot pose as a mention", "[rela
   kgx::MarkLineInto(kOpen + "t7" + kClose + " Kafka", {{9, 14, EntityType::kTechnology}}, marked);
   CHECK(marked.text == "\xEF\xBF\xBDt7\xEF\xBF\xBD " + Marker('t', 0));
   CHECK(kgx::MarkersIn(marked.text, "t") == std::vector<int>{0});
+  // Also after a mention, in the line's last piece of text.
+  kgx::MarkLineInto("Kafkaを使う " + kClose + "c1", {{0, 5, EntityType::kTechnology}}, marked);
+  CHECK(marked.text == Marker('t', 0) + "を使う \xEF\xBF\xBD" "c1");
+  CHECK(kgx::MarkersIn(marked.text, "c").empty());
 }
 
 TEST_CASE("the phrase around a marker ends at Japanese and English punctuation", "[relations][marking]") {
@@ -69,4 +73,23 @@ TEST_CASE("the phrase around a marker ends at Japanese and English punctuation",
   kgx::MarkLineInto(english, {{deno, deno + 4, EntityType::kTechnology}}, marked);
   std::tie(begin, end) = kgx::MarkerRange(marked, 0);
   CHECK(kgx::PhraseAround(marked, begin, end) == " Then Node.js and " + Marker('t', 0) + ",");
+}
+
+TEST_CASE("phrase ends are found wherever they stand in a long line, brackets are none", "[relations][marking]") {
+  kgx::MarkedLine marked;
+  // 。 starts at byte 15, across the first sixteen bytes' edge; 「」 (E3 80 8C, E3 80 8D) end nothing.
+  const std::string line = "abcdefghijklmno。「Kafka」を使う? Then Rust! Later";
+  const std::size_t kafka = line.find("Kafka");
+  const std::size_t rust = line.find("Rust");
+  kgx::MarkLineInto(line, {{kafka, kafka + 5, EntityType::kTechnology}, {rust, rust + 4, EntityType::kTechnology}}, marked);
+  auto [begin, end] = kgx::MarkerRange(marked, 0);
+  CHECK(kgx::PhraseAround(marked, begin, end) == "「" + Marker('t', 0) + "」を使う?");
+  std::tie(begin, end) = kgx::MarkerRange(marked, 1);
+  CHECK(kgx::PhraseAround(marked, begin, end) == " Then " + Marker('t', 1) + "!");
+  // Without punctuation the phrase is the whole line, however long.
+  const std::string plain = "ここではずっと長い説明のあとでPostgresを使う話をする";
+  const std::size_t postgres = plain.find("Postgres");
+  kgx::MarkLineInto(plain, {{postgres, postgres + 8, EntityType::kTechnology}}, marked);
+  std::tie(begin, end) = kgx::MarkerRange(marked, 0);
+  CHECK(kgx::PhraseAround(marked, begin, end) == marked.text);
 }
