@@ -276,3 +276,26 @@ TEST_CASE("EntityGraphBuilder links two entities of one section once however oft
   CHECK(g.node(*company).mention_count == 2);
   CHECK(g.node(*redis).degree == 0);
 }
+
+TEST_CASE("PairSet counts the pairs of its bit matrix, repeats once, as they are added", "[graph]") {
+  // The bit matrix counts its bits when asked: after every list, with repeated pairs and rows grown.
+  kgx::PairSet set;
+  std::set<std::pair<std::size_t, std::size_t>> expected;
+  std::mt19937 random(5);
+  CHECK(set.size() == 0);
+  for (int n = 0; n < 300; ++n) {
+    std::set<std::uint32_t> members;
+    const std::uint32_t limit = n < 150 ? 200 : 2000;
+    const std::size_t size = random() % 12;
+    while (members.size() < size) members.insert(random() % limit);
+    const std::vector<std::uint32_t> sorted(members.begin(), members.end());
+    set.InsertAll(sorted.data(), sorted.size());
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+      for (std::size_t j = i + 1; j < sorted.size(); ++j) expected.emplace(sorted[i], sorted[j]);
+    }
+    REQUIRE(set.size() == expected.size());
+  }
+  CHECK(set.Pairs().size() == expected.size());
+  CHECK(!set.Insert(static_cast<std::uint32_t>(expected.begin()->first), static_cast<std::uint32_t>(expected.begin()->second)));
+  CHECK(set.size() == expected.size());
+}
