@@ -159,6 +159,24 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
       // The common case first: three-byte characters without special ranges (E1-EC, EE-EF), one
       // after another as in Japanese text.
       const std::size_t from = i;
+#ifdef __SSE2__
+      // Four of them (twelve bytes) at a time while sixteen bytes remain, as the eight-byte step
+      // below checks two: leads 1110xxxx other than E0 and ED, continuations 10xxxxxx. A
+      // continuation byte is never E0 or ED, so those two are looked for in all twelve bytes.
+      while (i + 16 <= n) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
+        const __m128i shape_mask = _mm_setr_epi8(-16, -64, -64, -16, -64, -64, -16, -64, -64, -16, -64, -64, 0, 0, 0, 0);
+        const __m128i shape = _mm_setr_epi8(-32, -128, -128, -32, -128, -128, -32, -128, -128, -32, -128, -128, 0, 0, 0, 0);
+        const unsigned shaped =
+            static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(chunk, shape_mask), shape)));
+        const unsigned narrow = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(
+            _mm_cmpeq_epi8(chunk, _mm_set1_epi8(static_cast<char>(0xE0))), _mm_cmpeq_epi8(chunk, _mm_set1_epi8(static_cast<char>(0xED))))));
+        if ((shaped & ~narrow & 0x0FFFu) != 0x0FFFu) break;
+        _mm_storeu_si128(reinterpret_cast<__m128i*>(p), chunk);  // sixteen bytes of room: n - i >= 16
+        i += 12;
+        p += 12;
+      }
+#endif
       // Two of them at a time while eight bytes remain: leads 1110xxxx other than E0 and ED
       // (their second byte has a narrower range), each with two continuation bytes 10xxxxxx.
       while (i + 8 <= n) {

@@ -184,7 +184,11 @@ std::size_t SkipCommon(std::string_view bytes, std::size_t i) {
 
 }  // namespace
 
-SourceText CleanSource(std::string path, std::string_view bytes, std::vector<Warning>& warnings) {
+namespace {
+
+// CleanSource; `owned`, when given, holds `bytes` and is taken as the text when it needs no
+// change (no byte order mark, no invalid sequence: nearly every file), instead of copied.
+SourceText Clean(std::string path, std::string_view bytes, std::string* owned, std::vector<Warning>& warnings) {
   SourceText source;
   source.path = std::move(path);
   std::size_t i = 0;
@@ -192,7 +196,7 @@ SourceText CleanSource(std::string path, std::string_view bytes, std::vector<War
     i = 3;
     source.shifts.push_back({0, 3});
   }
-  source.text.reserve(bytes.size() - i);
+  if (owned == nullptr || i != 0) source.text.reserve(bytes.size() - i);
   std::ptrdiff_t delta = static_cast<std::ptrdiff_t>(i);
   std::size_t line = 1;
   std::size_t lines_counted_to = i;  // `line` counts the newlines before this offset
@@ -209,6 +213,7 @@ SourceText CleanSource(std::string path, std::string_view bytes, std::vector<War
       i += length;
       continue;
     }
+    if (source.text.capacity() < bytes.size() - run_start) source.text.reserve(bytes.size() - run_start);
     source.text.append(bytes.substr(run_start, i - run_start));
     // Lines are counted only here, for the warning: a bad sequence never holds a newline.
     line += static_cast<std::size_t>(std::count(bytes.begin() + static_cast<std::ptrdiff_t>(lines_counted_to),
@@ -224,12 +229,22 @@ SourceText CleanSource(std::string path, std::string_view bytes, std::vector<War
     i += length;
     run_start = i;
   }
-  source.text.append(bytes.substr(run_start));
+  if (run_start == 0 && owned != nullptr) {
+    source.text = std::move(*owned);
+  } else {
+    source.text.append(bytes.substr(run_start));
+  }
   if (bad_sequences > kMaxReported) {
     warnings.push_back({{source.path}, std::to_string(bad_sequences - kMaxReported) +
                                            " more invalid UTF-8 sequences replaced by U+FFFD"});
   }
   return source;
+}
+
+}  // namespace
+
+SourceText CleanSource(std::string path, std::string_view bytes, std::vector<Warning>& warnings) {
+  return Clean(std::move(path), bytes, nullptr, warnings);
 }
 
 namespace {
@@ -279,7 +294,7 @@ std::optional<SourceText> ReadSource(const std::string& path, std::vector<Warnin
     warnings.push_back({{shown, line}, "binary file (NUL byte at offset " + std::to_string(nul) + "); skipped"});
     return std::nullopt;
   }
-  return CleanSource(std::move(shown), bytes, warnings);
+  return Clean(std::move(shown), bytes, &bytes, warnings);
 }
 
 }  // namespace kgx

@@ -49,14 +49,20 @@ void EntityGraphBuilder::Add(const DocumentResult& document, const std::vector<L
     ++mentions_[entity];
     members.emplace_back(document.mentions[m].section, entity);
   }
-  std::sort(members.begin(), members.end());
-  members.erase(std::unique(members.begin(), members.end()), members.end());
-  std::vector<std::uint32_t> section_entities;  // one section's, ascending
+  // Mentions come in the order of their starts, so a section's are already together: then only
+  // each section's few entities are sorted, not the document's mentions as one list.
+  const auto by_section = [](const auto& a, const auto& b) { return a.first < b.first; };
+  if (!std::is_sorted(members.begin(), members.end(), by_section)) {
+    std::stable_sort(members.begin(), members.end(), by_section);
+  }
+  std::vector<std::uint32_t> section_entities;  // one section's, ascending, distinct
   for (std::size_t begin = 0, end = 0; begin < members.size(); begin = end) {
     section_entities.clear();
     for (; end < members.size() && members[end].first == members[begin].first; ++end) {
       section_entities.push_back(members[end].second);
     }
+    std::sort(section_entities.begin(), section_entities.end());
+    section_entities.erase(std::unique(section_entities.begin(), section_entities.end()), section_entities.end());
     links_.InsertAll(section_entities.data(), section_entities.size());
   }
   // Relations between two entities link them too; those of a section do not.

@@ -2,6 +2,7 @@
 #include "graph/pair_set.h"
 
 #include <algorithm>
+#include <bit>
 
 namespace kgx {
 
@@ -27,7 +28,6 @@ bool PairSet::Insert(std::uint32_t a, std::uint32_t b) {
     const std::uint64_t bit = std::uint64_t{1} << (a % 64);
     if (word & bit) return false;
     word |= bit;
-    ++size_;
     return true;
   }
   if ((size_ + 1) * 2 > slots_.size()) Grow();
@@ -53,10 +53,7 @@ void PairSet::InsertAll(const std::uint32_t* sorted, std::size_t count) {
   for (std::size_t j = 1; j < count; ++j) {
     std::uint64_t* const row = bits_.data() + RowStart(sorted[j]);
     for (std::size_t i = 0; i < j; ++i) {
-      std::uint64_t& word = row[sorted[i] / 64];
-      const std::uint64_t bit = std::uint64_t{1} << (sorted[i] % 64);
-      size_ += (word & bit) == 0 ? 1 : 0;
-      word |= bit;
+      row[sorted[i] / 64] |= std::uint64_t{1} << (sorted[i] % 64);
     }
   }
 }
@@ -91,9 +88,17 @@ void PairSet::Grow() {
   }
 }
 
+// The bit matrix counts its pairs only when asked (once a run), not at every bit it sets.
+std::size_t PairSet::size() const {
+  if (!dense_) return size_;
+  std::size_t bits = 0;
+  for (const std::uint64_t word : bits_) bits += static_cast<std::size_t>(std::popcount(word));
+  return bits;
+}
+
 std::vector<std::pair<std::size_t, std::size_t>> PairSet::Pairs() const {
   std::vector<std::pair<std::size_t, std::size_t>> pairs;
-  pairs.reserve(size_);
+  pairs.reserve(size());
   if (dense_) {
     for (std::size_t b = 0; b < rows_; ++b) {
       for (std::size_t w = 0; w <= b / 64; ++w) {

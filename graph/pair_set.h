@@ -23,7 +23,7 @@ class PairSet {
   // i < j in that order does; in the bit matrix a row is found once for all its pairs, which
   // are then set without a call or a branch each (a section of n entities makes n(n-1)/2 pairs).
   void InsertAll(const std::uint32_t* sorted, std::size_t count);
-  std::size_t size() const { return size_; }
+  std::size_t size() const;
   // The pairs, in no particular order (their users sort them as they need).
   std::vector<std::pair<std::size_t, std::size_t>> Pairs() const;
 
@@ -43,7 +43,7 @@ class PairSet {
   std::size_t rows_ = 0;              // dense: rows held in bits_
   std::vector<std::uint64_t> bits_;  // dense: row b has bit a set for pair (a, b)
   std::vector<std::uint64_t> slots_;  // sparse: 0 = empty (no pair has b == 0)
-  std::size_t size_ = 0;
+  std::size_t size_ = 0;  // sparse: pairs in slots_ (the bit matrix counts its bits in size())
 };
 
 }  // namespace kgx

@@ -188,3 +188,21 @@ TEST_CASE("WriteString writes strings shorter than a word as nlohmann with any r
     }
   }
 }
+
+TEST_CASE("AppendString writes nlohmann's bytes for Japanese runs read four characters at a time", "[jsonl]") {
+  // Runs of at least sixteen bytes go twelve bytes (four characters) at a time: a character of a
+  // narrower lead (E0, ED), a broken one, a special byte or an ASCII letter at every byte of such a
+  // run must stop the step there, and what follows must still be written as nlohmann writes it.
+  const std::string run = "東京リージョンで稼働する";  // 12 characters, 36 bytes
+  const std::vector<std::string> breaks = {"\xE0\xA0\x80", "\xE0\x9F\xBF", "\xED\x9F\xBF", "\xED\xA0\x80", "\xE3\x81",
+                                           "\xE3\xC1\x81", "\"",           "\n",           "a",            "é",
+                                           "\xF0\x9F\x98\x80", "ＡＷＳ"};
+  for (const std::string& broken : breaks) {
+    for (std::size_t at = 0; at <= run.size(); ++at) {
+      const std::string s = run.substr(0, at) + broken + run.substr(at) + run;
+      INFO(s);
+      CHECK(Written(s) == NlohmannString(s));
+    }
+  }
+  CHECK(Written(run + run) == "\"" + run + run + "\"");
+}

@@ -3,6 +3,8 @@
 
 #include <filesystem>
 #include <fstream>
+#include <string>
+#include <vector>
 
 #include "extractor/reader.h"
 
@@ -95,5 +97,28 @@ TEST_CASE("folders are listed recursively, sorted, *.txt, *.md and *.org only, h
   bool named_missing = false;
   for (const auto& w : warnings) named_missing |= w.ToString() == (dir / "nope").string() + ": warning: no such file or folder";
   CHECK(named_missing);
+  fs::remove_all(dir);
+}
+
+TEST_CASE("a file read from disk has the text, shifts and warnings CleanSource gives its bytes", "[reader]") {
+  // A clean file's bytes become its text as they are (taken, not copied); a byte order mark or an
+  // invalid sequence makes a new text. Japanese and English, each way.
+  const fs::path dir = TempDir("read");
+  const std::vector<std::string> files = {"Aurora は東京リージョンで稼働。\nS3 and EC2.\n", "\xEF\xBB\xBF東京 S3\r\nEC2",
+                                          "ok\nbad \xff here\n\xe3\x81 end", std::string(5000, 'a') + "\xC0\x80日本"};
+  for (std::size_t k = 0; k < files.size(); ++k) {
+    const fs::path path = dir / ("note" + std::to_string(k) + ".txt");
+    Write(path, files[k]);
+    std::vector<kgx::Warning> read_warnings, clean_warnings;
+    const auto read = kgx::ReadSource(path.string(), read_warnings);
+    const auto cleaned = kgx::CleanSource(path.string(), files[k], clean_warnings);
+    REQUIRE(read);
+    INFO(k);
+    CHECK(read->text == cleaned.text);
+    if (k == 0) CHECK(read->text == files[0]);
+    CHECK(read->shifts.size() == cleaned.shifts.size());
+    CHECK(read_warnings.size() == clean_warnings.size());
+    for (std::size_t at = 0; at <= cleaned.text.size(); at += 7) CHECK(read->FileOffset(at) == cleaned.FileOffset(at));
+  }
   fs::remove_all(dir);
 }

@@ -221,3 +221,81 @@ TEST_CASE("PairSet::InsertAll adds the pairs of a sorted list as Insert does, pa
   check_lists(kgx::PairSet::kDenseLimit + 2000, 100);  // into the hash table, then in it
   check_lists(300, 100);
 }
+
+TEST_CASE("EntityGraphBuilder links the same entities when a document's mentions are not in section order", "[graph]") {
+  // Mentions come grouped by section (in the order of their starts) and each section's entities are
+  // then sorted alone; shuffled mentions take the other way, which must link the same pairs.
+  std::mt19937 random(11);
+  kgx::GraphBuilder full;
+  kgx::EntityGraphBuilder shuffled;
+  for (int d = 0; d < 40; ++d) {
+    kgx::DocumentResult doc = RandomDocument(random, 2 + d % 6);
+    full.Add(doc);
+    std::shuffle(doc.mentions.begin(), doc.mentions.end(), random);
+    shuffled.Add(doc, kgx::LinkRelations(doc));
+  }
+  const kgx::KnowledgeGraph a = full.Finish();
+  const kgx::KnowledgeGraph b = shuffled.Finish();
+  for (std::size_t v = 0; v < a.node_count(); ++v) {
+    const kgx::NodeData& x = a.node(v);
+    if (x.kind != kgx::NodeKind::kEntity) continue;
+    const auto w = b.Find(x.key);
+    REQUIRE(w);
+    INFO(x.key);
+    CHECK(x.degree == b.node(*w).degree);
+    CHECK(x.pagerank == b.node(*w).pagerank);
+    CHECK(x.mention_count == b.node(*w).mention_count);
+  }
+}
+
+TEST_CASE("EntityGraphBuilder links two entities of one section once however often each is mentioned", "[graph]") {
+  // Japanese and English names; the section repeats them, the other section holds one alone.
+  kgx::DocumentResult doc;
+  doc.path = "notes/tokyo.txt";
+  doc.entities = {MakeEntity("company/メルカリ", kgx::EntityType::kCompany),
+                  MakeEntity("technology/kubernetes", kgx::EntityType::kTechnology),
+                  MakeEntity("technology/redis", kgx::EntityType::kTechnology)};
+  doc.sections.resize(2);
+  doc.sections[0].line = 1;
+  doc.sections[1].line = 10;
+  for (const auto& [entity, section] : std::vector<std::pair<int, std::size_t>>{{0, 0}, {1, 0}, {0, 0}, {1, 0}, {2, 1}}) {
+    kgx::Mention m;
+    m.entity = doc.entities[static_cast<std::size_t>(entity)].id;
+    m.section = section;
+    doc.mentions.push_back(m);
+  }
+  kgx::EntityGraphBuilder builder;
+  builder.Add(doc, kgx::LinkRelations(doc));
+  const kgx::KnowledgeGraph g = builder.Finish();
+  CHECK(g.entity_links().size() == 1);
+  const auto company = g.Find(kgx::EntityNode(doc.entities[0]).key);
+  const auto redis = g.Find(kgx::EntityNode(doc.entities[2]).key);
+  REQUIRE(company);
+  REQUIRE(redis);
+  CHECK(g.node(*company).degree == 1);
+  CHECK(g.node(*company).mention_count == 2);
+  CHECK(g.node(*redis).degree == 0);
+}
+
+TEST_CASE("PairSet counts the pairs of its bit matrix, repeats once, as they are added", "[graph]") {
+  // The bit matrix counts its bits when asked: after every list, with repeated pairs and rows grown.
+  kgx::PairSet set;
+  std::set<std::pair<std::size_t, std::size_t>> expected;
+  std::mt19937 random(5);
+  CHECK(set.size() == 0);
+  for (int n = 0; n < 300; ++n) {
+    std::set<std::uint32_t> members;
+    const std::uint32_t limit = n < 150 ? 200 : 2000;
+    const std::size_t size = random() % 12;
+    while (members.size() < size) members.insert(random() % limit);
+    const std::vector<std::uint32_t> sorted(members.begin(), members.end());
+    set.InsertAll(sorted.data(), sorted.size());
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+      for (std::size_t j = i + 1; j < sorted.size(); ++j) expected.emplace(sorted[i], sorted[j]);
+    }
+    REQUIRE(set.size() == expected.size());
+  }
+  CHECK(set.Pairs().size() == expected.size());
+  CHECK(!set.Insert(static_cast<std::uint32_t>(expected.begin()->first), static_cast<std::uint32_t>(expected.begin()->second)));
+  CHECK(set.size() == expected.size());
+}
