@@ -77,6 +77,16 @@ TEST_CASE("a pattern without a tail to split off, or with a head too big to pay,
   CHECK_FALSE(Splits("(?P<name>z)\\Q.\\E(?:の方|の人|の事例|の導入事例)"));  // syntax the reader does not follow
 }
 
+TEST_CASE("a head written as most of the pattern's text is left whole before it is compiled", "[head_groups]") {
+  // Empty groups compile to nothing, so this head's program is small: only its text turns it away.
+  std::string padding;
+  for (int k = 0; k < 30; ++k) padding += "(?:)";
+  CHECK_FALSE(Splits("(?P<name>[A-Z][a-z]+" + padding + ")(?:の方|の人)"));
+  // the same head without the padding, and the same padding in a longer tail, split
+  CHECK(Splits("(?P<name>[A-Z][a-z]+)(?:の方|の人)"));
+  CHECK(Splits("(?P<name>[A-Z][a-z]+)(?:の方|の人)" + padding));
+}
+
 TEST_CASE("the split form answers as the whole pattern, also where its tail refuses the head's first choice",
           "[head_groups]") {
   const std::vector<std::string> lines = RandomLines(7, 300);
