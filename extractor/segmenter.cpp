@@ -407,7 +407,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   auto segmenter = std::unique_ptr<Segmenter>(new Segmenter());
   Impl& impl = *segmenter->impl_;
   bool failed = false;
-  std::string not_heading, bullet, speaker, not_code, not_talk;
+  std::string bullet, speaker, not_code, not_talk;
   std::vector<std::string> bullets;  // each bullet pattern, as the line start gate reads it
   std::vector<std::string> not_headings, not_talks;
   const auto compile = [&](const RuleLine& line, const std::string& pattern) -> std::unique_ptr<RE2> {
@@ -424,10 +424,13 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
     }
     return regex;
   };
-  const auto alternate = [&](std::string& into, const RuleLine& line) {
-    if (!compile(line, line.text)) return;
+  // One regex for a family's patterns: each line a group of the alternation.
+  const auto append_alternative = [](std::string& into, const std::string& pattern) {
     if (!into.empty()) into += '|';
-    into += "(?:" + line.text + ")";
+    into += "(?:" + pattern + ")";
+  };
+  const auto alternate = [&](std::string& into, const RuleLine& line) {
+    if (compile(line, line.text)) append_alternative(into, line.text);
   };
   for (const RuleBlock& block : blocks) {
     if (block.kind == "event") {
@@ -448,16 +451,21 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
     }
     if (block.kind != "section") continue;
     const std::string& kind = block.argument;
-    if (kind == "not_heading" || kind == "bullet" || kind == "speaker" || kind == "not_code" || kind == "not_talk") {
+    // not_heading lines are joined below, in two runs by where they are anchored.
+    if (kind == "not_heading") {
+      for (const RuleLine& line : block.lines) {
+        if (compile(line, line.text)) not_headings.push_back(line.text);
+      }
+      continue;
+    }
+    if (kind == "bullet" || kind == "speaker" || kind == "not_code" || kind == "not_talk") {
       for (const RuleLine& line : block.lines) {
         alternate(kind == "bullet"     ? bullet
                   : kind == "speaker"  ? speaker
                   : kind == "not_code" ? not_code
-                  : kind == "not_talk" ? not_talk
-                                       : not_heading,
+                                       : not_talk,
                   line);
         if (kind == "bullet") bullets.push_back(AtLineStart(line.text));
-        if (kind == "not_heading") not_headings.push_back(line.text);
         if (kind == "not_talk") not_talks.push_back(line.text);
       }
       continue;
@@ -482,11 +490,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
   impl.not_heading_gate = LineStartGate::Derive(not_headings);
   {
     std::string start, rest;
-    for (const std::string& p : not_headings) {
-      std::string& into = AnchoredAt(p, RegexEdge::kStart) ? start : rest;
-      if (!into.empty()) into += '|';
-      into += "(?:" + p + ")";
-    }
+    for (const std::string& p : not_headings) append_alternative(AnchoredAt(p, RegexEdge::kStart) ? start : rest, p);
     if (!start.empty()) impl.not_heading_start = std::make_unique<RE2>(start, RE2::Quiet);
     if (!rest.empty()) impl.not_heading_rest = std::make_unique<RE2>(rest, RE2::Quiet);
   }

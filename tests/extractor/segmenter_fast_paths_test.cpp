@@ -208,6 +208,27 @@ TEST_CASE("not_heading patterns anchored at the start and the others each turn a
   CHECK(opens("Dates and times"));         // not the field
 }
 
+TEST_CASE("a not_heading pattern is checked once, at its line, whichever run it joins", "[segmenter]") {
+  // Each line is compiled on its own before it joins its run: one report per bad line, none for good ones.
+  const auto diagnose = [](const char* rules) {
+    std::vector<kgx::RuleDiagnostic> diagnostics;
+    const auto segmenter = kgx::Segmenter::Compile(kgx::ParseRuleText(rules, "test.rules", diagnostics), diagnostics);
+    return std::make_pair(segmenter != nullptr, diagnostics);
+  };
+  const auto [bad_ok, bad] = diagnose("[section not_heading]\n^\\s*日時\\s*[:：]\n(?:です|ます\n");
+  CHECK_FALSE(bad_ok);
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0].message.find("bad pattern") != std::string::npos);
+  CHECK(bad[0].where.line == 3);
+  const auto [empty_ok, empty] = diagnose("[section not_heading]\n^\\s*\n(?i)\\bdate:\n");
+  CHECK_FALSE(empty_ok);
+  REQUIRE(empty.size() == 1);
+  CHECK(empty[0].message.find("matches the empty string") != std::string::npos);
+  const auto [good_ok, good] = diagnose("[section not_heading]\n^\\s*(?:日時|Date)\\s*[:：]\n(?:です|ます)\\s*$\n");
+  CHECK(good_ok);
+  CHECK(good.empty());
+}
+
 TEST_CASE("an event pattern is run only on a line holding the literals it needs, and finds what it found", "[segmenter]") {
   // Lines with a year's digits but none of the words (dates, times) are turned away by the literal
   // prefilter; a line with the words still finds its event, in rule order, in any case or width.
