@@ -2,6 +2,7 @@
 #include "extractor/list_separators.h"
 
 #include <array>
+#include <bit>
 #include <cstdint>
 
 #ifdef __SSE2__
@@ -59,7 +60,7 @@ std::size_t NextSeparatorCandidate(const unsigned char* bytes, std::size_t size,
       wide = _mm_or_si128(wide, _mm_and_si128(e3, _mm_and_si128(same(n1, 0x82), same(n2, 0x84))));     // や
       mask |= static_cast<unsigned>(_mm_movemask_epi8(wide));
     }
-    if (mask != 0) return i + static_cast<std::size_t>(__builtin_ctz(mask));
+    if (mask != 0) return i + static_cast<std::size_t>(std::countr_zero(mask));
     i += 16;
   }
 #endif

@@ -3,6 +3,7 @@
 #include "extractor/quantity_lexicon.h"
 
 #include <algorithm>
+#include <bit>
 
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -208,7 +209,7 @@ std::size_t QuantityLexicon::NextPossibleStart(std::string_view line, std::size_
       candidates |= static_cast<unsigned>(_mm_movemask_epi8(ascii));
     }
     while (candidates != 0) {
-      const std::size_t at = pos + static_cast<std::size_t>(__builtin_ctz(candidates));
+      const std::size_t at = pos + static_cast<std::size_t>(std::countr_zero(candidates));
       if (quantity_starts_[bytes[at] << 8 | bytes[at + 1]] && ThirdByteMayStart(bytes, size, at)) return at;
       candidates &= candidates - 1;
     }
@@ -279,7 +280,7 @@ __attribute__((target("avx2"))) std::size_t QuantityLexicon::NextPossibleStartAv
       continue;
     }
     // Every candidate has a byte after it inside the line.
-    const std::size_t at = block + static_cast<std::size_t>(__builtin_ctz(marked));
+    const std::size_t at = block + static_cast<std::size_t>(std::countr_zero(marked));
     if (quantity_starts_[bytes[at] << 8 | bytes[at + 1]] && ThirdByteMayStart(bytes, size, at)) return at;
     marked &= marked - 1;
   }

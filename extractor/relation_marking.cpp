@@ -4,6 +4,7 @@
 #include "extractor/relation_marking.h"
 
 #include <algorithm>
+#include <bit>
 #include <charconv>
 #include <iterator>
 
@@ -47,7 +48,7 @@ const std::vector<std::pair<std::size_t, std::size_t>>& PhraseStops(MarkedLine& 
     const __m128i wide = _mm_and_si128(same(here, '\xE3'), same(next, '\x80'));
     const __m128i ascii = _mm_or_si128(_mm_or_si128(same(here, '!'), same(here, '?')), _mm_or_si128(same(here, ','), same(here, '.')));
     for (auto places = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(wide, ascii))); places != 0; places &= places - 1) {
-      add(i + static_cast<unsigned>(__builtin_ctz(places)));
+      add(i + static_cast<unsigned>(std::countr_zero(places)));
     }
   }
 #endif

@@ -1,6 +1,7 @@
 // One-byte and one-character atoms found without Vectorscan (see short_atoms.h).
 #include "extractor/short_atoms.h"
 
+#include <bit>
 #include <cstring>
 
 #ifdef __SSE2__
@@ -62,13 +63,13 @@ void CharacterAtoms::Find(std::string_view line, std::vector<int>& found) const 
   for (; i + 16 <= last; i += 16) {
     const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
     auto leads = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(block, high_nibble), three_byte_lead)));
-    for (; leads != 0; leads &= leads - 1) held |= Check(bytes + i + static_cast<unsigned>(__builtin_ctz(leads)));
+    for (; leads != 0; leads &= leads - 1) held |= Check(bytes + i + static_cast<unsigned>(std::countr_zero(leads)));
   }
 #endif
   for (; i < last; ++i) {
     if ((bytes[i] & 0xF0) == 0xE0) held |= Check(bytes + i);
   }
-  for (; held != 0; held &= held - 1) found.push_back(atoms_[static_cast<std::size_t>(__builtin_ctzll(held))].id);
+  for (; held != 0; held &= held - 1) found.push_back(atoms_[static_cast<std::size_t>(std::countr_zero(held))].id);
 }
 
 std::uint64_t CharacterAtoms::Check(const unsigned char* at) const {

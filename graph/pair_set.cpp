@@ -103,7 +103,7 @@ std::vector<std::pair<std::size_t, std::size_t>> PairSet::Pairs() const {
     for (std::size_t b = 0; b < rows_; ++b) {
       for (std::size_t w = 0; w <= b / 64; ++w) {
         for (std::uint64_t bits = bits_[RowStart(b) + w]; bits != 0; bits &= bits - 1) {
-          pairs.emplace_back(w * 64 + static_cast<std::size_t>(__builtin_ctzll(bits)), b);
+          pairs.emplace_back(w * 64 + static_cast<std::size_t>(std::countr_zero(bits)), b);
         }
       }
     }
