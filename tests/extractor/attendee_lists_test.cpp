@@ -54,3 +54,21 @@ TEST_CASE("an attendee line of counts, teams or words names no one", "[attendee_
   CHECK_FALSE(Has("# 定例メモ\n\nタグ: 森 エミ、田中 ケン\n", "person:田中 ケン"));
   CHECK_FALSE(Has("# Weekly sync\n\nTopics: Jane Doe, John Smith\n", "person:John Smith"));
 }
+
+TEST_CASE("the older attendee patterns read what the full-name list does not: the labels stay in both", "[attendee_lists]") {
+  // The speaker-list patterns that take the second to fifth name with a company in parentheses also take
+  // 参加者/出席者/Participants/Attendees. The full-name list ({=full_name}{=name_list_separator}) reads the same
+  // lines only when every name before is written in full and each parenthesis holds at most 30 characters;
+  // these lines it leaves, so the older patterns keep the attendee labels.
+  // a parenthesis of 31 to 40 characters
+  CHECK(Has("# 定例メモ\n\n参加者: 山田 太郎 (株式会社カモメ物流 プラットフォーム開発部 SREチーム 東京拠点)、佐藤 花子 (ミズナギ決済)\n",
+            "person:佐藤 花子"));
+  CHECK(Has("# Weekly sync\n\nAttendees: Jane Doe (Platform Engineering, Acme Corp EMEA), John Smith (Globex)\n",
+            "person:John Smith"));
+  // a name before written without a blank, or by its family name and an honorific
+  CHECK(Has("# 定例メモ\n\n出席者: 山田太郎 (カモメ物流)、佐藤花子 (ミズナギ決済)\n", "person:佐藤花子"));
+  CHECK(Has("# 定例メモ\n\n参加者: 山田さん (カモメ物流)、佐藤 花子 (ミズナギ決済)\n", "person:佐藤 花子"));
+  // negative: counts, and single words, with a place in parentheses name no one
+  CHECK(EntitiesIn("# 定例メモ\n\n参加者: 10名 (東京)、5名 (大阪)\n").empty());
+  CHECK(EntitiesIn("# Weekly sync\n\nAttendees: Platform (Tokyo), Sales (Osaka)\n").empty());
+}
