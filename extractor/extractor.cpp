@@ -225,8 +225,13 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     spans.erase(first, last);
     const std::string surface(normalized.text.substr(begin, end - begin));
     std::size_t slot;
-    if (const auto listed = gazetteer.FindByName(surface)) {
-      slot = listed_slot_of(*listed);
+    // A person named like a tool whose context failed here stays a person ("Kong さんの発表"): the
+    // scan did not take the tool's name on this line. A company or a service personified ("AWS さん")
+    // is still the listed one.
+    const auto listed = gazetteer.FindNamed(surface);
+    if (listed && !(type == EntityType::kPerson && listed->guarded &&
+                    gazetteer.entities()[listed->entity].type == EntityType::kTechnology)) {
+      slot = listed_slot_of(listed->entity);
     } else {
       Entity entity;
       entity.type = type;

@@ -440,15 +440,24 @@ std::vector<AliasMatch> Gazetteer::Impl::Resolve(const NormalizedText& text,
 }
 
 std::optional<std::size_t> Gazetteer::FindByName(std::string_view name) const {
+  const auto named = FindNamed(name);
+  if (!named) return std::nullopt;
+  return named->entity;
+}
+
+std::optional<Gazetteer::NamedEntity> Gazetteer::FindNamed(std::string_view name) const {
   const NormalizedText normalized = Normalize(TrimAscii(name));
   auto found = impl_->by_folded.find(normalized.folded);
-  if (found != impl_->by_folded.end()) {
-    for (std::size_t alias : found->second) {
-      if (impl_->aliases[alias].cased == normalized.text) return impl_->aliases[alias].entity;
+  if (found == impl_->by_folded.end()) return std::nullopt;
+  std::size_t chosen = found->second.front();
+  for (std::size_t alias : found->second) {
+    if (impl_->aliases[alias].cased == normalized.text) {
+      chosen = alias;
+      break;
     }
-    return impl_->aliases[found->second.front()].entity;
   }
-  return std::nullopt;
+  const CompiledAlias& alias = impl_->aliases[chosen];
+  return NamedEntity{alias.entity, alias.context >= 0 || alias.unless >= 0};
 }
 
 std::optional<std::size_t> Gazetteer::FindById(std::string_view id) const {

@@ -54,6 +54,13 @@ class Gazetteer {
   // Returns the entity whose name or alias equals `name` after normalization (case-insensitive),
   // preferring an exact-case alias; nullopt when none.
   std::optional<std::size_t> FindByName(std::string_view name) const;
+  // The same, and whether that alias counts only where a context says so (`context=`, `unless=`):
+  // a name found where the scan did not take it may be someone else ("Kong さん").
+  struct NamedEntity {
+    std::size_t entity = 0;
+    bool guarded = false;
+  };
+  std::optional<NamedEntity> FindNamed(std::string_view name) const;
   // Returns the entity with this id.
   std::optional<std::size_t> FindById(std::string_view id) const;
   std::size_t alias_count() const;
