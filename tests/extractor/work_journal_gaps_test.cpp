@@ -1,0 +1,40 @@
+// Gaps a probe of work journals found: a talk listed in a bullet with its speaker and affiliation, a move
+// between systems told in plain words ("went from Jaeger to Tempo", "Jaeger から Tempo に変えた"), a rewrite
+// that names the old language after the new one, and machines counted with 台 after the noun that names
+// them ("VM 200台"). Whole extraction with the shipped rules, Japanese and English, positive and negative.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "tests/extractor/extract_support.h"
+
+namespace {
+
+using kgx::testing::EntitiesIn;
+using kgx::testing::ExtractText;
+using kgx::testing::Has;
+using kgx::testing::RelationsIn;
+
+// "Name role Company" for every role_at relation of `text`.
+std::set<std::string> RolesIn(const std::string& text) {
+  std::set<std::string> roles;
+  for (const kgx::Relation& r : ExtractText(text).relations) {
+    if (r.predicate == "role_at") roles.insert(r.subject + " " + r.role + " " + r.object);
+  }
+  return roles;
+}
+
+}  // namespace
+
+TEST_CASE("a talk listed in a journal's bullet names its speaker", "[work_journal_gaps]") {
+  const std::string en = "# 2026-03-10 作業ログ\n\n- \"Scaling Kafka at Mercari\" — 田中 太郎 (SRE, Mercari)\n";
+  CHECK(Has(en, "person:田中 太郎"));
+  CHECK(RolesIn(en).count("person/田中-太郎 SRE company/mercari") == 1);
+  CHECK(Has("# log\n\n- \"Observability on a budget\" - Nina Berg (Staff Engineer, Brightcart)\n", "person:Nina Berg"));
+  CHECK(Has("# 作業ログ\n\n- 「Kafka 運用の 5 年」— 山田 花子さん（LINEヤフー）\n", "person:山田 花子"));
+  CHECK(Has("# 作業ログ\n\n- 『監視基盤の作り直し』 - 佐藤 次郎 (カモメ物流)\n", "person:佐藤 次郎"));
+  // negative: a quote and a remark, a bot's name alone
+  CHECK(EntitiesIn("# 作業ログ\n\n- 「速い」— 体感では (個人の感想)\n").empty());
+  CHECK_FALSE(Has("# log\n\n- \"LGTM\" - Review Bot\n", "person:Review Bot"));
+}
