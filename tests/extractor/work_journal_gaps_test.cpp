@@ -38,3 +38,20 @@ TEST_CASE("a talk listed in a journal's bullet names its speaker", "[work_journa
   CHECK(EntitiesIn("# 作業ログ\n\n- 「速い」— 体感では (個人の感想)\n").empty());
   CHECK_FALSE(Has("# log\n\n- \"LGTM\" - Review Bot\n", "person:Review Bot"));
 }
+
+TEST_CASE("a move between systems in plain words is a move", "[work_journal_gaps]") {
+  const auto went = RelationsIn("# Mercari の事例\n\nWe went from Jaeger to Tempo last quarter.\n");
+  CHECK(went.count("company/mercari migrated_from technology/jaeger") == 1);
+  CHECK(went.count("company/mercari migrated_to technology/tempo") == 1);
+  const auto over = RelationsIn("# Mercari の事例\n\nThe team switched over from Jaeger to Tempo in May.\n");
+  CHECK(over.count("company/mercari migrated_to technology/tempo") == 1);
+  const auto ja = RelationsIn("# Mercari の事例\n\nトレースは Jaeger から Tempo に変えた。\n");
+  CHECK(ja.count("company/mercari migrated_from technology/jaeger") == 1);
+  CHECK(ja.count("company/mercari migrated_to technology/tempo") == 1);
+  const auto switched = RelationsIn("# Mercari の事例\n\nトレースを Jaeger から Tempo に切り替えた。\n");
+  CHECK(switched.count("company/mercari migrated_to technology/tempo") == 1);
+  // negative: a number's change, a trip, and the guarded names alone on a line with no move
+  CHECK_FALSE(Has("# Mercari の事例\n\nLatency went from 200ms to 80ms with Tempo.\n", "technology:Tempo"));
+  CHECK_FALSE(Has("# 旅行\n\nWe went from Tokyo to Osaka, humming a tempo.\n", "technology:Tempo"));
+  CHECK_FALSE(Has("# メモ\n\n朝は 200ms から 80ms にした。Tempo 良い曲。\n", "technology:Tempo"));
+}
