@@ -55,3 +55,20 @@ TEST_CASE("a move between systems in plain words is a move", "[work_journal_gaps
   CHECK_FALSE(Has("# 旅行\n\nWe went from Tokyo to Osaka, humming a tempo.\n", "technology:Tempo"));
   CHECK_FALSE(Has("# メモ\n\n朝は 200ms から 80ms にした。Tempo 良い曲。\n", "technology:Tempo"));
 }
+
+TEST_CASE("a rewrite that names the old language after the new one leaves it", "[work_journal_gaps]") {
+  const auto en = RelationsIn("# Mercari の事例\n\nRewrote the API in Rust (it was Python before).\n");
+  CHECK(en.count("company/mercari migrated_from technology/python") == 1);
+  CHECK(en.count("company/mercari migrated_to technology/rust") == 1);
+  const auto semi = RelationsIn("# Mercari の事例\n\nWe rewrote the billing service in Go; it was Ruby before.\n");
+  CHECK(semi.count("company/mercari migrated_from technology/ruby") == 1);
+  CHECK(semi.count("company/mercari migrated_to technology/go") == 1);
+  const auto ja = RelationsIn("# Mercari の事例\n\nAPI を Rust で書き直した（以前は Python）。\n");
+  CHECK(ja.count("company/mercari migrated_from technology/python") == 1);
+  CHECK(ja.count("company/mercari migrated_to technology/rust") == 1);
+  // negative: no old technology named, and a plan
+  const auto slow = RelationsIn("# Mercari の事例\n\nRewrote the API in Rust (it was slow before).\n");
+  CHECK(slow.count("company/mercari migrated_to technology/rust") == 0);
+  const auto ja_slow = RelationsIn("# Mercari の事例\n\nAPI を Rust で書き直した（以前は遅かった）。\n");
+  CHECK(ja_slow.count("company/mercari migrated_to technology/rust") == 0);
+}
