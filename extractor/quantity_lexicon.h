@@ -54,8 +54,8 @@ struct LexEntry {
   bool per_only = false;     // kUnit: only as a rate denominator (月 in 月に, s in /s)
   bool spaced = false;       // kUnit: a single letter that may stand one space after the number (3 s)
   bool time_only = false;    // kRateBefore: only after a time denominator (1日に)
-  bool noun_before = false;  // kUnit count: a count of people (人) that a noun right before the
-                             // number, or its topic, names (ユーザー3,000万人: users)
+  bool noun_before = false;  // kUnit count: a counter of people or machines (人, 台) whose unit a noun
+                             // right before the number, or its topic, names (ユーザー3,000万人: users; VM 200台: vm)
   bool heads = false;        // kUnit count: names a bare number right after it (MAU 3,000万)
   bool group = false;        // kUnit count: a group of people; a count of people after it counts its
                              // members, not groups (チームは12人: persons)

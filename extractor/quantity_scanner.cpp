@@ -54,7 +54,7 @@ struct Draft {
   std::size_t number_end = 0;  // after the number and its scale
   NumberToken token;
   bool is_word = false;  // a number word (半分) with its own unit
-  bool noun_before = false;  // its unit is a count of people that a noun before the number may name (人)
+  bool noun_before = false;  // its unit is a counter that a noun before the number may name (人, 台)
   double number = 0;     // the first number with its scale, before the unit factor
   bool scaled = false;
   bool is_range = false;
@@ -467,7 +467,7 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
       d.end = noun.end;
     }
   }
-  if (d.noun_before) {  // ユーザー3,000万人, ユーザー数は3,000万人: users, not persons
+  if (d.noun_before) {  // ユーザー3,000万人, ユーザー数は3,000万人: users, not persons; VM 200台: vms
     const LexEntry* noun = left.noun_direct != nullptr ? left.noun_direct : left.noun_topic;
     if (noun != nullptr && !noun->noun_before && !noun->group) {  // チームは12人: its members
       d.def = &lex_.unit(*noun);

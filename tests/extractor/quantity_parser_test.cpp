@@ -799,9 +799,9 @@ const Case kCases[] = {
     {"3 行要約", ""},
     {"ログは 20億行", "20億行|2000000000|row|"},
     // --- a count noun right after an arrow names the change's bare end (alone it is an item's name)
-    {"VM 200台 → Pod 1,500", "200台|200|instance| ; 1,500|1500|pod|"},
+    {"VM 200台 → Pod 1,500", "200台|200|vm| ; 1,500|1500|pod|"},  // 台 takes the noun before it (VM: vm)
     {"200 VMs -> Pods 1500", "200 VMs|200|vm| ; 1500|1500|pod|"},
-    {"VM 200台 と Pod 1,500", "200台|200|instance|"},
+    {"VM 200台 と Pod 1,500", "200台|200|vm|"},
     {"Pod 1,500 was drained", ""},
 };
 // clang-format on

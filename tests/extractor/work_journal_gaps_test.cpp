@@ -16,6 +16,13 @@ using kgx::testing::ExtractText;
 using kgx::testing::Has;
 using kgx::testing::RelationsIn;
 
+// Each quantity of `text` as its matched text, then "=" and its unit.
+std::set<std::string> UnitsRead(const std::string& text) {
+  std::set<std::string> read;
+  for (const kgx::Quantity& q : ExtractText(text).quantities) read.insert(q.text + "=" + q.unit);
+  return read;
+}
+
 // "Name role Company" for every role_at relation of `text`.
 std::set<std::string> RolesIn(const std::string& text) {
   std::set<std::string> roles;
@@ -71,4 +78,14 @@ TEST_CASE("a rewrite that names the old language after the new one leaves it", "
   CHECK(slow.count("company/mercari migrated_to technology/rust") == 0);
   const auto ja_slow = RelationsIn("# Mercari の事例\n\nAPI を Rust で書き直した（以前は遅かった）。\n");
   CHECK(ja_slow.count("company/mercari migrated_to technology/rust") == 0);
+}
+
+TEST_CASE("machines counted with 台 count what the noun before the number names", "[work_journal_gaps]") {
+  CHECK(UnitsRead("# 移行メモ\n\nVM 200台を移行した。\n").count("200台=vm") == 1);
+  CHECK(UnitsRead("# Notes\n\nWe run 200 VMs today.\n").count("200 VMs=vm") == 1);
+  CHECK(UnitsRead("# 移行メモ\n\nサーバー 12台を撤去した。\n").count("12台=server") == 1);
+  // negative: an instance's noun, or none, stays an instance
+  CHECK(UnitsRead("# 移行メモ\n\nEC2 インスタンス 30台を停止。\n").count("30台=instance") == 1);
+  CHECK(UnitsRead("# 移行メモ\n\n新たに 12台を追加した。\n").count("12台=instance") == 1);
+  CHECK(UnitsRead("# 移行メモ\n\nチーム 3台で回している。\n").count("3台=instance") == 1);
 }
