@@ -35,15 +35,19 @@
 #include <bit>
 #include <cstdint>
 #include <cstring>
+#include <optional>
+#include <utility>
 
 #include "extractor/front_matter.h"
 #include "extractor/header_captures.h"
 #include "extractor/line_memo.h"
 #include "extractor/line_walk.h"
 #include "extractor/line_start_gate.h"
+#include "extractor/outline_number.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/required_characters.h"
 #include "extractor/regex_syntax.h"
+#include "extractor/session_id_field.h"
 #include "extractor/setext_headings.h"
 #include "extractor/text_util.h"
 #include "extractor/thread_counter.h"
@@ -392,8 +396,14 @@ bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   if (IsBullet(line)) return false;  // first: most lines are bullets, told by their mark
   // An indented line is a list item or a toggle's line: Scrapbox (Cosense) indents items with blanks.
   if (text.data() != line.text.data()) return false;
-  if (LongerThan(text, kMaxHeadingCodePoints)) return false;
+  // a numbered outline's heading ("2.3 Cost optimization with …") may be as long as a marked one
+  if (LongerThan(text, kMaxHeadingCodePoints) &&
+      (!OpensWithOutlineNumber(text) || LongerThan(text, kMaxMarkedHeadingCodePoints))) {
+    return false;
+  }
   if (HasNotHeading() && (not_heading_gate.DecidesAtEnd(text) || IsNotHeading(text))) return false;
+  // a catalog's "Session ID: SVS401" gives its code to the title above it, whatever the rules say
+  if (MayBeSessionIdField(text) && SessionIdCode(text)) return false;
   return !IsNotTalk(text);
 }
 
@@ -537,6 +547,36 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       if (!TrimAscii(lines[k].text).empty() && !setext.adornment[k]) return &lines[k];
     }
     return nullptr;
+  };
+  // The code of a session catalog's "Session ID: SVS401" right under line `i`, as offsets into the
+  // normalized text, when line `i` may be a session's title there (not a list item, an indented line,
+  // a line too long for a marked heading or such a field itself): the title of a talk with that code.
+  // Each session catalog's "Session ID: SVS401" line (most notes have none), by the index of the
+  // non-blank line above it, with its code as offsets into the normalized text: found in one pass,
+  // as few lines open with the labels' letters.
+  std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>> session_codes;
+  for (std::size_t k = 1; k < lines.size(); ++k) {
+    if (!MayBeSessionIdField(lines[k].text)) continue;
+    const auto code = SessionIdCode(lines[k].text);
+    if (!code) continue;
+    std::size_t above = k - 1;
+    while (above > 0 && TrimAscii(lines[above].text).empty()) --above;
+    if (TrimAscii(lines[above].text).empty()) continue;
+    const std::size_t begin = lines[k].norm_begin + code->first;
+    session_codes.push_back({above, {begin, begin + code->second}});
+  }
+
+  const auto session_code_below = [&](std::size_t i) -> std::optional<std::pair<std::size_t, std::size_t>> {
+    if (session_codes.empty()) return std::nullopt;
+    const auto at = std::lower_bound(session_codes.begin(), session_codes.end(), i,
+                                     [](const auto& entry, std::size_t line) { return entry.first < line; });
+    if (at == session_codes.end() || at->first != i) return std::nullopt;
+    const std::string_view text = TrimAscii(lines[i].text);
+    if (text.data() != lines[i].text.data() || !HasLetter(text) || impl.IsBullet(lines[i]) ||
+        LongerThan(text, kMaxMarkedHeadingCodePoints) || SessionIdCode(text)) {
+      return std::nullopt;
+    }
+    return at->second;
   };
   // A line naming a speaker among the first kSpeakerWindow non-blank lines after heading `i`; the
   // search stops earlier at anything that may be a heading (a marked heading, a short line that is
@@ -699,6 +739,11 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       open_talk(level);
     } else if (header(impl.talks, hits.talk) || event_talk()) {
       span.kind = SectionKind::kTalk;
+      open_talk(level);
+    } else if (const auto code = session_code_below(i)) {
+      span.kind = SectionKind::kTalk;
+      span.code_begin = code->first;
+      span.code_end = code->second;
       open_talk(level);
     } else if (header(impl.days, hits.day)) {
       opens = true;

@@ -1,0 +1,15 @@
+// Outline numbers: the "2.3 " or "2.3.1 " that a report exported from Google Docs or Word puts before
+// each heading of its numbered outline. The segmenter lets such a line be as long as a marked heading:
+// the number marks it as one ("2.3 Cost optimization with Karpenter and spot instances").
+#pragma once
+
+#include <string_view>
+
+namespace kgx {
+
+// True when `line` (blanks before it aside) opens with an outline number of two to four levels
+// ("2.3", "2.3.1", "1.1."; one or two digits each), then a blank and a capital or a Japanese word: not a
+// decimal that measures something ("1.5 times", "2.0x") or a version a particle follows ("3.12 で").
+bool OpensWithOutlineNumber(std::string_view line);
+
+}  // namespace kgx
