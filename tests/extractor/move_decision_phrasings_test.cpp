@@ -79,6 +79,16 @@ TEST_CASE("on-call, profiling, IaC and runtime tools are tools of their own", "[
   CHECK_FALSE(kgx::testing::Has(TalkWith("Parca の話が面白かった"), "technology:Parca"));
 }
 
+TEST_CASE("cluster lifecycle, cost and eBPF observability tools are tools of their own", "[move_phrasings]") {
+  CHECK(kgx::testing::Has(TalkWith("Cilium と Hubble でフローを可視化"), "technology:Hubble"));
+  CHECK(Relates(TalkWith("クラスタの作成は Cluster API で自動化している"), "<section> uses technology/cluster-api"));
+  CHECK(kgx::testing::Has(TalkWith("Kubecost から OpenCost に移行した"), "technology:OpenCost"));
+  CHECK(kgx::testing::Has(TalkWith("We tried Beyla with Grafana Tempo for traces"), "technology:Grafana Beyla"));
+  // negative: the telescope and a person's name stay out without another tool on the line
+  CHECK_FALSE(kgx::testing::Has(TalkWith("Hubble の写真がきれいだった"), "technology:Hubble"));
+  CHECK_FALSE(kgx::testing::Has(TalkWith("Beyla さんの発表が良かった"), "technology:Grafana Beyla"));
+}
+
 TEST_CASE("a choice after a line that settled the move's target is a use, not the move", "[move_phrasings]") {
   const std::string ja = "# Notes\n\n## DAT301 - Platform story\n\n- 移行先は Amazon EKS とする\n- サービスメッシュは Linkerd を採用\n";
   CHECK(Relates(ja, "<section> migrated_to aws_service/amazon-eks"));
