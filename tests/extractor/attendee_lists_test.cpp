@@ -71,4 +71,9 @@ TEST_CASE("the older attendee patterns read what the full-name list does not: th
   // negative: counts, and single words, with a place in parentheses name no one
   CHECK(EntitiesIn("# 定例メモ\n\n参加者: 10名 (東京)、5名 (大阪)\n").empty());
   CHECK(EntitiesIn("# Weekly sync\n\nAttendees: Platform (Tokyo), Sales (Osaka)\n").empty());
+  // negative: places with head counts, departments with sites
+  CHECK(EntitiesIn("# 定例メモ\n\n参加者: 東京 (3名)、大阪 (2名)\n").empty());
+  CHECK(EntitiesIn("# 定例メモ\n\n参加者: 開発部 (東京)、営業部 (大阪)\n").empty());
+  // a family name that is also a place stays a name: 千葉, 福岡 are not stopped
+  CHECK(Has("# 勉強会\n\n登壇者: 山田 太郎 (カモメ物流)、千葉 花子 (ミズナギ決済)\n", "person:千葉 花子"));
 }
