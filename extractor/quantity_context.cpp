@@ -66,6 +66,7 @@ class LeftReader {
   const LexEntry* UnitEndingAt(std::size_t end) const;
   const LexEntry* NounEndingAt(std::size_t end) const;
   const LexEntry* TopicBefore(std::size_t pos) const;
+  const LexEntry* RowLabelCount(std::size_t cell_open) const;
   bool DenominatorEndingAt(std::size_t end, bool any_word, Denominator& den) const;
   std::size_t DenominatorStart(const Denominator& den, bool needs_one) const;
   bool FollowsRateMarker(std::size_t pos) const;
@@ -102,10 +103,21 @@ const LexEntry* LeftReader::TopicBefore(std::size_t pos) const {
   const std::size_t particle = PrevChar(line_, pos);
   const std::string_view p = line_.substr(particle, pos - particle);
   if (p == kCountOf) return CountOfEndingAt(line_, lex_, pos);
+  if (p == "|") return RowLabelCount(particle);
   if (!(p == "は" || p == "が" || p == "も" || p == ":")) return nullptr;
   const std::size_t end = SkipSpacesBack(line_, particle);
   if (const LexEntry* noun = CountOfEndingAt(line_, lex_, end)) return noun;
   return NounEndingAt(end);
+}
+
+// A number opening a cell of a Markdown table row (its "|" at `cell_open`) is counted by the row's
+// label, its first cell, when that is a count: "| ノード数 | 48 | 12 |" (48 and 12 nodes), "| Pod 数 | 120 |".
+const LexEntry* LeftReader::RowLabelCount(std::size_t cell_open) const {
+  const std::size_t open = line_.find_first_not_of(' ');
+  if (open == std::string_view::npos || line_[open] != '|') return nullptr;
+  const std::size_t label_end = line_.find('|', open + 1);
+  if (label_end == std::string_view::npos || cell_open < label_end) return nullptr;
+  return CountOfEndingAt(line_, lex_, SkipSpacesBack(line_, label_end));
 }
 
 // Finds the rate denominator that ends at `end`: a unit or count literal or, when `any_word`,

@@ -99,6 +99,21 @@ std::size_t ReadArabic(std::string_view line, std::size_t pos, double& value, bo
   return i;
 }
 
+// Whether Arabic digits at `at`, then 万/億/兆 below `last_big` (touching or one blank after them),
+// continue a number already scaled: the "2,000 万" of "1 億 2,000 万件". A plain number after a blank
+// is a number of its own ("1億 2000件").
+bool ScaledPartFollows(std::string_view line, std::size_t at, double last_big) {
+  if (at >= line.size() || !IsDigit(line[at])) return false;
+  double ignored_value = 0;
+  bool ignored_grouped = false;
+  bool integer = true;
+  std::size_t end = ReadArabic(line, at, ignored_value, ignored_grouped, integer);
+  if (end < line.size() && line[end] == ' ') ++end;
+  std::size_t length = 0;
+  const double big = end < line.size() ? BigMultiplier(DecodeUtf8(line, end, length)) : 0;
+  return big > 0 && big < last_big;
+}
+
 // Reads "/d" after an ASCII integer `token` as a fraction such as 1/4 or 1/100. Dates (11/29) and
 // paths (2017/11/29) do not qualify: the denominator must be 2-10, 100 or 1000 and above the numerator.
 void ReadSlashFraction(std::string_view line, NumberToken& token) {
@@ -177,6 +192,11 @@ std::optional<NumberToken> ReadNumber(std::string_view line, std::size_t pos) {
         continue;
       }
       break;
+    }
+    // ... and one after it, before the next scaled part: "1 億 2,000 万件" is 1.2億, not 2000万.
+    if (line[i] == ' ' && !has_current && section == 0 && total > 0 && ScaledPartFollows(line, i + 1, last_big)) {
+      ++i;
+      continue;
     }
     if (IsDigit(line[i])) {
       if (has_current) break;

@@ -64,6 +64,7 @@ struct Draft {
   std::vector<std::string> qualifiers;
   std::vector<std::string> per;
   bool counter_unit = false;  // the unit is a generic counter's own (件 -> item): no noun named it
+  bool slash_pair = false;    // right after "/" that ends the quantity before: 180ms of "12ms/180ms"
 };
 
 // Reads the words around each number through QuantityUnitReader and assembles the quantities.
@@ -77,6 +78,7 @@ class Scanner : QuantityUnitReader {
  private:
   bool FollowedByAny(std::size_t at, const std::vector<std::string>& words) const;
   bool LeftBoundaryOk(std::size_t pos) const;
+  bool PairsAfterSlash(std::size_t pos) const;
   bool IsYearLike(const Draft& d) const;
   bool Vetoed(std::size_t begin, std::size_t end);
 
@@ -122,6 +124,13 @@ bool Scanner::LeftBoundaryOk(std::size_t pos) const {
   if (IsAsciiAlnum(static_cast<unsigned char>(before)) || before == '_' || before == '#') return false;
   const bool joiner = before == '.' || before == '-' || before == '/' || before == ':' || before == ',';
   return !(joiner && pos >= 2 && IsAsciiAlnum(static_cast<unsigned char>(line_[pos - 2])));
+}
+
+// Whether the number at `pos` stands right after a "/" that ends the quantity read before it, with a
+// unit: "p50/p99 = 12ms/180ms" pairs two values (the number is one only if it has that unit too, see
+// IsAmount), where "2017/11" or "r5/2" continue no quantity.
+bool Scanner::PairsAfterSlash(std::size_t pos) const {
+  return pos >= 2 && line_[pos - 1] == '/' && last_def_ != nullptr && !out_.empty() && out_.back().end == pos - 1;
 }
 
 // A bare four-digit number from 1900 to 2099 is a year, never a count (2015のスライド).
@@ -232,7 +241,8 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   const std::optional<NumberToken> token = ReadNumber(line_, number_at);
   if (!token) return std::nullopt;
   resume = token->end;
-  if (prefix_unit == nullptr && !LeftBoundaryOk(number_at)) return std::nullopt;
+  const bool slash_pair = prefix_unit == nullptr && !LeftBoundaryOk(number_at) && PairsAfterSlash(number_at);
+  if (prefix_unit == nullptr && !LeftBoundaryOk(number_at) && !slash_pair) return std::nullopt;
   if (token->has_kanji && !token->has_digits && token->value == 1) return std::nullopt;  // 一つ, 統一
   if (token->end + 1 < line_.size() && line_[token->end] == '.' && IsDigit(line_[token->end + 1])) {
     while (resume < line_.size() && (IsDigit(line_[resume]) || line_[resume] == '.')) ++resume;
@@ -243,6 +253,7 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   d.token = *token;
   d.number = token->value;
   d.end = d.number_end = token->end;
+  d.slash_pair = slash_pair;
   if (prefix_unit != nullptr) d.def = &lex_.unit(*prefix_unit);
   return d;
 }
@@ -375,7 +386,7 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   // (RPSは5000: requests per second).
   const std::size_t word_at = SkipSpaces(line_, d.number_end);
   const std::size_t word_end = ReadLatinWord(word_at);
-  const bool headed = d.def == nullptr && left.noun_direct != nullptr && left.noun_direct->heads;
+  const bool headed = d.def == nullptr && !year && left.noun_direct != nullptr && left.noun_direct->heads;  // not IOPS 2016
   // An English plural labels a change that starts at the number: "Clusters 4 → 11", "Nodes 40 -> 65".
   const bool labels_change = d.def == nullptr && left.noun_direct != nullptr &&
                              IsEnglishPlural(*left.noun_direct, lex_.unit(*left.noun_direct)) && ChangeFollows(line_, d.end);
@@ -484,6 +495,8 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
 // before の (1レコードの最大payload; but with a rate it is a frequency: 週1回のリリース), a
 // denominator (1GBあたり), a vetoed span.
 bool Scanner::IsAmount(const Draft& d, const LeftContext& left) {
+  // 12ms/180ms is a pair of durations; 1.5TB/1日 is no pair (a day is no size), nor 12ms/180 (bare).
+  if (d.slash_pair && (d.def == nullptr || d.def->unit != last_def_->unit)) return false;
   if (line_.substr(d.end, kOrdinal.size()) == kOrdinal) return false;
   const bool one = !d.is_range && !d.scaled && d.token.value == 1;
   if (one && d.def != nullptr && d.def->is_count && line_.substr(d.end, kNo.size()) == kNo && left.rates.empty() &&

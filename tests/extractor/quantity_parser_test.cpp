@@ -302,6 +302,11 @@ const Case kCases[] = {
     {"ユーザーは 3 億人", "3 億人|300000000|user|"},
     {"120  万円", ""},
     {"120 円", "120 円|120|jpy|"},
+    // ... and one blank after 万/億/兆 before the next scaled part; a plain number after it is its own
+    {"1 億 2,000 万件を処理", "1 億 2,000 万件|120000000|item|"},
+    {"売上は 3 億 5000 万円", "3 億 5000 万円|350000000|jpy|"},
+    {"1億 2000万件", "1億 2000万件|120000000|item|"},
+    {"1億 2000件", "2000件|2000|item|"},  // 1億 alone is a bare number, no quantity
     // "from A to B" is a change, two quantities; a span says so ("ranges from"), or has no "from"
     {"scaled the node groups from 40 to 65 nodes", "40|40|node| ; 65 nodes|65|node|"},
     {"cut p99 from 40 ms to 65 ms", "40 ms|0.04|second| ; 65 ms|0.065|second|"},
@@ -803,6 +808,31 @@ const Case kCases[] = {
     {"200 VMs -> Pods 1500", "200 VMs|200|vm| ; 1500|1500|pod|"},
     {"VM 200台 と Pod 1,500", "200台|200|vm|"},
     {"Pod 1,500 was drained", ""},
+    // --- a rate noun written before a bare number labels it, as MAU does: QPS 3k, IOPS 3,000
+    {"ピーク時 QPS 3k", "3k|3000|query|second"},
+    {"TPS 500 で頭打ち", "500|500|transaction|second"},
+    {"gp3 volumes at IOPS 3,000", "3,000|3000|operation|second"},
+    {"RPS 1.2万", "1.2万|12000|request|second"},
+    {"QPS 3x", "3x|3|times|"},                        // the number's own unit wins
+    {"QPS growth 30%", "30%|30|percent|"},            // only a number right after it
+    {"Provisioned IOPS 2016 発表サービス", ""},       // a year after it is no count
+    {"MAU 2024 の振り返り", ""},
+    {"60 fps で描画", "60 fps|60|frame|second"},
+    {"120 frames dropped", "120 frames|120|frame|"},
+    // --- a pair of values written with "/" (p50/p99 = 12ms/180ms) is two quantities of one unit
+    {"p50/p99 = 12ms/180ms", "12ms|0.012|second| ; 180ms|0.18|second|"},
+    {"before/after: 5min/30s", "5min|300|second| ; 30s|30|second|"},
+    {"ディスク 5GB/10GB 使用", "5GB|5000000000|byte| ; 10GB|10000000000|byte|"},
+    {"1.5TB/1日", "1.5TB|1500000000000|byte|"},    // a day is no size: no pair
+    {"12ms/180 件", "12ms|0.012|second|"},           // nor a bare number or another unit
+    {"2017/11 に 5GB", "5GB|5000000000|byte|"},      // a date continues no quantity
+    // --- a table row labelled with a count (X数) counts its bare cells
+    {"| ノード数 | 48 | 12 |", "48|48|node| ; 12|12|node|"},
+    {"| Pod 数 | 120 | 300 |", "120|120|pod| ; 300|300|pod|"},
+    {"| サーバー台数 | 40 → 12 |", "40|40|server| ; 12|12|server|"},
+    {"| 項目 | 48 | 12 |", ""},                       // a label that counts nothing
+    {"| 48 | 12 |", ""},
+    {"ノード数 | 48", ""},                             // no table row
 };
 // clang-format on
 
