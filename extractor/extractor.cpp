@@ -480,6 +480,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
       if (ref.IsSection()) return std::string();
       return result.entities[found[first_found[static_cast<std::size_t>(ref.line)] + static_cast<std::size_t>(ref.mention)].entity].id;
     };
+    input.name_of = [&found, &first_found, &result](int line, int mention) -> std::string_view {
+      return result.entities[found[first_found[static_cast<std::size_t>(line)] + static_cast<std::size_t>(mention)].entity].name;
+    };
     const std::size_t section_relations = result.relations.size();
     MentionRef topic;
     const std::vector<SectionRelation> matches = rules_.relations().ApplySection(input, &topic);

@@ -4,6 +4,7 @@
 
 #include <re2/re2.h>
 
+#include <optional>
 #include <string_view>
 
 #include "extractor/text_util.h"
@@ -42,6 +43,28 @@ bool WindowAheadMatches(const RE2& re, std::size_t i, std::size_t lines, AfterLi
     if (after.Matches(re, k)) return true;
   }
   return false;
+}
+
+// Reads `@platform TYPES RE`: the types of the vendor's services (joined by `|`), then the pattern
+// its name matches, whole.
+template <typename Fail>
+void ParsePlatform(const RuleLine& line, std::string_view value, BlockOptions& options, const Fail& fail) {
+  const std::size_t space = value.find_first_of(" \t");
+  if (space == std::string_view::npos) {
+    fail(line, "@platform needs the types of the vendor's services and a pattern (@platform aws_service AWS)");
+    return;
+  }
+  for (std::string_view type : SplitOptionList(value.substr(0, space))) {
+    const std::optional<EntityType> parsed = ParseEntityType(type);
+    if (!parsed) {
+      fail(line, "bad @platform type '" + std::string(type) + "' (expected aws_service, company, person or technology)");
+      return;
+    }
+    options.platform_services |= TypeBit(*parsed);
+  }
+  const std::string_view pattern = TrimAscii(value.substr(space));
+  options.platform = std::make_unique<RE2>(pattern, RE2::Quiet);
+  if (!options.platform->ok()) fail(line, "bad pattern '" + std::string(pattern) + "': " + options.platform->error());
 }
 
 }  // namespace
@@ -121,10 +144,13 @@ bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vecto
     } else if (name == "object") {
       if (value == "topic") options.object_is_topic = true;
       else fail(line, "bad @object '" + std::string(value) + "' (expected topic)");
+    } else if (name == "platform") {
+      ParsePlatform(line, value, options, fail);
+      if (block.argument != "presented_by") fail(line, "@platform is an option of [relation presented_by] blocks");
     } else {
       fail(line, "unknown option '@" + std::string(name) +
                      "' (expected @where, @section, @section_has, @line, @after, @unless_after, @before, @unless_before, @unless, "
-                     "@unless_line, @subject, @object or @topic)");
+                     "@unless_line, @subject, @object, @topic or @platform)");
     }
   }
   // A topic below its line holds up to the next line @line matches: without one it would hold to the section's end.

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "extractor/relation_rules.h"
+#include "extractor/relation_template.h"
 #include "extractor/rule_file.h"
 #include "extractor/types.h"
 
@@ -67,6 +68,12 @@ struct BlockOptions {
   // lines after it that have none of their own, up to the next line its @line matches, as a heading's
   // is its section's (a podcast's timestamp line: "12:34 Mercari のスタック" over its bullets)
   bool topic_below = false;
+  // [relation presented_by] @platform TYPES RE: a company this block finds whose canonical name
+  // matches RE (whole) is a platform vendor, whose services are mentions of TYPES. In a talk that
+  // mentions one of them and that another company presents too, the vendor hosts the other's story
+  // ("Speakers: …, AWS" over "…, CTO, Brambleway"): the other is the presenter, both presented_by.
+  std::unique_ptr<re2::RE2> platform;
+  TypeMask platform_services = 0;
 };
 
 // Indexes BlockOptions::kinds.

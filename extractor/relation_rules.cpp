@@ -78,6 +78,31 @@ std::string SeparatorOf(const std::vector<RuleBlock>& blocks) {
   return {};
 }
 
+// Whether a company presented_by in a section is a platform vendor (@platform) hosting the talk:
+// the section is a talk (a keynote is the vendor's own stage, guests or not) that mentions one of
+// the vendor's services. Another company presenting the talk is then its presenter.
+class PlatformHost {
+ public:
+  explicit PlatformHost(const RelationSection& section) : section_(section) {
+    if (section.kind != SectionKind::kTalk) return;
+    for (const RelationLine& line : section.lines) {
+      for (const TypedMention& mention : line.mentions) types_ |= TypeBit(mention.type);
+    }
+  }
+
+  bool operator()(const BlockOptions& options, int line, int mention) const {
+    if (!options.platform || (options.platform_services & types_) == 0) return false;
+    if (section_.name_of) return RE2::FullMatch(section_.name_of(line, mention), *options.platform);
+    const RelationLine& on = section_.lines[static_cast<std::size_t>(line)];
+    const TypedMention& m = on.mentions[static_cast<std::size_t>(mention)];
+    return RE2::FullMatch(on.text.substr(m.begin, m.end - m.begin), *options.platform);
+  }
+
+ private:
+  const RelationSection& section_;
+  TypeMask types_ = 0;  // the types the section mentions; none outside a talk
+};
+
 }  // namespace
 
 struct RelationRules::Impl {
@@ -545,13 +570,20 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
   if (candidates.empty()) return out;
 
   // Who a relation without a subject is about: the section's presenter is its earliest company
-  // presented_by (header first, then line by line); topics come from [relation.topic].
+  // presented_by (header first, then line by line), but for a platform vendor (@platform) that
+  // hosts another company's story in a talk about its services; topics come from [relation.topic].
   const Candidate* presenter = nullptr;
+  bool presenter_hosts = false;
+  const PlatformHost hosts(section);
   for (const Candidate& c : candidates) {
     const bool is_company = section.lines[static_cast<std::size_t>(c.line)].mentions[static_cast<std::size_t>(c.object)].type ==
                             EntityType::kCompany;
     if (patterns[c.pattern].predicate != "presented_by" || !is_company) continue;
-    if (!presenter || std::tie(c.line, c.pattern) < std::tie(presenter->line, presenter->pattern)) presenter = &c;
+    const bool c_hosts = hosts(*patterns[c.pattern].options, c.line, c.object);
+    if (!presenter || std::tie(c_hosts, c.line, c.pattern) < std::tie(presenter_hosts, presenter->line, presenter->pattern)) {
+      presenter = &c;
+      presenter_hosts = c_hosts;
+    }
   }
   const std::vector<MentionRef> topics = LineTopics(section, patterns, candidates);
   if (topic) *topic = topics[0];

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -35,6 +36,9 @@ struct RelationSection {
   // The document is about one company (its title section's topic): `@subject document` may name
   // it (MentionRef::Document()) as the subject of a relation.
   bool document_subject = false;
+  // The canonical name of lines[line].mentions[mention] (the extractor's entity), which a block's
+  // @platform pattern matches; unset, the mention's text stands for it (tests, tools).
+  std::function<std::string_view(int line, int mention)> name_of;
 };
 
 // A mention of a section: lines[line].mentions[mention]. line < 0 names the section itself.

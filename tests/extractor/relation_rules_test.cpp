@@ -918,7 +918,7 @@ x {object:any}
       "test.rules:1:1: error: unknown relation 'likes' (expected uses, migrated_from, migrated_to, role_at, presented_by or announced)",
       "test.rules:4:1: error: bad @where 'sometimes' (expected header, body or any)",
       "test.rules:5:1: error: unknown option '@colour' (expected @where, @section, @section_has, @line, @after, @unless_after, "
-      "@before, @unless_before, @unless, @unless_line, @subject, @object or @topic)",
+      "@before, @unless_before, @unless, @unless_line, @subject, @object, @topic or @platform)",
   });
   diagnostics.clear();
   auto patterns = kgx::ParseRuleText(R"([define separator]
