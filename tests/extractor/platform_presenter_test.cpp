@@ -83,38 +83,50 @@ std::set<std::string> SubjectsOf(const std::string& text, const std::string& pre
 
 }  // namespace
 
+namespace {
+
+// Speaker lines of the vendor's architect and of a customer's engineer.
+const std::string kVendorSpeaker = "[p:Lena Fischer], Principal SA, [c:AWS]";
+const std::string kCustomerSpeaker = "[p:Marcus Oyelaran], Staff Engineer, [c:Brambleway]";
+const Strings kBothPresent = {"<section> presented_by AWS", "<section> presented_by Brambleway"};
+
+// kBothPresent and then `relation`, sorted as Relations gives them.
+Strings BothPresentAnd(const std::string& relation) {
+  Strings out = kBothPresent;
+  out.push_back(relation);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
 TEST_CASE("a platform vendor listed first hosts the other presenting company's story", "[relations][platform]") {
+  const std::string use = "[a:Amazon EventBridge]を使う";
   // the customer's use is the customer's, whichever speaker comes first; both still present the talk
-  CHECK(Relations(SectionKind::kTalk, {"SVS401", "[p:Lena Fischer], Principal SA, [c:AWS]",
-                                       "[p:Marcus Oyelaran], Staff Engineer, [c:Brambleway]", "[a:Amazon EventBridge]を使う"}) ==
-        Strings{"<section> presented_by AWS", "<section> presented_by Brambleway", "Brambleway uses Amazon EventBridge"});
-  CHECK(Relations(SectionKind::kTalk, {"SVS401", "[p:Marcus Oyelaran], Staff Engineer, [c:Brambleway]",
-                                       "[p:Lena Fischer], Principal SA, [c:AWS]", "[a:Amazon EventBridge]を使う"}) ==
-        Strings{"<section> presented_by AWS", "<section> presented_by Brambleway", "Brambleway uses Amazon EventBridge"});
+  CHECK(Relations(SectionKind::kTalk, {"SVS401", kVendorSpeaker, kCustomerSpeaker, use}) ==
+        BothPresentAnd("Brambleway uses Amazon EventBridge"));
+  CHECK(Relations(SectionKind::kTalk, {"SVS401", kCustomerSpeaker, kVendorSpeaker, use}) ==
+        BothPresentAnd("Brambleway uses Amazon EventBridge"));
   // the vendor is told by its canonical name when the section gives one ("AWSジャパン" is Amazon Web Services)
-  CHECK(Relations(SectionKind::kTalk, {"SVS401", "[p:Lena Fischer], Principal SA, [c:AWSジャパン]",
-                                       "[p:Marcus Oyelaran], Staff Engineer, [c:Brambleway]", "[a:Amazon EventBridge]を使う"},
+  CHECK(Relations(SectionKind::kTalk, {"SVS401", "[p:Lena Fischer], Principal SA, [c:AWSジャパン]", kCustomerSpeaker, use},
                   "AWSジャパン") ==
         Strings{"<section> presented_by AWSジャパン", "<section> presented_by Brambleway", "Brambleway uses Amazon EventBridge"});
 }
 
 TEST_CASE("a platform vendor stays the presenter alone, off its services or on its keynote stage", "[relations][platform]") {
+  const std::string use = "[a:Amazon EventBridge]を使う";
   // alone: the vendor's own session
-  CHECK(Relations(SectionKind::kTalk, {"SVS401", "[p:Lena Fischer], Principal SA, [c:AWS]", "[a:Amazon EventBridge]を使う"}) ==
+  CHECK(Relations(SectionKind::kTalk, {"SVS401", kVendorSpeaker, use}) ==
         Strings{"<section> presented_by AWS", "AWS uses Amazon EventBridge"});
   // beside another company in a talk that names none of the vendor's services
-  CHECK(Relations(SectionKind::kTalk, {"K8S301", "[p:Lena Fischer], Principal SA, [c:AWS]",
-                                       "[p:Marcus Oyelaran], Staff Engineer, [c:Brambleway]", "[t:Kubernetes]を使う"}) ==
-        Strings{"<section> presented_by AWS", "<section> presented_by Brambleway", "AWS uses Kubernetes"});
+  CHECK(Relations(SectionKind::kTalk, {"K8S301", kVendorSpeaker, kCustomerSpeaker, "[t:Kubernetes]を使う"}) ==
+        BothPresentAnd("AWS uses Kubernetes"));
   // a keynote is the vendor's stage, guests or not
-  CHECK(Relations(SectionKind::kKeynote, {"Keynote", "[p:Lena Fischer], Principal SA, [c:AWS]",
-                                          "[p:Marcus Oyelaran], Staff Engineer, [c:Brambleway]", "[a:Amazon EventBridge]を使う"}) ==
-        Strings{"<section> presented_by AWS", "<section> presented_by Brambleway", "AWS uses Amazon EventBridge"});
+  CHECK(Relations(SectionKind::kKeynote, {"Keynote", kVendorSpeaker, kCustomerSpeaker, use}) ==
+        BothPresentAnd("AWS uses Amazon EventBridge"));
   // a canonical name that is not the vendor's keeps the earliest company, whatever its text
-  CHECK(Relations(SectionKind::kTalk, {"SVS401", "[p:Lena Fischer], Principal SA, [c:AWS]",
-                                       "[p:Marcus Oyelaran], Staff Engineer, [c:Brambleway]", "[a:Amazon EventBridge]を使う"},
-                  "Brambleway") ==
-        Strings{"<section> presented_by AWS", "<section> presented_by Brambleway", "AWS uses Amazon EventBridge"});
+  CHECK(Relations(SectionKind::kTalk, {"SVS401", kVendorSpeaker, kCustomerSpeaker, use}, "Brambleway") ==
+        BothPresentAnd("AWS uses Amazon EventBridge"));
 }
 
 TEST_CASE("@platform reads the types of the vendor's services and a pattern, in presented_by blocks only", "[relations][platform][options]") {
