@@ -65,6 +65,7 @@ struct Draft {
   std::vector<std::string> per;
   bool counter_unit = false;  // the unit is a generic counter's own (件 -> item): no noun named it
   bool slash_pair = false;    // right after "/" that ends the quantity before: 180ms of "12ms/180ms"
+  bool listed = false;        // before "/" in a list that shares the unit after its last number: 10 of "10/50/200 ms"
 };
 
 // Reads the words around each number through QuantityUnitReader and assembles the quantities.
@@ -79,6 +80,7 @@ class Scanner : QuantityUnitReader {
   bool FollowedByAny(std::size_t at, const std::vector<std::string>& words) const;
   bool LeftBoundaryOk(std::size_t pos) const;
   bool PairsAfterSlash(std::size_t pos) const;
+  Hit UnitAfterSlashList(std::size_t at);
   bool IsYearLike(const Draft& d) const;
   bool Vetoed(std::size_t begin, std::size_t end);
 
@@ -104,6 +106,7 @@ class Scanner : QuantityUnitReader {
   std::optional<std::vector<QuantityVeto::Span>> vetoes_;  // computed on first need
   std::vector<QuantityMatch> out_;
   const UnitDef* last_def_ = nullptr;  // the unit of out_.back(), when it has a UnitDef
+  bool last_listed_ = false;           // out_.back() took its unit from a slash list (Draft::listed)
 };
 
 // Whether one of `words` (folded) starts at `at`, after blanks: "Halfに" for a word that only
@@ -131,6 +134,28 @@ bool Scanner::LeftBoundaryOk(std::size_t pos) const {
 // IsAmount), where "2017/11" or "r5/2" continue no quantity.
 bool Scanner::PairsAfterSlash(std::size_t pos) const {
   return pos >= 2 && line_[pos - 1] == '/' && last_def_ != nullptr && !out_.empty() && out_.back().end == pos - 1;
+}
+
+// The unit written after the last number of a slash list that starts at `at` (right after a number):
+// "p50/p95/p99 = 10/50/200 ms", "read/write = 500/200 MB/s", "レイテンシ 10/50/200ms" give each number
+// the unit. Only a measure: "3/5 人" is a score; nor a day or longer: "11/28 日曜" is a date, and a
+// list with no unit ("2026/11/28", "24/7") none.
+Hit Scanner::UnitAfterSlashList(std::size_t at) {
+  std::size_t pos = at;
+  std::optional<NumberToken> last;
+  while (pos + 1 < line_.size() && line_[pos] == '/' && IsDigit(line_[pos + 1])) {
+    last = ReadNumber(line_, pos + 1);
+    if (!last || last->fraction || last->has_kanji) return {};
+    pos = last->end;
+    double ignored = last->value;
+    ApplyScale(pos, ignored, *last);
+  }
+  if (!last) return {};
+  const Hit unit = FindUnit(pos, *last, false);
+  if (!unit) return {};
+  const UnitDef& def = lex_.unit(*unit.entry);
+  if (def.is_count || (def.IsTime() && def.factor >= kDaySeconds)) return {};
+  return unit;
 }
 
 // A bare four-digit number from 1900 to 2099 is a year, never a count (2015のスライド).
@@ -352,6 +377,14 @@ bool Scanner::ReadUnit(Draft& d, std::size_t& after_middle) {
   }
   if (!prefixed && !d.token.fraction) ReadRange(d, unit, unit ? unit.end : end);
   d.end = unit ? unit.end : end;
+  if (!prefixed && !unit && !d.is_range && !d.token.fraction) {
+    if (const Hit shared = UnitAfterSlashList(end)) {  // 10 of "10/50/200 ms": the span stays the number
+      d.def = &lex_.unit(*shared.entry);
+      d.listed = true;
+      if (!shared.entry->implied_per.empty()) d.per.push_back(shared.entry->implied_per);
+      ReadRateSuffix(shared.end, d.per);  // 500 of "500/200 MB/s"
+    }
+  }
   if (unit) {
     d.def = &lex_.unit(*unit.entry);
     d.noun_before = unit.entry->noun_before;
@@ -504,6 +537,8 @@ bool Scanner::IsAmount(const Draft& d, const LeftContext& left) {
     return false;
   }
   if (one && RateMarkerFollows(line_, lex_, d.end, d.def != nullptr && d.def->IsTime())) return false;
+  // a list's numbers with its unit are values, whatever "10/20" alone may be (a date)
+  if (d.listed || (d.slash_pair && last_listed_)) return true;
   return !Vetoed(d.begin, d.end);
 }
 
@@ -555,6 +590,7 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
   while (prefix_begin != std::string::npos && !out_.empty() && out_.back().end > prefix_begin) out_.pop_back();
   out_.push_back(std::move(m));
   last_def_ = d.def;
+  last_listed_ = d.listed;
 }
 
 std::vector<QuantityMatch> Scanner::Run() {

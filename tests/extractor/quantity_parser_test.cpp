@@ -826,6 +826,20 @@ const Case kCases[] = {
     {"1.5TB/1日", "1.5TB|1500000000000|byte|"},    // a day is no size: no pair
     {"12ms/180 件", "12ms|0.012|second|"},           // nor a bare number or another unit
     {"2017/11 に 5GB", "5GB|5000000000|byte|"},      // a date continues no quantity
+    // --- numbers joined by "/" share the unit written after the last one: one quantity each
+    {"p50/p95/p99 = 10/50/200 ms", "10|0.01|second| ; 50|0.05|second| ; 200 ms|0.2|second|"},
+    {"p50/p99: 12/180ms", "12|0.012|second| ; 180ms|0.18|second|"},
+    {"read/write = 500/200 MB/s", "500|500000000|byte|second ; 200 MB/s|200000000|byte|second"},
+    {"レイテンシ 10/50/200ms", "10|0.01|second| ; 50|0.05|second| ; 200ms|0.2|second|"},
+    {"p50/p99 = 10/20 ms", "10|0.01|second| ; 20 ms|0.02|second|"},  // no date: a unit follows
+    {"CPU 使用率 40/85%", "40|40|percent| ; 85%|85|percent|"},
+    {"リリースは 2026/11/28", ""},                      // a date has no unit
+    {"11/28 に 5GB", "5GB|5000000000|byte|"},
+    {"11/28 日曜に", ""},                               // nor a day after it
+    {"コストは 1/10 に削減", "1/10|0.1|times|"},       // a fraction stays one
+    {"24/7 で監視", ""},
+    {"満足度 3/5", "3/5|0.6|times|"},                // a score reads as its fraction, as before
+    {"出席 3/12 人", ""},                               // a count shares nothing (3 of 12)
     // --- a table row labelled with a count (X数) counts its bare cells
     {"| ノード数 | 48 | 12 |", "48|48|node| ; 12|12|node|"},
     {"| Pod 数 | 120 | 300 |", "120|120|pod| ; 300|300|pod|"},
