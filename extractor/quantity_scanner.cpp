@@ -29,6 +29,7 @@ constexpr std::string_view kHalf = "半";         // 1時間半 = 1.5 hours
 constexpr std::string_view kRatio = "times";     // the unit of a bare fraction: 1/4のコスト
 constexpr std::string_view kTimesCounted = "time";  // the unit of the counter 回: how often
 constexpr std::string_view kItemCounted = "item";   // the unit of the generic counters つ, 個, 件
+constexpr std::string_view kTimesSign = "×";        // スループット ×3: a factor written before its number
 // Words after a duration that make it a span or a point in time, no share of a day: 1日12時間後,
 // 1日2時間以内, 1日12時間かかった (a day and a half).
 constexpr double kDaySeconds = 86400;  // the shortest bare denominator a duration is a share of
@@ -65,6 +66,7 @@ struct Draft {
   std::vector<std::string> per;
   bool counter_unit = false;  // the unit is a generic counter's own (件 -> item): no noun named it
   bool slash_pair = false;    // right after "/" that ends the quantity before: 180ms of "12ms/180ms"
+  std::size_t sign = std::string::npos;  // where "×" or "x" before the number starts: ×3, x0.5
   bool listed = false;        // before "/" in a list that shares the unit after its last number: 10 of "10/50/200 ms"
 };
 
@@ -81,6 +83,8 @@ class Scanner : QuantityUnitReader {
   bool LeftBoundaryOk(std::size_t pos) const;
   bool PairsAfterSlash(std::size_t pos) const;
   Hit UnitAfterSlashList(std::size_t at);
+  std::size_t MultiplierSignBefore(std::size_t pos) const;
+  const UnitDef* TimesUnit() const;
   bool IsYearLike(const Draft& d) const;
   bool Vetoed(std::size_t begin, std::size_t end);
 
@@ -156,6 +160,32 @@ Hit Scanner::UnitAfterSlashList(std::size_t at) {
   const UnitDef& def = lex_.unit(*unit.entry);
   if (def.is_count || (def.IsTime() && def.factor >= kDaySeconds)) return {};
   return unit;
+}
+
+// Where a multiplier sign touching the number at `pos` starts ("スループット ×3", "コスト x0.5",
+// "(x2)"), or npos. Not after a number or a Latin word, where the sign joins two things (3 × 4, 1920×1080,
+// 0x1F, A100 x8: eight of them, m5.large x3); x86 and x64 are vetoed by the rules.
+std::size_t Scanner::MultiplierSignBefore(std::size_t pos) const {
+  std::size_t sign = std::string::npos;
+  if (pos >= kTimesSign.size() && line_.substr(pos - kTimesSign.size(), kTimesSign.size()) == kTimesSign) {
+    sign = pos - kTimesSign.size();
+  } else if (pos >= 1 && (line_[pos - 1] == 'x' || line_[pos - 1] == 'X')) {
+    sign = pos - 1;
+  } else {
+    return std::string::npos;
+  }
+  const std::size_t word_end = SkipSpacesBack(line_, sign);
+  if (word_end == 0) return sign;
+  const char before = line_[word_end - 1];
+  return IsAsciiAlnum(static_cast<unsigned char>(before)) || before == '_' || before == '.' ? std::string::npos : sign;
+}
+
+// The unit of a factor (倍, x: "times"), or null when the rules define none.
+const UnitDef* Scanner::TimesUnit() const {
+  for (const UnitDef& def : lex_.units()) {
+    if (def.unit == kRatio && def.factor == 1) return &def;
+  }
+  return nullptr;
 }
 
 // A bare four-digit number from 1900 to 2099 is a year, never a count (2015のスライド).
@@ -267,7 +297,8 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   if (!token) return std::nullopt;
   resume = token->end;
   const bool slash_pair = prefix_unit == nullptr && !LeftBoundaryOk(number_at) && PairsAfterSlash(number_at);
-  if (prefix_unit == nullptr && !LeftBoundaryOk(number_at) && !slash_pair) return std::nullopt;
+  const std::size_t sign = prefix_unit == nullptr ? MultiplierSignBefore(number_at) : std::string::npos;
+  if (prefix_unit == nullptr && !LeftBoundaryOk(number_at) && !slash_pair && sign == std::string::npos) return std::nullopt;
   if (token->has_kanji && !token->has_digits && token->value == 1) return std::nullopt;  // 一つ, 統一
   if (token->end + 1 < line_.size() && line_[token->end] == '.' && IsDigit(line_[token->end + 1])) {
     while (resume < line_.size() && (IsDigit(line_[resume]) || line_[resume] == '.')) ++resume;
@@ -279,6 +310,7 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   d.number = token->value;
   d.end = d.number_end = token->end;
   d.slash_pair = slash_pair;
+  d.sign = sign;
   if (prefix_unit != nullptr) d.def = &lex_.unit(*prefix_unit);
   return d;
 }
@@ -503,6 +535,10 @@ void Scanner::TakeHeadNoun(Draft& d) const {
 bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
   std::size_t after_middle = d.end;
   if (!d.is_word && !ReadUnit(d, after_middle)) return false;
+  if (d.def == nullptr && d.sign != std::string::npos) {  // ×3: a factor (×16GB keeps its unit)
+    d.def = TimesUnit();
+    if (d.def != nullptr) d.begin = d.sign;
+  }
   TakeHeadNoun(d);
   if (d.def != nullptr && d.def->is_counter) {  // 回デプロイ, 500回 デプロイ
     const Hit noun = FindUnit(d.end, d.token, true);

@@ -840,6 +840,19 @@ const Case kCases[] = {
     {"24/7 で監視", ""},
     {"満足度 3/5", "3/5|0.6|times|"},                // a score reads as its fraction, as before
     {"出席 3/12 人", ""},                               // a count shares nothing (3 of 12)
+    // --- a factor written before its number: ×3, x0.5 (not a product, a size, an architecture or hex)
+    {"スループット ×3", "×3|3|times|"},
+    {"コスト x0.5 に", "x0.5|0.5|times|"},
+    {"throughput: x2 after the fix", "x2|2|times|"},
+    {"レイテンシ(X1.5)", "X1.5|1.5|times|"},
+    {"3 × 4 のグリッド", ""},
+    {"1920×1080 で表示", ""},
+    {"4 × 16GB のメモリ", "16GB|16000000000|byte|"},
+    {"メモリ ×16GB", "16GB|16000000000|byte|"},       // its own unit wins
+    {"x86 サーバー", ""},
+    {"x64 build", ""},
+    {"flag 0x1F", ""},
+    {"A100 x8 node", ""},                             // eight GPUs: no factor
     // --- a table row labelled with a count (X数) counts its bare cells
     {"| ノード数 | 48 | 12 |", "48|48|node| ; 12|12|node|"},
     {"| Pod 数 | 120 | 300 |", "120|120|pod| ; 300|300|pod|"},
