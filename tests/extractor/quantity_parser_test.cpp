@@ -851,6 +851,7 @@ const Case kCases[] = {
     {"メモリ ×16GB", "16GB|16000000000|byte|"},       // its own unit wins
     {"x86 サーバー", ""},
     {"x64 build", ""},
+    {"150万x86コンテナ", "150万x86コンテナ|1500000|container|"},  // the architecture names what is counted
     {"flag 0x1F", ""},
     {"A100 x8 node", ""},                             // eight GPUs: no factor
     // --- a table row labelled with a count (X数) counts its bare cells
@@ -860,6 +861,16 @@ const Case kCases[] = {
     {"| 項目 | 48 | 12 |", ""},                       // a label that counts nothing
     {"| 48 | 12 |", ""},
     {"ノード数 | 48", ""},                             // no table row
+    // ... and so does an English label: a plural, "# of", "number of", "count"
+    {"| Nodes | 48 | 12 |", "48|48|node| ; 12|12|node|"},
+    {"| # of pods | 120 |", "120|120|pod|"},
+    {"| Number of pod | 120 |", "120|120|pod|"},
+    {"| Pod count | 120 | 300 |", "120|120|pod| ; 300|300|pod|"},
+    {"| Worker nodes | 40 → 12 |", "40|40|node| ; 12|12|node|"},
+    {"| Node | 3 |", ""},                              // one node's name
+    {"| Version | 3 |", ""},
+    {"| Year | 2026 |", ""},
+    {"| iPods | 12 |", ""},                             // "Pods" inside a word is no label
 };
 // clang-format on
 
