@@ -84,6 +84,7 @@ class Scanner : QuantityUnitReader {
   bool PairsAfterSlash(std::size_t pos) const;
   Hit UnitAfterSlashList(std::size_t at);
   std::size_t MultiplierSignBefore(std::size_t pos) const;
+  std::size_t ReadOneDenominator(const Draft& d, std::vector<std::string>& per) const;
   const UnitDef* TimesUnit() const;
   bool IsYearLike(const Draft& d) const;
   bool Vetoed(std::size_t begin, std::size_t end);
@@ -186,6 +187,23 @@ const UnitDef* Scanner::TimesUnit() const {
     if (def.unit == kRatio && def.factor == 1) return &def;
   }
   return nullptr;
+}
+
+// Reads "/1日", "/1 h" after the quantity `d` ending at d.end: a denominator written with its 1, as in
+// "1.5TB/1日" (1.5 TB a day). Returns the new end, or d.end. Not a denominator of the quantity's own
+// unit: "12ms/1s", "5GB/1GB" are pairs of values.
+std::size_t Scanner::ReadOneDenominator(const Draft& d, std::vector<std::string>& per) const {
+  const std::size_t one = d.end + 1;
+  if (d.def == nullptr || one >= line_.size() || line_[d.end] != '/' || line_[one] != '1') return d.end;
+  const std::size_t den_at = one + 1 < line_.size() && line_[one + 1] == ' ' ? one + 2 : one + 1;
+  const LexEntry* den = lex_.MatchAt(line_, den_at, LexRole::kUnit);
+  if (den == nullptr || den->per_only) return d.end;
+  const std::size_t end = den_at + den->text.size();
+  if (end < line_.size() && (IsAsciiAlnum(static_cast<unsigned char>(line_[end])) || line_[end] == '_')) return d.end;
+  const UnitDef& def = lex_.unit(*den);
+  if (def.unit == d.def->unit) return d.end;
+  per.push_back(def.per_name);
+  return end;
 }
 
 // A bare four-digit number from 1900 to 2099 is a year, never a count (2015のスライド).
@@ -554,7 +572,7 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
       if (d.per.empty() && !noun->implied_per.empty()) d.per.push_back(noun->implied_per);
     }
   }
-  if (d.def != nullptr) d.end = ReadRateSuffix(d.end, d.per);
+  if (d.def != nullptr) d.end = ReadRateSuffix(ReadOneDenominator(d, d.per), d.per);
   const std::size_t tail = ReadQualifiersAfter(d.def != nullptr ? d.end : after_middle, d.qualifiers);
   if (d.def != nullptr && !d.def->is_counter) return true;
   return FindCounted(d, left, tail);

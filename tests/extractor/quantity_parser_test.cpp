@@ -823,7 +823,14 @@ const Case kCases[] = {
     {"p50/p99 = 12ms/180ms", "12ms|0.012|second| ; 180ms|0.18|second|"},
     {"before/after: 5min/30s", "5min|300|second| ; 30s|30|second|"},
     {"ディスク 5GB/10GB 使用", "5GB|5000000000|byte| ; 10GB|10000000000|byte|"},
-    {"1.5TB/1日", "1.5TB|1500000000000|byte|"},    // a day is no size: no pair
+    {"1.5TB/1日", "1.5TB/1日|1500000000000|byte|day"},  // a day is no size: no pair, a rate written with its 1
+    {"ログは 200GB/1 day 増える", "200GB/1 day|200000000000|byte|day"},
+    {"12ms/1s", "12ms|0.012|second| ; 1s|1|second|"},  // a denominator of its own unit is a pair's value
+    {"5GB/1GB", "5GB|5000000000|byte| ; 1GB|1000000000|byte|"},
+    {"2.5 万円/1 人", "2.5 万円/1 人|25000|jpy|person"},
+    {"1 営業日で復旧", "1 営業日|86400|second|"},
+    {"SLA は 3 business days", "3 business days|259200|second|"},
+    {"2営業日目に対応", ""},                          // an ordinal
     {"12ms/180 件", "12ms|0.012|second|"},           // nor a bare number or another unit
     {"2017/11 に 5GB", "5GB|5000000000|byte|"},      // a date continues no quantity
     // --- numbers joined by "/" share the unit written after the last one: one quantity each
