@@ -72,6 +72,7 @@ class LeftReader {
   const LexEntry* TopicBefore(std::size_t pos) const;
   const LexEntry* RowLabelCount(std::size_t cell_open) const;
   const LexEntry* EnglishCountLabel(std::size_t begin, std::size_t end) const;
+  bool UnderEnglishRowLabel(std::size_t pos) const;
   bool DenominatorEndingAt(std::size_t end, bool any_word, Denominator& den) const;
   std::size_t DenominatorStart(const Denominator& den, bool needs_one) const;
   bool FollowsRateMarker(std::size_t pos) const;
@@ -125,6 +126,14 @@ const LexEntry* LeftReader::RowLabelCount(std::size_t cell_open) const {
   const std::size_t end = SkipSpacesBack(line_, label_end);
   if (const LexEntry* noun = CountOfEndingAt(line_, lex_, end)) return noun;
   return EnglishCountLabel(open + 1, end);
+}
+
+// Whether the number whose left context ends at `pos` opens a cell under an English count label.
+bool LeftReader::UnderEnglishRowLabel(std::size_t pos) const {
+  if (pos == 0 || line_[pos - 1] != '|') return false;
+  const std::size_t open = line_.find_first_not_of(' ');
+  const std::size_t label_end = line_.find('|', open + 1);
+  return label_end != std::string_view::npos && CountOfEndingAt(line_, lex_, SkipSpacesBack(line_, label_end)) == nullptr;
 }
 
 // The count noun of an English table label from `begin` to `end`: a plural ("| Nodes | 48 | 12 |",
@@ -312,6 +321,7 @@ LeftContext LeftReader::Read(std::size_t begin) {
   unit_at_number_left_ = lex_.MatchEndingAt(line_, pos, LexRole::kUnit);
   left.noun_direct = NounEndingAt(pos);
   left.noun_topic = TopicBefore(pos);
+  left.english_row_label = left.noun_topic != nullptr && UnderEnglishRowLabel(pos);
   left.topic_direct = left.noun_direct ? &lex_.unit(*left.noun_direct) : nullptr;
   left.topic = left.noun_topic ? &lex_.unit(*left.noun_topic) : nullptr;
   left.anaphor = lex_.MatchEndingAt(line_, pos, LexRole::kAnaphor) != nullptr;

@@ -474,8 +474,10 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   const bool labels_change = d.def == nullptr && left.noun_direct != nullptr &&
                              IsEnglishPlural(*left.noun_direct, lex_.unit(*left.noun_direct)) && ChangeFollows(line_, d.end);
   const bool labels_end = d.def == nullptr && left.noun_direct != nullptr && LabelsArrowEnd(d, *left.noun_direct);
-  const LexEntry* topic =
-      word_end > word_at ? nullptr : (headed || labels_change || labels_end) ? left.noun_direct : left.noun_topic;
+  const LexEntry* topic = word_end > word_at                           ? nullptr
+                          : (headed || labels_change || labels_end)   ? left.noun_direct
+                          : year && left.english_row_label            ? nullptr  // | Releases | 2024 |: years
+                                                                      : left.noun_topic;
   // Across a rate a topic names what 件 counts (アラートが週30件), not what 回 counts: in
   // "ノードは週1回入れ替わる" the count is of replacements, not of nodes.
   if (topic != nullptr && left.topic_before_rate && d.def != nullptr && d.def->is_counter && d.def->unit == kTimesCounted) topic = nullptr;

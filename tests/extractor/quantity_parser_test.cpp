@@ -877,6 +877,9 @@ const Case kCases[] = {
     {"| Node | 3 |", ""},                              // one node's name
     {"| Version | 3 |", ""},
     {"| Year | 2026 |", ""},
+    {"| Releases | 2024 | 2025 |", ""},                // years under a plural label
+    {"| Releases | 12 | 2024 |", "12|12|release|"},
+    {"| リリース数 | 12 |", "12|12|release|"},
     {"| iPods | 12 |", ""},                             // "Pods" inside a word is no label
 };
 // clang-format on
