@@ -30,6 +30,9 @@ constexpr std::string_view kRatio = "times";     // the unit of a bare fraction:
 constexpr std::string_view kTimesCounted = "time";  // the unit of the counter 回: how often
 constexpr std::string_view kItemCounted = "item";   // the unit of the generic counters つ, 個, 件
 constexpr std::string_view kTimesSign = "×";        // スループット ×3: a factor written before its number
+// CPU architectures, no factors: x86, x64, x32 (checked here, where an x touches a number, not by a veto
+// regex that every line with a number would pay for)
+constexpr std::string_view kArchitectureBits[] = {"86", "64", "32"};
 // Words after a duration that make it a span or a point in time, no share of a day: 1日12時間後,
 // 1日2時間以内, 1日12時間かかった (a day and a half).
 constexpr double kDaySeconds = 86400;  // the shortest bare denominator a duration is a share of
@@ -165,12 +168,17 @@ Hit Scanner::UnitAfterSlashList(std::size_t at) {
 
 // Where a multiplier sign touching the number at `pos` starts ("スループット ×3", "コスト x0.5",
 // "(x2)"), or npos. Not after a number or a Latin word, where the sign joins two things (3 × 4, 1920×1080,
-// 0x1F, A100 x8: eight of them, m5.large x3); x86 and x64 are vetoed by the rules.
+// 0x1F, A100 x8: eight of them, m5.large x3), nor an architecture (x86, x64).
 std::size_t Scanner::MultiplierSignBefore(std::size_t pos) const {
   std::size_t sign = std::string::npos;
   if (pos >= kTimesSign.size() && line_.substr(pos - kTimesSign.size(), kTimesSign.size()) == kTimesSign) {
     sign = pos - kTimesSign.size();
   } else if (pos >= 1 && (line_[pos - 1] == 'x' || line_[pos - 1] == 'X')) {
+    const bool architecture = std::any_of(std::begin(kArchitectureBits), std::end(kArchitectureBits), [&](std::string_view bits) {
+      const std::size_t end = pos + bits.size();
+      return line_.substr(pos, bits.size()) == bits && (end >= line_.size() || !(IsDigit(line_[end]) || line_[end] == '.'));
+    });
+    if (architecture) return std::string::npos;
     sign = pos - 1;
   } else {
     return std::string::npos;

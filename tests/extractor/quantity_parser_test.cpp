@@ -858,6 +858,7 @@ const Case kCases[] = {
     {"メモリ ×16GB", "16GB|16000000000|byte|"},       // its own unit wins
     {"x86 サーバー", ""},
     {"x64 build", ""},
+    {"x86_64 のビルド", ""},
     {"150万x86コンテナ", "150万x86コンテナ|1500000|container|"},  // the architecture names what is counted
     {"flag 0x1F", ""},
     {"A100 x8 node", ""},                             // eight GPUs: no factor
