@@ -170,6 +170,8 @@ Hit Scanner::UnitAfterSlashList(std::size_t at) {
 // "(x2)"), or npos. Not after a number or a Latin word, where the sign joins two things (3 × 4, 1920×1080,
 // 0x1F, A100 x8: eight of them, m5.large x3), nor an architecture (x86, x64).
 std::size_t Scanner::MultiplierSignBefore(std::size_t pos) const {
+  // most numbers have neither sign before them: one byte tells (× ends with 0x97)
+  if (pos == 0 || (line_[pos - 1] != 'x' && line_[pos - 1] != 'X' && line_[pos - 1] != kTimesSign.back())) return std::string::npos;
   std::size_t sign = std::string::npos;
   if (pos >= kTimesSign.size() && line_.substr(pos - kTimesSign.size(), kTimesSign.size()) == kTimesSign) {
     sign = pos - kTimesSign.size();
