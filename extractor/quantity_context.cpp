@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "extractor/quantity_change.h"
 #include "extractor/quantity_number.h"
 #include "extractor/quantity_text.h"
 
@@ -20,6 +21,9 @@ constexpr std::size_t kMarkerWindow = 10;    // characters of "のスキャン" 
 constexpr std::string_view kUnitCount = "台";  // サーバー台数: the number of servers (台 alone counts machines)
 constexpr std::string_view kObject = "を";     // クラスタを 12 → 5: the object of a change
 constexpr std::string_view kMonth = "月";      // 3月1日: the day of a month
+// English labels that make the count noun after (before) them a count: "# of pods", "Pod count"
+constexpr std::string_view kCountOfWords[] = {"# of", "number of", "no. of", "num"};
+constexpr std::string_view kCountWord = " count";
 constexpr std::size_t kClauseWindow = 80;      // bytes of an English clause searched for its rate word
 // English words that join a rated topic to its amount: "the monthly AWS bill was $38,000", "a daily
 // peak of 40k requests", "the monthly cost went from $4,200 to $1,900".
@@ -67,6 +71,8 @@ class LeftReader {
   const LexEntry* NounEndingAt(std::size_t end) const;
   const LexEntry* TopicBefore(std::size_t pos) const;
   const LexEntry* RowLabelCount(std::size_t cell_open) const;
+  const LexEntry* EnglishCountLabel(std::size_t begin, std::size_t end) const;
+  bool UnderEnglishRowLabel(std::size_t pos) const;
   bool DenominatorEndingAt(std::size_t end, bool any_word, Denominator& den) const;
   std::size_t DenominatorStart(const Denominator& den, bool needs_one) const;
   bool FollowsRateMarker(std::size_t pos) const;
@@ -117,7 +123,37 @@ const LexEntry* LeftReader::RowLabelCount(std::size_t cell_open) const {
   if (open == std::string_view::npos || line_[open] != '|') return nullptr;
   const std::size_t label_end = line_.find('|', open + 1);
   if (label_end == std::string_view::npos || cell_open < label_end) return nullptr;
-  return CountOfEndingAt(line_, lex_, SkipSpacesBack(line_, label_end));
+  const std::size_t end = SkipSpacesBack(line_, label_end);
+  if (const LexEntry* noun = CountOfEndingAt(line_, lex_, end)) return noun;
+  return EnglishCountLabel(open + 1, end);
+}
+
+// Whether the number whose left context ends at `pos` opens a cell under an English count label.
+bool LeftReader::UnderEnglishRowLabel(std::size_t pos) const {
+  if (pos == 0 || line_[pos - 1] != '|') return false;
+  const std::size_t open = line_.find_first_not_of(' ');
+  const std::size_t label_end = line_.find('|', open + 1);
+  return label_end != std::string_view::npos && CountOfEndingAt(line_, lex_, SkipSpacesBack(line_, label_end)) == nullptr;
+}
+
+// The count noun of an English table label from `begin` to `end`: a plural ("| Nodes | 48 | 12 |",
+// "| Worker nodes | 40 |"), or a noun that "# of", "number of" or "count" makes a count ("| # of pod |",
+// "| Pod count | 120 |"). A singular alone names one item ("| Node | 3 |"), and a label that is no count
+// noun counts nothing ("| Version | 3 |", "| Year | 2026 |").
+const LexEntry* LeftReader::EnglishCountLabel(std::size_t begin, std::size_t end) const {
+  std::size_t noun_end = end;
+  const bool counted = end >= begin + kCountWord.size() &&
+                       AsciiLowerCopy(line_.substr(end - kCountWord.size(), kCountWord.size())) == kCountWord;
+  if (counted) noun_end = end - kCountWord.size();
+  const LexEntry* noun = NounEndingAt(noun_end);
+  if (noun == nullptr || !IsLetter(noun->text[0])) return nullptr;
+  const std::size_t noun_begin = noun_end - noun->text.size();
+  if (noun_begin < begin || IsLetter(line_[noun_begin - 1])) return nullptr;
+  if (counted || IsEnglishPlural(*noun, lex_.unit(*noun))) return noun;
+  const std::string before = AsciiLowerCopy(line_.substr(begin, SkipSpacesBack(line_, noun_begin) - begin));
+  const bool count_of = std::any_of(std::begin(kCountOfWords), std::end(kCountOfWords),
+                                    [&](std::string_view words) { return before.ends_with(words); });
+  return count_of ? noun : nullptr;
 }
 
 // Finds the rate denominator that ends at `end`: a unit or count literal or, when `any_word`,
@@ -285,6 +321,7 @@ LeftContext LeftReader::Read(std::size_t begin) {
   unit_at_number_left_ = lex_.MatchEndingAt(line_, pos, LexRole::kUnit);
   left.noun_direct = NounEndingAt(pos);
   left.noun_topic = TopicBefore(pos);
+  left.english_row_label = left.noun_topic != nullptr && UnderEnglishRowLabel(pos);
   left.topic_direct = left.noun_direct ? &lex_.unit(*left.noun_direct) : nullptr;
   left.topic = left.noun_topic ? &lex_.unit(*left.noun_topic) : nullptr;
   left.anaphor = lex_.MatchEndingAt(line_, pos, LexRole::kAnaphor) != nullptr;

@@ -34,6 +34,7 @@ struct LeftContext {
   const LexEntry* noun_direct = nullptr;  // the literal of topic_direct
   const LexEntry* noun_topic = nullptr;   // the literal of topic
   bool topic_before_rate = false;         // a rate word stands between topic and number: アラートが週30件
+  bool english_row_label = false;         // the topic is an English table label (| Nodes | 48 |): a year is no count under it
 };
 
 // Reads what stands before the quantity starting at `begin` of `line`.

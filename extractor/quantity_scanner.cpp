@@ -29,6 +29,10 @@ constexpr std::string_view kHalf = "半";         // 1時間半 = 1.5 hours
 constexpr std::string_view kRatio = "times";     // the unit of a bare fraction: 1/4のコスト
 constexpr std::string_view kTimesCounted = "time";  // the unit of the counter 回: how often
 constexpr std::string_view kItemCounted = "item";   // the unit of the generic counters つ, 個, 件
+constexpr std::string_view kTimesSign = "×";        // スループット ×3: a factor written before its number
+// CPU architectures, no factors: x86, x64, x32 (checked here, where an x touches a number, not by a veto
+// regex that every line with a number would pay for)
+constexpr std::string_view kArchitectureBits[] = {"86", "64", "32"};
 // Words after a duration that make it a span or a point in time, no share of a day: 1日12時間後,
 // 1日2時間以内, 1日12時間かかった (a day and a half).
 constexpr double kDaySeconds = 86400;  // the shortest bare denominator a duration is a share of
@@ -65,6 +69,8 @@ struct Draft {
   std::vector<std::string> per;
   bool counter_unit = false;  // the unit is a generic counter's own (件 -> item): no noun named it
   bool slash_pair = false;    // right after "/" that ends the quantity before: 180ms of "12ms/180ms"
+  std::size_t sign = std::string::npos;  // where "×" or "x" before the number starts: ×3, x0.5
+  bool listed = false;        // before "/" in a list that shares the unit after its last number: 10 of "10/50/200 ms"
 };
 
 // Reads the words around each number through QuantityUnitReader and assembles the quantities.
@@ -79,6 +85,10 @@ class Scanner : QuantityUnitReader {
   bool FollowedByAny(std::size_t at, const std::vector<std::string>& words) const;
   bool LeftBoundaryOk(std::size_t pos) const;
   bool PairsAfterSlash(std::size_t pos) const;
+  Hit UnitAfterSlashList(std::size_t at);
+  std::size_t MultiplierSignBefore(std::size_t pos) const;
+  std::size_t ReadOneDenominator(const Draft& d, std::vector<std::string>& per) const;
+  const UnitDef* TimesUnit() const;
   bool IsYearLike(const Draft& d) const;
   bool Vetoed(std::size_t begin, std::size_t end);
 
@@ -104,6 +114,7 @@ class Scanner : QuantityUnitReader {
   std::optional<std::vector<QuantityVeto::Span>> vetoes_;  // computed on first need
   std::vector<QuantityMatch> out_;
   const UnitDef* last_def_ = nullptr;  // the unit of out_.back(), when it has a UnitDef
+  bool last_listed_ = false;           // out_.back() took its unit from a slash list (Draft::listed)
 };
 
 // Whether one of `words` (folded) starts at `at`, after blanks: "Halfに" for a word that only
@@ -131,6 +142,78 @@ bool Scanner::LeftBoundaryOk(std::size_t pos) const {
 // IsAmount), where "2017/11" or "r5/2" continue no quantity.
 bool Scanner::PairsAfterSlash(std::size_t pos) const {
   return pos >= 2 && line_[pos - 1] == '/' && last_def_ != nullptr && !out_.empty() && out_.back().end == pos - 1;
+}
+
+// The unit written after the last number of a slash list that starts at `at` (right after a number):
+// "p50/p95/p99 = 10/50/200 ms", "read/write = 500/200 MB/s", "レイテンシ 10/50/200ms" give each number
+// the unit. Only a measure: "3/5 人" is a score; nor a day or longer: "11/28 日曜" is a date, and a
+// list with no unit ("2026/11/28", "24/7") none.
+Hit Scanner::UnitAfterSlashList(std::size_t at) {
+  std::size_t pos = at;
+  std::optional<NumberToken> last;
+  while (pos + 1 < line_.size() && line_[pos] == '/' && IsDigit(line_[pos + 1])) {
+    last = ReadNumber(line_, pos + 1);
+    if (!last || last->fraction || last->has_kanji) return {};
+    pos = last->end;
+    double ignored = last->value;
+    ApplyScale(pos, ignored, *last);
+  }
+  if (!last) return {};
+  const Hit unit = FindUnit(pos, *last, false);
+  if (!unit) return {};
+  const UnitDef& def = lex_.unit(*unit.entry);
+  if (def.is_count || (def.IsTime() && def.factor >= kDaySeconds)) return {};
+  return unit;
+}
+
+// Where a multiplier sign touching the number at `pos` starts ("スループット ×3", "コスト x0.5",
+// "(x2)"), or npos. Not after a number or a Latin word, where the sign joins two things (3 × 4, 1920×1080,
+// 0x1F, A100 x8: eight of them, m5.large x3), nor an architecture (x86, x64).
+std::size_t Scanner::MultiplierSignBefore(std::size_t pos) const {
+  // most numbers have neither sign before them: one byte tells (× ends with 0x97)
+  if (pos == 0 || (line_[pos - 1] != 'x' && line_[pos - 1] != 'X' && line_[pos - 1] != kTimesSign.back())) return std::string::npos;
+  std::size_t sign = std::string::npos;
+  if (pos >= kTimesSign.size() && line_.substr(pos - kTimesSign.size(), kTimesSign.size()) == kTimesSign) {
+    sign = pos - kTimesSign.size();
+  } else if (pos >= 1 && (line_[pos - 1] == 'x' || line_[pos - 1] == 'X')) {
+    const bool architecture = std::any_of(std::begin(kArchitectureBits), std::end(kArchitectureBits), [&](std::string_view bits) {
+      const std::size_t end = pos + bits.size();
+      return line_.substr(pos, bits.size()) == bits && (end >= line_.size() || !(IsDigit(line_[end]) || line_[end] == '.'));
+    });
+    if (architecture) return std::string::npos;
+    sign = pos - 1;
+  } else {
+    return std::string::npos;
+  }
+  const std::size_t word_end = SkipSpacesBack(line_, sign);
+  if (word_end == 0) return sign;
+  const char before = line_[word_end - 1];
+  return IsAsciiAlnum(static_cast<unsigned char>(before)) || before == '_' || before == '.' ? std::string::npos : sign;
+}
+
+// The unit of a factor (倍, x: "times"), or null when the rules define none.
+const UnitDef* Scanner::TimesUnit() const {
+  for (const UnitDef& def : lex_.units()) {
+    if (def.unit == kRatio && def.factor == 1) return &def;
+  }
+  return nullptr;
+}
+
+// Reads "/1日", "/1 h" after the quantity `d` ending at d.end: a denominator written with its 1, as in
+// "1.5TB/1日" (1.5 TB a day). Returns the new end, or d.end. Not a denominator of the quantity's own
+// unit: "12ms/1s", "5GB/1GB" are pairs of values.
+std::size_t Scanner::ReadOneDenominator(const Draft& d, std::vector<std::string>& per) const {
+  const std::size_t one = d.end + 1;
+  if (d.def == nullptr || one >= line_.size() || line_[d.end] != '/' || line_[one] != '1') return d.end;
+  const std::size_t den_at = one + 1 < line_.size() && line_[one + 1] == ' ' ? one + 2 : one + 1;
+  const LexEntry* den = lex_.MatchAt(line_, den_at, LexRole::kUnit);
+  if (den == nullptr || den->per_only) return d.end;
+  const std::size_t end = den_at + den->text.size();
+  if (end < line_.size() && (IsAsciiAlnum(static_cast<unsigned char>(line_[end])) || line_[end] == '_')) return d.end;
+  const UnitDef& def = lex_.unit(*den);
+  if (def.unit == d.def->unit) return d.end;
+  per.push_back(def.per_name);
+  return end;
 }
 
 // A bare four-digit number from 1900 to 2099 is a year, never a count (2015のスライド).
@@ -242,7 +325,8 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   if (!token) return std::nullopt;
   resume = token->end;
   const bool slash_pair = prefix_unit == nullptr && !LeftBoundaryOk(number_at) && PairsAfterSlash(number_at);
-  if (prefix_unit == nullptr && !LeftBoundaryOk(number_at) && !slash_pair) return std::nullopt;
+  const std::size_t sign = prefix_unit == nullptr ? MultiplierSignBefore(number_at) : std::string::npos;
+  if (prefix_unit == nullptr && !LeftBoundaryOk(number_at) && !slash_pair && sign == std::string::npos) return std::nullopt;
   if (token->has_kanji && !token->has_digits && token->value == 1) return std::nullopt;  // 一つ, 統一
   if (token->end + 1 < line_.size() && line_[token->end] == '.' && IsDigit(line_[token->end + 1])) {
     while (resume < line_.size() && (IsDigit(line_[resume]) || line_[resume] == '.')) ++resume;
@@ -254,6 +338,7 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   d.number = token->value;
   d.end = d.number_end = token->end;
   d.slash_pair = slash_pair;
+  d.sign = sign;
   if (prefix_unit != nullptr) d.def = &lex_.unit(*prefix_unit);
   return d;
 }
@@ -352,6 +437,14 @@ bool Scanner::ReadUnit(Draft& d, std::size_t& after_middle) {
   }
   if (!prefixed && !d.token.fraction) ReadRange(d, unit, unit ? unit.end : end);
   d.end = unit ? unit.end : end;
+  if (!prefixed && !unit && !d.is_range && !d.token.fraction) {
+    if (const Hit shared = UnitAfterSlashList(end)) {  // 10 of "10/50/200 ms": the span stays the number
+      d.def = &lex_.unit(*shared.entry);
+      d.listed = true;
+      if (!shared.entry->implied_per.empty()) d.per.push_back(shared.entry->implied_per);
+      ReadRateSuffix(shared.end, d.per);  // 500 of "500/200 MB/s"
+    }
+  }
   if (unit) {
     d.def = &lex_.unit(*unit.entry);
     d.noun_before = unit.entry->noun_before;
@@ -391,8 +484,10 @@ bool Scanner::FindCounted(Draft& d, const LeftContext& left, std::size_t tail) {
   const bool labels_change = d.def == nullptr && left.noun_direct != nullptr &&
                              IsEnglishPlural(*left.noun_direct, lex_.unit(*left.noun_direct)) && ChangeFollows(line_, d.end);
   const bool labels_end = d.def == nullptr && left.noun_direct != nullptr && LabelsArrowEnd(d, *left.noun_direct);
-  const LexEntry* topic =
-      word_end > word_at ? nullptr : (headed || labels_change || labels_end) ? left.noun_direct : left.noun_topic;
+  const LexEntry* topic = word_end > word_at                           ? nullptr
+                          : (headed || labels_change || labels_end)   ? left.noun_direct
+                          : year && left.english_row_label            ? nullptr  // | Releases | 2024 |: years
+                                                                      : left.noun_topic;
   // Across a rate a topic names what 件 counts (アラートが週30件), not what 回 counts: in
   // "ノードは週1回入れ替わる" the count is of replacements, not of nodes.
   if (topic != nullptr && left.topic_before_rate && d.def != nullptr && d.def->is_counter && d.def->unit == kTimesCounted) topic = nullptr;
@@ -470,6 +565,10 @@ void Scanner::TakeHeadNoun(Draft& d) const {
 bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
   std::size_t after_middle = d.end;
   if (!d.is_word && !ReadUnit(d, after_middle)) return false;
+  if (d.def == nullptr && d.sign != std::string::npos) {  // ×3: a factor (×16GB keeps its unit)
+    d.def = TimesUnit();
+    if (d.def != nullptr) d.begin = d.sign;
+  }
   TakeHeadNoun(d);
   if (d.def != nullptr && d.def->is_counter) {  // 回デプロイ, 500回 デプロイ
     const Hit noun = FindUnit(d.end, d.token, true);
@@ -485,7 +584,7 @@ bool Scanner::ReadRight(Draft& d, const LeftContext& left) {
       if (d.per.empty() && !noun->implied_per.empty()) d.per.push_back(noun->implied_per);
     }
   }
-  if (d.def != nullptr) d.end = ReadRateSuffix(d.end, d.per);
+  if (d.def != nullptr) d.end = ReadRateSuffix(ReadOneDenominator(d, d.per), d.per);
   const std::size_t tail = ReadQualifiersAfter(d.def != nullptr ? d.end : after_middle, d.qualifiers);
   if (d.def != nullptr && !d.def->is_counter) return true;
   return FindCounted(d, left, tail);
@@ -504,6 +603,8 @@ bool Scanner::IsAmount(const Draft& d, const LeftContext& left) {
     return false;
   }
   if (one && RateMarkerFollows(line_, lex_, d.end, d.def != nullptr && d.def->IsTime())) return false;
+  // a list's numbers with its unit are values, whatever "10/20" alone may be (a date)
+  if (d.listed || (d.slash_pair && last_listed_)) return true;
   return !Vetoed(d.begin, d.end);
 }
 
@@ -555,6 +656,7 @@ void Scanner::Emit(const Draft& d, const LeftContext& left) {
   while (prefix_begin != std::string::npos && !out_.empty() && out_.back().end > prefix_begin) out_.pop_back();
   out_.push_back(std::move(m));
   last_def_ = d.def;
+  last_listed_ = d.listed;
 }
 
 std::vector<QuantityMatch> Scanner::Run() {

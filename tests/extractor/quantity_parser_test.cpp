@@ -823,9 +823,45 @@ const Case kCases[] = {
     {"p50/p99 = 12ms/180ms", "12ms|0.012|second| ; 180ms|0.18|second|"},
     {"before/after: 5min/30s", "5min|300|second| ; 30s|30|second|"},
     {"ディスク 5GB/10GB 使用", "5GB|5000000000|byte| ; 10GB|10000000000|byte|"},
-    {"1.5TB/1日", "1.5TB|1500000000000|byte|"},    // a day is no size: no pair
+    {"1.5TB/1日", "1.5TB/1日|1500000000000|byte|day"},  // a day is no size: no pair, a rate written with its 1
+    {"ログは 200GB/1 day 増える", "200GB/1 day|200000000000|byte|day"},
+    {"12ms/1s", "12ms|0.012|second| ; 1s|1|second|"},  // a denominator of its own unit is a pair's value
+    {"5GB/1GB", "5GB|5000000000|byte| ; 1GB|1000000000|byte|"},
+    {"2.5 万円/1 人", "2.5 万円/1 人|25000|jpy|person"},
+    {"1 営業日で復旧", "1 営業日|86400|second|"},
+    {"SLA は 3 business days", "3 business days|259200|second|"},
+    {"2営業日目に対応", ""},                          // an ordinal
     {"12ms/180 件", "12ms|0.012|second|"},           // nor a bare number or another unit
     {"2017/11 に 5GB", "5GB|5000000000|byte|"},      // a date continues no quantity
+    // --- numbers joined by "/" share the unit written after the last one: one quantity each
+    {"p50/p95/p99 = 10/50/200 ms", "10|0.01|second| ; 50|0.05|second| ; 200 ms|0.2|second|"},
+    {"p50/p99: 12/180ms", "12|0.012|second| ; 180ms|0.18|second|"},
+    {"read/write = 500/200 MB/s", "500|500000000|byte|second ; 200 MB/s|200000000|byte|second"},
+    {"レイテンシ 10/50/200ms", "10|0.01|second| ; 50|0.05|second| ; 200ms|0.2|second|"},
+    {"p50/p99 = 10/20 ms", "10|0.01|second| ; 20 ms|0.02|second|"},  // no date: a unit follows
+    {"CPU 使用率 40/85%", "40|40|percent| ; 85%|85|percent|"},
+    {"リリースは 2026/11/28", ""},                      // a date has no unit
+    {"11/28 に 5GB", "5GB|5000000000|byte|"},
+    {"11/28 日曜に", ""},                               // nor a day after it
+    {"コストは 1/10 に削減", "1/10|0.1|times|"},       // a fraction stays one
+    {"24/7 で監視", ""},
+    {"満足度 3/5", "3/5|0.6|times|"},                // a score reads as its fraction, as before
+    {"出席 3/12 人", ""},                               // a count shares nothing (3 of 12)
+    // --- a factor written before its number: ×3, x0.5 (not a product, a size, an architecture or hex)
+    {"スループット ×3", "×3|3|times|"},
+    {"コスト x0.5 に", "x0.5|0.5|times|"},
+    {"throughput: x2 after the fix", "x2|2|times|"},
+    {"レイテンシ(X1.5)", "X1.5|1.5|times|"},
+    {"3 × 4 のグリッド", ""},
+    {"1920×1080 で表示", ""},
+    {"4 × 16GB のメモリ", "16GB|16000000000|byte|"},
+    {"メモリ ×16GB", "16GB|16000000000|byte|"},       // its own unit wins
+    {"x86 サーバー", ""},
+    {"x64 build", ""},
+    {"x86_64 のビルド", ""},
+    {"150万x86コンテナ", "150万x86コンテナ|1500000|container|"},  // the architecture names what is counted
+    {"flag 0x1F", ""},
+    {"A100 x8 node", ""},                             // eight GPUs: no factor
     // --- a table row labelled with a count (X数) counts its bare cells
     {"| ノード数 | 48 | 12 |", "48|48|node| ; 12|12|node|"},
     {"| Pod 数 | 120 | 300 |", "120|120|pod| ; 300|300|pod|"},
@@ -833,6 +869,19 @@ const Case kCases[] = {
     {"| 項目 | 48 | 12 |", ""},                       // a label that counts nothing
     {"| 48 | 12 |", ""},
     {"ノード数 | 48", ""},                             // no table row
+    // ... and so does an English label: a plural, "# of", "number of", "count"
+    {"| Nodes | 48 | 12 |", "48|48|node| ; 12|12|node|"},
+    {"| # of pods | 120 |", "120|120|pod|"},
+    {"| Number of pod | 120 |", "120|120|pod|"},
+    {"| Pod count | 120 | 300 |", "120|120|pod| ; 300|300|pod|"},
+    {"| Worker nodes | 40 → 12 |", "40|40|node| ; 12|12|node|"},
+    {"| Node | 3 |", ""},                              // one node's name
+    {"| Version | 3 |", ""},
+    {"| Year | 2026 |", ""},
+    {"| Releases | 2024 | 2025 |", ""},                // years under a plural label
+    {"| Releases | 12 | 2024 |", "12|12|release|"},
+    {"| リリース数 | 12 |", "12|12|release|"},
+    {"| iPods | 12 |", ""},                             // "Pods" inside a word is no label
 };
 // clang-format on
 
