@@ -324,9 +324,10 @@ std::optional<Draft> Scanner::ReadAt(std::size_t pos, std::size_t& resume) {
   const std::optional<NumberToken> token = ReadNumber(line_, number_at);
   if (!token) return std::nullopt;
   resume = token->end;
-  const bool slash_pair = prefix_unit == nullptr && !LeftBoundaryOk(number_at) && PairsAfterSlash(number_at);
+  const bool bounded = prefix_unit != nullptr || LeftBoundaryOk(number_at);
+  const bool slash_pair = !bounded && PairsAfterSlash(number_at);
   const std::size_t sign = prefix_unit == nullptr ? MultiplierSignBefore(number_at) : std::string::npos;
-  if (prefix_unit == nullptr && !LeftBoundaryOk(number_at) && !slash_pair && sign == std::string::npos) return std::nullopt;
+  if (!bounded && !slash_pair && sign == std::string::npos) return std::nullopt;
   if (token->has_kanji && !token->has_digits && token->value == 1) return std::nullopt;  // 一つ, 統一
   if (token->end + 1 < line_.size() && line_[token->end] == '.' && IsDigit(line_[token->end + 1])) {
     while (resume < line_.size() && (IsDigit(line_[resume]) || line_[resume] == '.')) ++resume;

@@ -83,15 +83,10 @@ std::string SeparatorOf(const std::vector<RuleBlock>& blocks) {
 // the vendor's services. Another company presenting the talk is then its presenter.
 class PlatformHost {
  public:
-  explicit PlatformHost(const RelationSection& section) : section_(section) {
-    if (section.kind != SectionKind::kTalk) return;
-    for (const RelationLine& line : section.lines) {
-      for (const TypedMention& mention : line.mentions) types_ |= TypeBit(mention.type);
-    }
-  }
+  explicit PlatformHost(const RelationSection& section) : section_(section) {}
 
   bool operator()(const BlockOptions& options, int line, int mention) const {
-    if (!options.platform || (options.platform_services & types_) == 0) return false;
+    if (!options.platform || (options.platform_services & Types()) == 0) return false;
     if (section_.name_of) return RE2::FullMatch(section_.name_of(line, mention), *options.platform);
     const RelationLine& on = section_.lines[static_cast<std::size_t>(line)];
     const TypedMention& m = on.mentions[static_cast<std::size_t>(mention)];
@@ -99,8 +94,21 @@ class PlatformHost {
   }
 
  private:
+  // The types the section mentions (none outside a talk), read at the first @platform block's
+  // candidate: most sections have none and do not walk their mentions.
+  TypeMask Types() const {
+    if (!types_read_ && section_.kind == SectionKind::kTalk) {
+      for (const RelationLine& line : section_.lines) {
+        for (const TypedMention& mention : line.mentions) types_ |= TypeBit(mention.type);
+      }
+    }
+    types_read_ = true;
+    return types_;
+  }
+
   const RelationSection& section_;
-  TypeMask types_ = 0;  // the types the section mentions; none outside a talk
+  mutable bool types_read_ = false;
+  mutable TypeMask types_ = 0;
 };
 
 }  // namespace

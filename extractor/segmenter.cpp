@@ -548,9 +548,6 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     }
     return nullptr;
   };
-  // The code of a session catalog's "Session ID: SVS401" right under line `i`, as offsets into the
-  // normalized text, when line `i` may be a session's title there (not a list item, an indented line,
-  // a line too long for a marked heading or such a field itself): the title of a talk with that code.
   // Each session catalog's "Session ID: SVS401" line (most notes have none), by the index of the
   // non-blank line above it, with its code as offsets into the normalized text: found in one pass,
   // as few lines open with the labels' letters.
@@ -566,6 +563,9 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     session_codes.push_back({above, {begin, begin + code->second}});
   }
 
+  // The code of the "Session ID" field right under line `i`, when line `i` may be a session's title
+  // there (not a list item, an indented line, a line too long for a marked heading or such a field
+  // itself): the title of a talk with that code.
   const auto session_code_below = [&](std::size_t i) -> std::optional<std::pair<std::size_t, std::size_t>> {
     if (session_codes.empty()) return std::nullopt;
     const auto at = std::lower_bound(session_codes.begin(), session_codes.end(), i,
