@@ -84,3 +84,23 @@ TEST_CASE("@topic below is read and needs the @line that ends it", "[timeline_to
   REQUIRE(diagnostics.size() == 1);
   CHECK(diagnostics[0].message == "bad @topic 'above' (expected object, document or below)");
 }
+
+TEST_CASE("a timeline entry says what a list item would, its time aside", "[timeline_topic]") {
+  // a live blog's entry names the company it speaks of, as a bullet does: "09:05 X は … に移行した"
+  const auto ja = RelationsIn("# Keynote 実況\n\n09:05 Mercari は オンプレの Oracle から Amazon Aurora に移行した\n");
+  CHECK(ja.count("company/mercari migrated_from technology/oracle-database") == 1);
+  CHECK(ja.count("company/mercari migrated_to aws_service/amazon-aurora") == 1);
+  const auto bracket = RelationsIn("# Keynote 実況\n\n- [10:41] Shopify では DynamoDB を使っている\n");
+  CHECK(bracket.count("company/shopify uses aws_service/amazon-dynamodb") == 1);
+  // in a talk, an entry that lists a stack or says how it deploys is the presenter's, as an item would be
+  const auto en = RelationsIn("# Keynote live blog\n\n## Scaling checkout — Jane Doe, Shopify\n\n10:12 Amazon ECS and Amazon SQS\n10:14 Deploys with Terraform\n");
+  CHECK(en.count("company/shopify uses aws_service/amazon-ecs") == 1);
+  CHECK(en.count("company/shopify uses aws_service/amazon-sqs") == 1);
+  CHECK(en.count("company/shopify uses technology/terraform") == 1);
+  // negative: the entry's company is its own, not the next entry's
+  const auto next = RelationsIn("# Keynote 実況\n\n09:05 Mercari は Aurora に移行した\n09:07 EKS で動かしている\n");
+  CHECK(next.count("company/mercari uses aws_service/amazon-eks") == 0);
+  // negative: a time in the middle of a line is no entry's time
+  const auto mid = RelationsIn("# メモ\n\n朝 09:05 Mercari は Aurora に移行した\n");
+  CHECK(mid.count("company/mercari migrated_to aws_service/amazon-aurora") == 0);
+}
