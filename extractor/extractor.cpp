@@ -12,6 +12,7 @@
 
 #include "extractor/attendee_table.h"
 #include "extractor/front_matter.h"
+#include "extractor/mail_header.h"
 #include "extractor/heading_markup.h"
 #include "extractor/latin_word.h"
 #include "extractor/normalizer.h"
@@ -120,7 +121,9 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
     result.title = CutText(TrimAscii(title.substr(hashes == std::string::npos ? 0 : hashes)), kMaxLineEvidence);
   }
   // A front matter's title names the document and the section that opens with its "---".
-  const std::optional<FrontMatterTitle> front_matter = FindFrontMatterTitle(lines);
+  // So does a mail's subject, in a digest that keeps the mail's header ("From:" / "Subject:" …).
+  std::optional<FrontMatterTitle> front_matter = FindFrontMatterTitle(lines);
+  if (!front_matter) front_matter = FindMailSubject(lines);
   if (front_matter) result.title = CutText(TrimAscii(map.OriginalView(front_matter->begin, front_matter->end)), kMaxLineEvidence);
   for (const SectionSpan& span : segmentation.sections) {
     Section section;
