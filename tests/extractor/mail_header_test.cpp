@@ -3,7 +3,6 @@
 // and the greeting, which sections.rules keeps from being headings.
 #include <catch2/catch.hpp>
 
-#include <set>
 #include <string>
 
 #include "extractor/mail_header.h"
@@ -19,11 +18,6 @@ std::string SubjectOf(const std::string& text) {
   return subject ? normalized.text.substr(subject->begin, subject->end - subject->begin) : "<none>";
 }
 
-std::set<std::string> SectionTitles(const kgx::DocumentResult& result) {
-  std::set<std::string> titles;
-  for (const kgx::Section& section : result.sections) titles.insert(section.title);
-  return titles;
-}
 
 }  // namespace
 
@@ -45,12 +39,12 @@ TEST_CASE("notes of fields that are no mail's header give no subject", "[mail_he
 }
 
 TEST_CASE("a mail digest is named by its subject, its header and signature fields are no headings", "[mail_header]") {
-  const kgx::DocumentResult ja = kgx::testing::ExtractText(
+  const std::string mail =
       "From: 石井 美咲 <misaki@example.co.jp>\nTo: infra@example.co.jp\nCc: 田村 <tamura@example.co.jp>\n"
       "Subject: [共有] AWS Summit Japan 2026 Day 1 参加報告\n\nインフラチームの皆さん\n\nお疲れ様です。\n\n■ 基調講演\n・AWS の話\n\n"
-      "--\n石井 美咲\nTel: 03-1234-5678\n");
-  CHECK(ja.title == "[共有] AWS Summit Japan 2026 Day 1 参加報告");
-  const auto titles = SectionTitles(ja);
+      "--\n石井 美咲\nTel: 03-1234-5678\n";
+  CHECK(kgx::testing::ExtractText(mail).title == "[共有] AWS Summit Japan 2026 Day 1 参加報告");
+  const auto titles = kgx::testing::SectionTitles(mail);
   CHECK(titles.count("To: infra@example.co.jp") == 0);
   CHECK(titles.count("Cc: 田村 <tamura@example.co.jp>") == 0);
   CHECK(titles.count("インフラチームの皆さん") == 0);
@@ -60,7 +54,7 @@ TEST_CASE("a mail digest is named by its subject, its header and signature field
       "from: Jane Roe <jane@example.com>\nsubject: KubeCon day 2 notes\n\nHi all,\n\n## Platform talks\n- Backstage everywhere\n");
   CHECK(en.title == "KubeCon day 2 notes");
   // negative: a note that opens with a heading keeps it as its title, and a heading that greets nobody stays one
-  const kgx::DocumentResult plain = kgx::testing::ExtractText("# 参加メモ\n\nFrom: the keynote\n\n## 皆さんの声\n本文です。\n");
-  CHECK(plain.title == "参加メモ");
-  CHECK(SectionTitles(plain).count("皆さんの声") == 1);
+  const std::string plain = "# 参加メモ\n\nFrom: the keynote\n\n## 皆さんの声\n本文です。\n";
+  CHECK(kgx::testing::ExtractText(plain).title == "参加メモ");
+  CHECK(kgx::testing::SectionTitles(plain).count("皆さんの声") == 1);
 }

@@ -103,6 +103,26 @@ TEST_CASE("a family name right after a company's name is no part of a person's n
   CHECK(Has("# 文字起こし\n\n- 株式会社カササギ旅行 の 中川 蒼さん が話した\n", "person:中川 蒼"));
 }
 
+TEST_CASE("a company of two words after a speaker's job and a comma is no person", "[catalog_notes]") {
+  // "Name, Job, Company" on a line of its own or after a speaker's label: the person patterns' "Job, Name" must not
+  // take the company for a person
+  const std::string line = "# Catalog\n\n## CUS-31 Fraud detection\n\nSpeakers:\nRahul Mehta, Principal Engineer, Tessellate Pay\n";
+  CHECK(Has(line, "company:Tessellate Pay"));
+  CHECK_FALSE(Has(line, "person:Tessellate Pay"));
+  CHECK(kgx::testing::Relates(line, "person/rahul-mehta role_at company/tessellate-pay"));
+  const std::string label = "# Notes\n\n## CUS-31 Fraud detection\n\nSpeaker: Rahul Mehta, Principal Engineer, Tessellate Pay\n\n"
+                            "- Tessellate Pay uses Amazon Kinesis\n";
+  CHECK(Has(label, "company:Tessellate Pay"));
+  CHECK_FALSE(Has(label, "person:Tessellate Pay"));
+  CHECK(kgx::testing::Relates(label, "company/tessellate-pay uses aws_service/amazon-kinesis"));
+  const std::string ja = "# メモ\n\n## CUS-31 不正検知\n\n登壇者: Rahul Mehta, Staff Engineer, Tessellate Pay\n";
+  CHECK(Has(ja, "company:Tessellate Pay"));
+  // negative: a title and a name after it are still a person ("Vice President, Raju Gulabani"), and a job, a comma and a
+  // name with no speaker's name before them stay as they were
+  CHECK(Has("# Keynote\n\n- AWS の Vice President, Raju Gulabani が登壇\n", "person:Raju Gulabani"));
+  CHECK_FALSE(Has("# Notes\n\nSpeaker: Principal Engineer, Tessellate Pay\n", "company:Tessellate Pay"));
+}
+
 TEST_CASE("a catalog's speaker line names the person, the job and the company", "[catalog_notes]") {
   const std::string en = "Catalog\n\nSpeakers:\nMarcus Oyelaran, Staff Engineer, Brambleway\n"
                          "Priyanka Desai, Director of SRE, Larkspur Analytics\n";
