@@ -123,12 +123,23 @@ class Rewriter : MarkupWriter {
       return;
     }
     const std::string_view trimmed = TrimAscii(line);
+    if (trimmed.starts_with("||") && trimmed.ends_with("||")) {
+      HeaderRow(line);
+      return;
+    }
     if (trimmed.starts_with("<pre") && trimmed.ends_with(">")) {
       Open("</pre>", BlockKind::kFence);
     } else if (trimmed.starts_with("{code") || trimmed.starts_with("{noformat")) {
       if (trimmed.ends_with("}")) Open(trimmed.starts_with("{code") ? "{code}" : "{noformat}", BlockKind::kFence);
     } else if (IsMacro(trimmed) && Verbatim(current_.begin, current_.end)) {
       Blank(current_.begin, current_.end);
+    }
+  }
+  // A Confluence table's header row, "||セッション||登壇者||会社||", as a Markdown one, "|セッション |登壇者 |会社 |":
+  // the first bar of each pair is a blank, so that the header's cells line up with the rows' ("|a|b|c|").
+  void HeaderRow(std::string_view line) {
+    for (std::size_t bar = line.find("||"); bar != std::string_view::npos; bar = line.find("||", bar + 2)) {
+      BlankIfVerbatim(current_.begin + bar, current_.begin + bar + 1);
     }
   }
   // A Confluence macro alone on its line: "{toc}", "{info}", "{panel:title=構成}".

@@ -122,3 +122,26 @@ TEST_CASE("full-width wiki marks stay text and full-width titles are kept as wri
   REQUIRE(doc.sections.size() >= 2);
   CHECK(doc.sections.back().code == "CUS-12");
 }
+
+TEST_CASE("a Confluence table's header row reads as a Markdown one, its cells over the rows' cells", "[wiki]") {
+  CHECK(Rewritten("||Name||Company||\n|Jane Doe|Acme|\n", WikiDialect::kTextile) == " |Name |Company |\n|Jane Doe|Acme|\n");
+  // negative: a row whose first cell is a row header, and bars inside a cell's text, stay as written
+  CHECK(Rewritten("||項目|内容|\n|a||b|\n", WikiDialect::kTextile) == "||項目|内容|\n|a||b|\n");
+  // the columns of people and companies line up, in Japanese and English
+  const kgx::DocumentResult ja = ExtractAt("memo.textile",
+      "h1. 参加報告\n\nh2. セッション一覧\n\n||セッション||登壇者||会社||メモ||\n|eBPF で作る可観測性|坂本 隼人|株式会社カケス|Cilium と Tetragon|\n");
+  const auto has = [](const kgx::DocumentResult& doc, const std::string& id) {
+    for (const kgx::Entity& e : doc.entities) {
+      if (e.id == id) return true;
+    }
+    return false;
+  };
+  CHECK(has(ja, "person/坂本-隼人"));
+  CHECK(has(ja, "company/カケス"));
+  CHECK_FALSE(has(ja, "company/cilium-と-tetragon"));
+  const kgx::DocumentResult en = ExtractAt("memo.textile",
+      "h1. Report\n\n||Session||Speaker||Company||Notes||\n|Backstage at scale|Oliver Grant|Brightwater Labs|200 services|\n");
+  CHECK(has(en, "person/oliver-grant"));
+  CHECK(has(en, "company/brightwater-labs"));
+  CHECK_FALSE(has(en, "person/brightwater-labs"));
+}
