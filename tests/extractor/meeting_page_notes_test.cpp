@@ -88,6 +88,10 @@ TEST_CASE("a katakana company ending in a trade word keeps it", "[meeting_page]"
   CHECK_FALSE(Has("# 議事録\n\n株式会社ミズナギ決済の事例\n", "company:ミズナギ"));
   // negative: a department after the name is not part of it
   CHECK_FALSE(Has("# メモ\n\n株式会社カモメ 決済チームの話\n", "company:カモメ 決済チーム"));
+  // a mail-order retailer, a trading house and a department store end in their trade too
+  CHECK(Has("# メール\n\n講演者: 小川 健太 氏（株式会社ヤマガラ通販 プラットフォーム部 部長）\n", "company:ヤマガラ通販"));
+  CHECK_FALSE(Has("# メール\n\n講演者: 小川 健太 氏（株式会社ヤマガラ通販 プラットフォーム部 部長）\n", "company:ヤマガラ"));
+  CHECK(Has("# メモ\n\n株式会社ツバメ百貨店の事例\n", "company:ツバメ百貨店"));
 }
 
 TEST_CASE("a Developers Summit code of day, track letter and slot opens a talk, and names no company", "[meeting_page]") {
