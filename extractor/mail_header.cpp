@@ -1,7 +1,9 @@
 // Finds the subject of a mail header at the top of a note (see mail_header.h).
 #include "extractor/mail_header.h"
 
+#include <algorithm>
 #include <array>
+#include <string>
 #include <string_view>
 
 #include "extractor/text_util.h"
@@ -14,38 +16,24 @@ constexpr std::size_t kMaxHeaderLines = 12;
 
 enum class Field { kOther, kSender, kSubject, kNone };
 
-bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    const char x = (a[i] >= 'A' && a[i] <= 'Z') ? static_cast<char>(a[i] - 'A' + 'a') : a[i];
-    if (x != b[i]) return false;
-  }
-  return true;
-}
-
-// Which header field `key` is (English names in lower case, as mail clients write them in any case).
+// Which header field `key` is (English names in any case, as mail clients write them).
 Field FieldOf(std::string_view key) {
   static constexpr std::array<std::string_view, 4> kSenders = {"from", "sender", "差出人", "送信者"};
   static constexpr std::array<std::string_view, 2> kSubjects = {"subject", "件名"};
   static constexpr std::array<std::string_view, 10> kOthers = {"to", "cc", "bcc", "date", "sent", "reply-to",
                                                                "宛先", "日付", "送信日時", "message-id"};
-  for (std::string_view name : kSenders) if (EqualsIgnoringAsciiCase(key, name)) return Field::kSender;
-  for (std::string_view name : kSubjects) if (EqualsIgnoringAsciiCase(key, name)) return Field::kSubject;
-  for (std::string_view name : kOthers) if (EqualsIgnoringAsciiCase(key, name)) return Field::kOther;
-  return Field::kNone;
+  const std::string lower = AsciiLowerCopy(key);
+  const auto in = [&](const auto& names) { return std::find(names.begin(), names.end(), lower) != names.end(); };
+  if (in(kSenders)) return Field::kSender;
+  if (in(kSubjects)) return Field::kSubject;
+  return in(kOthers) ? Field::kOther : Field::kNone;
 }
 
-// For a "Key: value" line (a half- or full-width colon), the field and its trimmed value.
+// For a "Key: value" line, the field and its trimmed value (the text is NFKC-normalized: a full-width colon is ':').
 Field ReadField(std::string_view line, std::string_view& value) {
-  std::size_t colon = line.find(':');
-  std::size_t after = colon + 1;
-  const std::size_t wide = line.find("：");
-  if (wide != std::string_view::npos && (colon == std::string_view::npos || wide < colon)) {
-    colon = wide;
-    after = wide + std::string_view("：").size();
-  }
+  const std::size_t colon = line.find(':');
   if (colon == std::string_view::npos) return Field::kNone;
-  value = TrimAscii(line.substr(after));
+  value = TrimAscii(line.substr(colon + 1));
   return FieldOf(TrimAscii(line.substr(0, colon)));
 }
 
