@@ -176,6 +176,8 @@ struct Segmenter::Impl {
   std::unique_ptr<RE2> bullet;
   LineStartGate bullet_gate;  // from the [section bullet] patterns, each anchored at the start or given .*?
   std::unique_ptr<RE2> speaker;  // a line naming a talk's speaker: the heading above it is a talk
+  // A catalog's "Session ID: SVS401" field, by the labels of the [section session_id] rules.
+  SessionIdField session_id;
   // A code-shaped identifier that is no session code ("SHA-256", "COVID-19"): a header pattern
   // whose `code` it matches in full does not match.
   std::unique_ptr<RE2> not_code;
@@ -403,7 +405,7 @@ bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   }
   if (HasNotHeading() && (not_heading_gate.DecidesAtEnd(text) || IsNotHeading(text))) return false;
   // a catalog's "Session ID: SVS401" gives its code to the title above it, whatever the rules say
-  if (MayBeSessionIdField(text) && SessionIdCode(text)) return false;
+  if (session_id.MayBeField(text) && session_id.Code(text)) return false;
   return !IsNotTalk(text);
 }
 
@@ -468,6 +470,10 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
       }
       continue;
     }
+    if (kind == "session_id") {
+      failed |= !impl.session_id.AddLabels(block, diagnostics);
+      continue;
+    }
     if (kind == "bullet" || kind == "speaker" || kind == "not_code" || kind == "not_talk") {
       for (const RuleLine& line : block.lines) {
         alternate(kind == "bullet"     ? bullet
@@ -485,7 +491,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
                                          : kind == "event_talk" ? &impl.event_talks : nullptr;
     if (!target) {
       diagnostics.push_back({block.where, "unknown section kind '" + kind +
-                                              "' (expected talk, keynote, day, event_talk, not_heading, not_code, not_talk, bullet or speaker)", true});
+                                              "' (expected talk, keynote, day, event_talk, not_heading, not_code, not_talk, bullet, speaker or session_id)", true});
       failed = true;
       continue;
     }
@@ -553,8 +559,8 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   // as few lines open with the labels' letters.
   std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>> session_codes;
   for (std::size_t k = 1; k < lines.size(); ++k) {
-    if (!MayBeSessionIdField(lines[k].text)) continue;
-    const auto code = SessionIdCode(lines[k].text);
+    if (!impl.session_id.MayBeField(lines[k].text)) continue;
+    const auto code = impl.session_id.Code(lines[k].text);
     if (!code) continue;
     std::size_t above = k - 1;
     while (above > 0 && TrimAscii(lines[above].text).empty()) --above;
@@ -573,7 +579,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     if (at == session_codes.end() || at->first != i) return std::nullopt;
     const std::string_view text = TrimAscii(lines[i].text);
     if (text.data() != lines[i].text.data() || !HasLetter(text) || impl.IsBullet(lines[i]) ||
-        LongerThan(text, kMaxMarkedHeadingCodePoints) || SessionIdCode(text)) {
+        LongerThan(text, kMaxMarkedHeadingCodePoints) || impl.session_id.Code(text)) {
       return std::nullopt;
     }
     return at->second;

@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "extractor/outline_number.h"
-#include "extractor/session_id_field.h"
 #include "tests/extractor/extract_support.h"
 
 namespace {
@@ -54,21 +53,6 @@ TEST_CASE("a session catalog's Session ID field names the code of the title abov
   CHECK_FALSE(HasSection("# Notes\n\nSome title of a thing\nSession ID: see below\n\nText.\n",
                          "3 talk Some title of a thing"));
   CHECK(SectionLines(ExtractText("# Notes\n\n- a bullet item here\nSession ID: SVS401\n")).size() == 1);
-}
-
-TEST_CASE("SessionIdCode reads a code alone after a session label", "[catalog_notes]") {
-  const auto at = kgx::SessionIdCode("Session ID: SVS401");
-  REQUIRE(at.has_value());
-  CHECK(std::string_view("Session ID: SVS401").substr(at->first, at->second) == "SVS401");
-  CHECK(kgx::SessionIdCode("session code : KEY-01").has_value());
-  CHECK(kgx::SessionIdCode("セッションID: AIM-21").has_value());
-  CHECK(kgx::SessionIdCode("セッション番号: A-3").has_value());
-  // negative: words, a code with no digit or no letter, another label, a code with text after it
-  CHECK_FALSE(kgx::SessionIdCode("Session ID: see below").has_value());
-  CHECK_FALSE(kgx::SessionIdCode("Session ID: 2026").has_value());
-  CHECK_FALSE(kgx::SessionIdCode("Session type: Breakout session").has_value());
-  CHECK_FALSE(kgx::SessionIdCode("Session ID: SVS401 (repeat)").has_value());
-  CHECK_FALSE(kgx::SessionIdCode("Ticket ID: OPS-123").has_value());
 }
 
 TEST_CASE("a transcript's turn after a people label names no one", "[transcript_notes]") {
