@@ -189,3 +189,16 @@ TEST_CASE("an honorific before a speaker's parenthesis is no part of the name", 
   CHECK_FALSE(Has(ja, "person:鈴木 花子氏"));
   CHECK(Has("# レポート\n\n石原 乃愛（株式会社ウミネコ証券 デジタル推進部 部長）\n", "person:石原 乃愛"));
 }
+
+TEST_CASE("a session catalog's code field may be labelled as catalogs number sessions", "[catalog_notes]") {
+  CHECK(HasSection("# Picks\n\nBuilding pipelines with Amazon EventBridge\nSession No.: SVS401\nTrack: Serverless\n",
+                   "3 talk Building pipelines with Amazon EventBridge [SVS401]"));
+  CHECK(HasSection("# 気になる講演\n\nRust でつくる高速 API サーバー\n講演番号: AP-21\n",
+                   "3 talk Rust でつくる高速 API サーバー [AP-21]"));
+  CHECK(HasSection("# 気になる講演\n\nKubernetes 運用の自動化\nセッションNo.：K8S-07\n",
+                   "3 talk Kubernetes 運用の自動化 [K8S-07]"));
+  // negative: a bare "Code:" is an error's or a coupon's as often (no talk), a number alone is no code
+  CHECK_FALSE(HasSection("# 障害メモ\n\nAccessDenied エラーが出た\nCode: AD403\n", "3 talk AccessDenied エラーが出た [AD403]"));
+  CHECK_FALSE(HasSection("# Picks\n\nBuilding pipelines with Amazon EventBridge\nSession No.: 3\n",
+                         "3 talk Building pipelines with Amazon EventBridge"));
+}
