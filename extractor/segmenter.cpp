@@ -65,8 +65,11 @@ constexpr std::string_view kToggleMark = "▶";
 
 // Which marked heading (##, ■) ends the talk being read: one as high as the talk's own marked
 // header (a deeper one is its sub-heading); any, for a talk a Notion toggle opened (its ▶ has no
-// level); none, under an unmarked header (then whether prose follows the heading decides).
-enum class TalkEnd { kByProse, kAtOwnLevel, kAtAnyMarkedHeading };
+// level); none, under an unmarked header (then whether prose follows the heading decides), unless
+// the header opens with an outline number ("2.2 Title"): then an outline heading as shallow ends
+// the talk ("2.3 …") and a deeper one is its sub-heading ("2.2.1 概要"); a heading without a number
+// is decided by prose.
+enum class TalkEnd { kByProse, kAtOwnLevel, kAtAnyMarkedHeading, kAtOutlineDepth };
 
 // Returns the offset of the "▶" of a Notion toggle ("▶ Title", "- ▶ Title", indented or not),
 // or npos when the line is none; `at` is where the line's text starts after white space. Most
@@ -728,6 +731,12 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       talk_level = own_level;
       talk_end = by_toggle ? TalkEnd::kAtAnyMarkedHeading : own_level > 0 ? TalkEnd::kAtOwnLevel : TalkEnd::kByProse;
       toggle_indent = by_toggle ? indent : std::string_view::npos;
+      if (talk_end == TalkEnd::kByProse) {
+        if (const std::size_t depth = OutlineDepth(trimmed); depth > 0) {
+          talk_end = TalkEnd::kAtOutlineDepth;
+          talk_level = depth;
+        }
+      }
     };
     const auto open_talk = [&](std::size_t own_level) {
       opens = inside_talk = true;
@@ -783,9 +792,12 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       // deeper one is its sub-heading, prose under it or not, unless a speaker line makes it a
       // talk of its own; under a toggle every marked heading ends it; under an unmarked header
       // the rule below decides.
-      const bool ends_talk = level > 0 && (talk_end == TalkEnd::kAtAnyMarkedHeading ||
-                                           (talk_end == TalkEnd::kAtOwnLevel && level <= talk_level));
-      const bool sub_heading = level > 0 && talk_end == TalkEnd::kAtOwnLevel && level > talk_level;
+      // under a talk whose header opens with an outline number, a numbered heading's depth is its level
+      const std::size_t depth = talk_end == TalkEnd::kAtOutlineDepth && level == 0 ? OutlineDepth(trimmed) : 0;
+      const bool ends_talk = (level > 0 && (talk_end == TalkEnd::kAtAnyMarkedHeading ||
+                                            (talk_end == TalkEnd::kAtOwnLevel && level <= talk_level))) ||
+                             (depth > 0 && depth <= talk_level);
+      const bool sub_heading = (level > 0 && talk_end == TalkEnd::kAtOwnLevel && level > talk_level) || depth > talk_level;
       if (!continues_sentence) {
         if (!inside_talk) {
           opens = true;

@@ -202,3 +202,40 @@ TEST_CASE("a session catalog's code field may be labelled as catalogs number ses
   CHECK_FALSE(HasSection("# Picks\n\nBuilding pipelines with Amazon EventBridge\nSession No.: 3\n",
                          "3 talk Building pipelines with Amazon EventBridge"));
 }
+
+TEST_CASE("a numbered outline's talk keeps its deeper numbered sub-headings", "[outline_notes]") {
+  const std::string report =
+      "AWS re:Invent 2025 参加報告書\n\n"
+      "2.1 Keynote: Matt Garman\n"
+      "Amazon Bedrock の新機能が発表された。\n\n"
+      "2.2 Cost optimization with Karpenter at Brightcart\n"
+      "Speaker: Jane Doe, SRE Lead at Brightcart\n"
+      "2.2.1 概要\n"
+      "Brightcart は Karpenter を使い、スポットの比率を上げた。\n"
+      "2.2.2 所感\n"
+      "うちでも Karpenter を試したい。\n\n"
+      "2.3 Amazon Aurora Limitless Database の内部構造\n"
+      "登壇者: 山田 太郎（株式会社サンプル）\n"
+      "2.3.1 Overview\n"
+      "The speaker explained how Aurora Limitless shards data.\n"
+      "2.3.2 Deep dive\n"
+      "Speaker: Kevin Park, Principal Engineer at Ridgeline\n"
+      "Routers hold no data.\n"
+      "3.1 まとめ\n"
+      "来年も参加したい。\n";
+  const std::vector<std::string> sections = SectionLines(ExtractText(report));
+  CHECK(HasSection(report, "6 talk 2.2 Cost optimization with Karpenter at Brightcart"));
+  CHECK(HasSection(report, "13 talk 2.3 Amazon Aurora Limitless Database の内部構造"));
+  for (const std::string& line : sections) {
+    CHECK(line.find("2.2.1 概要") == std::string::npos);
+    CHECK(line.find("2.2.2 所感") == std::string::npos);
+    CHECK(line.find("2.3.1 Overview") == std::string::npos);
+  }
+  // negative: a numbered heading as shallow ends the talk, and a deeper one with its own speaker is a talk of its own
+  CHECK(HasSection(report, "17 talk 2.3.2 Deep dive"));
+  CHECK(HasSection(report, "20 other 3.1 まとめ"));
+  // without an outline number the talk ends where prose follows a heading, as before
+  const std::string plain =
+      "Notes\n\nCost optimization with Karpenter\nSpeaker: Jane Doe, SRE Lead at Brightcart\n概要\nBrightcart は Karpenter を使う。\n";
+  CHECK(HasSection(plain, "5 other 概要"));
+}
