@@ -889,6 +889,17 @@ const Case kCases[] = {
     {"| Pod count | 120 | 300 |", "120|120|pod| ; 300|300|pod|"},
     {"| Worker nodes | 40 → 12 |", "40|40|node| ; 12|12|node|"},
     {"| Node | 3 |", ""},                              // one node's name
+    {"| Queries | 1200 | 3400 |", "1200|1200|query| ; 3400|3400|query|"},  // a y turned into ies
+    {"| Processes | 12 |", "12|12|process|"},         // es after s
+    {"| Errors | 12 | 3 |", "12|12|error| ; 3|3|error|"},
+    {"| エラー数 | 12 |", "12|12|error|"},
+    {"| Query | 3 |", ""},
+    {"| Error | 3 |", ""},
+    {"| Querys | 3 |", ""},                            // no plural of query
+    // an HTTP status names a kind of error, no count of them
+    {"12 errors in the last hour", "12 errors|12|error|"},
+    {"HTTP 500 errors spiked", ""},
+    {"404 エラーが増えた", ""},
     {"| Version | 3 |", ""},
     {"| Year | 2026 |", ""},
     {"| Releases | 2024 | 2025 |", ""},                // years under a plural label
