@@ -137,6 +137,27 @@ TEST_CASE("uses and moves said in speech: the main one, code made with a tool, t
   CHECK_FALSE(rel("- Terraform をコード化するのは難しい", "uses technology/terraform"));
 }
 
+TEST_CASE("a part of the system said in speech is a use, a move told with 移しました a move", "[transcript_notes]") {
+  const std::string title = "# 株式会社カササギ旅行の事例\n\n";
+  const auto rel = [&](const std::string& line, const std::string& relation) {
+    return kgx::testing::Relates(title + line + "\n", "company/カササギ旅行 " + relation);
+  };
+  CHECK(rel("中川: うちは基本 EKS なんですけど、一部 AWS Fargate です。", "uses aws_service/aws-fargate"));
+  CHECK(rel("- 残りは Cloud Run でした。", "uses technology/google-cloud-run"));
+  CHECK(rel("中川: 結局 Amazon MSK に移しました。", "migrated_to aws_service/amazon-managed-streaming-for-apache-kafka"));
+  CHECK(rel("- ログ基盤は Grafana Loki へ移しました", "migrated_to technology/loki"));
+  CHECK(rel("- ジョブは ECS から EKS に移しました。", "migrated_from aws_service/amazon-ecs"));
+  CHECK(rel("- キューを RabbitMQ から Amazon SQS へ移した", "migrated_to aws_service/amazon-sqs"));
+  // negative: a question, a denial; data put somewhere is a use, no move; a meeting or a person moved names no system
+  CHECK_FALSE(rel("- 一部 Fargate ですか？", "uses aws_service/aws-fargate"));
+  CHECK_FALSE(rel("- 一部 Fargate ではないです", "uses aws_service/aws-fargate"));
+  CHECK(rel("- ログを S3 に移して集計している", "uses aws_service/amazon-s3"));
+  CHECK_FALSE(rel("- ログを S3 に移して集計している", "migrated_to aws_service/amazon-s3"));
+  CHECK_FALSE(rel("- Kubernetes の定例は来週に移しました", "migrated_to technology/kubernetes"));
+  CHECK_FALSE(rel("- 田中さんを Kubernetes チームに移しました", "migrated_to technology/kubernetes"));
+  CHECK_FALSE(rel("- Amazon MSK に移す予定", "migrated_to aws_service/amazon-managed-streaming-for-apache-kafka"));
+}
+
 TEST_CASE("a numbered outline's heading may be long and a keynote", "[outline_notes]") {
   const std::string report =
       "KubeCon Japan 2026 出張報告書\n\n"
