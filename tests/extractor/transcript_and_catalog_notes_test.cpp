@@ -22,6 +22,11 @@ bool HasSection(const std::string& text, const std::string& line) {
   return std::find(lines.begin(), lines.end(), line) != lines.end();
 }
 
+// Whether `line`, under a case study's title, states `relation` of that company ("uses technology/x").
+bool rel(const std::string& line, const std::string& relation) {
+  return kgx::testing::Relates("# 株式会社カササギ旅行の事例\n\n" + line + "\n", "company/カササギ旅行 " + relation);
+}
+
 const std::string kCatalog =
     "AWS Summit Japan 2026 気になるセッション\n\n"
     "Building event-driven order pipelines with Amazon EventBridge\n"
@@ -122,10 +127,6 @@ TEST_CASE("a wish said in a verb's -tai form in the same clause is no use", "[tr
 }
 
 TEST_CASE("uses and moves said in speech: the main one, code made with a tool, tools brought into one", "[transcript_notes]") {
-  const std::string title = "# 株式会社カササギ旅行の事例\n\n";
-  const auto rel = [&](const std::string& line, const std::string& relation) {
-    return kgx::testing::Relates(title + line + "\n", "company/カササギ旅行 " + relation);
-  };
   CHECK(rel("中川: 今は Amazon EKS がメインで、一部 Fargate です。", "uses aws_service/amazon-eks"));
   CHECK(rel("- DB は今 Aurora が中心です", "uses aws_service/amazon-aurora"));
   CHECK(rel("中川: あとは Terraform でインフラを全部コード化してます。", "uses technology/terraform"));
@@ -138,10 +139,6 @@ TEST_CASE("uses and moves said in speech: the main one, code made with a tool, t
 }
 
 TEST_CASE("a part of the system said in speech is a use, a move told with 移しました a move", "[transcript_notes]") {
-  const std::string title = "# 株式会社カササギ旅行の事例\n\n";
-  const auto rel = [&](const std::string& line, const std::string& relation) {
-    return kgx::testing::Relates(title + line + "\n", "company/カササギ旅行 " + relation);
-  };
   CHECK(rel("中川: うちは基本 EKS なんですけど、一部 AWS Fargate です。", "uses aws_service/aws-fargate"));
   CHECK(rel("- 残りは Cloud Run でした。", "uses technology/google-cloud-run"));
   CHECK(rel("中川: 結局 Amazon MSK に移しました。", "migrated_to aws_service/amazon-managed-streaming-for-apache-kafka"));
