@@ -1,5 +1,6 @@
 // A [discover …] block's "@after RE": its patterns read a line only under a non-blank line RE matches, as a
-// Japanese catalog lists a speaker's name alone under "スピーカー:"; and the whole extraction with the shipped rules.
+// Japanese catalog lists a speaker's name alone under "スピーカー:"; and the whole extraction with the shipped rules
+// (the company's line under the name presents the talk, and the person above it has a role there: @subject person_above).
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -49,6 +50,13 @@ TEST_CASE("a Japanese catalog's speaker alone under its label is a person, the c
   CHECK(kgx::testing::Has(ja, "person:佐藤 花子"));
   CHECK(kgx::testing::Relates(ja, "<section> presented_by company/サンプル"));
   CHECK(kgx::testing::Relates(ja, "<section> presented_by company/ミズナギ"));
+  CHECK(kgx::testing::Relates(ja, "person/山田-太郎 role_at company/サンプル"));
+  CHECK(kgx::testing::Relates(ja, "person/佐藤-花子 role_at company/ミズナギ"));
+  CHECK_FALSE(kgx::testing::Relates(ja, "person/山田-太郎 role_at company/ミズナギ"));
+  // negative: no name over the company's line, no one has a role there (the company still presents)
+  const std::string nameless = "カタログ\n\nKubernetes 運用の自動化\nセッションID: K8S-07\nスピーカー:\n株式会社サンプル SRE\n";
+  CHECK(kgx::testing::Relates(nameless, "<section> presented_by company/サンプル"));
+  for (const std::string& r : kgx::testing::RelationsIn(nameless)) CHECK(r.find("role_at") == std::string::npos);
   // negative: a name alone with no label above it, a company line in prose under no label
   CHECK_FALSE(kgx::testing::Has("# メモ\n\n山田 太郎\n株式会社サンプル SRE\n", "person:山田 太郎"));
   CHECK_FALSE(kgx::testing::Relates("カタログ\n\nKubernetes 運用の自動化\nセッションID: K8S-07\n概要:\n株式会社サンプル SRE\n",
