@@ -37,6 +37,10 @@ struct NamePattern {
   // costs far more than the DFA of a pattern anchored at the line's start, whose DFA stops at the
   // first character that cannot follow.
   bool test_first = false;
+  // From its block's "@after RE": the pattern reads a line only under a line `RE` matches (the
+  // non-blank line before it), as a catalog's name alone under "スピーカー:". Null: any line.
+  const RE2* after = nullptr;
+  LineStartGate after_start;  // what may begin a line `after` matches: most lines above are told by it
   // The groups from a short run of the pattern's head, when it has a group-free tail (HeadGroups).
   std::unique_ptr<HeadGroups> head_groups;
   EntityType type = EntityType::kCompany;
@@ -66,6 +70,10 @@ struct Discovery::Impl {
   // The gated patterns' gates as one: a line it turns away can match none of them, and most lines
   // are asked once instead of once per gated pattern.
   LineStartGate gated_start;
+  std::vector<std::unique_ptr<RE2>> afters;  // the blocks' @after conditions
+  // Patterns of a block with "@after": kept out of the prefilter too (their RE2 is their own), and
+  // asked only of a line under one their condition matches. Ascending.
+  std::vector<int> after_gated;
 
   bool IsStopped(EntityType type, std::string_view name) const;
 };
@@ -109,7 +117,29 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
       failed = true;
       continue;
     }
+    // The block's options: "@after RE" (the only one) applies to each of its patterns.
+    const RE2* after = nullptr;
+    LineStartGate after_start;
     for (const RuleLine& line : block.lines) {
+      if (block.kind == "discover.stop" || !line.text.starts_with("@")) continue;
+      if (!line.text.starts_with("@after ")) {
+        diagnostics.push_back({line.where, "unknown option '" + line.text.substr(0, line.text.find(' ')) + "' (expected @after)", true});
+        failed = true;
+        continue;
+      }
+      const std::string source(TrimAscii(std::string_view(line.text).substr(7)));
+      auto regex = std::make_unique<RE2>(source, RE2::Quiet);
+      if (!regex->ok()) {
+        diagnostics.push_back({line.where, "bad pattern in '" + line.text + "': " + regex->error(), true});
+        failed = true;
+        continue;
+      }
+      after = regex.get();
+      if (AnchoredAt(source, RegexEdge::kStart)) after_start = LineStartGate::Derive({source});
+      impl.afters.push_back(std::move(regex));
+    }
+    for (const RuleLine& line : block.lines) {
+      if (block.kind != "discover.stop" && line.text.starts_with("@")) continue;
       if (block.kind == "discover.stop") {
         impl.stop[static_cast<std::size_t>(*type)].insert(NormalizeForMatching(line.text));
         continue;
@@ -126,7 +156,7 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
       };
       std::string error;
       if (AnchoredAt(line.text, RegexEdge::kStart)) pattern.start = LineStartGate::Derive({line.text});
-      const bool gated = GatesEveryCommonLineStart(pattern.start);
+      const bool gated = after != nullptr || GatesEveryCommonLineStart(pattern.start);
       if (gated) {
         auto own = std::make_unique<RE2>(line.text, RE2::Quiet);
         if (own->ok()) {
@@ -156,10 +186,14 @@ std::unique_ptr<Discovery> Discovery::Compile(const std::vector<RuleBlock>& bloc
       pattern.neighbours = LiteralNeighbours::Derive(line.text);
       // One condition per pattern: each costs a search of the line.
       if (!pattern.neighbours.Constrains()) pattern.context = LiteralContext::Derive(line.text);
-      if (gated) {
+      if (after != nullptr) {
+        impl.after_gated.push_back(id);
+      } else if (gated) {
         impl.gated.push_back(id);
         gated_sources.push_back(line.text);
       }
+      pattern.after = after;
+      pattern.after_start = after_start;
       pattern.test_first = AnchoredAt(line.text, RegexEdge::kStart);
       pattern.head_groups = HeadGroups::For(*pattern.regex);
       impl.patterns.push_back(std::move(pattern));
@@ -177,7 +211,7 @@ TextAtoms Discovery::AtomsFrom(std::string_view text, const std::vector<LiteralH
   return impl_->prefilter->AtomsFrom(text, hits);
 }
 
-std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAtoms* atoms) const {
+std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAtoms* atoms, std::string_view previous) const {
   std::vector<DiscoveredName> found;
   const Impl& impl = *impl_;
   // On a blank line every name a pattern could take trims to nothing.
@@ -195,6 +229,16 @@ std::vector<DiscoveredName> Discovery::Find(std::string_view line, const TextAto
       hits = &with_gated;
       with_gated.push_back(id);
     }
+  }
+  for (const int id : impl.after_gated) {
+    const NamePattern& pattern = impl.patterns[static_cast<std::size_t>(id)];
+    if (!pattern.after_start.MayMatch(previous) || !pattern.start.MayMatch(line) ||
+        !RE2::PartialMatch(previous, *pattern.after)) {
+      continue;
+    }
+    if (hits == &candidates) with_gated = candidates;
+    hits = &with_gated;
+    with_gated.push_back(id);
   }
   if (hits == &with_gated) std::sort(with_gated.begin(), with_gated.end());
   for (int hit : *hits) {

@@ -39,8 +39,10 @@ class Discovery {
   std::vector<std::string> ScannedAtoms() const;
   TextAtoms AtomsFrom(std::string_view text, const std::vector<LiteralHit>& hits) const;
   // Finds discovered names in one normalized line (case kept). `atoms`, when given, are the
-  // FindAtoms of a text the line is part of: the line is not scanned again. Thread-safe.
-  std::vector<DiscoveredName> Find(std::string_view line, const TextAtoms* atoms = nullptr) const;
+  // FindAtoms of a text the line is part of: the line is not scanned again. `previous` is the
+  // non-blank line before it, which a block's "@after RE" asks about. Thread-safe.
+  std::vector<DiscoveredName> Find(std::string_view line, const TextAtoms* atoms = nullptr,
+                                   std::string_view previous = {}) const;
   // Finds unlisted names in lists beside known ones (list_discovery.h); `known` are the line's
   // known names by begin. Thread-safe.
   std::vector<DiscoveredName> FindInLists(std::string_view line, const std::vector<KnownName>& known) const;

@@ -256,11 +256,13 @@ DocumentResult Extractor::Extract(const SourceText& source) const {
   const auto is_code = [&](std::size_t number) {
     return !code_lines.empty() && std::binary_search(code_lines.begin(), code_lines.end(), number);
   };
+  std::string_view previous;  // the non-blank line before, for a discovery block's @after
   for (const LineView& line : lines) {
     if (is_code(line.number)) continue;
-    for (const DiscoveredName& name : rules_.discovery().Find(line.text, &discovery_atoms)) {
+    for (const DiscoveredName& name : rules_.discovery().Find(line.text, &discovery_atoms, previous)) {
       add_discovered(line.norm_begin + name.begin, line.norm_begin + name.end, name.type);
     }
+    if (!TrimAscii(line.text).empty()) previous = line.text;
   }
   // Names in lists beside known ones, line by line once every line's names are known.
   std::vector<KnownName> known;

@@ -21,9 +21,17 @@ bool ChangeFollows(std::string_view line, std::size_t at) {
 }
 
 bool IsEnglishPlural(const LexEntry& entry, const UnitDef& def) {
-  const std::string_view text = entry.text;
-  return text.size() == def.unit.size() + 1 && (text.back() == 's' || text.back() == 'S') &&
-         AsciiLowerCopy(text.substr(0, def.unit.size())) == def.unit;
+  const std::string lower = AsciiLowerCopy(entry.text);
+  const std::string_view text = lower, unit = def.unit;
+  if (text.size() == unit.size() + 1 && text.back() == 's' && text.starts_with(unit)) return true;  // nodes
+  // queries, inquiries: a y after a consonant turns into ies
+  if (unit.size() >= 2 && unit.back() == 'y' && text.size() == unit.size() + 2 && text.ends_with("ies") &&
+      text.substr(0, unit.size() - 1) == unit.substr(0, unit.size() - 1)) {
+    return true;
+  }
+  // processes, boxes, batches: es after s, x, ch and sh
+  const bool sibilant = unit.ends_with('s') || unit.ends_with('x') || unit.ends_with("ch") || unit.ends_with("sh");
+  return sibilant && text.size() == unit.size() + 2 && text.ends_with("es") && text.starts_with(unit);
 }
 
 bool ChangeFromBefore(std::string_view line, std::size_t begin) {

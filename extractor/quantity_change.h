@@ -18,7 +18,7 @@ inline constexpr std::string_view kRangeKara = "から";  // 60から900秒
 bool ChangeFollows(std::string_view line, std::size_t at);
 
 // True for an English count noun in the plural, its unit's name and an s ("clusters", "data centers",
-// "AZs"): right before a number that opens a change it labels both ends ("Clusters 4 → 11"), where
+// "AZs"), a y turned into ies ("queries") or es after s, x, ch or sh ("processes"): right before a number that opens a change it labels both ends ("Clusters 4 → 11"), where
 // the singular names one item ("Cluster 4 → Cluster 11", "Node 3 → 5").
 bool IsEnglishPlural(const LexEntry& entry, const UnitDef& def);
 

@@ -87,6 +87,7 @@ class Scanner : QuantityUnitReader {
   bool PairsAfterSlash(std::size_t pos) const;
   Hit UnitAfterSlashList(std::size_t at);
   std::size_t MultiplierSignBefore(std::size_t pos) const;
+  bool IsMultipliedWord(std::size_t end) const;
   std::size_t ReadOneDenominator(const Draft& d, std::vector<std::string>& per) const;
   const UnitDef* TimesUnit() const;
   bool IsYearLike(const Draft& d) const;
@@ -166,16 +167,25 @@ Hit Scanner::UnitAfterSlashList(std::size_t at) {
   return unit;
 }
 
-// Where a multiplier sign touching the number at `pos` starts ("スループット ×3", "コスト x0.5",
-// "(x2)"), or npos. Not after a number or a Latin word, where the sign joins two things (3 × 4, 1920×1080,
-// 0x1F, A100 x8: eight of them, m5.large x3), nor an architecture (x86, x64).
+// Where a multiplier sign before the number at `pos` starts ("スループット ×3", "コスト x0.5", "(x2)",
+// "コスト × 3", "cost x0.5"), or npos. A "×" may stand a blank away from its number, an "x" must touch
+// it. Not after a number, where the sign joins two things (3 × 4, 1920×1080, 0x1F, A100 x8: eight of
+// them), nor an architecture (x86, x64); after a Latin word only when the word is a lower-case
+// word of its own ("cost x0.5", "throughput × 2.5"), not a name ("GPU x8", "m5.large x3") nor a
+// unit or a count noun of the rules ("nodes x3": three nodes).
 std::size_t Scanner::MultiplierSignBefore(std::size_t pos) const {
-  // most numbers have neither sign before them: one byte tells (× ends with 0x97)
-  if (pos == 0 || (line_[pos - 1] != 'x' && line_[pos - 1] != 'X' && line_[pos - 1] != kTimesSign.back())) return std::string::npos;
+  // most numbers have neither sign before them: one byte tells (× ends with 0x97), or a blank and
+  // the byte before it
+  if (pos == 0) return std::string::npos;
+  const char last = line_[pos - 1];
   std::size_t sign = std::string::npos;
-  if (pos >= kTimesSign.size() && line_.substr(pos - kTimesSign.size(), kTimesSign.size()) == kTimesSign) {
+  if (last == kTimesSign.back() && pos >= kTimesSign.size() &&
+      line_.substr(pos - kTimesSign.size(), kTimesSign.size()) == kTimesSign) {
     sign = pos - kTimesSign.size();
-  } else if (pos >= 1 && (line_[pos - 1] == 'x' || line_[pos - 1] == 'X')) {
+  } else if (last == ' ' && pos > kTimesSign.size() && line_[pos - 2] == kTimesSign.back() &&
+             line_.substr(pos - 1 - kTimesSign.size(), kTimesSign.size()) == kTimesSign) {
+    sign = pos - 1 - kTimesSign.size();  // "コスト × 3"
+  } else if (last == 'x' || last == 'X') {
     const bool architecture = std::any_of(std::begin(kArchitectureBits), std::end(kArchitectureBits), [&](std::string_view bits) {
       const std::size_t end = pos + bits.size();
       return line_.substr(pos, bits.size()) == bits && (end >= line_.size() || !(IsDigit(line_[end]) || line_[end] == '.'));
@@ -188,7 +198,24 @@ std::size_t Scanner::MultiplierSignBefore(std::size_t pos) const {
   const std::size_t word_end = SkipSpacesBack(line_, sign);
   if (word_end == 0) return sign;
   const char before = line_[word_end - 1];
-  return IsAsciiAlnum(static_cast<unsigned char>(before)) || before == '_' || before == '.' ? std::string::npos : sign;
+  if (IsDigit(before) || before == '_' || before == '.') return std::string::npos;
+  if (!IsAsciiAlnum(static_cast<unsigned char>(before))) return sign;
+  return word_end < sign && IsMultipliedWord(word_end) ? sign : std::string::npos;
+}
+
+// True when the Latin word ending at `end` is a lower-case word of its own that a factor may follow
+// ("cost", "latency"): not a name with a capital or a digit ("GPU", "A100", "m5.large"), nor a unit or a
+// count noun the rules know ("nodes", "ms").
+bool Scanner::IsMultipliedWord(std::size_t end) const {
+  std::size_t begin = end;
+  while (begin > 0 && line_[begin - 1] >= 'a' && line_[begin - 1] <= 'z') --begin;
+  if (end - begin < 2) return false;
+  if (begin > 0) {
+    const char c = line_[begin - 1];
+    if (IsAsciiAlnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-' || c == '/') return false;
+  }
+  const LexEntry* unit = lex_.MatchAt(line_, begin, LexRole::kUnit);
+  return unit == nullptr || begin + unit->text.size() != end;
 }
 
 // The unit of a factor (倍, x: "times"), or null when the rules define none.

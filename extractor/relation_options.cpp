@@ -134,7 +134,8 @@ bool ParseBlockOptions(const RuleBlock& block, BlockOptions& options, std::vecto
         else if (source == "talk") options.subject.push_back(SubjectSource::kTalk);
         else if (source == "section") options.subject.push_back(SubjectSource::kSection);
         else if (source == "document") options.subject.push_back(SubjectSource::kDocument);
-        else fail(line, "bad @subject source '" + std::string(source) + "' (expected line, presenter, topic, talk, section or document)");
+        else if (source == "person_above") options.subject.push_back(SubjectSource::kPersonAbove);
+        else fail(line, "bad @subject source '" + std::string(source) + "' (expected line, presenter, topic, talk, section, document or person_above)");
       }
     } else if (name == "topic") {
       if (value == "object") options.topic_only_object = true;

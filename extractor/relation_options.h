@@ -33,6 +33,7 @@ enum class SubjectSource {
   kTalk,       // the section itself, when it is a talk or a keynote
   kSection,    // the section itself, whatever its kind
   kDocument,   // the company the document is about (RelationSection::document_subject)
+  kPersonAbove,  // the last person named on the non-blank line right above (a catalog's name over its company)
 };
 
 // The options of one block, parsed once (ParseBlockOptions) and then only read, shared by the

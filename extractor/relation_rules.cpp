@@ -437,6 +437,19 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
   }
 }
 
+// The last person named on the non-blank line right above `line`, as a Japanese catalog lists a speaker's
+// name alone over the line of the company ("山田 太郎" / "株式会社サンプル SRE"); nullopt when it names none.
+std::optional<MentionRef> PersonAbove(const RelationSection& section, std::size_t line) {
+  std::size_t above = line;
+  while (above > 1 && TrimAscii(section.lines[above - 1].text).empty()) --above;
+  if (above <= 1) return std::nullopt;  // the header is no speaker's line
+  const std::vector<TypedMention>& mentions = section.lines[above - 1].mentions;
+  for (std::size_t m = mentions.size(); m-- > 0;) {
+    if (mentions[m].type == EntityType::kPerson) return MentionRef{static_cast<int>(above - 1), static_cast<int>(m)};
+  }
+  return std::nullopt;
+}
+
 // Returns each line's topic: its first [relation.topic] match (candidates come in pattern
 // order); for a body line without one, its parent bullet's, the nearest line above it that is
 // indented less, else that of the @topic below line over it, if no line its block's @line matches
@@ -618,6 +631,7 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
       case SubjectSource::kTalk: return is_talk ? std::optional(MentionRef{}) : std::nullopt;
       case SubjectSource::kSection: return MentionRef{};
       case SubjectSource::kDocument: return section.document_subject ? std::optional(MentionRef::Document()) : std::nullopt;
+      case SubjectSource::kPersonAbove: return PersonAbove(section, line);
     }
     return std::nullopt;
   };

@@ -65,8 +65,11 @@ constexpr std::string_view kToggleMark = "▶";
 
 // Which marked heading (##, ■) ends the talk being read: one as high as the talk's own marked
 // header (a deeper one is its sub-heading); any, for a talk a Notion toggle opened (its ▶ has no
-// level); none, under an unmarked header (then whether prose follows the heading decides).
-enum class TalkEnd { kByProse, kAtOwnLevel, kAtAnyMarkedHeading };
+// level); none, under an unmarked header (then whether prose follows the heading decides), unless
+// the header opens with an outline number ("2.2 Title"): then an outline heading as shallow ends
+// the talk ("2.3 …") and a deeper one is its sub-heading ("2.2.1 概要"); a heading without a number
+// is decided by prose.
+enum class TalkEnd { kByProse, kAtOwnLevel, kAtAnyMarkedHeading, kAtOutlineDepth };
 
 // Returns the offset of the "▶" of a Notion toggle ("▶ Title", "- ▶ Title", indented or not),
 // or npos when the line is none; `at` is where the line's text starts after white space. Most
@@ -176,6 +179,8 @@ struct Segmenter::Impl {
   std::unique_ptr<RE2> bullet;
   LineStartGate bullet_gate;  // from the [section bullet] patterns, each anchored at the start or given .*?
   std::unique_ptr<RE2> speaker;  // a line naming a talk's speaker: the heading above it is a talk
+  // A catalog's "Session ID: SVS401" field, by the labels of the [section session_id] rules.
+  SessionIdField session_id;
   // A code-shaped identifier that is no session code ("SHA-256", "COVID-19"): a header pattern
   // whose `code` it matches in full does not match.
   std::unique_ptr<RE2> not_code;
@@ -403,7 +408,7 @@ bool Segmenter::Impl::IsHeadingCandidate(const LineView& line) const {
   }
   if (HasNotHeading() && (not_heading_gate.DecidesAtEnd(text) || IsNotHeading(text))) return false;
   // a catalog's "Session ID: SVS401" gives its code to the title above it, whatever the rules say
-  if (MayBeSessionIdField(text) && SessionIdCode(text)) return false;
+  if (session_id.MayBeField(text) && session_id.Code(text)) return false;
   return !IsNotTalk(text);
 }
 
@@ -468,6 +473,10 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
       }
       continue;
     }
+    if (kind == "session_id") {
+      failed |= !impl.session_id.AddLabels(block, diagnostics);
+      continue;
+    }
     if (kind == "bullet" || kind == "speaker" || kind == "not_code" || kind == "not_talk") {
       for (const RuleLine& line : block.lines) {
         alternate(kind == "bullet"     ? bullet
@@ -485,7 +494,7 @@ std::unique_ptr<Segmenter> Segmenter::Compile(const std::vector<RuleBlock>& bloc
                                          : kind == "event_talk" ? &impl.event_talks : nullptr;
     if (!target) {
       diagnostics.push_back({block.where, "unknown section kind '" + kind +
-                                              "' (expected talk, keynote, day, event_talk, not_heading, not_code, not_talk, bullet or speaker)", true});
+                                              "' (expected talk, keynote, day, event_talk, not_heading, not_code, not_talk, bullet, speaker or session_id)", true});
       failed = true;
       continue;
     }
@@ -553,8 +562,8 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
   // as few lines open with the labels' letters.
   std::vector<std::pair<std::size_t, std::pair<std::size_t, std::size_t>>> session_codes;
   for (std::size_t k = 1; k < lines.size(); ++k) {
-    if (!MayBeSessionIdField(lines[k].text)) continue;
-    const auto code = SessionIdCode(lines[k].text);
+    if (!impl.session_id.MayBeField(lines[k].text)) continue;
+    const auto code = impl.session_id.Code(lines[k].text);
     if (!code) continue;
     std::size_t above = k - 1;
     while (above > 0 && TrimAscii(lines[above].text).empty()) --above;
@@ -573,7 +582,7 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
     if (at == session_codes.end() || at->first != i) return std::nullopt;
     const std::string_view text = TrimAscii(lines[i].text);
     if (text.data() != lines[i].text.data() || !HasLetter(text) || impl.IsBullet(lines[i]) ||
-        LongerThan(text, kMaxMarkedHeadingCodePoints) || SessionIdCode(text)) {
+        LongerThan(text, kMaxMarkedHeadingCodePoints) || impl.session_id.Code(text)) {
       return std::nullopt;
     }
     return at->second;
@@ -722,6 +731,12 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       talk_level = own_level;
       talk_end = by_toggle ? TalkEnd::kAtAnyMarkedHeading : own_level > 0 ? TalkEnd::kAtOwnLevel : TalkEnd::kByProse;
       toggle_indent = by_toggle ? indent : std::string_view::npos;
+      if (talk_end == TalkEnd::kByProse) {
+        if (const std::size_t depth = OutlineDepth(trimmed); depth > 0) {
+          talk_end = TalkEnd::kAtOutlineDepth;
+          talk_level = depth;
+        }
+      }
     };
     const auto open_talk = [&](std::size_t own_level) {
       opens = inside_talk = true;
@@ -777,9 +792,12 @@ Segmentation Segmenter::Segment(const std::vector<LineView>& lines) const {
       // deeper one is its sub-heading, prose under it or not, unless a speaker line makes it a
       // talk of its own; under a toggle every marked heading ends it; under an unmarked header
       // the rule below decides.
-      const bool ends_talk = level > 0 && (talk_end == TalkEnd::kAtAnyMarkedHeading ||
-                                           (talk_end == TalkEnd::kAtOwnLevel && level <= talk_level));
-      const bool sub_heading = level > 0 && talk_end == TalkEnd::kAtOwnLevel && level > talk_level;
+      // under a talk whose header opens with an outline number, a numbered heading's depth is its level
+      const std::size_t depth = talk_end == TalkEnd::kAtOutlineDepth && level == 0 ? OutlineDepth(trimmed) : 0;
+      const bool ends_talk = (level > 0 && (talk_end == TalkEnd::kAtAnyMarkedHeading ||
+                                            (talk_end == TalkEnd::kAtOwnLevel && level <= talk_level))) ||
+                             (depth > 0 && depth <= talk_level);
+      const bool sub_heading = (level > 0 && talk_end == TalkEnd::kAtOwnLevel && level > talk_level) || depth > talk_level;
       if (!continues_sentence) {
         if (!inside_talk) {
           opens = true;

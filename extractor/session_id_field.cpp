@@ -1,7 +1,5 @@
-// Session ID fields of a pasted session catalog: see session_id_field.h.
+// Session ID fields of a pasted session catalog, their labels from the rules: see session_id_field.h.
 #include "extractor/session_id_field.h"
-
-#include <array>
 
 #include "extractor/text_util.h"
 
@@ -9,17 +7,13 @@ namespace kgx {
 
 namespace {
 
-// The labels, lower-case: an event site's English and Japanese catalogs ("Session ID", "セッションID").
-constexpr std::array<std::string_view, 6> kLabels = {"session id", "session code", "session number",
-                                                     "セッションid", "セッションコード", "セッション番号"};
+char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-// True when `text` starts with `label`, ASCII letters compared without case.
+// True when `text` starts with `label` (lower case), ASCII letters compared without case.
 bool StartsWithLabel(std::string_view text, std::string_view label) {
   if (text.size() < label.size()) return false;
   for (std::size_t k = 0; k < label.size(); ++k) {
-    char c = text[k];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != label[k]) return false;
+    if (LowerAscii(text[k]) != label[k]) return false;
   }
   return true;
 }
@@ -27,23 +21,54 @@ bool StartsWithLabel(std::string_view text, std::string_view label) {
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 bool IsLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
+// Why `label` cannot be a field's label, or empty when it can.
+std::string LabelProblem(std::string_view label) {
+  if (label.find(':') != std::string_view::npos || label.find("：") != std::string_view::npos) {
+    return "holds a colon (the colon follows the label in a note: write the label alone)";
+  }
+  bool letter = false;
+  for (const char c : label) letter |= IsLetter(c) || static_cast<unsigned char>(c) >= 0x80;
+  if (!letter) return "has no letter";
+  return "";
+}
+
 }  // namespace
 
-std::optional<std::pair<std::size_t, std::size_t>> SessionIdCode(std::string_view line) {
+bool SessionIdField::AddLabels(const RuleBlock& block, std::vector<RuleDiagnostic>& diagnostics) {
+  bool ok = true;
+  for (const RuleLine& line : block.lines) {
+    const std::string problem = LabelProblem(line.text);
+    if (!problem.empty()) {
+      diagnostics.push_back({line.where, "session_id label '" + line.text + "' " + problem, true});
+      ok = false;
+      continue;
+    }
+    std::string label;
+    for (const char c : line.text) label += LowerAscii(c);
+    const auto first = static_cast<unsigned char>(label[0]);
+    first_bytes_[first] = true;
+    if (first >= 'a' && first <= 'z') first_bytes_[first - 'a' + 'A'] = true;
+    labels_.push_back(std::move(label));
+  }
+  if (!labels_.empty()) first_bytes_[' '] = first_bytes_['\t'] = true;
+  return ok;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> SessionIdField::Code(std::string_view line) const {
   const std::string_view text = TrimAscii(line);
-  // every label opens with "S", "s" or セ's first byte: most lines are told by that byte
-  if (text.empty() || (text[0] != 'S' && text[0] != 's' && static_cast<unsigned char>(text[0]) != 0xE3)) return std::nullopt;
+  if (text.empty() || !first_bytes_[static_cast<unsigned char>(text[0])]) return std::nullopt;
+  // the first label followed by a colon ("Session No." and "Session No" may both be labels)
   std::size_t pos = std::string_view::npos;
-  for (const std::string_view label : kLabels) {
-    if (StartsWithLabel(text, label)) {
-      pos = label.size();
+  for (const std::string& label : labels_) {
+    if (!StartsWithLabel(text, label)) continue;
+    std::size_t after = label.size();
+    while (after < text.size() && text[after] == ' ') ++after;
+    if (after < text.size() && text[after] == ':') {
+      pos = after + 1;
       break;
     }
   }
   if (pos == std::string_view::npos) return std::nullopt;
-  while (pos < text.size() && text[pos] == ' ') ++pos;
-  if (pos >= text.size() || text[pos] != ':') return std::nullopt;
-  ++pos;
   while (pos < text.size() && text[pos] == ' ') ++pos;
   const std::size_t begin = pos;
   bool letter = false, digit = false;

@@ -183,6 +183,11 @@ TEST_CASE("broken rules stop extraction with exit 2 and file:line:col", "[cli]")
   CHECK(check.status == 2);
   CHECK(check.out.find("rules check: 2 errors, 0 warnings") != std::string::npos);
   CHECK(Kgx("rules check rules", dir).status == 0);
+  // a session_id label is a label, written without the colon that follows it in a note
+  WriteFile(dir / "label" / "x.rules", "[section session_id]\nSession ID\nSession No.:\n");
+  const Run label = Kgx("rules check label", dir);
+  CHECK(label.status == 2);
+  CHECK(label.out.find("label/x.rules:3:1: error: session_id label 'Session No.:' holds a colon") != std::string::npos);
   fs::remove_all(dir);
 }
 

@@ -862,6 +862,19 @@ const Case kCases[] = {
     {"150万x86コンテナ", "150万x86コンテナ|1500000|container|"},  // the architecture names what is counted
     {"flag 0x1F", ""},
     {"A100 x8 node", ""},                             // eight GPUs: no factor
+    // ... a × a blank away from its number, an x after a lower-case word of its own
+    {"移行後のコスト × 3 になった", "× 3|3|times|"},
+    {"throughput × 2.5 after the change", "× 2.5|2.5|times|"},
+    {"cost x0.5 after the move", "x0.5|0.5|times|"},
+    {"p99 latency x0.5", "x0.5|0.5|times|"},
+    {"3 × 4 grid", ""},                                // a product, a size, a count of things
+    {"1920 × 1080 で確認", ""},
+    {"A100 x 8 のノード", ""},
+    {"GPU × 8 のノード", ""},
+    {"nodes x3 in the pool", ""},
+    {"m5.large x3", ""},
+    {"costx0.5", ""},
+    {"16 GB × 2 のメモリ", "16 GB|16000000000|byte|"},
     // --- a table row labelled with a count (X数) counts its bare cells
     {"| ノード数 | 48 | 12 |", "48|48|node| ; 12|12|node|"},
     {"| Pod 数 | 120 | 300 |", "120|120|pod| ; 300|300|pod|"},
@@ -876,6 +889,17 @@ const Case kCases[] = {
     {"| Pod count | 120 | 300 |", "120|120|pod| ; 300|300|pod|"},
     {"| Worker nodes | 40 → 12 |", "40|40|node| ; 12|12|node|"},
     {"| Node | 3 |", ""},                              // one node's name
+    {"| Queries | 1200 | 3400 |", "1200|1200|query| ; 3400|3400|query|"},  // a y turned into ies
+    {"| Processes | 12 |", "12|12|process|"},         // es after s
+    {"| Errors | 12 | 3 |", "12|12|error| ; 3|3|error|"},
+    {"| エラー数 | 12 |", "12|12|error|"},
+    {"| Query | 3 |", ""},
+    {"| Error | 3 |", ""},
+    {"| Querys | 3 |", ""},                            // no plural of query
+    // an HTTP status names a kind of error, no count of them
+    {"12 errors in the last hour", "12 errors|12|error|"},
+    {"HTTP 500 errors spiked", ""},
+    {"404 エラーが増えた", ""},
     {"| Version | 3 |", ""},
     {"| Year | 2026 |", ""},
     {"| Releases | 2024 | 2025 |", ""},                // years under a plural label

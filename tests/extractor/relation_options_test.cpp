@@ -57,7 +57,7 @@ TEST_CASE("every problem of a block's options is reported with its line", "[rela
   CHECK(diagnostics[0].where.line == 2);
   CHECK(diagnostics[1].message.rfind("unknown option '@colour'", 0) == 0);
   CHECK(diagnostics[2].message ==
-        "bad @subject source 'speaker' (expected line, presenter, topic, talk, section or document)");
+        "bad @subject source 'speaker' (expected line, presenter, topic, talk, section, document or person_above)");
   CHECK(diagnostics[3].message.rfind("bad pattern '(unclosed': ", 0) == 0);
   CHECK(diagnostics[4].message == "option '@object' needs a value");
   CHECK(diagnostics[4].where.line == 6);

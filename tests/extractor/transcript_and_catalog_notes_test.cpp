@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "extractor/outline_number.h"
-#include "extractor/session_id_field.h"
 #include "tests/extractor/extract_support.h"
 
 namespace {
@@ -21,6 +20,11 @@ using kgx::testing::SectionLines;
 bool HasSection(const std::string& text, const std::string& line) {
   const std::vector<std::string> lines = SectionLines(ExtractText(text));
   return std::find(lines.begin(), lines.end(), line) != lines.end();
+}
+
+// Whether `line`, under a case study's title, states `relation` of that company ("uses technology/x").
+bool rel(const std::string& line, const std::string& relation) {
+  return kgx::testing::Relates("# 株式会社カササギ旅行の事例\n\n" + line + "\n", "company/カササギ旅行 " + relation);
 }
 
 const std::string kCatalog =
@@ -54,21 +58,6 @@ TEST_CASE("a session catalog's Session ID field names the code of the title abov
   CHECK_FALSE(HasSection("# Notes\n\nSome title of a thing\nSession ID: see below\n\nText.\n",
                          "3 talk Some title of a thing"));
   CHECK(SectionLines(ExtractText("# Notes\n\n- a bullet item here\nSession ID: SVS401\n")).size() == 1);
-}
-
-TEST_CASE("SessionIdCode reads a code alone after a session label", "[catalog_notes]") {
-  const auto at = kgx::SessionIdCode("Session ID: SVS401");
-  REQUIRE(at.has_value());
-  CHECK(std::string_view("Session ID: SVS401").substr(at->first, at->second) == "SVS401");
-  CHECK(kgx::SessionIdCode("session code : KEY-01").has_value());
-  CHECK(kgx::SessionIdCode("セッションID: AIM-21").has_value());
-  CHECK(kgx::SessionIdCode("セッション番号: A-3").has_value());
-  // negative: words, a code with no digit or no letter, another label, a code with text after it
-  CHECK_FALSE(kgx::SessionIdCode("Session ID: see below").has_value());
-  CHECK_FALSE(kgx::SessionIdCode("Session ID: 2026").has_value());
-  CHECK_FALSE(kgx::SessionIdCode("Session type: Breakout session").has_value());
-  CHECK_FALSE(kgx::SessionIdCode("Session ID: SVS401 (repeat)").has_value());
-  CHECK_FALSE(kgx::SessionIdCode("Ticket ID: OPS-123").has_value());
 }
 
 TEST_CASE("a transcript's turn after a people label names no one", "[transcript_notes]") {
@@ -158,10 +147,6 @@ TEST_CASE("a wish said in a verb's -tai form in the same clause is no use", "[tr
 }
 
 TEST_CASE("uses and moves said in speech: the main one, code made with a tool, tools brought into one", "[transcript_notes]") {
-  const std::string title = "# 株式会社カササギ旅行の事例\n\n";
-  const auto rel = [&](const std::string& line, const std::string& relation) {
-    return kgx::testing::Relates(title + line + "\n", "company/カササギ旅行 " + relation);
-  };
   CHECK(rel("中川: 今は Amazon EKS がメインで、一部 Fargate です。", "uses aws_service/amazon-eks"));
   CHECK(rel("- DB は今 Aurora が中心です", "uses aws_service/amazon-aurora"));
   CHECK(rel("中川: あとは Terraform でインフラを全部コード化してます。", "uses technology/terraform"));
@@ -171,6 +156,23 @@ TEST_CASE("uses and moves said in speech: the main one, code made with a tool, t
   CHECK_FALSE(rel("- 話題は Kubernetes がメインでした", "uses technology/kubernetes"));
   CHECK_FALSE(rel("- Flux から Argo CD に一本化する予定", "migrated_to technology/argo-cd"));
   CHECK_FALSE(rel("- Terraform をコード化するのは難しい", "uses technology/terraform"));
+}
+
+TEST_CASE("a part of the system said in speech is a use, a move told with 移しました a move", "[transcript_notes]") {
+  CHECK(rel("中川: うちは基本 EKS なんですけど、一部 AWS Fargate です。", "uses aws_service/aws-fargate"));
+  CHECK(rel("- 残りは Cloud Run でした。", "uses technology/google-cloud-run"));
+  CHECK(rel("中川: 結局 Amazon MSK に移しました。", "migrated_to aws_service/amazon-managed-streaming-for-apache-kafka"));
+  CHECK(rel("- ログ基盤は Grafana Loki へ移しました", "migrated_to technology/loki"));
+  CHECK(rel("- ジョブは ECS から EKS に移しました。", "migrated_from aws_service/amazon-ecs"));
+  CHECK(rel("- キューを RabbitMQ から Amazon SQS へ移した", "migrated_to aws_service/amazon-sqs"));
+  // negative: a question, a denial; data put somewhere is a use, no move; a meeting or a person moved names no system
+  CHECK_FALSE(rel("- 一部 Fargate ですか？", "uses aws_service/aws-fargate"));
+  CHECK_FALSE(rel("- 一部 Fargate ではないです", "uses aws_service/aws-fargate"));
+  CHECK(rel("- ログを S3 に移して集計している", "uses aws_service/amazon-s3"));
+  CHECK_FALSE(rel("- ログを S3 に移して集計している", "migrated_to aws_service/amazon-s3"));
+  CHECK_FALSE(rel("- Kubernetes の定例は来週に移しました", "migrated_to technology/kubernetes"));
+  CHECK_FALSE(rel("- 田中さんを Kubernetes チームに移しました", "migrated_to technology/kubernetes"));
+  CHECK_FALSE(rel("- Amazon MSK に移す予定", "migrated_to aws_service/amazon-managed-streaming-for-apache-kafka"));
 }
 
 TEST_CASE("a numbered outline's heading may be long and a keynote", "[outline_notes]") {
@@ -224,4 +226,54 @@ TEST_CASE("an honorific before a speaker's parenthesis is no part of the name", 
   CHECK(Has(ja, "person:鈴木 花子"));
   CHECK_FALSE(Has(ja, "person:鈴木 花子氏"));
   CHECK(Has("# レポート\n\n石原 乃愛（株式会社ウミネコ証券 デジタル推進部 部長）\n", "person:石原 乃愛"));
+}
+
+TEST_CASE("a session catalog's code field may be labelled as catalogs number sessions", "[catalog_notes]") {
+  CHECK(HasSection("# Picks\n\nBuilding pipelines with Amazon EventBridge\nSession No.: SVS401\nTrack: Serverless\n",
+                   "3 talk Building pipelines with Amazon EventBridge [SVS401]"));
+  CHECK(HasSection("# 気になる講演\n\nRust でつくる高速 API サーバー\n講演番号: AP-21\n",
+                   "3 talk Rust でつくる高速 API サーバー [AP-21]"));
+  CHECK(HasSection("# 気になる講演\n\nKubernetes 運用の自動化\nセッションNo.：K8S-07\n",
+                   "3 talk Kubernetes 運用の自動化 [K8S-07]"));
+  // negative: a bare "Code:" is an error's or a coupon's as often (no talk), a number alone is no code
+  CHECK_FALSE(HasSection("# 障害メモ\n\nAccessDenied エラーが出た\nCode: AD403\n", "3 talk AccessDenied エラーが出た [AD403]"));
+  CHECK_FALSE(HasSection("# Picks\n\nBuilding pipelines with Amazon EventBridge\nSession No.: 3\n",
+                         "3 talk Building pipelines with Amazon EventBridge"));
+}
+
+TEST_CASE("a numbered outline's talk keeps its deeper numbered sub-headings", "[outline_notes]") {
+  const std::string report =
+      "AWS re:Invent 2025 参加報告書\n\n"
+      "2.1 Keynote: Matt Garman\n"
+      "Amazon Bedrock の新機能が発表された。\n\n"
+      "2.2 Cost optimization with Karpenter at Brightcart\n"
+      "Speaker: Jane Doe, SRE Lead at Brightcart\n"
+      "2.2.1 概要\n"
+      "Brightcart は Karpenter を使い、スポットの比率を上げた。\n"
+      "2.2.2 所感\n"
+      "うちでも Karpenter を試したい。\n\n"
+      "2.3 Amazon Aurora Limitless Database の内部構造\n"
+      "登壇者: 山田 太郎（株式会社サンプル）\n"
+      "2.3.1 Overview\n"
+      "The speaker explained how Aurora Limitless shards data.\n"
+      "2.3.2 Deep dive\n"
+      "Speaker: Kevin Park, Principal Engineer at Ridgeline\n"
+      "Routers hold no data.\n"
+      "3.1 まとめ\n"
+      "来年も参加したい。\n";
+  const std::vector<std::string> sections = SectionLines(ExtractText(report));
+  CHECK(HasSection(report, "6 talk 2.2 Cost optimization with Karpenter at Brightcart"));
+  CHECK(HasSection(report, "13 talk 2.3 Amazon Aurora Limitless Database の内部構造"));
+  for (const std::string& line : sections) {
+    CHECK(line.find("2.2.1 概要") == std::string::npos);
+    CHECK(line.find("2.2.2 所感") == std::string::npos);
+    CHECK(line.find("2.3.1 Overview") == std::string::npos);
+  }
+  // negative: a numbered heading as shallow ends the talk, and a deeper one with its own speaker is a talk of its own
+  CHECK(HasSection(report, "17 talk 2.3.2 Deep dive"));
+  CHECK(HasSection(report, "20 other 3.1 まとめ"));
+  // without an outline number the talk ends where prose follows a heading, as before
+  const std::string plain =
+      "Notes\n\nCost optimization with Karpenter\nSpeaker: Jane Doe, SRE Lead at Brightcart\n概要\nBrightcart は Karpenter を使う。\n";
+  CHECK(HasSection(plain, "5 other 概要"));
 }
