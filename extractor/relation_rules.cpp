@@ -15,6 +15,7 @@
 #include "extractor/marker_context.h"
 #include "extractor/marker_layout.h"
 #include "extractor/pattern_defines.h"
+#include "extractor/pattern_gate.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/relation_marking.h"
 #include "extractor/relation_options.h"
@@ -119,6 +120,7 @@ struct RelationRules::Impl {
   std::unique_ptr<PatternPrefilter> prefilter;  // none: every pattern runs on every line (kPlain)
   std::vector<std::unique_ptr<RE2>> own;        // the patterns' RE2 when there is no prefilter to keep them
   std::vector<int> every_pattern;
+  std::vector<PatternGate> gates;  // per pattern: its line conditions as bits, asked first per hit
 
   // Compiles `pattern` once: into the prefilter, which keeps it as `id`, or else into `own`.
   // Returns nullptr, with RE2's message in `error`, when it does not compile.
@@ -289,6 +291,7 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
   }
   if (failed) return nullptr;
   for (std::size_t p = 0; p < rules->impl_->patterns.size(); ++p) rules->impl_->every_pattern.push_back(static_cast<int>(p));
+  for (const RelationPattern& pattern : rules->impl_->patterns) rules->impl_->gates.emplace_back(*pattern.options, pattern.needs);
   // The markers' atoms are not scanned for: MentionNeeds checks the types of a line's mentions.
   const std::vector<std::string> markers = {std::string(kOpen), std::string(kClose)};
   if (rules->impl_->prefilter) rules->impl_->prefilter->Finish(64 << 20, markers);
@@ -544,11 +547,11 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
                        : joined_at == std::string::npos ? impl_->prefilter->Candidates(marked.text)
                                                          : impl_->prefilter->Candidates(
                                                                std::string_view(marks.joined).substr(joined_at, marked.text.size()), atoms);
+    const unsigned place = PatternGate::Place(section.kind, i);
     for (const int hit : hits) {
       const std::size_t p = static_cast<std::size_t>(hit);
+      if (!impl_->gates[p].Lets(place, mentions.size(), types_present)) continue;
       const BlockOptions& options = *patterns[p].options;
-      if (!options.kinds[KindIndex(section.kind)] || !LineInScope(options, i)) continue;
-      if (!patterns[p].needs.SatisfiedBy(mentions.size(), types_present)) continue;
       const auto fits = [&](const MarkerContext& context) { return SomeMarkerFits(context, marked.text, marked.markers); };
       if (!std::all_of(patterns[p].contexts.begin(), patterns[p].contexts.end(), fits)) continue;
       if (options.section_has) {
