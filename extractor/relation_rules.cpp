@@ -120,7 +120,7 @@ struct RelationRules::Impl {
   std::unique_ptr<PatternPrefilter> prefilter;  // none: every pattern runs on every line (kPlain)
   std::vector<std::unique_ptr<RE2>> own;        // the patterns' RE2 when there is no prefilter to keep them
   std::vector<int> every_pattern;
-  std::vector<PatternGate> gates;  // per pattern: its line conditions as bits, asked first per hit
+  GateTable gates;  // the patterns' line conditions as bits, asked first per hit
 
   // Compiles `pattern` once: into the prefilter, which keeps it as `id`, or else into `own`.
   // Returns nullptr, with RE2's message in `error`, when it does not compile.
@@ -291,7 +291,9 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
   }
   if (failed) return nullptr;
   for (std::size_t p = 0; p < rules->impl_->patterns.size(); ++p) rules->impl_->every_pattern.push_back(static_cast<int>(p));
-  for (const RelationPattern& pattern : rules->impl_->patterns) rules->impl_->gates.emplace_back(*pattern.options, pattern.needs);
+  std::vector<PatternGate> gates;
+  for (const RelationPattern& pattern : rules->impl_->patterns) gates.emplace_back(*pattern.options, pattern.needs);
+  rules->impl_->gates = GateTable(gates);
   // The markers' atoms are not scanned for: MentionNeeds checks the types of a line's mentions.
   const std::vector<std::string> markers = {std::string(kOpen), std::string(kClose)};
   if (rules->impl_->prefilter) rules->impl_->prefilter->Finish(64 << 20, markers);
@@ -547,10 +549,10 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
                        : joined_at == std::string::npos ? impl_->prefilter->Candidates(marked.text)
                                                          : impl_->prefilter->Candidates(
                                                                std::string_view(marks.joined).substr(joined_at, marked.text.size()), atoms);
-    const unsigned place = PatternGate::Place(section.kind, i);
+    const std::uint64_t* gates = impl_->gates.Row(PatternGate::Place(section.kind, i), mentions.size(), types_present);
     for (const int hit : hits) {
       const std::size_t p = static_cast<std::size_t>(hit);
-      if (!impl_->gates[p].Lets(place, mentions.size(), types_present)) continue;
+      if (!GateTable::Lets(gates, p)) continue;
       const BlockOptions& options = *patterns[p].options;
       const auto fits = [&](const MarkerContext& context) { return SomeMarkerFits(context, marked.text, marked.markers); };
       if (!std::all_of(patterns[p].contexts.begin(), patterns[p].contexts.end(), fits)) continue;

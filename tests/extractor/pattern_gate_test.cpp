@@ -1,10 +1,12 @@
-// PatternGate (pattern_gate.h): a relation pattern's block kinds, @where and mention needs folded
-// into bits give the same answer as the options and needs they come from, for every place,
-// mention count and set of types a line can have.
+// PatternGate and GateTable (pattern_gate.h): a relation pattern's block kinds, @where and mention
+// needs folded into bits, and the rows of bits of many patterns, give the same answer as the
+// options and needs they come from, for every place, mention count and set of types of a line.
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractor/pattern_gate.h"
@@ -63,4 +65,40 @@ TEST_CASE("a pattern gate turns away lines without the mentions a pattern needs"
   CHECK(english.Lets(kgx::PatternGate::Place(kgx::SectionKind::kKeynote, 0), 1, aws));
   CHECK_FALSE(english.Lets(kgx::PatternGate::Place(kgx::SectionKind::kTalk, 0), 1, aws));  // a talk: not its kind
   CHECK_FALSE(english.Lets(kgx::PatternGate::Place(kgx::SectionKind::kKeynote, 0), 1, technology));
+}
+
+TEST_CASE("a gate table's rows hold what each gate says for every kind of line", "[relations][gate]") {
+  std::vector<std::unique_ptr<kgx::BlockOptions>> owned;
+  std::vector<kgx::PatternGate> gates;
+  const std::vector<std::pair<std::vector<std::string>, std::string>> blocks = {
+      {{"@where body"}, "{subject:company}は{object:technology}を使っています"},
+      {{"@where header", "@section keynote"}, "(?i:\\bpowered\\s+by)\\s+{object:aws_service|technology}"},
+      {{}, "{company}と{person}が{object:technology}から{technology}へ移行"},
+      {{"@section other"}, "(?i:\\bat)\\s+{object:company}"}};
+  // Past 64 gates a row takes a second word.
+  for (int copy = 0; copy < 20; ++copy) {
+    for (const auto& [lines, pattern] : blocks) {
+      owned.push_back(Options(lines));
+      gates.emplace_back(*owned.back(), kgx::NeedsOf(pattern));
+    }
+  }
+  const kgx::GateTable table(gates);
+  for (unsigned place = 0; place < kgx::PatternGate::kPlaces; ++place) {
+    for (std::size_t mentions = 0; mentions < 7; ++mentions) {
+      for (kgx::TypeMask types = 0; types <= kgx::kAnyType; ++types) {
+        const std::uint64_t* row = table.Row(place, mentions, types);
+        for (std::size_t p = 0; p < gates.size(); ++p) {
+          INFO("place " << place << " mentions " << mentions << " types " << types << " gate " << p);
+          CHECK(kgx::GateTable::Lets(row, p) == gates[p].Lets(place, mentions, types));
+        }
+      }
+    }
+  }
+  // A line with a company and a technology in a talk's body lets the Japanese pattern through, not the header-only one.
+  const std::uint64_t* body = table.Row(kgx::PatternGate::Place(kgx::SectionKind::kTalk, 2), 2,
+                                        kgx::TypeBit(kgx::EntityType::kCompany) | kgx::TypeBit(kgx::EntityType::kTechnology));
+  CHECK(kgx::GateTable::Lets(body, 0));
+  CHECK_FALSE(kgx::GateTable::Lets(body, 1));
+  CHECK_FALSE(kgx::GateTable::Lets(body, 2));  // three mentions needed
+  CHECK_FALSE(kgx::GateTable::Lets(body, 3));  // other sections only
 }
