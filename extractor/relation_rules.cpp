@@ -406,8 +406,16 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
     base.line = line;
     const auto laid_out = pattern.layout ? LaidOutObject(*pattern.layout, text, whole, base.subject) : std::nullopt;
     re2::StringPiece object_part;
-    const auto read = !laid_out && pattern.groups ? pattern.groups->Read(text, markers, match_at, match_at + whole.size())
-                                                  : std::nullopt;
+    auto read = !laid_out && pattern.groups ? pattern.groups->Read(text, markers, match_at, match_at + whole.size(), false)
+                                            : std::nullopt;
+    // A role is read only for an object the match may still relate (one not its subject and not
+    // taken by an earlier rule of its claim): a taken one relates nothing whatever the role says.
+    // A role that does not match leaves the groups to RE2, as Read would have.
+    if (read && read->role_pending) {
+      const int object = MarkerIndex(read->object);
+      const bool taken = object == read->subject || claimed.count({line, pattern.claim, object}) != 0;
+      if (!taken && !pattern.groups->ReadRole(text, *read)) read.reset();
+    }
     if (laid_out) {
       object_part = *laid_out;
     } else if (read) {

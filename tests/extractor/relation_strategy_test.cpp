@@ -109,6 +109,9 @@ const std::vector<std::string> kWrittenLines = {
     "[t:Kafka]と[t:Spark]と[t:Go]を比較して移行",
     "[t:Hive]、[t:Presto] [a:EMR]に移行",
     "[c:Netflix] の CTO [p:Jane Doe]",
+    // Two role patterns over one company: the second finds it taken and reads no role.
+    "[c:Acme] CTO [p:Jane Doe]",
+    "[p:Ann Lee], CTO at [c:Globex]",
 };
 
 // Runs both strategies of `rules_text` over kWrittenLines and `sections` generated sections;
