@@ -321,26 +321,25 @@ using Claims = std::set<std::tuple<int, int, int>>;  // line, claim (RelationPat
 
 // Returns the part of `match` (in `text`) that the object group of a pattern laid out as
 // `layout` holds, and sets `subject` to the subject's mention when the layout has one. The
-// markers are found from the match: it holds them where the layout says (nothing is returned
-// for a match without them, which the layout rules out; RE2's groups would say).
-std::optional<re2::StringPiece> LaidOutObject(const MarkerLayout& layout, const std::string& text, re2::StringPiece match,
-                                              int& subject) {
-  std::vector<std::size_t> starts;  // of the match's markers, in `text`
+// markers are the line's that begin inside the match (`markers`, all of the line's in order: the
+// only U+E000 in a marked line): it holds them where the layout says (nothing is returned for a
+// match without them, which the layout rules out; RE2's groups would say).
+std::optional<re2::StringPiece> LaidOutObject(const MarkerLayout& layout, const std::string& text, const std::vector<MarkerSpan>& markers,
+                                              re2::StringPiece match, int& subject) {
   const std::size_t match_at = static_cast<std::size_t>(match.data() - text.data());
-  for (std::size_t at = text.find(kOpen, match_at); at < match_at + match.size(); at = text.find(kOpen, at + 1)) starts.push_back(at);
-  const auto marker_end = [&](std::size_t start) {
-    const std::size_t close = text.find(kClose, start);
-    return close == std::string::npos ? text.size() : close + kClose.size();
-  };
+  const auto first = std::lower_bound(markers.begin(), markers.end(), match_at,
+                                      [](const MarkerSpan& marker, std::size_t at) { return marker.begin < at; });
+  auto stop = first;
+  while (stop != markers.end() && stop->begin < match_at + match.size()) ++stop;
   // Counted from the start or back from the last marker.
-  const int count = static_cast<int>(starts.size());
+  const int count = static_cast<int>(stop - first);
   const int object_at = layout.object >= 0 ? layout.object : count - 1 - layout.object_back;
   const int subject_at = layout.subject >= 0 ? layout.subject : layout.subject_back >= 0 ? count - 1 - layout.subject_back : -1;
   if (object_at < 0 || std::max(object_at, subject_at) >= count || (subject_at < 0 && layout.subject_back >= 0)) return std::nullopt;
-  const auto object = static_cast<std::size_t>(object_at);
-  const std::size_t last = layout.object_list ? starts.size() - 1 : object;
-  if (subject_at >= 0) subject = MarkerIndex(std::string_view(text).substr(starts[static_cast<std::size_t>(subject_at)]));
-  return re2::StringPiece(text.data() + starts[object], marker_end(starts[last]) - starts[object]);
+  const MarkerSpan& object = first[object_at];
+  const MarkerSpan& last = layout.object_list ? *std::prev(stop) : object;
+  if (subject_at >= 0) subject = MarkerIndex(std::string_view(text).substr(first[subject_at].begin));
+  return re2::StringPiece(text.data() + object.begin, last.end - object.begin);
 }
 
 // Adds every match of `pattern` (index `p`) on one marked line to `out`, one candidate per
@@ -404,7 +403,7 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
     Candidate base;
     base.pattern = p;
     base.line = line;
-    const auto laid_out = pattern.layout ? LaidOutObject(*pattern.layout, text, whole, base.subject) : std::nullopt;
+    const auto laid_out = pattern.layout ? LaidOutObject(*pattern.layout, text, markers, whole, base.subject) : std::nullopt;
     re2::StringPiece object_part;
     auto read = !laid_out && pattern.groups ? pattern.groups->Read(text, markers, match_at, match_at + whole.size(), false)
                                             : std::nullopt;
