@@ -200,7 +200,7 @@ std::unique_ptr<GroupReader> GroupReader::For(std::string_view pattern, const st
 }
 
 std::optional<GroupRead> GroupReader::Read(std::string_view text, const std::vector<MarkerSpan>& markers, std::size_t begin,
-                                           std::size_t end) const {
+                                           std::size_t end, bool with_role) const {
   // The markers of the match, which must hold them whole.
   auto first = std::lower_bound(markers.begin(), markers.end(), begin, [](const MarkerSpan& m, std::size_t at) { return m.begin < at; });
   if (first != markers.begin() && std::prev(first)->end > begin) return std::nullopt;
@@ -235,14 +235,22 @@ std::optional<GroupRead> GroupReader::Read(std::string_view text, const std::vec
   read.object = range(marker(object_).begin, marker(object_).end);
   if (subject_ >= 0) read.subject = MentionOf(text, marker(subject_).begin);
   if (role_) {
-    const std::size_t from = role_segment_ == 0 ? begin : marker(role_segment_ - 1).end;
-    const std::size_t to = role_segment_ == markers_ ? end : marker(role_segment_).begin;
-    std::vector<re2::StringPiece> parts(static_cast<std::size_t>(role_group_) + 1);
-    if (!role_->Match(text, from, to, RE2::ANCHOR_BOTH, parts.data(), role_group_ + 1)) return std::nullopt;
-    read.role = std::string_view(parts[static_cast<std::size_t>(role_group_)].data(), parts[static_cast<std::size_t>(role_group_)].size());
-    read.has_role = read.role.data() != nullptr;
+    read.role_pending = true;
+    read.role_from = role_segment_ == 0 ? begin : marker(role_segment_ - 1).end;
+    read.role_to = role_segment_ == markers_ ? end : marker(role_segment_).begin;
+    if (with_role && !ReadRole(text, read)) return std::nullopt;
   }
   return read;
+}
+
+bool GroupReader::ReadRole(std::string_view text, GroupRead& read) const {
+  if (!read.role_pending) return true;
+  std::vector<re2::StringPiece> parts(static_cast<std::size_t>(role_group_) + 1);
+  if (!role_->Match(text, read.role_from, read.role_to, RE2::ANCHOR_BOTH, parts.data(), role_group_ + 1)) return false;
+  read.role = std::string_view(parts[static_cast<std::size_t>(role_group_)].data(), parts[static_cast<std::size_t>(role_group_)].size());
+  read.has_role = read.role.data() != nullptr;
+  read.role_pending = false;
+  return true;
 }
 
 }  // namespace kgx

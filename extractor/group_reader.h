@@ -26,6 +26,9 @@ struct GroupRead {
   int subject = -1;         // the subject's mention, when the pattern has a {subject:…}
   bool has_role = false;    // the role group took part in the match
   std::string_view role;
+  // Read without its role (ReadRole reads it): the text the role's piece of the pattern spans.
+  bool role_pending = false;
+  std::size_t role_from = 0, role_to = 0;
 };
 
 class GroupReader {
@@ -45,8 +48,13 @@ class GroupReader {
   // Reads the groups of the match text[begin, end) whose markers (all of the line's, in line
   // order) are `markers`; nothing when the match is not laid out as the reader expects, and the
   // caller asks RE2.
+  // With `with_role` false, a pattern's role is left to ReadRole (role_pending): its small RE2 asks
+  // for a group, which costs ~35 k instructions, and a match whose object is taken needs none.
   std::optional<GroupRead> Read(std::string_view text, const std::vector<MarkerSpan>& markers, std::size_t begin,
-                                std::size_t end) const;
+                                std::size_t end, bool with_role = true) const;
+  // Reads the role of `read` (role_pending, from Read of `text`) into it; false when the role's
+  // piece does not match there, where Read would have given nothing.
+  bool ReadRole(std::string_view text, GroupRead& read) const;
 
   GroupReader(const GroupReader&) = delete;
   GroupReader& operator=(const GroupReader&) = delete;

@@ -12,7 +12,7 @@ LiteralKeys LiteralKeys::Ending(const std::vector<std::string>& literals) {
   for (const std::string& literal : literals) {
     if (!literal.empty()) keys.bytes_[0].set(static_cast<unsigned char>(literal.back()));
   }
-  keys.used_ = 1;
+  keys.keyed_count_ = 1;  // keyed_[0] = 0: the last byte
   return keys;
 }
 
@@ -23,7 +23,9 @@ LiteralKeys LiteralKeys::Starting(const std::vector<std::string>& literals) {
     if (literal.empty()) continue;
     const std::size_t k = std::min(literal.size(), kKeyBytes) - 1;
     keys.bytes_[k].set(static_cast<unsigned char>(literal[k]));
-    keys.used_ |= 1U << k;
+  }
+  for (std::size_t k = 0; k < kKeyBytes; ++k) {
+    if (keys.bytes_[k].any()) keys.keyed_[keys.keyed_count_++] = static_cast<std::uint8_t>(k);
   }
   return keys;
 }

@@ -6,6 +6,7 @@
 #include <array>
 #include <bitset>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,8 +27,9 @@ class LiteralKeys {
   }
   bool MayStartAt(std::string_view text, std::size_t at) const {
     if (all_) return true;
-    for (std::size_t k = 0; k < kKeyBytes; ++k) {
-      if ((used_ >> k & 1U) != 0 && at + k < text.size() && bytes_[k][static_cast<unsigned char>(text[at + k])]) return true;
+    for (std::size_t j = 0; j < keyed_count_; ++j) {  // mostly one: the byte all the side's literals are keyed by
+      const std::size_t k = keyed_[j];
+      if (at + k < text.size() && bytes_[k][static_cast<unsigned char>(text[at + k])]) return true;
     }
     return false;
   }
@@ -35,7 +37,9 @@ class LiteralKeys {
  private:
   static constexpr std::size_t kKeyBytes = 3;
   bool all_ = true;  // made from no literals (or an empty one): any place may do
-  unsigned used_ = 0;  // bit k: some literal is keyed by its byte k
+  // The k by which some literal is keyed (Starting), in increasing order: only those are looked at.
+  std::array<std::uint8_t, kKeyBytes> keyed_{};
+  std::size_t keyed_count_ = 0;
   // [k]: the key bytes of the literals keyed by byte k (counted from the place: a literal that
   // ends there has its last byte at k = 0)
   std::array<std::bitset<256>, kKeyBytes> bytes_{};

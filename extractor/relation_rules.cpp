@@ -15,6 +15,7 @@
 #include "extractor/marker_context.h"
 #include "extractor/marker_layout.h"
 #include "extractor/pattern_defines.h"
+#include "extractor/pattern_gate.h"
 #include "extractor/pattern_prefilter.h"
 #include "extractor/relation_marking.h"
 #include "extractor/relation_options.h"
@@ -119,6 +120,7 @@ struct RelationRules::Impl {
   std::unique_ptr<PatternPrefilter> prefilter;  // none: every pattern runs on every line (kPlain)
   std::vector<std::unique_ptr<RE2>> own;        // the patterns' RE2 when there is no prefilter to keep them
   std::vector<int> every_pattern;
+  GateTable gates;  // the patterns' line conditions as bits, asked first per hit
 
   // Compiles `pattern` once: into the prefilter, which keeps it as `id`, or else into `own`.
   // Returns nullptr, with RE2's message in `error`, when it does not compile.
@@ -289,6 +291,9 @@ std::unique_ptr<RelationRules> RelationRules::Compile(const std::vector<RuleBloc
   }
   if (failed) return nullptr;
   for (std::size_t p = 0; p < rules->impl_->patterns.size(); ++p) rules->impl_->every_pattern.push_back(static_cast<int>(p));
+  std::vector<PatternGate> gates;
+  for (const RelationPattern& pattern : rules->impl_->patterns) gates.emplace_back(*pattern.options, pattern.needs);
+  rules->impl_->gates = GateTable(gates);
   // The markers' atoms are not scanned for: MentionNeeds checks the types of a line's mentions.
   const std::vector<std::string> markers = {std::string(kOpen), std::string(kClose)};
   if (rules->impl_->prefilter) rules->impl_->prefilter->Finish(64 << 20, markers);
@@ -316,26 +321,25 @@ using Claims = std::set<std::tuple<int, int, int>>;  // line, claim (RelationPat
 
 // Returns the part of `match` (in `text`) that the object group of a pattern laid out as
 // `layout` holds, and sets `subject` to the subject's mention when the layout has one. The
-// markers are found from the match: it holds them where the layout says (nothing is returned
-// for a match without them, which the layout rules out; RE2's groups would say).
-std::optional<re2::StringPiece> LaidOutObject(const MarkerLayout& layout, const std::string& text, re2::StringPiece match,
-                                              int& subject) {
-  std::vector<std::size_t> starts;  // of the match's markers, in `text`
+// markers are the line's that begin inside the match (`markers`, all of the line's in order: the
+// only U+E000 in a marked line): it holds them where the layout says (nothing is returned for a
+// match without them, which the layout rules out; RE2's groups would say).
+std::optional<re2::StringPiece> LaidOutObject(const MarkerLayout& layout, const std::string& text, const std::vector<MarkerSpan>& markers,
+                                              re2::StringPiece match, int& subject) {
   const std::size_t match_at = static_cast<std::size_t>(match.data() - text.data());
-  for (std::size_t at = text.find(kOpen, match_at); at < match_at + match.size(); at = text.find(kOpen, at + 1)) starts.push_back(at);
-  const auto marker_end = [&](std::size_t start) {
-    const std::size_t close = text.find(kClose, start);
-    return close == std::string::npos ? text.size() : close + kClose.size();
-  };
+  const auto first = std::lower_bound(markers.begin(), markers.end(), match_at,
+                                      [](const MarkerSpan& marker, std::size_t at) { return marker.begin < at; });
+  auto stop = first;
+  while (stop != markers.end() && stop->begin < match_at + match.size()) ++stop;
   // Counted from the start or back from the last marker.
-  const int count = static_cast<int>(starts.size());
+  const int count = static_cast<int>(stop - first);
   const int object_at = layout.object >= 0 ? layout.object : count - 1 - layout.object_back;
   const int subject_at = layout.subject >= 0 ? layout.subject : layout.subject_back >= 0 ? count - 1 - layout.subject_back : -1;
   if (object_at < 0 || std::max(object_at, subject_at) >= count || (subject_at < 0 && layout.subject_back >= 0)) return std::nullopt;
-  const auto object = static_cast<std::size_t>(object_at);
-  const std::size_t last = layout.object_list ? starts.size() - 1 : object;
-  if (subject_at >= 0) subject = MarkerIndex(std::string_view(text).substr(starts[static_cast<std::size_t>(subject_at)]));
-  return re2::StringPiece(text.data() + starts[object], marker_end(starts[last]) - starts[object]);
+  const MarkerSpan& object = first[object_at];
+  const MarkerSpan& last = layout.object_list ? *std::prev(stop) : object;
+  if (subject_at >= 0) subject = MarkerIndex(std::string_view(text).substr(first[subject_at].begin));
+  return re2::StringPiece(text.data() + object.begin, last.end - object.begin);
 }
 
 // Adds every match of `pattern` (index `p`) on one marked line to `out`, one candidate per
@@ -399,10 +403,18 @@ void MatchLine(const RelationPattern& pattern, std::size_t p, int line, MarkedLi
     Candidate base;
     base.pattern = p;
     base.line = line;
-    const auto laid_out = pattern.layout ? LaidOutObject(*pattern.layout, text, whole, base.subject) : std::nullopt;
+    const auto laid_out = pattern.layout ? LaidOutObject(*pattern.layout, text, markers, whole, base.subject) : std::nullopt;
     re2::StringPiece object_part;
-    const auto read = !laid_out && pattern.groups ? pattern.groups->Read(text, markers, match_at, match_at + whole.size())
-                                                  : std::nullopt;
+    auto read = !laid_out && pattern.groups ? pattern.groups->Read(text, markers, match_at, match_at + whole.size(), false)
+                                            : std::nullopt;
+    // A role is read only for an object the match may still relate (one not its subject and not
+    // taken by an earlier rule of its claim): a taken one relates nothing whatever the role says.
+    // A role that does not match leaves the groups to RE2, as Read would have.
+    if (read && read->role_pending) {
+      const int object = MarkerIndex(read->object);
+      const bool taken = object == read->subject || claimed.count({line, pattern.claim, object}) != 0;
+      if (!taken && !pattern.groups->ReadRole(text, *read)) read.reset();
+    }
     if (laid_out) {
       object_part = *laid_out;
     } else if (read) {
@@ -557,11 +569,11 @@ std::vector<SectionRelation> RelationRules::ApplySection(const RelationSection& 
                        : joined_at == std::string::npos ? impl_->prefilter->Candidates(marked.text)
                                                          : impl_->prefilter->Candidates(
                                                                std::string_view(marks.joined).substr(joined_at, marked.text.size()), atoms);
+    const std::uint64_t* gates = impl_->gates.Row(PatternGate::Place(section.kind, i), mentions.size(), types_present);
     for (const int hit : hits) {
       const std::size_t p = static_cast<std::size_t>(hit);
+      if (!GateTable::Lets(gates, p)) continue;
       const BlockOptions& options = *patterns[p].options;
-      if (!options.kinds[KindIndex(section.kind)] || !LineInScope(options, i)) continue;
-      if (!patterns[p].needs.SatisfiedBy(mentions.size(), types_present)) continue;
       const auto fits = [&](const MarkerContext& context) { return SomeMarkerFits(context, marked.text, marked.markers); };
       if (!std::all_of(patterns[p].contexts.begin(), patterns[p].contexts.end(), fits)) continue;
       if (options.section_has) {

@@ -182,3 +182,39 @@ TEST_CASE("GroupReader reads one object followed by an optional marker", "[relat
   // Something before the object that may hold a marker: left to RE2.
   CHECK(GroupReader::For(WithDefines(R"(.{object:technology}(?:\s+{technology})?\s*に)"), kSeparator) == nullptr);
 }
+
+TEST_CASE("GroupReader leaves a role to ReadRole when asked, which reads what Read would", "[relations][group_reader]") {
+  const char* const between = R"({object:company}\s*社?\s*の?\s*(?P<role>{=role})\s*(?:の|、)?\s*{subject:person})";
+  const auto reader = GroupReader::For(WithDefines(between), kSeparator);
+  REQUIRE(reader);
+  for (const char* written : {"[c0]社のCTOの[p1]", "[c2] Senior engineer [p7]"}) {
+    INFO(written);
+    const Marked marked = Mark(written);
+    auto deferred = reader->Read(marked.text, marked.markers, 0, marked.text.size(), false);
+    REQUIRE(deferred);
+    CHECK(deferred->role_pending);
+    CHECK_FALSE(deferred->has_role);  // not read yet
+    const auto whole = reader->Read(marked.text, marked.markers, 0, marked.text.size());
+    REQUIRE(whole);
+    CHECK(Written(deferred->object) == Written(whole->object));
+    CHECK(deferred->subject == whole->subject);
+    REQUIRE(reader->ReadRole(marked.text, *deferred));
+    CHECK_FALSE(deferred->role_pending);
+    CHECK(deferred->has_role == whole->has_role);
+    CHECK(Written(deferred->role) == Written(whole->role));
+    CHECK(reader->ReadRole(marked.text, *deferred));  // read once: nothing left to read
+  }
+  // No role between the markers: Read with the role gives nothing, and ReadRole says no.
+  const Marked bare = Mark("[c0]社の部長の[p1]");
+  CHECK_FALSE(reader->Read(bare.text, bare.markers, 0, bare.text.size()));
+  auto deferred = reader->Read(bare.text, bare.markers, 0, bare.text.size(), false);
+  REQUIRE(deferred);
+  CHECK_FALSE(reader->ReadRole(bare.text, *deferred));
+  // A pattern without a role has none to leave.
+  const auto plain = GroupReader::For(R"({subject:company}\s*(?:uses|は)\s*{object:technology})", kSeparator);
+  REQUIRE(plain);
+  const Marked uses = Mark("[c0] uses [t1]");
+  const auto read = plain->Read(uses.text, uses.markers, 0, uses.text.size(), false);
+  REQUIRE(read);
+  CHECK_FALSE(read->role_pending);
+}

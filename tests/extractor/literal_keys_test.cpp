@@ -104,6 +104,23 @@ TEST_CASE("literal keys say no only where no literal stands", "[relations][conte
   CHECK_FALSE(LiteralKeys::Starting({}).MayStartAt("x", 0));
 }
 
+TEST_CASE("literal keys look only at the bytes their literals are keyed by", "[relations][context]") {
+  // Japanese particles share their lead bytes (E3 81): keyed by the third alone.
+  const LiteralKeys particle = LiteralKeys::Starting({"を"});
+  CHECK(particle.MayStartAt("を使う", 0));
+  CHECK_FALSE(particle.MayStartAt("が使う", 0));
+  // One English letter: keyed by its only byte.
+  const LiteralKeys letter = LiteralKeys::Starting({"x"});
+  CHECK(letter.MayStartAt("x86", 0));
+  CHECK_FALSE(letter.MayStartAt("y86", 0));
+  // Mixed: "on" keyed by its second byte, を by its third; a place fitting neither is turned away.
+  const LiteralKeys mixed = LiteralKeys::Starting({"on", "を"});
+  CHECK(mixed.MayStartAt("on AWS", 0));
+  CHECK(mixed.MayStartAt("をAWSに", 0));
+  CHECK_FALSE(mixed.MayStartAt("ox", 0));
+  CHECK_FALSE(mixed.MayStartAt("oxが", 0));
+}
+
 TEST_CASE("a key byte shared by another character leaves the literal to the full check", "[relations][context]") {
   // が (E3 81 8C) and れ (E3 82 8C); を (E3 82 92) and げ (E3 81 92).
   const std::vector<MarkerContext> contexts = kgx::ContextsOf(R"(を\s*{object:technology}\s*が)");

@@ -109,6 +109,12 @@ const std::vector<std::string> kWrittenLines = {
     "[t:Kafka]と[t:Spark]と[t:Go]を比較して移行",
     "[t:Hive]、[t:Presto] [a:EMR]に移行",
     "[c:Netflix] の CTO [p:Jane Doe]",
+    // Two role patterns over one company: the second finds it taken and reads no role.
+    "[c:Acme] CTO [p:Jane Doe]",
+    "[p:Ann Lee], CTO at [c:Globex]",
+    // Markers before and after a laid-out match, which its object and subject are not.
+    "[t:Kafka]の話: [c:Acme]は[t:Kafka]を使って [t:Go] へ",
+    "with [t:Go] on [a:ECS], [c:Acme] CTO [p:Jane Doe] and [t:Rust]",
 };
 
 // Runs both strategies of `rules_text` over kWrittenLines and `sections` generated sections;
