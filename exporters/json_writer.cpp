@@ -231,51 +231,59 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
   return p;
 }
 
-// Digits two at a time from the last one back, straight into place once their count is known
-// (from the bit length, then one comparison): the numbers here (lines, offsets) have a few digits.
-char* WriteNumber(char* p, std::size_t value) {
-  static constexpr char kPairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
-  static constexpr std::uint64_t kPowers[20] = {1ULL,
-                                                10ULL,
-                                                100ULL,
-                                                1000ULL,
-                                                10000ULL,
-                                                100000ULL,
-                                                1000000ULL,
-                                                10000000ULL,
-                                                100000000ULL,
-                                                1000000000ULL,
-                                                10000000000ULL,
-                                                100000000000ULL,
-                                                1000000000000ULL,
-                                                10000000000000ULL,
-                                                100000000000000ULL,
-                                                1000000000000000ULL,
-                                                10000000000000000ULL,
-                                                100000000000000000ULL,
-                                                1000000000000000000ULL,
-                                                10000000000000000000ULL};
-  static_assert(sizeof(std::size_t) == sizeof(std::uint64_t));
-  // log10(2) ~ 1233 / 4096: `guess` is the number of digits or one less (value | 1: 0 has one).
-  const std::uint64_t nonzero = value | 1;
-  const std::size_t guess = static_cast<std::size_t>(std::bit_width(nonzero)) * 1233 >> 12;
-  const std::size_t digits = guess + (nonzero >= kPowers[guess] ? 1 : 0);
-  char* const end = p + digits;
-  char* q = end;
-  while (value >= 100) {
-    q -= 2;
-    std::memcpy(q, kPairs + 2 * (value % 100), 2);
-    value /= 100;
+namespace {
+
+constexpr char kPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Writes `value` (below 100) as exactly two digits.
+char* WritePair(char* p, std::size_t value) {
+  std::memcpy(p, kPairs + 2 * value, 2);
+  return p + 2;
+}
+
+// Writes `value` (below 10,000) with no leading zeros: one to four digits.
+char* WriteUpTo4(char* p, std::size_t value) {
+  if (value < 100) {
+    if (value < 10) {
+      *p = static_cast<char>('0' + value);
+      return p + 1;
+    }
+    return WritePair(p, value);
   }
-  if (value >= 10) {
-    std::memcpy(q - 2, kPairs + 2 * value, 2);
+  const std::size_t high = value / 100, low = value % 100;
+  if (high < 10) {
+    *p++ = static_cast<char>('0' + high);
   } else {
-    q[-1] = static_cast<char>('0' + value);
+    p = WritePair(p, high);
   }
-  return end;
+  return WritePair(p, low);
+}
+
+// Writes `value` (below 10,000) as exactly four digits.
+char* Write4(char* p, std::size_t value) { return WritePair(WritePair(p, value / 100), value % 100); }
+
+}  // namespace
+
+// The numbers here (lines, offsets) are mostly below 10^8: those as one to four digits and
+// four more, by constant divisions; longer ones in groups of four from the last back.
+char* WriteNumber(char* p, std::size_t value) {
+  if (value < 10000) return WriteUpTo4(p, value);
+  if (value < 100000000) return Write4(WriteUpTo4(p, value / 10000), value % 10000);
+  char groups[20];  // the groups of four after the first, last first
+  std::size_t count = 0;
+  while (value >= 10000) {
+    Write4(groups + 4 * count++, value % 10000);
+    value /= 10000;
+  }
+  p = WriteUpTo4(p, value);
+  while (count > 0) {
+    std::memcpy(p, groups + 4 * --count, 4);
+    p += 4;
+  }
+  return p;
 }
 
 // The serializer's own steps for a double (its dump_float), without building a Json value.

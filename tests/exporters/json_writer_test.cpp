@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <random>
 #include <string>
@@ -84,6 +85,22 @@ TEST_CASE("AppendNumber writes every count of digits as nlohmann", "[jsonl]") {
     kgx::AppendDecimal(out, -8.99e15);
     return out;
   }() == "-8990000000000000");
+}
+
+TEST_CASE("AppendNumber writes lines and offsets of every size across its groups of four digits", "[jsonl]") {
+  // The fast paths split at 10^4 and 10^8: values on both sides of each, and a spread of others
+  // (a fixed linear congruential sequence), against the standard library's digits.
+  std::vector<std::size_t> values = {9999, 10000, 10001, 10099, 99999999, 100000000, 100000001, 1000000000000ULL};
+  std::uint64_t x = 12345;
+  for (int i = 0; i < 2000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    values.push_back(static_cast<std::size_t>(x >> (i % 64)));
+  }
+  for (const std::size_t value : values) {
+    std::string out = "x";
+    kgx::AppendNumber(out, value);
+    CHECK(out == "x" + std::to_string(value));
+  }
 }
 
 TEST_CASE("AppendDouble writes nlohmann's bytes for doubles of every size and sign", "[jsonl]") {
