@@ -40,6 +40,25 @@ TEST_CASE("AppendString writes nlohmann's bytes with a special byte at every pla
   }
 }
 
+TEST_CASE("AppendString writes nlohmann's bytes for Japanese and ASCII mixed within sixteen bytes", "[jsonl]") {
+  // A note's line switches script every few characters: sixteen bytes hold both, and a character
+  // may be cut by their end. Each special at every byte (inside a character too, which makes the
+  // text invalid UTF-8), and the line cut at every byte.
+  const std::string line = "- フェイルオーバーにかかる時間(検出後)は、30%が0-5秒。Spanner ができる：ＡＷＳ re:Invent";
+  const std::vector<std::string> specials = {"\"", "\\", "\x01", "\n", "\x7f", "é", "𝄞", "\xE0\xA0\x80",
+                                             "\xED\x9F\xBF", "\xED\xA0\x80", "\xE3\x81", "\x80", "\xFF"};
+  for (std::size_t at = 0; at <= line.size(); ++at) {
+    CHECK(Written(line.substr(0, at)) == NlohmannString(line.substr(0, at)));
+    CHECK(Written(line.substr(at)) == NlohmannString(line.substr(at)));
+    for (const std::string& special : specials) {
+      const std::string s = line.substr(0, at) + special + line.substr(at);
+      INFO(s);
+      CHECK(Written(s) == NlohmannString(s));
+    }
+  }
+  CHECK(Written(line) == "\"" + line + "\"");  // valid, nothing to escape: copied as it is
+}
+
 TEST_CASE("AppendString writes nlohmann's bytes for random mixes of runs and specials", "[jsonl]") {
   const std::vector<std::string> pieces = {"plain ascii words ", "x", "12345678", "\"", "\\", "\t", "\x02", "\x7f",
                                            "é", "オーロラ", "𝄞", "\xC0\x80", "\xF4\x90\x80\x80", "\x80", "\xE2\x80\x94",
