@@ -57,6 +57,16 @@ std::uint64_t SpecialBytes(std::uint64_t word) {
 }
 
 #ifdef __SSE2__
+// A bit for each byte of `chunk` that is not plain ASCII, copied as it is: a byte below 0x20 or
+// from 0x80 on is below 0x20 as a signed byte, so one comparison flags both; and quotes and
+// backslashes.
+unsigned PlainAsciiFlags(__m128i chunk) {
+  const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+
 // The count of leading bytes of `chunk` that are copied as they are, `special` flagging its
 // bytes other than plain ASCII: plain ASCII, and three-byte characters lying whole in the sixteen
 // bytes (leads E1-EC and EE-EF, with two continuation bytes 10xxxxxx; E0 and ED, whose second
@@ -117,6 +127,33 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
       return p;
     }
   }
+  // Plain ASCII of 8 to 32 bytes (most ids) as two pieces that overlap, its first and its last
+  // eight or sixteen bytes, with no loop.
+  if (n - 8 < 8) {
+    std::uint64_t head, tail;
+    std::memcpy(&head, bytes, 8);
+    std::memcpy(&tail, bytes + n - 8, 8);
+    if ((SpecialBytes(head) | SpecialBytes(tail)) == 0) {
+      std::memcpy(p, &head, 8);
+      std::memcpy(p + n - 8, &tail, 8);
+      p += n;
+      *p++ = '"';
+      return p;
+    }
+  }
+#ifdef __SSE2__
+  if (n - 16 <= 16) {
+    const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+    const __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + n - 16));
+    if ((PlainAsciiFlags(head) | PlainAsciiFlags(tail)) == 0) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p), head);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p + n - 16), tail);
+      p += n;
+      *p++ = '"';
+      return p;
+    }
+  }
+#endif
   std::size_t i = 0;
   // Where the output last began to copy the input byte for byte (after the quote or an escape).
   const char* copied_from = p;
@@ -129,10 +166,7 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
     if (i + 16 <= n) {
       const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(p), chunk);
-      const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
-                                           _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
-                                                        _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))));
-      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+      const unsigned mask = PlainAsciiFlags(chunk);
       if (mask == 0) {
         i += 16;
         p += 16;

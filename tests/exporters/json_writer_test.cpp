@@ -192,6 +192,23 @@ TEST_CASE("AppendString writes nlohmann's bytes with two specials at every pair 
   }
 }
 
+TEST_CASE("AppendString writes ids of 8 to 33 bytes as nlohmann with a special byte at any place", "[jsonl]") {
+  // Plain ASCII of 8 to 32 bytes is read as two pieces that overlap (its first and last eight or
+  // sixteen bytes): a special byte in either, or in both where they overlap, sends it the long way.
+  const std::string id = "technology/amazon-aurora-serverless";  // 35 plain bytes
+  for (std::size_t length = 7; length <= 33; ++length) {
+    const std::string plain = id.substr(0, length);
+    CHECK(Written(plain) == "\"" + plain + "\"");
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const std::string special : {"\"", "\\", "\x1f", "\xC3\xA9", "\xE3\x82\xAA", "\xFF"}) {
+        const std::string s = plain.substr(0, at) + special + plain.substr(at + 1);
+        INFO(s);
+        CHECK(Written(s) == NlohmannString(s));
+      }
+    }
+  }
+}
+
 TEST_CASE("WriteString stays within the room of plain text, quotes included", "[jsonl]") {
   // Plain text needs s.size() + 2 bytes; the bytes after them are the caller's.
   for (const std::string& base : {std::string("Aurora scales reads to 15 replicas"), std::string("東京リージョンで稼働")}) {
