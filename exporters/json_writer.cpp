@@ -85,6 +85,18 @@ std::size_t CopiedPrefix(__m128i chunk, unsigned special) {
 }
 #endif
 
+// The `n` bytes at `bytes` (1 to 7) as the low bytes of a word, the rest zero: two loads of four
+// bytes that overlap, or three single bytes, instead of a call to copy a length known only here.
+std::uint64_t LoadShort(const unsigned char* bytes, std::size_t n) {
+  if (n >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, bytes, 4);
+    std::memcpy(&tail, bytes + n - 4, 4);
+    return std::uint64_t{head} | std::uint64_t{tail} << (8 * (n - 4));
+  }
+  return std::uint64_t{bytes[0]} | std::uint64_t{bytes[n / 2]} << (8 * (n / 2)) | std::uint64_t{bytes[n - 1]} << (8 * (n - 1));
+}
+
 // Writes a two-byte escape ("\\n").
 char* CopyEscape(char* p, const char (&escape)[3]) {
   std::memcpy(p, escape, 2);
@@ -118,8 +130,7 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
   // all eight bytes: the padding's flags (zero bytes) are above the string's bytes, and flags only
   // spread upwards, so the string's own are exact.
   if (n - 1 < 7 && static_cast<std::size_t>(limit - p) >= 9) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes, n);
+    const std::uint64_t word = LoadShort(bytes, n);
     if ((SpecialBytes(word) & (~std::uint64_t{0} >> (8 * (8 - n)))) == 0) {
       std::memcpy(p, &word, 8);
       p += n;
@@ -300,8 +311,9 @@ char* WritePair(char* p, std::size_t value) {
   return p + 2;
 }
 
-// Writes `value` (below 10,000) with no leading zeros: one to four digits.
-char* WriteUpTo4(char* p, std::size_t value) {
+// Writes `value` (below 10,000) with no leading zeros: one to four digits. Always inlined (gcc
+// would call it): WriteNumber's callers pass small numbers, and a call costs as much as the digits.
+[[gnu::always_inline]] inline char* WriteUpTo4(char* p, std::size_t value) {
   if (value < 100) {
     if (value < 10) {
       *p = static_cast<char>('0' + value);
