@@ -364,7 +364,10 @@ char* WriteDouble(char* p, double value) {
 }
 
 char* WriteDecimal(char* p, double value) {
-  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15) {
+  // Whole below 9e15 in size: the comparison fails for NaN and infinities, and below it the
+  // conversion to an integer is exact and back gives the value only when it had no fraction
+  // (as std::floor would tell, without its call).
+  if (std::fabs(value) < 9.0e15 && static_cast<double>(static_cast<long long>(value)) == value) {
     const auto whole = static_cast<long long>(value);
     if (whole < 0) *p++ = '-';
     return WriteNumber(p, whole < 0 ? 0 - static_cast<std::size_t>(whole) : static_cast<std::size_t>(whole));

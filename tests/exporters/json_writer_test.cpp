@@ -84,9 +84,14 @@ TEST_CASE("AppendDecimal writes whole numbers without a fraction and others as n
   CHECK(written(-3.0) == "-3");
   CHECK(written(-0.0) == "0");
   CHECK(written(8.99e15) == "8990000000000000");
-  for (const double value : {0.5, -1.25, 1e-7, 9.0e15, 1e300, 3.14159, 2.5e10 + 0.5}) {
+  for (const double value : {0.5, -1.25, 1e-7, 9.0e15, -9.0e15, 1e300, 3.14159, 2.5e10 + 0.5, 4503599627370495.5}) {
     CHECK(written(value) == nlohmann::ordered_json(value).dump());
   }
+  // Not finite: null, as nlohmann writes them.
+  CHECK(written(std::numeric_limits<double>::quiet_NaN()) == "null");
+  CHECK(written(std::numeric_limits<double>::infinity()) == "null");
+  CHECK(written(-std::numeric_limits<double>::infinity()) == "null");
+  CHECK(written(-7.0) == "-7");
 }
 
 TEST_CASE("AppendNumber writes every count of digits as nlohmann", "[jsonl]") {
