@@ -56,6 +56,47 @@ std::uint64_t SpecialBytes(std::uint64_t word) {
   return below_space | zero_bytes(word ^ (kOnes * '"')) | zero_bytes(word ^ (kOnes * '\\')) | (word & kHighBits);
 }
 
+#ifdef __SSE2__
+// A bit for each byte of `chunk` that is not plain ASCII, copied as it is: a byte below 0x20 or
+// from 0x80 on is below 0x20 as a signed byte, so one comparison flags both; and quotes and
+// backslashes.
+unsigned PlainAsciiFlags(__m128i chunk) {
+  const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
+                                       _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
+                                                    _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))));
+  return static_cast<unsigned>(_mm_movemask_epi8(special));
+}
+
+// The count of leading bytes of `chunk` that are copied as they are, `special` flagging its
+// bytes other than plain ASCII: plain ASCII, and three-byte characters lying whole in the sixteen
+// bytes (leads E1-EC and EE-EF, with two continuation bytes 10xxxxxx; E0 and ED, whose second
+// byte has a narrower range, are left to the checks byte by byte). Text that mixes Japanese and
+// ASCII goes on sixteen bytes at a time instead of switching loops at every change of script.
+std::size_t CopiedPrefix(__m128i chunk, unsigned special) {
+  const auto bits = [](__m128i flags) { return static_cast<unsigned>(_mm_movemask_epi8(flags)); };
+  const auto byte = [](int b) { return _mm_set1_epi8(static_cast<char>(b)); };
+  const unsigned lead = bits(_mm_cmpeq_epi8(_mm_and_si128(chunk, byte(0xF0)), byte(0xE0)));
+  const unsigned continuation = bits(_mm_cmpeq_epi8(_mm_and_si128(chunk, byte(0xC0)), byte(0x80)));
+  const unsigned narrow = bits(_mm_or_si128(_mm_cmpeq_epi8(chunk, byte(0xE0)), _mm_cmpeq_epi8(chunk, byte(0xED))));
+  // A lead at 14 or 15 lacks a continuation bit here (bits 16 and 17 are zero): not whole.
+  const unsigned whole = lead & ~narrow & (continuation >> 1) & (continuation >> 2);
+  const unsigned copied = ~special | whole | whole << 1 | whole << 2;
+  return static_cast<std::size_t>(std::countr_zero(~copied | 0x10000u));
+}
+#endif
+
+// The `n` bytes at `bytes` (1 to 7) as the low bytes of a word, the rest zero: two loads of four
+// bytes that overlap, or three single bytes, instead of a call to copy a length known only here.
+std::uint64_t LoadShort(const unsigned char* bytes, std::size_t n) {
+  if (n >= 4) {
+    std::uint32_t head, tail;
+    std::memcpy(&head, bytes, 4);
+    std::memcpy(&tail, bytes + n - 4, 4);
+    return std::uint64_t{head} | std::uint64_t{tail} << (8 * (n - 4));
+  }
+  return std::uint64_t{bytes[0]} | std::uint64_t{bytes[n / 2]} << (8 * (n / 2)) | std::uint64_t{bytes[n - 1]} << (8 * (n - 1));
+}
+
 // Writes a two-byte escape ("\\n").
 char* CopyEscape(char* p, const char (&escape)[3]) {
   std::memcpy(p, escape, 2);
@@ -89,8 +130,7 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
   // all eight bytes: the padding's flags (zero bytes) are above the string's bytes, and flags only
   // spread upwards, so the string's own are exact.
   if (n - 1 < 7 && static_cast<std::size_t>(limit - p) >= 9) {
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes, n);
+    const std::uint64_t word = LoadShort(bytes, n);
     if ((SpecialBytes(word) & (~std::uint64_t{0} >> (8 * (8 - n)))) == 0) {
       std::memcpy(p, &word, 8);
       p += n;
@@ -98,28 +138,55 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
       return p;
     }
   }
+  // Plain ASCII of 8 to 32 bytes (most ids) as two pieces that overlap, its first and its last
+  // eight or sixteen bytes, with no loop.
+  if (n - 8 < 8) {
+    std::uint64_t head, tail;
+    std::memcpy(&head, bytes, 8);
+    std::memcpy(&tail, bytes + n - 8, 8);
+    if ((SpecialBytes(head) | SpecialBytes(tail)) == 0) {
+      std::memcpy(p, &head, 8);
+      std::memcpy(p + n - 8, &tail, 8);
+      p += n;
+      *p++ = '"';
+      return p;
+    }
+  }
+#ifdef __SSE2__
+  if (n - 16 <= 16) {
+    const __m128i head = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes));
+    const __m128i tail = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + n - 16));
+    if ((PlainAsciiFlags(head) | PlainAsciiFlags(tail)) == 0) {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p), head);
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(p + n - 16), tail);
+      p += n;
+      *p++ = '"';
+      return p;
+    }
+  }
+#endif
   std::size_t i = 0;
   // Where the output last began to copy the input byte for byte (after the quote or an escape).
   const char* copied_from = p;
   while (i < n) {
 #ifdef __SSE2__
     // Plain ASCII text, the bulk of most strings, sixteen bytes at a time: a byte below 0x20 or
-    // from 0x80 on is below 0x20 as a signed byte, so one comparison flags both.
+    // from 0x80 on is below 0x20 as a signed byte, so one comparison flags both. Sixteen bytes
+    // with other bytes are copied up to the first that is not plain ASCII or in a whole
+    // three-byte character (CopiedPrefix); that one is looked at below.
     if (i + 16 <= n) {
       const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(bytes + i));
       _mm_storeu_si128(reinterpret_cast<__m128i*>(p), chunk);
-      const __m128i special = _mm_or_si128(_mm_cmplt_epi8(chunk, _mm_set1_epi8(0x20)),
-                                           _mm_or_si128(_mm_cmpeq_epi8(chunk, _mm_set1_epi8('"')),
-                                                        _mm_cmpeq_epi8(chunk, _mm_set1_epi8('\\'))));
-      const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+      const unsigned mask = PlainAsciiFlags(chunk);
       if (mask == 0) {
         i += 16;
         p += 16;
         continue;
       }
-      const auto plain = static_cast<std::size_t>(std::countr_zero(mask));
+      const std::size_t plain = CopiedPrefix(chunk, mask);
       i += plain;
       p += plain;
+      if (plain == 16) continue;
     } else
 #endif
     // Eight bytes at a time (the rest of a string, or without SSE2).
@@ -231,51 +298,60 @@ char* WriteString(char* p, const char* limit, std::string_view s) {
   return p;
 }
 
-// Digits two at a time from the last one back, straight into place once their count is known
-// (from the bit length, then one comparison): the numbers here (lines, offsets) have a few digits.
-char* WriteNumber(char* p, std::size_t value) {
-  static constexpr char kPairs[] =
-      "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
-      "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
-      "8081828384858687888990919293949596979899";
-  static constexpr std::uint64_t kPowers[20] = {1ULL,
-                                                10ULL,
-                                                100ULL,
-                                                1000ULL,
-                                                10000ULL,
-                                                100000ULL,
-                                                1000000ULL,
-                                                10000000ULL,
-                                                100000000ULL,
-                                                1000000000ULL,
-                                                10000000000ULL,
-                                                100000000000ULL,
-                                                1000000000000ULL,
-                                                10000000000000ULL,
-                                                100000000000000ULL,
-                                                1000000000000000ULL,
-                                                10000000000000000ULL,
-                                                100000000000000000ULL,
-                                                1000000000000000000ULL,
-                                                10000000000000000000ULL};
-  static_assert(sizeof(std::size_t) == sizeof(std::uint64_t));
-  // log10(2) ~ 1233 / 4096: `guess` is the number of digits or one less (value | 1: 0 has one).
-  const std::uint64_t nonzero = value | 1;
-  const std::size_t guess = static_cast<std::size_t>(std::bit_width(nonzero)) * 1233 >> 12;
-  const std::size_t digits = guess + (nonzero >= kPowers[guess] ? 1 : 0);
-  char* const end = p + digits;
-  char* q = end;
-  while (value >= 100) {
-    q -= 2;
-    std::memcpy(q, kPairs + 2 * (value % 100), 2);
-    value /= 100;
+namespace {
+
+constexpr char kPairs[] =
+    "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+    "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+    "8081828384858687888990919293949596979899";
+
+// Writes `value` (below 100) as exactly two digits.
+char* WritePair(char* p, std::size_t value) {
+  std::memcpy(p, kPairs + 2 * value, 2);
+  return p + 2;
+}
+
+// Writes `value` (below 10,000) with no leading zeros: one to four digits. Always inlined (gcc
+// would call it): WriteNumber's callers pass small numbers, and a call costs as much as the digits.
+[[gnu::always_inline]] inline char* WriteUpTo4(char* p, std::size_t value) {
+  if (value < 100) {
+    if (value < 10) {
+      *p = static_cast<char>('0' + value);
+      return p + 1;
+    }
+    return WritePair(p, value);
   }
-  if (value >= 10) {
-    std::memcpy(q - 2, kPairs + 2 * value, 2);
+  const std::size_t high = value / 100, low = value % 100;
+  if (high < 10) {
+    *p++ = static_cast<char>('0' + high);
   } else {
-    q[-1] = static_cast<char>('0' + value);
+    p = WritePair(p, high);
   }
-  return end;
+  return WritePair(p, low);
+}
+
+// Writes `value` (below 10,000) as exactly four digits.
+char* Write4(char* p, std::size_t value) { return WritePair(WritePair(p, value / 100), value % 100); }
+
+}  // namespace
+
+// The numbers here (lines, offsets) are mostly below 10^8: those as one to four digits and
+// four more, by constant divisions; longer ones in groups of four from the last back.
+char* WriteNumber(char* p, std::size_t value) {
+  if (value < 10000) return WriteUpTo4(p, value);
+  if (value < 100000000) return Write4(WriteUpTo4(p, value / 10000), value % 10000);
+  char groups[20];  // the groups of four after the first, last first
+  std::size_t count = 0;
+  while (value >= 10000) {
+    Write4(groups + 4 * count++, value % 10000);
+    value /= 10000;
+  }
+  p = WriteUpTo4(p, value);
+  while (count > 0) {
+    std::memcpy(p, groups + 4 * --count, 4);
+    p += 4;
+  }
+  return p;
 }
 
 // The serializer's own steps for a double (its dump_float), without building a Json value.
@@ -288,7 +364,10 @@ char* WriteDouble(char* p, double value) {
 }
 
 char* WriteDecimal(char* p, double value) {
-  if (std::isfinite(value) && value == std::floor(value) && std::fabs(value) < 9.0e15) {
+  // Whole below 9e15 in size: the comparison fails for NaN and infinities, and below it the
+  // conversion to an integer is exact and back gives the value only when it had no fraction
+  // (as std::floor would tell, without its call).
+  if (std::fabs(value) < 9.0e15 && static_cast<double>(static_cast<long long>(value)) == value) {
     const auto whole = static_cast<long long>(value);
     if (whole < 0) *p++ = '-';
     return WriteNumber(p, whole < 0 ? 0 - static_cast<std::size_t>(whole) : static_cast<std::size_t>(whole));

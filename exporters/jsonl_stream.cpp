@@ -100,10 +100,27 @@ DocumentRecords RenderDocumentRecords(const DocumentResult& document, std::size_
                                q.unit, q.per, q.measures, places[q.section]});
   }
   records.End(out);
+  // Relations come rule by rule: they are rendered by line, subject, predicate and object, nearly
+  // the order of their records, which End then seldom has to sort.
+  const auto subject_of = [&](const LinkedRelation& linked) {
+    return linked.subject.empty() ? std::string_view(section_ids[linked.relation->section]) : linked.subject;
+  };
+  std::vector<const LinkedRelation*> relations;
+  relations.reserve(linked_relations.size());
   for (const LinkedRelation& linked : linked_relations) {
-    if (is_section_presenter(linked)) continue;
+    if (!is_section_presenter(linked)) relations.push_back(&linked);
+  }
+  std::stable_sort(relations.begin(), relations.end(), [&](const LinkedRelation* a, const LinkedRelation* b) {
+    if (a->relation->line != b->relation->line) return a->relation->line < b->relation->line;
+    const std::string_view subject_a = subject_of(*a), subject_b = subject_of(*b);
+    if (subject_a != subject_b) return subject_a < subject_b;
+    if (a->kind != b->kind) return EdgeKindName(a->kind) < EdgeKindName(b->kind);
+    return a->relation->object < b->relation->object;
+  });
+  for (const LinkedRelation* const relation : relations) {
+    const LinkedRelation& linked = *relation;
     const Relation& r = *linked.relation;
-    const std::string_view subject = linked.subject.empty() ? std::string_view(section_ids[r.section]) : linked.subject;
+    const std::string_view subject = subject_of(linked);
     records.Add(out, r.line,
                 RelationRecord{subject, EdgeKindName(linked.kind), r.object, r.role, doc_id, section_ids[r.section],
                                r.line, r.text, places[r.section]});

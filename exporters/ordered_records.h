@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "exporters/jsonl_records.h"
@@ -22,8 +23,13 @@ class RecordRun {
   void Add(std::string& out, std::size_t key, const Record& record) {
     const std::size_t begin = out.size();
     AppendRecord(out, record);
-    // An equal key may still be in order (by text); End's stable sort then changes nothing.
-    if (!rendered_.empty() && key <= rendered_.back().key) in_order_ = false;
+    // With an equal key, a text not smaller than the one before is in order too (End's stable
+    // sort would leave the two as they are).
+    if (in_order_ && !rendered_.empty() && key <= rendered_.back().key) {
+      const Rendered& last = rendered_.back();
+      in_order_ = key == last.key && std::string_view(out).substr(last.begin, last.end - last.begin) <=
+                                         std::string_view(out).substr(begin, out.size() - begin);
+    }
     rendered_.push_back({key, begin, out.size()});
     out += '\n';
   }

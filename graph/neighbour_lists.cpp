@@ -2,6 +2,7 @@
 #include "graph/neighbour_lists.h"
 
 #include <cstddef>
+#include <memory>
 
 namespace kgx {
 
@@ -26,7 +27,8 @@ NeighbourLists BuildNeighbourLists(std::size_t vertices,
   Accumulate(lists.start);
 
   // Each link both ways, grouped by one end: the rows, unordered and with repeats.
-  std::vector<std::uint32_t> unordered(lists.start.back());
+  // Not zero-filled first: every entry is written before it is read.
+  std::unique_ptr<std::uint32_t[]> unordered(new std::uint32_t[lists.start.back()]);
   std::vector<std::size_t> fill(lists.start.begin(), lists.start.end() - 1);
   for (const auto& [a, b] : links) {
     if (a == b) continue;
@@ -36,7 +38,7 @@ NeighbourLists BuildNeighbourLists(std::size_t vertices,
   // Walking the vertices in ascending order and handing each to its neighbours' rows fills
   // every row in ascending order. A repeated link hands v to a row twice in a row: it is kept
   // once, and the rows are closed up afterwards only if some link was repeated.
-  lists.column.resize(unordered.size());
+  lists.column.resize(lists.start.back());
   fill.assign(lists.start.begin(), lists.start.end() - 1);
   bool repeated = false;
   for (std::uint32_t v = 0; v < vertices; ++v) {
@@ -50,7 +52,7 @@ NeighbourLists BuildNeighbourLists(std::size_t vertices,
       lists.column[at++] = v;
     }
   }
-  unordered = {};
+  unordered.reset();
   if (!repeated) return lists;
 
   std::size_t kept = 0;

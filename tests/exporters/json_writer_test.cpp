@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <random>
 #include <string>
@@ -39,6 +40,25 @@ TEST_CASE("AppendString writes nlohmann's bytes with a special byte at every pla
   }
 }
 
+TEST_CASE("AppendString writes nlohmann's bytes for Japanese and ASCII mixed within sixteen bytes", "[jsonl]") {
+  // A note's line switches script every few characters: sixteen bytes hold both, and a character
+  // may be cut by their end. Each special at every byte (inside a character too, which makes the
+  // text invalid UTF-8), and the line cut at every byte.
+  const std::string line = "- フェイルオーバーにかかる時間(検出後)は、30%が0-5秒。Spanner ができる：ＡＷＳ re:Invent";
+  const std::vector<std::string> specials = {"\"", "\\", "\x01", "\n", "\x7f", "é", "𝄞", "\xE0\xA0\x80",
+                                             "\xED\x9F\xBF", "\xED\xA0\x80", "\xE3\x81", "\x80", "\xFF"};
+  for (std::size_t at = 0; at <= line.size(); ++at) {
+    CHECK(Written(line.substr(0, at)) == NlohmannString(line.substr(0, at)));
+    CHECK(Written(line.substr(at)) == NlohmannString(line.substr(at)));
+    for (const std::string& special : specials) {
+      const std::string s = line.substr(0, at) + special + line.substr(at);
+      INFO(s);
+      CHECK(Written(s) == NlohmannString(s));
+    }
+  }
+  CHECK(Written(line) == "\"" + line + "\"");  // valid, nothing to escape: copied as it is
+}
+
 TEST_CASE("AppendString writes nlohmann's bytes for random mixes of runs and specials", "[jsonl]") {
   const std::vector<std::string> pieces = {"plain ascii words ", "x", "12345678", "\"", "\\", "\t", "\x02", "\x7f",
                                            "é", "オーロラ", "𝄞", "\xC0\x80", "\xF4\x90\x80\x80", "\x80", "\xE2\x80\x94",
@@ -64,9 +84,14 @@ TEST_CASE("AppendDecimal writes whole numbers without a fraction and others as n
   CHECK(written(-3.0) == "-3");
   CHECK(written(-0.0) == "0");
   CHECK(written(8.99e15) == "8990000000000000");
-  for (const double value : {0.5, -1.25, 1e-7, 9.0e15, 1e300, 3.14159, 2.5e10 + 0.5}) {
+  for (const double value : {0.5, -1.25, 1e-7, 9.0e15, -9.0e15, 1e300, 3.14159, 2.5e10 + 0.5, 4503599627370495.5}) {
     CHECK(written(value) == nlohmann::ordered_json(value).dump());
   }
+  // Not finite: null, as nlohmann writes them.
+  CHECK(written(std::numeric_limits<double>::quiet_NaN()) == "null");
+  CHECK(written(std::numeric_limits<double>::infinity()) == "null");
+  CHECK(written(-std::numeric_limits<double>::infinity()) == "null");
+  CHECK(written(-7.0) == "-7");
 }
 
 TEST_CASE("AppendNumber writes every count of digits as nlohmann", "[jsonl]") {
@@ -84,6 +109,22 @@ TEST_CASE("AppendNumber writes every count of digits as nlohmann", "[jsonl]") {
     kgx::AppendDecimal(out, -8.99e15);
     return out;
   }() == "-8990000000000000");
+}
+
+TEST_CASE("AppendNumber writes lines and offsets of every size across its groups of four digits", "[jsonl]") {
+  // The fast paths split at 10^4 and 10^8: values on both sides of each, and a spread of others
+  // (a fixed linear congruential sequence), against the standard library's digits.
+  std::vector<std::size_t> values = {9999, 10000, 10001, 10099, 99999999, 100000000, 100000001, 1000000000000ULL};
+  std::uint64_t x = 12345;
+  for (int i = 0; i < 2000; ++i) {
+    x = x * 6364136223846793005ULL + 1442695040888963407ULL;
+    values.push_back(static_cast<std::size_t>(x >> (i % 64)));
+  }
+  for (const std::size_t value : values) {
+    std::string out = "x";
+    kgx::AppendNumber(out, value);
+    CHECK(out == "x" + std::to_string(value));
+  }
 }
 
 TEST_CASE("AppendDouble writes nlohmann's bytes for doubles of every size and sign", "[jsonl]") {
@@ -151,6 +192,24 @@ TEST_CASE("AppendString writes nlohmann's bytes with two specials at every pair 
             CHECK(Written(s) == NlohmannString(s));
           }
         }
+      }
+    }
+  }
+}
+
+TEST_CASE("AppendString writes ids of 1 to 33 bytes as nlohmann with a special byte at any place", "[jsonl]") {
+  // Plain ASCII of 8 to 32 bytes is read as two pieces that overlap (its first and last eight or
+  // sixteen bytes), and of 1 to 7 as one word from loads that overlap: a special byte in any piece,
+  // or where they overlap, sends it the long way.
+  const std::string id = "technology/amazon-aurora-serverless";  // 35 plain bytes
+  for (std::size_t length = 1; length <= 33; ++length) {
+    const std::string plain = id.substr(0, length);
+    CHECK(Written(plain) == "\"" + plain + "\"");
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const std::string special : {"\"", "\\", "\x1f", "\xC3\xA9", "\xE3\x82\xAA", "\xFF"}) {
+        const std::string s = plain.substr(0, at) + special + plain.substr(at + 1);
+        INFO(s);
+        CHECK(Written(s) == NlohmannString(s));
       }
     }
   }

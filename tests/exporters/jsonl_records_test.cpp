@@ -71,6 +71,40 @@ TEST_CASE("RecordRun sorts a run that came out of order in place, after what is 
   CHECK(out == before + Rendered(Relation("technology/b", 1)) + Rendered(Relation("technology/a", 2)));
 }
 
+TEST_CASE("RecordRun sorts runs whose equal keys come with texts in any order", "[jsonl]") {
+  // Runs of few keys (many equal) in a random order, and the same sorted first: a run in order but
+  // for one pair of equal keys whose texts descend must come out sorted all the same.
+  const std::string objects[] = {"company/a", "company/b", "company/日本", "company/\"q", "company/a"};
+  std::mt19937 random(7);
+  for (int trial = 0; trial < 300; ++trial) {
+    std::vector<std::pair<std::size_t, std::string>> items;
+    const int count = std::uniform_int_distribution<int>(1, 8)(random);
+    for (int i = 0; i < count; ++i) {
+      items.emplace_back(std::uniform_int_distribution<std::size_t>(1, 3)(random),
+                         objects[std::uniform_int_distribution<std::size_t>(0, 4)(random)]);
+    }
+    if (trial % 2 == 1) std::sort(items.begin(), items.end());
+    std::vector<std::pair<std::size_t, std::string>> expected_items;
+    for (const auto& [key, object] : items) expected_items.emplace_back(key, Rendered(Relation(object, key)));
+    std::stable_sort(expected_items.begin(), expected_items.end());
+    std::string expected = "head\n";
+    for (const auto& item : expected_items) expected += item.second;
+
+    std::string out = "head\n";
+    kgx::RecordRun run(out);
+    for (const auto& [key, object] : items) run.Add(out, key, Relation(object, key));
+    run.End(out);
+    CHECK(out == expected);
+  }
+  std::string out;
+  kgx::RecordRun run(out);
+  run.Add(out, 4, Relation("company/a", 4));
+  run.Add(out, 5, Relation("company/b", 5));
+  run.Add(out, 5, Relation("company/a", 5));  // equal key, smaller text
+  run.End(out);
+  CHECK(out == Rendered(Relation("company/a", 4)) + Rendered(Relation("company/a", 5)) + Rendered(Relation("company/b", 5)));
+}
+
 TEST_CASE("records given their place as PlaceJson are the records written without it", "[jsonl]") {
   for (const std::string doc : {"D12", "D\"<&>\\\x01 日本 ＡＷＳ \xff"}) {
     const std::string section = doc + "#L5";
