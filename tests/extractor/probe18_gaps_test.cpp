@@ -1,0 +1,51 @@
+// Gaps a probe of new notes found: a use stated with since when (2021 年から, Since 2021 we have run), the
+// parts of a stack each with its role label (DB は X、キャッシュは Y), a tool used in a part it plays (X を CNI
+// として). Whole extraction with the shipped rules, positive and negative cases in Japanese and English.
+#include <catch2/catch.hpp>
+
+#include <set>
+#include <string>
+
+#include "tests/extractor/extract_support.h"
+
+namespace {
+
+using kgx::testing::RelationsIn;
+
+const std::string kHeader = "# 株式会社サンプルの事例\n\n";
+
+bool Uses(const std::string& body, const std::string& object) {
+  return RelationsIn(kHeader + body + "\n").count("company/サンプル uses " + object) == 1;
+}
+
+}  // namespace
+
+TEST_CASE("a time phrase between the subject and the tool keeps the use", "[probe18_gaps]") {
+  CHECK(Uses("- 株式会社サンプルは 2021 年から Amazon EKS を運用している", "aws_service/amazon-eks"));
+  CHECK(Uses("- 株式会社サンプルは2019年4月からAmazon EKSを運用しています", "aws_service/amazon-eks"));
+  CHECK(Uses("- 株式会社サンプルは昨年から Amazon EKS を利用している", "aws_service/amazon-eks"));
+  CHECK(Uses("- Since 2021 we have run Amazon EKS in production.", "aws_service/amazon-eks"));
+  CHECK(Uses("- Since 2020, we've been using Terraform for everything.", "technology/terraform"));
+  // negative: a plan or a trial from a year on, and a perfect tense denied
+  CHECK_FALSE(Uses("- 株式会社サンプルは 2027 年から Amazon EKS を運用する予定", "aws_service/amazon-eks"));
+  CHECK_FALSE(Uses("- 株式会社サンプルは 2021 年から Amazon EKS を検討している", "aws_service/amazon-eks"));
+  CHECK_FALSE(Uses("- Since 2021 we have not run Amazon EKS.", "aws_service/amazon-eks"));
+}
+
+TEST_CASE("each role-labelled part of a stack is a use", "[probe18_gaps]") {
+  CHECK(Uses("- DB は Amazon DynamoDB、キャッシュは Amazon ElastiCache", "aws_service/amazon-dynamodb"));
+  CHECK(Uses("- DB は Amazon DynamoDB、キャッシュは Amazon ElastiCache", "aws_service/amazon-elasticache"));
+  CHECK(Uses("- CI は GitHub Actions、CD は Argo CD", "technology/github-actions"));
+  // negative: candidates are no use
+  CHECK_FALSE(Uses("- DB の候補は Amazon DynamoDB、Amazon Aurora", "aws_service/amazon-dynamodb"));
+}
+
+TEST_CASE("a tool used in the part it plays is a use", "[probe18_gaps]") {
+  CHECK(Uses("- Cilium を CNI として使っている", "technology/cilium"));
+  CHECK(Uses("- Istio をサービスメッシュとして採用している", "technology/istio"));
+  CHECK(Uses("- We use Cilium as our CNI", "technology/cilium"));
+  // negative: a plan and a denial
+  CHECK_FALSE(Uses("- Cilium を CNI として使う予定", "technology/cilium"));
+  CHECK_FALSE(Uses("- Cilium を CNI として使っていない", "technology/cilium"));
+  CHECK_FALSE(Uses("- We do not use Cilium as our CNI", "technology/cilium"));
+}
