@@ -49,3 +49,21 @@ TEST_CASE("a tool used in the part it plays is a use", "[probe18_gaps]") {
   CHECK_FALSE(Uses("- Cilium を CNI として使っていない", "technology/cilium"));
   CHECK_FALSE(Uses("- We do not use Cilium as our CNI", "technology/cilium"));
 }
+
+TEST_CASE("a keynote's announcement with a generation number or a 新発表 marker", "[probe18_gaps]") {
+  const std::string keynote = "# AWS re:Invent 2026 Keynote 実況メモ (Matt Garman)\n\n";
+  const auto glued = RelationsIn(keynote + "- Graviton5 発表。\n");
+  CHECK(glued.count("<section> announced aws_service/aws-graviton") == 1);
+  const auto spaced = RelationsIn(keynote + "- Amazon Nova 2 を発表\n");
+  CHECK(spaced.count("<section> announced aws_service/amazon-nova") == 1);
+  const auto marked = RelationsIn(keynote + "- 新発表: Amazon Nova 2\n");
+  CHECK(marked.count("<section> announced aws_service/amazon-nova") == 1);
+  const auto english = RelationsIn(keynote + "- Graviton5 announced\n");
+  CHECK(english.count("<section> announced aws_service/aws-graviton") == 1);
+  // negative: a remark on a service, and the same line in notes that are no keynote
+  const auto remark = RelationsIn(keynote + "- Launch: Amazon S3 Vectors\n- Graviton5 の話が長かった\n");
+  CHECK(remark.count("<section> announced aws_service/aws-graviton") == 0);
+  const auto other = RelationsIn("# 社内勉強会メモ\n\n- Graviton5 発表。\n- 新発表: Amazon Nova 2\n");
+  CHECK(other.count("<section> announced aws_service/aws-graviton") == 0);
+  CHECK(other.count("<section> announced aws_service/amazon-nova") == 0);
+}
