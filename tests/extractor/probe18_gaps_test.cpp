@@ -67,3 +67,17 @@ TEST_CASE("a keynote's announcement with a generation number or a 新発表 mark
   CHECK(other.count("<section> announced aws_service/aws-graviton") == 0);
   CHECK(other.count("<section> announced aws_service/amazon-nova") == 0);
 }
+
+TEST_CASE("a job title's field after a comma is no company", "[probe18_gaps]") {
+  CHECK_FALSE(kgx::testing::Has("# Keynote\n\n- Swami Sivasubramanian (VP, Agentic AI)\n", "company:Agentic AI"));
+  CHECK_FALSE(kgx::testing::Has("# メモ\n\n- Jane Doe (Senior Director, Machine Learning) が登壇\n", "company:Machine Learning"));
+  // nor a person cut inside the field's last word
+  CHECK_FALSE(kgx::testing::Has("# メモ\n\n- Jane Doe (Senior Director, Machine Learning) が登壇\n", "person:Machine Learnin"));
+  const auto field = RelationsIn("# Keynote\n\n- Swami Sivasubramanian (VP, Agentic AI)\n");
+  CHECK(field.count("person/swami-sivasubramanian role_at company/agentic-ai") == 0);
+  // negative: a job with its field, or a company's suffix, keeps the company after the comma
+  const auto job = RelationsIn("# Keynote\n\n- Jane Doe (VP Engineering, Acme)\n- Priya Raman (Staff Engineer, Kestrel Commerce)\n");
+  CHECK(job.count("person/jane-doe role_at company/acme") == 1);
+  CHECK(job.count("person/priya-raman role_at company/kestrel-commerce") == 1);
+  CHECK(kgx::testing::Has("# Keynote\n\n- Jane Doe (VP, Kumo Labs)\n", "company:Kumo Labs"));
+}
