@@ -81,3 +81,22 @@ TEST_CASE("a job title's field after a comma is no company", "[probe18_gaps]") {
   CHECK(job.count("person/priya-raman role_at company/kestrel-commerce") == 1);
   CHECK(kgx::testing::Has("# Keynote\n\n- Jane Doe (VP, Kumo Labs)\n", "company:Kumo Labs"));
 }
+
+TEST_CASE("a speaker's company, departments and title in parentheses give role_at with that title", "[probe18_gaps]") {
+  const auto two = RelationsIn("# 事例紹介\n\n- 山田 太郎 氏（株式会社サンプル 開発本部 第一開発部 部長）\n");
+  CHECK(two.count("person/山田-太郎 role_at company/サンプル") == 1);
+  const auto section_head = RelationsIn("# 事例紹介\n\n- 鈴木 一郎さん（株式会社サンプル 情報システム部 課長）\n");
+  CHECK(section_head.count("person/鈴木-一郎 role_at company/サンプル") == 1);
+  const auto leader = RelationsIn("# 事例紹介\n\n- 高橋 次郎氏（株式会社サンプル 基盤開発部 グループリーダー）\n");
+  CHECK(leader.count("person/高橋-次郎 role_at company/サンプル") == 1);
+  const auto deputy = RelationsIn("# 事例紹介\n\n- 田中 一郎 氏（株式会社サンプル 開発部 部長代理）\n");
+  CHECK(deputy.count("person/田中-一郎 role_at company/サンプル") == 1);
+  // the role is the title, not the department
+  const auto result = kgx::testing::ExtractText("# 事例紹介\n\n- 山田 太郎 氏（株式会社サンプル 開発本部 第一開発部 部長）\n");
+  bool titled = false;
+  for (const kgx::Relation& r : result.relations) titled = titled || (r.predicate == "role_at" && r.role == "部長");
+  CHECK(titled);
+  // negative: a department without a title is no role
+  const auto department = RelationsIn("# 事例紹介\n\n- 小林 誠氏（株式会社サンプル 開発部）\n");
+  CHECK(department.count("person/小林-誠 role_at company/サンプル") == 0);
+}
