@@ -100,3 +100,21 @@ TEST_CASE("a speaker's company, departments and title in parentheses give role_a
   const auto department = RelationsIn("# 事例紹介\n\n- 小林 誠氏（株式会社サンプル 開発部）\n");
   CHECK(department.count("person/小林-誠 role_at company/サンプル") == 0);
 }
+
+TEST_CASE("one of a thing that a count follows with に is no quantity", "[probe18_gaps]") {
+  auto read = [](const std::string& line) {
+    std::set<std::string> out;
+    for (const kgx::Quantity& q : kgx::testing::ExtractText("# メモ\n\n" + line + "\n").quantities) out.insert(q.text + "=" + q.unit);
+    return out;
+  };
+  const auto per_cluster = read("- 1 クラスタに 120 テナント");
+  CHECK(per_cluster.count("1 クラスタ=cluster") == 0);
+  CHECK(per_cluster.count("120 テナント=tenant") == 1);
+  CHECK(read("- 1ノードに 30 Pod").count("1ノード=node") == 0);
+  // negative: more than one is a count, and a rate's day keeps its rate
+  CHECK(read("- 3 クラスタに 120 テナント").count("3 クラスタ=cluster") == 1);
+  CHECK(read("- 11 クラスタに 120 テナント").count("11 クラスタ=cluster") == 1);
+  bool daily = false;
+  for (const kgx::Quantity& q : kgx::testing::ExtractText("# メモ\n\n- 1日に1000件のデプロイ\n").quantities) daily = daily || (q.per == "day" && q.value == 1000);
+  CHECK(daily);
+}
