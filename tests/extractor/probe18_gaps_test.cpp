@@ -114,6 +114,7 @@ TEST_CASE("one of a thing that a count follows with に is no quantity", "[probe
   // negative: more than one is a count, and a rate's day keeps its rate
   CHECK(read("- 3 クラスタに 120 テナント").count("3 クラスタ=cluster") == 1);
   CHECK(read("- 11 クラスタに 120 テナント").count("11 クラスタ=cluster") == 1);
+  CHECK(read("- 1 つのテーブルに 3 種類のエンティティ").count("1 つのテーブル=table") == 1);
   bool daily = false;
   for (const kgx::Quantity& q : kgx::testing::ExtractText("# メモ\n\n- 1日に1000件のデプロイ\n").quantities) daily = daily || (q.per == "day" && q.value == 1000);
   CHECK(daily);
