@@ -139,16 +139,13 @@ std::size_t CommonWindow(const unsigned char* p, unsigned& first_other) {
   const __m128i lead = Load(p);
   const auto high = static_cast<unsigned>(_mm_movemask_epi8(lead));
   if (high == 0) return 16;
-  const __m128i second = Load(p + 1);
-  const __m128i third = Load(p + 2);
-  const __m128i second_continues = AtMost(second, 0xBF);
-  const __m128i not_ed = _mm_xor_si128(Is(lead, 0xED), _mm_set1_epi8(-1));
-  const __m128i three = _mm_and_si128(_mm_and_si128(Between(lead, 0xE1, 0xEF), not_ed),
-                                      _mm_and_si128(second_continues, AtMost(third, 0xBF)));  // E1-EF but ED
+  const __m128i second_continues = AtMost(Load(p + 1), 0xBF);
+  const __m128i e1_to_ef_but_ed = _mm_andnot_si128(Is(lead, 0xED), Between(lead, 0xE1, 0xEF));
+  const __m128i three = _mm_and_si128(_mm_and_si128(e1_to_ef_but_ed, second_continues), AtMost(Load(p + 2), 0xBF));
   const __m128i two = _mm_and_si128(Between(lead, 0xC2, 0xDF), second_continues);
   const auto threes = static_cast<unsigned>(_mm_movemask_epi8(three));
-  const auto twos = static_cast<unsigned>(_mm_movemask_epi8(two));
-  return Answer(high, threes | (threes << 1) | (threes << 2) | twos | (twos << 1), first_other);
+  const unsigned leads = threes | static_cast<unsigned>(_mm_movemask_epi8(two));
+  return Answer(high, leads | (leads << 1) | (threes << 2), first_other);  // leads and their continuation bytes
 }
 #endif
 
