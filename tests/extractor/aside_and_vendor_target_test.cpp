@@ -131,3 +131,27 @@ TEST_CASE("a vendor at either end of a move is the tool", "[aside_relations]") {
   CHECK_FALSE(kgx::testing::Has("Jane moved from Datadog to Stripe", "technology:Datadog"));
   CHECK(kgx::testing::Has("Jane moved from Datadog to Stripe", "company:Datadog"));
 }
+
+TEST_CASE("a vendor named alone as the target of a team's move is the tool moved to", "[aside_relations]") {
+  const std::string to_datadog = std::string(kCompany) + " migrated_to technology/datadog";
+  const std::string to_new_relic = std::string(kCompany) + " migrated_to technology/new-relic";
+  CHECK(RelationsIn(CaseStudy("- 監視は Datadog へ移しました")).count(to_datadog) == 1);
+  CHECK(RelationsIn(CaseStudy("- 去年 New Relic に移行した")).count(to_new_relic) == 1);
+  CHECK(RelationsIn(CaseStudy("- APM をニューレリックに切り替えた")).count(to_new_relic) == 1);
+  const std::string en_to = std::string(kEnglishCompany) + " migrated_to technology/datadog";
+  CHECK(Relates(EnglishCaseStudy("- We moved to Datadog last year."), kEnglishCompany, "migrated_to technology/datadog"));
+  CHECK(Relates(EnglishCaseStudy("- Moved to Datadog for metrics."), kEnglishCompany, "migrated_to technology/datadog"));
+  CHECK(Relates(EnglishCaseStudy("- The team migrated our monitoring to New Relic."), kEnglishCompany,
+                "migrated_to technology/new-relic"));
+  // a company's platform named after から keeps its move, and one alone stays no move
+  CHECK(RelationsIn(CaseStudy("- オンプレから AWS に移行")).count(std::string(kCompany) + " migrated_to company/amazon-web-services") == 1);
+  CHECK(RelationsIn(CaseStudy("- AWS に移行した")).empty());
+  // negative: a person's job, a plan
+  CHECK(RelationsIn(CaseStudy("- 田中さんは Google に移った")).empty());
+  CHECK(RelationsIn(CaseStudy("- 田中さんは Datadog に移った")).empty());
+  CHECK(RelationsIn(CaseStudy("- Datadog に移行する予定")).count(to_datadog) == 0);
+  CHECK(RelationsIn(EnglishCaseStudy("- Jane moved to Datadog in 2023.")).count(en_to) == 0);
+  CHECK(RelationsIn(EnglishCaseStudy("- She moved back to Datadog.")).count(en_to) == 0);
+  CHECK_FALSE(kgx::testing::Has("田中さんは Datadog に移った", "technology:Datadog"));
+  CHECK_FALSE(kgx::testing::Has("Jane moved to Datadog", "technology:Datadog"));
+}
