@@ -81,6 +81,7 @@ class LeftReader {
   bool ReadTopicRate(std::size_t pos, PrefixRate& rate) const;
   bool ReadClauseRate(std::size_t pos, PrefixRate& rate, bool hedged) const;
   bool RateWordTopicEndingAt(std::size_t end) const;
+  bool OpensTopicWithRateWord(std::size_t end) const;
 
   std::string_view line_;
   const QuantityLexicon& lex_;
@@ -247,6 +248,18 @@ bool LeftReader::RateWordTopicEndingAt(std::size_t end) const {
   return unit == nullptr || unit->text.size() <= word->text.size();
 }
 
+// True when a Japanese rate word of more than one character ends at `end` and opens the topic, the
+// noun after it touching it: 月額コストは, サービスの年間費用は (毎月の… is read at its の). A
+// one-character 月 or 週 is part of a noun there (月末残高は), and one inside a compound no rate (今月額).
+bool LeftReader::OpensTopicWithRateWord(std::size_t end) const {
+  const LexEntry* word = lex_.RateWordEndingAt(line_, end);
+  if (word == nullptr || word->text.size() <= kMonth.size() || IsLetter(word->text[0])) return false;
+  const std::size_t begin = end - word->text.size();
+  if (begin == 0) return true;
+  const char32_t prev = CodePointAt(line_, PrevChar(line_, begin));
+  return StopsNounSearch(prev) || (prev >= U'ぁ' && prev <= U'ゟ');
+}
+
 // Reads a rate that opens the topic of the number: 1日あたりの配送リクエストは120万件, 1時間
 // あたりの処理件数は3万件 (the denominator, あたり or ごと, の, a few characters, は or が), a rate
 // word before の (月のLambda料金は約3万円, 毎月のEC2費用は100万円) or the topic itself (月額は5万円).
@@ -260,6 +273,7 @@ bool LeftReader::ReadTopicRate(std::size_t pos, PrefixRate& rate) const {
   std::size_t i = particle;
   for (std::size_t chars = 0; chars < kMarkerWindow && i > 0; ++chars) {
     i = PrevChar(line_, i);
+    if (OpensTopicWithRateWord(i)) return ReadPrefixRate(i, rate);  // 月額コストは, 年間費用は
     // a name with a digit or two words is one topic: 毎月のEC2費用は, 月の AWS 利用料は
     const bool in_name = (IsDigit(line_[i]) && i > 0 && IsLetter(line_[i - 1])) || line_[i] == ' ';
     if (line_.substr(i, kNo.size()) == kNo || (StopsNounSearch(CodePointAt(line_, i)) && !in_name)) break;

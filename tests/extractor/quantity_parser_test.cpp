@@ -156,6 +156,14 @@ const Case kCases[] = {
     {"年間のライセンス費用は$12,000", "$12,000|12000|usd|year"},
     {"11月の売上は500万円", "500万円|5000000|jpy|"},
     {"今月の請求は8万円", "8万円|80000|jpy|"},
+    // … or a rate word of two characters or more that opens the topic's compound, for both ends of a change
+    // (not a one-character 月 of a noun, 月末; not 月間 inside ヶ月間)
+    {"月額コストは 850 万円 から 420 万円 に下がった", "850 万円|8500000|jpy|month ; 420 万円|4200000|jpy|month"},
+    {"サービスの年間費用は1200万円", "1200万円|12000000|jpy|year"},
+    {"monthly cost went from $12k to $7k", "$12k|12000|usd|month ; $7k|7000|usd|month"},
+    {"月末残高は100万円", "100万円|1000000|jpy|"},
+    {"3ヶ月間コストは30万円", "3ヶ月間|7776000|second| ; 30万円|300000|jpy|"},
+    {"コストは 850 万円 から 420 万円 に下がった", "850 万円|8500000|jpy| ; 420 万円|4200000|jpy|"},
     {"最初の1ヶ月が1日80件くらい", "1ヶ月|2592000|second| ; 80件|80|item|day"},
     // a count of one before の is a frequency when a rate comes with it (1回の定例 alone is no amount)
     {"週1回のリリース", "1回のリリース|1|release|week"},
