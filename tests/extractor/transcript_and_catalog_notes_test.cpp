@@ -126,6 +126,12 @@ TEST_CASE("a catalog's speaker line names the person, the job and the company", 
   const std::string lines = "# カタログ\n\nSpeakers:\n石原 乃愛（株式会社ウミネコ証券 デジタル推進部 部長）\n"
                             "株式会社ヒタキ配送 プラットフォーム本部 データベースエンジニア\nAbstract:\n本文です。\n";
   CHECK(SectionLines(ExtractText(lines)).size() == 1);
+  // a job written as an abbreviation or a title without エンジニア: two speakers under one label, no heading among them
+  const std::string abbreviated = "# クラウド移行セッション\n\nスピーカー:\n山田 太郎\n株式会社サンプル SRE\n佐藤 花子\n"
+                                  "株式会社テストワークス CTO\n本文です。\n";
+  CHECK(SectionLines(ExtractText(abbreviated)).size() == 1);
+  // negative: a company's name and a plain word after it, with a sentence under it, is still a heading
+  CHECK(SectionLines(ExtractText("# メモ\n\n株式会社サンプル 移行記\n本文です。\n")).size() == 2);
   // negative: prose with commas, a list of tools, words that are no job, a phrase before the parenthesis
   CHECK_FALSE(Has("# Notes\n\nJane Doe, Staff Engineer, and the rest of the team\n", "company:and"));
   CHECK_FALSE(Has("# Notes\n\nKafka Streams, Flink Jobs, Spark\n", "company:Spark"));
