@@ -21,6 +21,8 @@ bool ChangeFollows(std::string_view line, std::size_t at) {
 }
 
 bool IsEnglishPlural(const LexEntry& entry, const UnitDef& def) {
+  // one or two letters more than the unit, or no plural of it (told before the text is copied)
+  if (entry.text.size() != def.unit.size() + 1 && entry.text.size() != def.unit.size() + 2) return false;
   const std::string lower = AsciiLowerCopy(entry.text);
   const std::string_view text = lower, unit = def.unit;
   if (text.size() == unit.size() + 1 && text.back() == 's' && text.starts_with(unit)) return true;  // nodes

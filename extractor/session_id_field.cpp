@@ -7,19 +7,16 @@ namespace kgx {
 
 namespace {
 
-char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
 // True when `text` starts with `label` (lower case), ASCII letters compared without case.
 bool StartsWithLabel(std::string_view text, std::string_view label) {
   if (text.size() < label.size()) return false;
   for (std::size_t k = 0; k < label.size(); ++k) {
-    if (LowerAscii(text[k]) != label[k]) return false;
+    if (AsciiLower(text[k]) != label[k]) return false;
   }
   return true;
 }
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
-bool IsLetter(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
 // Why `label` cannot be a field's label, or empty when it can.
 std::string LabelProblem(std::string_view label) {
@@ -27,7 +24,7 @@ std::string LabelProblem(std::string_view label) {
     return "holds a colon (the colon follows the label in a note: write the label alone)";
   }
   bool letter = false;
-  for (const char c : label) letter |= IsLetter(c) || static_cast<unsigned char>(c) >= 0x80;
+  for (const char c : label) letter |= IsAsciiLetter(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
   if (!letter) return "has no letter";
   return "";
 }
@@ -43,8 +40,7 @@ bool SessionIdField::AddLabels(const RuleBlock& block, std::vector<RuleDiagnosti
       ok = false;
       continue;
     }
-    std::string label;
-    for (const char c : line.text) label += LowerAscii(c);
+    std::string label = AsciiLowerCopy(line.text);
     const auto first = static_cast<unsigned char>(label[0]);
     first_bytes_[first] = true;
     if (first >= 'a' && first <= 'z') first_bytes_[first - 'a' + 'A'] = true;
@@ -72,8 +68,8 @@ std::optional<std::pair<std::size_t, std::size_t>> SessionIdField::Code(std::str
   while (pos < text.size() && text[pos] == ' ') ++pos;
   const std::size_t begin = pos;
   bool letter = false, digit = false;
-  while (pos < text.size() && (IsLetter(text[pos]) || IsDigit(text[pos]) || text[pos] == '-')) {
-    letter |= IsLetter(text[pos]);
+  while (pos < text.size() && (IsAsciiLetter(static_cast<unsigned char>(text[pos])) || IsDigit(text[pos]) || text[pos] == '-')) {
+    letter |= IsAsciiLetter(static_cast<unsigned char>(text[pos]));
     digit |= IsDigit(text[pos]);
     ++pos;
   }
